@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+/** Input a clerk typed that does not pass the record's schema. Nothing was written. */
+export class ValidationError extends Error {
+  constructor(readonly issues: readonly { path: string; message: string }[]) {
+    super(issues.map((i) => i.message).join('；'));
+    this.name = 'ValidationError';
+  }
+
+  static fromZod(error: z.ZodError): ValidationError {
+    return new ValidationError(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(table: string, id: string) {
+    super(`记录不存在（${table} ${id}）`);
+    this.name = 'RecordNotFoundError';
+  }
+}

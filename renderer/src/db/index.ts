@@ -1,0 +1,34 @@
+/**
+ * The app's database and repositories, created once. Screens import from here; nothing else
+ * opens the database.
+ */
+import { DeskDatabase } from './database';
+import { Repository } from './repository';
+import { newId } from './ids';
+
+export const db = new DeskDatabase();
+
+export const repositories = {
+  people: new Repository(db, 'people'),
+  organisations: new Repository(db, 'organisations'),
+  applications: new Repository(db, 'applications'),
+  materials: new Repository(db, 'materials'),
+  educationRecords: new Repository(db, 'educationRecords'),
+  reviews: new Repository(db, 'reviews'),
+  certificates: new Repository(db, 'certificates'),
+  attachments: new Repository(db, 'attachments'),
+  users: new Repository(db, 'users'),
+} as const;
+
+const DEVICE_ID_KEY = 'deviceId';
+
+/** This installation's id, made on first use and kept in `settings`; every operation names it. */
+export async function deviceId(): Promise<string> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(DEVICE_ID_KEY);
+    if (typeof row?.value === 'string') return row.value;
+    const id = newId();
+    await db.settings.put({ key: DEVICE_ID_KEY, value: id });
+    return id;
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * UI strings. Chinese is the default and the reference: English must have every key (the type
+ * says so). `{name}` placeholders are filled by `t()`.
+ */
+const zh = {
+  'app.title': '协会办事台',
+  'app.subtitle': '离线优先的协会业务办理系统',
+  'nav.intake': '收件登记',
+  'nav.review': '审核',
+  'nav.panel': '评审会',
+  'nav.certificates': '证书',
+  'nav.rosters': '名册与报表',
+  'nav.sync': '同步',
+  'nav.settings': '设置',
+  'header.language': '语言',
+  'header.pending': '待同步 {count}',
+  'header.allSynced': '已全部同步',
+  'placeholder.title': '{area}',
+  'placeholder.body': '此功能区正在建设中，后续版本将在这里提供完整功能。',
+  'intake.title': '收件登记',
+  'intake.registerPerson': '登记申请人',
+  'intake.name': '姓名',
+  'intake.idNumber': '身份证号',
+  'intake.idNumberHint': '18位，可用扫描枪录入；全角数字会自动转换',
+  'intake.save': '保存',
+  'intake.saved': '已保存：{name}',
+  'intake.people': '已登记申请人',
+  'intake.birthDate': '出生日期',
+  'intake.sex': '性别',
+  'intake.sex.male': '男',
+  'intake.sex.female': '女',
+  'intake.registeredAt': '登记时间',
+  'intake.empty': '尚未登记申请人',
+  'intake.duplicate': '身份证号 {idNumber} 已登记为“{name}”，不能重复登记。',
+  'sync.title': '同步',
+  'sync.pending': '待同步的操作',
+  'sync.pendingHelp': '每次保存都会先写入本机，再在联网时分批上传到中心服务器。',
+  'sync.device': '本机编号',
+  'settings.title': '设置',
+  'settings.language': '界面语言',
+  'settings.about': '关于',
+  'settings.version': '版本',
+  'settings.shell': '运行方式',
+  'settings.shell.electron': '桌面应用',
+  'settings.shell.browser': '浏览器模式',
+  'settings.dataFolder': '打开数据文件夹',
+  'settings.backupFolder': '打开备份文件夹',
+  'settings.storage': '本地存储',
+  'settings.storage.persisted': '已申请持久存储，浏览器不会自动清除数据',
+  'settings.storage.best-effort': '浏览器未授予持久存储，请定期导出备份',
+  'settings.storage.unsupported': '此浏览器不支持持久存储申请',
+  'error.unexpected': '操作失败：{message}',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  'app.title': 'Association Desk',
+  'app.subtitle': 'Offline-first desk for association offices',
+  'nav.intake': 'Intake',
+  'nav.review': 'Review',
+  'nav.panel': 'Expert panels',
+  'nav.certificates': 'Certificates',
+  'nav.rosters': 'Rosters & reports',
+  'nav.sync': 'Sync',
+  'nav.settings': 'Settings',
+  'header.language': 'Language',
+  'header.pending': '{count} to sync',
+  'header.allSynced': 'All synced',
+  'placeholder.title': '{area}',
+  'placeholder.body': 'This area is being built; a later version brings its full function here.',
+  'intake.title': 'Intake',
+  'intake.registerPerson': 'Register an applicant',
+  'intake.name': 'Name',
+  'intake.idNumber': 'ID number',
+  'intake.idNumberHint': '18 characters; a barcode scanner works; full-width digits are converted',
+  'intake.save': 'Save',
+  'intake.saved': 'Saved: {name}',
+  'intake.people': 'Registered applicants',
+  'intake.birthDate': 'Date of birth',
+  'intake.sex': 'Sex',
+  'intake.sex.male': 'Male',
+  'intake.sex.female': 'Female',
+  'intake.registeredAt': 'Registered',
+  'intake.empty': 'No applicants registered yet',
+  'intake.duplicate': 'ID number {idNumber} is already registered as “{name}”.',
+  'sync.title': 'Sync',
+  'sync.pending': 'Operations waiting to sync',
+  'sync.pendingHelp': 'Every save is written on this device first and uploaded in batches when online.',
+  'sync.device': 'Device id',
+  'settings.title': 'Settings',
+  'settings.language': 'Interface language',
+  'settings.about': 'About',
+  'settings.version': 'Version',
+  'settings.shell': 'Running as',
+  'settings.shell.electron': 'Desktop app',
+  'settings.shell.browser': 'Browser mode',
+  'settings.dataFolder': 'Open data folder',
+  'settings.backupFolder': 'Open backup folder',
+  'settings.storage': 'Local storage',
+  'settings.storage.persisted': 'Persistent storage granted; the browser will not clear the data',
+  'settings.storage.best-effort': 'Persistent storage not granted; export backups regularly',
+  'settings.storage.unsupported': 'This browser cannot request persistent storage',
+  'error.unexpected': 'Failed: {message}',
+};
+
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template = messages[locale][key];
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

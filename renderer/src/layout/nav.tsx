@@ -1,0 +1,28 @@
+import {
+  AuditOutlined,
+  CloudSyncOutlined,
+  FileDoneOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
+
+export interface NavArea {
+  readonly path: string;
+  readonly label: MessageKey;
+  readonly icon: ReactNode;
+}
+
+/** The app's areas, in the order a clerk meets them in a day's work. */
+export const navAreas: readonly NavArea[] = [
+  { path: '/intake', label: 'nav.intake', icon: <InboxOutlined /> },
+  { path: '/review', label: 'nav.review', icon: <AuditOutlined /> },
+  { path: '/panel', label: 'nav.panel', icon: <FileDoneOutlined /> },
+  { path: '/certificates', label: 'nav.certificates', icon: <SafetyCertificateOutlined /> },
+  { path: '/rosters', label: 'nav.rosters', icon: <TableOutlined /> },
+  { path: '/sync', label: 'nav.sync', icon: <CloudSyncOutlined /> },
+  { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
+];

@@ -1,0 +1,48 @@
+import { App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../layout/AppLayout';
+import { bridge } from '../platform/bridge';
+import { requestPersistentStorage } from '../platform/storage';
+
+export function SettingsPage() {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [storage, setStorage] = useState<Awaited<ReturnType<typeof requestPersistentStorage>> | null>(null);
+
+  useEffect(() => {
+    void bridge.appInfo().then(setInfo);
+    void requestPersistentStorage().then(setStorage);
+  }, []);
+
+  const open = async (which: 'data' | 'backup') => {
+    const result = await bridge.openFolder(which);
+    if (result.status === 'unavailable') void message.info(result.message);
+  };
+
+  return (
+    <div style={{ display: 'grid', gap: 24 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Card title={t('settings.language')}>
+        <LanguageSwitch />
+      </Card>
+      <Card title={t('settings.about')}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('settings.version')}>{info?.version ?? '…'}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.shell')}>
+            {info ? t(info.shell === 'electron' ? 'settings.shell.electron' : 'settings.shell.browser') : '…'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.storage')}>{storage ? t(`settings.storage.${storage}`) : '…'}</Descriptions.Item>
+        </Descriptions>
+        <Space style={{ marginTop: 16 }}>
+          <Button onClick={() => void open('data')}>{t('settings.dataFolder')}</Button>
+          <Button onClick={() => void open('backup')}>{t('settings.backupFolder')}</Button>
+        </Space>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,294 @@
+/**
+ * Continuing-education hours (继续教育学时) against a program's yearly and cycle minimums.
+ *
+ * The evaluator is generic: the requirement object holds the numbers, and the window is either
+ * a list of calendar years (P4: "每年度") or a cycle start date (P5: a certificate's 3-year
+ * period, counted in anniversary years from its approval or last registration). Each failing
+ * limit becomes its own finding naming the year and the limit, so the clerk can tell the
+ * applicant exactly what is missing.
+ *
+ * Hours are whole or half 学时. Neither seed allows fractions, but registration cards show half
+ * hours for half-day sessions; halves are exact in binary, so totals are kept as integer counts
+ * of half hours and never drift.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { fail, ok, type Result } from './result';
+
+export interface EducationRecord {
+  /** 'YYYY-MM-DD'. */
+  readonly date: string;
+  /** 方式, e.g. 脱产 / 半脱产 / 业余 / 在岗 (003). */
+  readonly mode: string;
+  /** 内容. */
+  readonly content: string;
+  /** 科目类别, e.g. 专业科目 / 行业公需 / 一般公需 (002). */
+  readonly category?: string;
+  /** 核准的学时数, in steps of 0.5. */
+  readonly hours: number;
+}
+
+/** A per-year minimum over a group of categories (002: 行业公需 + 一般公需 together ≥ 18). */
+export interface EducationCategoryLimit {
+  /** Stable code of the limit, reported in findings. */
+  readonly limit: string;
+  readonly label: string;
+  readonly categories: readonly string[];
+  readonly minHours: number;
+}
+
+export interface EducationRequirement {
+  /** When given, every record's mode must be one of these. */
+  readonly modes?: readonly string[];
+  /** When given, every record must name one of these categories. */
+  readonly categories?: readonly string[];
+  /** Calendar years before this one are totalled but not checked (002: "自 2018 年起"). */
+  readonly firstYear?: number;
+  /** Length of a cycle in years, needed for a `cycleStart` window. */
+  readonly cycleYears?: number;
+  readonly minHoursPerYear: number;
+  readonly categoryLimits: readonly EducationCategoryLimit[];
+  /** Minimum over the whole window (003: 180 per cycle). */
+  readonly minHoursTotal?: number;
+}
+
+/** P5 `rk-registration`: 003 (信办人[2004]48号). */
+export const P5_EDUCATION_REQUIREMENT: EducationRequirement = {
+  // 003 信办人[2004]48号 五: "脱产、半脱产、业余培训的学习，也可以采取在岗学习的方式"
+  modes: ['脱产', '半脱产', '业余', '在岗'],
+  // 003 信办人[2004]48号 四: "继续教育每三年为一个周期"
+  cycleYears: 3,
+  // 003 信办人[2004]48号 四: "每年完成继续教育的学时数不得少于40学时"
+  minHoursPerYear: 40,
+  categoryLimits: [],
+  // 003 信办人[2004]48号 四: "学时累计数应达到180学时以上" (以上 includes 180)
+  minHoursTotal: 180,
+};
+
+/** P4 `zj-it-senior`: 002 六(三), repeated in 附件3 三. */
+export const P4_EDUCATION_REQUIREMENT: EducationRequirement = {
+  categories: ['专业科目', '行业公需', '一般公需'],
+  // 002 六(三): "自 2018 年起"
+  firstYear: 2018,
+  // 002 六(三): "每年度参加继续教育不得少于 90 学时"
+  minHoursPerYear: 90,
+  categoryLimits: [
+    // 002 六(三): "其中专业科目不少于 60 学时"
+    { limit: 'professional', label: '专业科目', categories: ['专业科目'], minHours: 60 },
+    // 002 六(三): "行业公需和一般公需科目不少于 18 学时" — one limit over both together
+    { limit: 'public', label: '行业公需和一般公需科目', categories: ['行业公需', '一般公需'], minHours: 18 },
+  ],
+};
+
+/** Calendar years (`years`) or anniversary years of a cycle starting on `cycleStart` ('YYYY-MM-DD'). */
+export type EducationWindow = { readonly years: readonly number[] } | { readonly cycleStart: string };
+
+/** Stable codes of the built-in limits; category limits use their own `limit`. */
+export const YEAR_TOTAL_LIMIT = 'yearTotal';
+export const WINDOW_TOTAL_LIMIT = 'windowTotal';
+
+export interface EducationFinding {
+  /** Calendar year, or 1-based year of the cycle; absent for a limit on the whole window. */
+  readonly year?: number;
+  readonly limit: string;
+  readonly required: number;
+  readonly actual: number;
+  readonly message: string;
+}
+
+export interface EducationYear {
+  /** Calendar year, or 1-based year of the cycle. */
+  readonly year: number;
+  /** '2019年' or '第2年（2022-03-15至2023-03-14）'. */
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  /** False for years before `firstYear`: totalled, not judged. */
+  readonly checked: boolean;
+  readonly total: number;
+  /** Hours per category; records without one are under UNCATEGORISED. */
+  readonly byCategory: Readonly<Record<string, number>>;
+  readonly findings: readonly EducationFinding[];
+}
+
+export interface EducationEvaluation {
+  readonly ok: boolean;
+  readonly perYear: readonly EducationYear[];
+  readonly total: number;
+  /** Every failing limit: each year's, then the window's. */
+  readonly findings: readonly EducationFinding[];
+  /** Records dated outside the window: not counted. */
+  readonly outsideWindow: number;
+}
+
+export const UNCATEGORISED = '未分类';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(text: string): Temporal.PlainDate | null {
+  if (!ISO_DATE.test(text)) return null;
+  try {
+    return Temporal.PlainDate.from(text, { overflow: 'reject' });
+  } catch {
+    return null;
+  }
+}
+
+interface Period {
+  readonly year: number;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  readonly checked: boolean;
+}
+
+function periodsOf(window: EducationWindow, requirement: EducationRequirement): Result<Period[]> {
+  if ('years' in window) {
+    const years = [...window.years].sort((a, b) => a - b);
+    if (years.length === 0) return fail('education.window', '请指定要核查的年度。');
+    if (years.some((year) => !Number.isInteger(year) || year < 1000 || year > 9999)) {
+      return fail('education.window', '核查年度无效，请填写四位年份。');
+    }
+    if (new Set(years).size !== years.length) return fail('education.window', '核查年度有重复。');
+    return ok(
+      years.map((year) => ({
+        year,
+        label: `${year}年`,
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+        checked: requirement.firstYear === undefined || year >= requirement.firstYear,
+      })),
+    );
+  }
+  const start = parseDate(window.cycleStart);
+  if (start === null) {
+    return fail('education.window', `周期起始日期“${window.cycleStart}”无效，请按 YYYY-MM-DD 填写。`);
+  }
+  const length = requirement.cycleYears;
+  if (length === undefined || !Number.isInteger(length) || length < 1) {
+    return fail('education.window', '该项目未规定继续教育周期，不能按周期核查。');
+  }
+  const periods: Period[] = [];
+  for (let index = 0; index < length; index += 1) {
+    // Each year ends the day before the next anniversary, so a 29 February start still leaves no gap.
+    const from = start.add({ years: index }).toString();
+    const to = start.add({ years: index + 1 }).subtract({ days: 1 }).toString();
+    periods.push({ year: index + 1, label: `第${index + 1}年（${from}至${to}）`, from, to, checked: true });
+  }
+  return ok(periods);
+}
+
+interface CheckedRecord {
+  readonly date: string;
+  readonly category: string;
+  readonly halves: number;
+}
+
+function checkRecord(record: EducationRecord, index: number, requirement: EducationRequirement): Result<CheckedRecord> {
+  const where = `第 ${index + 1} 条继续教育记录`;
+  if (parseDate(record.date) === null) {
+    return fail('education.date', `${where}：日期“${record.date}”无效，请按 YYYY-MM-DD 填写。`);
+  }
+  if (typeof record.content !== 'string' || record.content.trim() === '') {
+    return fail('education.content', `${where}：请填写学习内容。`);
+  }
+  if (requirement.modes !== undefined && !requirement.modes.includes(record.mode)) {
+    return fail('education.mode', `${where}：学习方式须为${requirement.modes.join('、')}之一。`);
+  }
+  const category = record.category ?? '';
+  if (requirement.categories !== undefined && !requirement.categories.includes(category)) {
+    return fail('education.category', `${where}：科目类别须为${requirement.categories.join('、')}之一。`);
+  }
+  const { hours } = record;
+  // Doubling is exact for any finite double, so this is a true test of "a multiple of 0.5".
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || !Number.isSafeInteger(hours * 2)) {
+    return fail('education.hours', `${where}：学时数须为大于 0 的整数或半学时（如 2、2.5）。`);
+  }
+  return ok({ date: record.date, category: category === '' ? UNCATEGORISED : category, halves: hours * 2 });
+}
+
+const hoursOf = (halves: number): number => halves / 2;
+
+export function evaluateEducation(
+  records: readonly EducationRecord[],
+  requirement: EducationRequirement,
+  window: EducationWindow,
+): Result<EducationEvaluation> {
+  const periods = periodsOf(window, requirement);
+  if (!periods.ok) return periods;
+
+  const checked: CheckedRecord[] = [];
+  for (const [index, record] of records.entries()) {
+    const result = checkRecord(record, index, requirement);
+    if (!result.ok) return result;
+    checked.push(result.value);
+  }
+
+  let outsideWindow = 0;
+  const halvesByPeriod = periods.value.map(() => new Map<string, number>());
+  for (const record of checked) {
+    // Valid ISO dates with four-digit years order correctly as strings.
+    const slot = periods.value.findIndex((period) => period.from <= record.date && record.date <= period.to);
+    const byCategory = halvesByPeriod[slot];
+    if (byCategory === undefined) {
+      outsideWindow += 1;
+      continue;
+    }
+    byCategory.set(record.category, (byCategory.get(record.category) ?? 0) + record.halves);
+  }
+
+  const perYear: EducationYear[] = [];
+  const findings: EducationFinding[] = [];
+  let windowHalves = 0;
+  for (const [index, period] of periods.value.entries()) {
+    const byCategory = halvesByPeriod[index] ?? new Map<string, number>();
+    const totalHalves = [...byCategory.values()].reduce((sum, halves) => sum + halves, 0);
+    windowHalves += totalHalves;
+    const yearFindings: EducationFinding[] = [];
+    if (period.checked) {
+      const total = hoursOf(totalHalves);
+      if (total < requirement.minHoursPerYear) {
+        yearFindings.push({
+          year: period.year,
+          limit: YEAR_TOTAL_LIMIT,
+          required: requirement.minHoursPerYear,
+          actual: total,
+          message: `${period.label}：继续教育共 ${total} 学时，每年不少于 ${requirement.minHoursPerYear} 学时，差 ${requirement.minHoursPerYear - total} 学时。`,
+        });
+      }
+      for (const group of requirement.categoryLimits) {
+        const actual = hoursOf(group.categories.reduce((sum, category) => sum + (byCategory.get(category) ?? 0), 0));
+        if (actual < group.minHours) {
+          yearFindings.push({
+            year: period.year,
+            limit: group.limit,
+            required: group.minHours,
+            actual,
+            message: `${period.label}：${group.label}共 ${actual} 学时，不少于 ${group.minHours} 学时，差 ${group.minHours - actual} 学时。`,
+          });
+        }
+      }
+    }
+    findings.push(...yearFindings);
+    perYear.push({
+      ...period,
+      total: hoursOf(totalHalves),
+      byCategory: Object.fromEntries([...byCategory].map(([category, halves]) => [category, hoursOf(halves)])),
+      findings: yearFindings,
+    });
+  }
+
+  const total = hoursOf(windowHalves);
+  if (requirement.minHoursTotal !== undefined && total < requirement.minHoursTotal) {
+    const first = periods.value[0];
+    const last = periods.value[periods.value.length - 1];
+    const span = first && last ? `${first.from}至${last.to}` : '';
+    findings.push({
+      limit: WINDOW_TOTAL_LIMIT,
+      required: requirement.minHoursTotal,
+      actual: total,
+      message: `${'cycleStart' in window ? '本周期' : '核查期间'}（${span}）继续教育累计 ${total} 学时，须达到 ${requirement.minHoursTotal} 学时以上，差 ${requirement.minHoursTotal - total} 学时。`,
+    });
+  }
+
+  return ok({ ok: findings.length === 0, perYear, total, findings, outsideWindow });
+}

@@ -1,0 +1,113 @@
+/**
+ * The app shell as a clerk meets it: Chinese by default, every area reachable, English
+ * selectable and remembered, an applicant registered through the form survives a reload, and the
+ * outbox holds exactly one operation for it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** Reads the outbox straight from IndexedDB, as the sync client will. */
+async function outboxFor(page: Page, recordId: string) {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ table: string; recordId: string; kind: string; fields: Record<string, unknown> }[]>((resolve, reject) => {
+        const open = indexedDB.open('association-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readonly');
+          const all = tx.objectStore('outbox').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { recordId: string }[]).filter((op) => op.recordId === id) as never);
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    recordId,
+  );
+}
+
+async function personIdByNumber(page: Page, idNumber: string): Promise<string> {
+  return page.evaluate(
+    (n) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('association-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('people', 'readonly').objectStore('people').index('idNumber').get(n);
+          req.onsuccess = () => {
+            resolve((req.result as { id: string }).id);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    idNumber,
+  );
+}
+
+test('opens in Chinese with every area in the navigation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/#\/intake$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const nav = page.getByRole('menu');
+  for (const area of ['收件登记', '审核', '评审会', '证书', '名册与报表', '同步', '设置']) {
+    await expect(nav.getByText(area, { exact: true })).toBeVisible();
+  }
+  await nav.getByText('评审会', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/panel$/);
+  await expect(page.getByRole('heading', { name: '评审会' })).toBeVisible();
+});
+
+test('switches to English and keeps the choice after a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('menu').getByText('Intake', { exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('menu').getByText('Certificates', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Intake' })).toBeVisible();
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('menu').getByText('收件登记', { exact: true })).toBeVisible();
+});
+
+test('registers an applicant by keyboard, keeps it after reload, with one outbox operation', async ({ page }) => {
+  await page.goto('/#/intake');
+  // A clerk types the name, presses Enter to reach the ID field, and the scanner/keyboard types
+  // the ID number with full-width digits; Enter saves.
+  await page.getByLabel('姓名').fill('张三丰');
+  await page.getByLabel('姓名').press('Enter');
+  await expect(page.getByLabel('身份证号')).toBeFocused();
+  await page.keyboard.type('１１０１０５１９４９１００１００１５');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已保存：张三丰')).toBeVisible();
+
+  const row = page.getByRole('row', { name: /张三丰/ });
+  await expect(row).toContainText('110105194910010015');
+  await expect(row).toContainText('1949年10月01日');
+  await expect(row).toContainText('男');
+  await expect(page.getByTestId('sync-badge')).toContainText('待同步 1');
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /张三丰/ })).toContainText('110105194910010015');
+
+  const id = await personIdByNumber(page, '110105194910010015');
+  const ops = await outboxFor(page, id);
+  expect(ops).toHaveLength(1);
+  expect(ops[0]).toMatchObject({ table: 'people', recordId: id, kind: 'put' });
+  expect(ops[0]!.fields).toMatchObject({ name: '张三丰', idNumber: '110105194910010015' });
+
+  await page.getByRole('menu').getByText('同步', { exact: true }).click();
+  await expect(page.getByTestId('pending-count')).toContainText('1');
+  await page.getByRole('menu').getByText('收件登记', { exact: true }).click();
+  await page.screenshot({ path: 'test-results/screenshots/intake-zh.png', fullPage: true });
+});
+
+test('refuses a wrong ID number with a Chinese message and saves nothing', async ({ page }) => {
+  await page.goto('/#/intake');
+  await page.getByLabel('姓名').fill('李四');
+  await page.getByLabel('身份证号').fill('110105194910010019');
+  await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click();
+  await expect(page.getByText(/校验/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /李四/ })).toHaveCount(0);
+  await expect(page.getByTestId('sync-badge')).toContainText('已全部同步');
+});

@@ -1,0 +1,40 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { cspMeta } from './shared/security/csp';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * Puts the browser-mode CSP into the built index.html. Only on build: the dev server needs
+ * inline scripts for hot reload, and the desktop shell sends its own stricter header.
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'association-desk-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspMeta('browser') }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  publicDir: 'public',
+  plugins: [react(), cspMetaTag()],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    chunkSizeWarningLimit: 4000,
+  },
+  preview: {
+    host: '127.0.0.1',
+  },
+  server: {
+    host: '127.0.0.1',
+  },
+});
