@@ -9,7 +9,6 @@
  */
 import { BrowserWindow, session, type Session, type WebContents } from 'electron';
 import path from 'node:path';
-import { CSP_HEADER } from './csp';
 import { APP_ENTRY, APP_ORIGIN, isAppUrl } from './security';
 
 /** The app window runs in a session of its own, apart from any helper window (print preview). */

@@ -7,16 +7,17 @@
  * limit becomes its own finding naming the year and the limit, so the clerk can tell the
  * applicant exactly what is missing.
  *
- * Hours are whole or half 学时. Neither seed allows fractions, but registration cards show half
- * hours for half-day sessions; halves are exact in binary, so totals are kept as integer counts
- * of half hours and never drift.
+ * Hours are whole or half 学时. Neither seed says whether fractions occur; 003 (48号) 五 leaves
+ * the conversion of 脱产/半脱产/业余/在岗 study into hours to the training outline, which can
+ * yield halves. Halves are exact in binary, and totals are kept as integer counts of half hours,
+ * so they never drift; anything finer is refused as a typing mistake.
  */
-import { Temporal } from 'temporal-polyfill';
+import { addDays, addYears, compareDates, INPUT_YEAR_MAX, INPUT_YEAR_MIN, toPlainDate, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
 
 export interface EducationRecord {
   /** 'YYYY-MM-DD'. */
-  readonly date: string;
+  readonly date: IsoDate;
   /** 方式, e.g. 脱产 / 半脱产 / 业余 / 在岗 (003). */
   readonly mode: string;
   /** 内容. */
@@ -122,17 +123,6 @@ export interface EducationEvaluation {
 
 export const UNCATEGORISED = '未分类';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDate(text: string): Temporal.PlainDate | null {
-  if (!ISO_DATE.test(text)) return null;
-  try {
-    return Temporal.PlainDate.from(text, { overflow: 'reject' });
-  } catch {
-    return null;
-  }
-}
-
 interface Period {
   readonly year: number;
   readonly label: string;
@@ -145,8 +135,8 @@ function periodsOf(window: EducationWindow, requirement: EducationRequirement): 
   if ('years' in window) {
     const years = [...window.years].sort((a, b) => a - b);
     if (years.length === 0) return fail('education.window', '请指定要核查的年度。');
-    if (years.some((year) => !Number.isInteger(year) || year < 1000 || year > 9999)) {
-      return fail('education.window', '核查年度无效，请填写四位年份。');
+    if (years.some((year) => !Number.isInteger(year) || year < INPUT_YEAR_MIN || year > INPUT_YEAR_MAX)) {
+      return fail('education.window', `核查年度无效，请填写 ${INPUT_YEAR_MIN}–${INPUT_YEAR_MAX} 之间的四位年份。`);
     }
     if (new Set(years).size !== years.length) return fail('education.window', '核查年度有重复。');
     return ok(
@@ -159,35 +149,42 @@ function periodsOf(window: EducationWindow, requirement: EducationRequirement): 
       })),
     );
   }
-  const start = parseDate(window.cycleStart);
-  if (start === null) {
-    return fail('education.window', `周期起始日期“${window.cycleStart}”无效，请按 YYYY-MM-DD 填写。`);
-  }
+  const start = toPlainDate(window.cycleStart);
+  if (!start.ok) return fail('education.window', `周期起始日期：${start.error.message}`);
   const length = requirement.cycleYears;
   if (length === undefined || !Number.isInteger(length) || length < 1) {
     return fail('education.window', '该项目未规定继续教育周期，不能按周期核查。');
   }
   const periods: Period[] = [];
   for (let index = 0; index < length; index += 1) {
-    // Each year ends the day before the next anniversary, so a 29 February start still leaves no gap.
-    const from = start.add({ years: index }).toString();
-    const to = start.add({ years: index + 1 }).subtract({ days: 1 }).toString();
-    periods.push({ year: index + 1, label: `第${index + 1}年（${from}至${to}）`, from, to, checked: true });
+    // Each year ends the day before the next anniversary (the validity.ts convention, 29 Feb
+    // clamping to 28 Feb), so consecutive years neither overlap nor leave a gap.
+    const from = addYears(window.cycleStart, index);
+    const next = addYears(window.cycleStart, index + 1);
+    const to = next.ok ? addDays(next.value, -1) : next;
+    if (!from.ok) return fail('education.window', from.error.message);
+    if (!to.ok) return fail('education.window', to.error.message);
+    periods.push({
+      year: index + 1,
+      label: `第${index + 1}年（${from.value}至${to.value}）`,
+      from: from.value,
+      to: to.value,
+      checked: true,
+    });
   }
   return ok(periods);
 }
 
 interface CheckedRecord {
-  readonly date: string;
+  readonly date: IsoDate;
   readonly category: string;
   readonly halves: number;
 }
 
 function checkRecord(record: EducationRecord, index: number, requirement: EducationRequirement): Result<CheckedRecord> {
   const where = `第 ${index + 1} 条继续教育记录`;
-  if (parseDate(record.date) === null) {
-    return fail('education.date', `${where}：日期“${record.date}”无效，请按 YYYY-MM-DD 填写。`);
-  }
+  const date = toPlainDate(record.date);
+  if (!date.ok) return fail('education.date', `${where}：${date.error.message}`);
   if (typeof record.content !== 'string' || record.content.trim() === '') {
     return fail('education.content', `${where}：请填写学习内容。`);
   }
@@ -226,8 +223,9 @@ export function evaluateEducation(
   let outsideWindow = 0;
   const halvesByPeriod = periods.value.map(() => new Map<string, number>());
   for (const record of checked) {
-    // Valid ISO dates with four-digit years order correctly as strings.
-    const slot = periods.value.findIndex((period) => period.from <= record.date && record.date <= period.to);
+    const slot = periods.value.findIndex(
+      (period) => compareDates(period.from, record.date) <= 0 && compareDates(record.date, period.to) <= 0,
+    );
     const byCategory = halvesByPeriod[slot];
     if (byCategory === undefined) {
       outsideWindow += 1;

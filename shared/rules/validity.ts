@@ -17,7 +17,7 @@
  *   next working day (民法典 第二百零三条). Without a calendar the plain calendar date is returned.
  */
 import { Temporal } from 'temporal-polyfill';
-import { formatDateZh, fromPlainDate, toPlainDate, type IsoDate } from './civil-date';
+import { addDays, addMonths, addYears, formatDateZh, toPlainDate, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
 import type { WorkCalendar } from './work-calendar';
 import { addWorkingDays, isWorkingDay } from './working-days';
@@ -76,16 +76,6 @@ function checkPositiveWhole(n: number, what: string): Result<number> {
   return ok(n);
 }
 
-function attempt(compute: () => Temporal.PlainDate): Result<IsoDate> {
-  let result: Temporal.PlainDate;
-  try {
-    result = compute();
-  } catch {
-    return fail('date.out-of-range', '计算结果超出了可表示的日期范围。请检查输入的数字。');
-  }
-  return fromPlainDate(result);
-}
-
 function daysFromTo(a: Temporal.PlainDate, b: Temporal.PlainDate): number {
   return a.until(b, { largestUnit: 'days' }).days;
 }
@@ -100,9 +90,7 @@ function rollToWorkingDay(date: IsoDate, cal: WorkCalendar | undefined): Result<
 
 /** The last day of a limit of `days` calendar days after `start` (start day not counted). */
 function dayLimit(start: IsoDate, days: number, cal: WorkCalendar | undefined): Result<IsoDate> {
-  const d = toPlainDate(start);
-  if (!d.ok) return d;
-  const last = attempt(() => d.value.add({ days }));
+  const last = addDays(start, days);
   return last.ok ? rollToWorkingDay(last.value, cal) : last;
 }
 
@@ -116,11 +104,10 @@ function dayLimit(start: IsoDate, days: number, cal: WorkCalendar | undefined): 
  * 2025-02-27 (the anniversary clamps to 02-28). See the module comment for why.
  */
 export function expiryDate(issueDate: IsoDate, years: number): Result<IsoDate> {
-  const d = toPlainDate(issueDate);
-  if (!d.ok) return d;
   const n = checkPositiveWhole(years, '有效期年数');
   if (!n.ok) return n;
-  return attempt(() => d.value.add({ years: n.value }).subtract({ days: 1 }));
+  const anniversary = addYears(issueDate, n.value);
+  return anniversary.ok ? addDays(anniversary.value, -1) : anniversary;
 }
 
 /**
@@ -128,9 +115,7 @@ export function expiryDate(issueDate: IsoDate, years: number): Result<IsoDate> {
  * period starts the day after the current expiry. 2026-03-14 + 4 years → 2030-03-14.
  */
 export function extendedExpiry(currentExpiry: IsoDate, years: number): Result<IsoDate> {
-  const d = toPlainDate(currentExpiry);
-  if (!d.ok) return d;
-  const next = attempt(() => d.value.add({ days: 1 }));
+  const next = addDays(currentExpiry, 1);
   return next.ok ? expiryDate(next.value, years) : next;
 }
 
@@ -146,13 +131,10 @@ export interface DateWindow {
  * Expiry 2026-08-31, 6 months → 2026-02-28 … 2026-08-31; expiry 2024-08-31 → 2024-02-29 … .
  */
 export function windowBeforeExpiry(expiry: IsoDate, months: number): Result<DateWindow> {
-  const d = toPlainDate(expiry);
-  if (!d.ok) return d;
   const n = checkPositiveWhole(months, '提前月数');
   if (!n.ok) return n;
-  const from = attempt(() => d.value.subtract({ months: n.value }));
-  if (!from.ok) return from;
-  return ok({ from: from.value, to: d.value.toString() });
+  const from = addMonths(expiry, -n.value);
+  return from.ok ? ok({ from: from.value, to: expiry }) : from;
 }
 
 /** Whether `date` lies in the window, both ends included. */

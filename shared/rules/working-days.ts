@@ -139,14 +139,15 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar
     if (!working.ok) return working;
     if (working.value) count += 1;
   }
-  return ok(order <= 0 ? count : -count);
+  // `0 - count` rather than `-count`: a -0 would leak into displays and deep-equality checks.
+  return ok(order <= 0 ? count : 0 - count);
 }
 
 export interface WorkingDaysLeft {
   /**
-   * Working days after today up to and including the deadline (0 = due today or the deadline is
-   * not followed by another working day yet). When overdue, minus the working days that have
-   * passed since the deadline, today included.
+   * Working days after today up to and including the deadline: 0 when the deadline is today (or
+   * only rest days remain before it). When overdue, minus the working days after the deadline up
+   * to and including today.
    */
   readonly workingDays: number;
   /** Today is after the deadline. Kept separate because a deadline just before a weekend shows 0 either way. */
