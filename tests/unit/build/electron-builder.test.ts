@@ -1,0 +1,53 @@
+/**
+ * The packaging config is checked against electron-builder's own schema (packaging itself cannot
+ * run here: it needs the Electron binaries), and for what matters to us: only built output in the
+ * package, fonts as extra resources, the dangerous fuses off, nsis + AppImage targets.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  electronFuses: Record<string, boolean>;
+  win: { target: { target: string }[] };
+  linux: { target: { target: string }[] };
+};
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s schema', async () => {
+    const debug = { add: () => undefined, isEnabled: false } as never;
+    await expect(validateConfiguration(config as never, debug)).resolves.toBeUndefined();
+  });
+
+  it('packages only built output', () => {
+    for (const pattern of config.files) {
+      expect(pattern === 'package.json' || pattern.startsWith('dist/') || pattern.startsWith('!')).toBe(true);
+    }
+  });
+
+  it('ships the fonts as extra resources', () => {
+    expect(config.extraResources).toContainEqual({ from: 'build/fonts', to: 'fonts' });
+  });
+
+  it('turns off RunAsNode, NODE_OPTIONS and inspect', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('builds a Windows installer (nsis) and a Linux AppImage', () => {
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    expect(config.linux.target.map((t) => t.target)).toEqual(['AppImage']);
+  });
+
+  it('points at the compiled main process', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string };
+    expect(pkg.main).toBe('dist/electron/electron/main.js');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The layering rules bite: each fixture is linted as if it lived at the given path, through the
+ * project's real ESLint config.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('layering lint', () => {
+  it.each([
+    ['shared/ importing dexie', 'shared/rules/__fixture__.ts', "import { Dexie } from 'dexie';\nexport const x = Dexie;\n"],
+    ['shared/ importing react', 'shared/model/__fixture__.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
+    ['shared/ importing electron', 'shared/ipc/__fixture__.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['shared/ importing node:fs', 'shared/rules/__fixture__.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['shared/ importing fs', 'shared/rules/__fixture__.ts', "import fs from 'fs';\nexport const x = fs;\n"],
+    ['shared/ importing the renderer', 'shared/rules/__fixture__.ts', "import { db } from '../../renderer/src/db';\nexport const x = db;\n"],
+    ['renderer/ importing electron/', 'renderer/src/__fixture__.ts', "import { handle } from '../../electron/ipc';\nexport const x = handle;\n"],
+    ['renderer/ importing the electron module', 'renderer/src/__fixture__.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['renderer/ importing server/', 'renderer/src/__fixture__.ts', "import * as s from '../../server/main';\nexport const x = s;\n"],
+    ['electron/ importing renderer/', 'electron/__fixture__.ts', "import { db } from '../renderer/src/db';\nexport const x = db;\n"],
+    ['server/ importing electron/', 'server/__fixture__.ts', "import { handle } from '../electron/ipc';\nexport const x = handle;\n"],
+    ['server/ importing renderer/', 'server/__fixture__.ts', "import { db } from '../renderer/src/db';\nexport const x = db;\n"],
+  ])('refuses %s', async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['window', 'export const w = window.innerWidth;\n'],
+    ['document', "export const d = document.title;\n"],
+    ['indexedDB', "export const i = indexedDB.open('x');\n"],
+    ['fetch', "export const f = fetch('https://example.org');\n"],
+    ['localStorage', "export const l = localStorage.getItem('x');\n"],
+    ['process', 'export const p = process.env.HOME;\n'],
+  ])('refuses the DOM/host global %s in shared/', async (_label, code) => {
+    expect(await ruleIds('shared/rules/__fixture__.ts', code)).toContain('no-restricted-globals');
+  });
+
+  it.each([
+    ['shared/ importing zod and shared/', 'shared/rules/__fixture__.ts', "import { z } from 'zod';\nimport { ok } from './result';\nexport const x = [z, ok];\n"],
+    ['renderer/ importing shared/', 'renderer/src/__fixture__.ts', "import { ok } from '../../shared/rules/result';\nexport const x = ok;\n"],
+    ['electron/ importing shared/', 'electron/__fixture__.ts', "import { channelOf } from '../shared/ipc/contract';\nexport const x = channelOf;\n"],
+    ['server/ importing shared/', 'server/__fixture__.ts', "import { ok } from '../shared/rules/result';\nexport const x = ok;\n"],
+  ])('allows %s', async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  });
+});
