@@ -3,6 +3,7 @@
  * selectable and remembered, an applicant registered through the form survives a reload, and the
  * outbox holds exactly one operation for it.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Reads the outbox straight from IndexedDB, as the sync client will. */
@@ -111,3 +112,32 @@ test('refuses a wrong ID number with a Chinese message and saves nothing', async
   await expect(page.getByRole('row', { name: /李四/ })).toHaveCount(0);
   await expect(page.getByTestId('sync-badge')).toContainText('已全部同步');
 });
+
+test('browser mode: the bridge downloads a backup instead of a save dialog', async ({ page }) => {
+  await page.goto('/#/intake');
+  await page.getByLabel('姓名').fill('王五');
+  await page.getByLabel('身份证号').fill('11010519491001002' + computeCheck('11010519491001002'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已保存：王五')).toBeVisible();
+
+  await page.getByRole('menu').getByText('设置', { exact: true }).click();
+  await expect(page.getByText('浏览器模式')).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出数据备份' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^协会办事台备份-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile((await download.path())!, 'utf8');
+  const backup = JSON.parse(text) as { format: string; tables: { people: { name: string }[]; outbox: unknown[] } };
+  expect(backup.format).toBe('association-desk-backup');
+  expect(backup.tables.people.map((p) => p.name)).toContain('王五');
+  expect(backup.tables.outbox.length).toBeGreaterThanOrEqual(1);
+
+  await page.getByRole('button', { name: '打开数据文件夹' }).click();
+  await expect(page.getByText('浏览器模式下数据保存在浏览器中')).toBeVisible();
+});
+
+function computeCheck(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return '10X98765432'[sum % 11]!;
+}

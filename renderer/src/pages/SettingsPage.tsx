@@ -5,6 +5,9 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from '../layout/AppLayout';
 import { bridge } from '../platform/bridge';
 import { requestPersistentStorage } from '../platform/storage';
+import { db } from '../db';
+import { backupBytes, exportBackup } from '../db/backup';
+import { todayIso } from '../today';
 
 export function SettingsPage() {
   const t = useT();
@@ -20,6 +23,16 @@ export function SettingsPage() {
   const open = async (which: 'data' | 'backup') => {
     const result = await bridge.openFolder(which);
     if (result.status === 'unavailable') void message.info(result.message);
+  };
+
+  const backup = async () => {
+    try {
+      const bytes = backupBytes(await exportBackup(db));
+      const result = await bridge.saveFile({ suggestedName: `协会办事台备份-${todayIso()}.json`, bytes, filterName: 'JSON' });
+      if (result.status !== 'cancelled') void message.success(t('settings.backupDone'));
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+    }
   };
 
   return (
@@ -41,6 +54,9 @@ export function SettingsPage() {
         <Space style={{ marginTop: 16 }}>
           <Button onClick={() => void open('data')}>{t('settings.dataFolder')}</Button>
           <Button onClick={() => void open('backup')}>{t('settings.backupFolder')}</Button>
+          <Button type="primary" onClick={() => void backup()}>
+            {t('settings.exportBackup')}
+          </Button>
         </Space>
       </Card>
     </div>

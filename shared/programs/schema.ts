@@ -1,0 +1,849 @@
+/**
+ * The program pack: everything about one program as DATA — names, application kinds, form fields,
+ * the material checklist, binding, validity and windows, thresholds, publicity, time limits, the
+ * scoring sheet, document names and one workflow per application kind. Screens render the form
+ * and the checklist from a pack; the engine reads it; nothing about a program is hard-coded.
+ *
+ * Every number, material, threshold, validity, window, publicity period and time limit carries a
+ * required `cite` ('002 附件4 三': seed id, then where in that seed). An optional `quote` holds the
+ * seed's own words; the tests check each quote against the seed text.
+ *
+ * loadPack validates a pack from `unknown` and reports problems in Chinese with their place.
+ */
+import { z } from 'zod';
+import { fail, ok, type Result } from '../rules/result';
+import { workflowDefinitionSchema } from '../workflow/definition';
+import { conditionFields, conditionSchema, type Condition } from './condition';
+import {
+  COMPUTATION_NAMES,
+  EDUCATION_RULE_NAMES,
+  ENTERPRISE_RULE_NAMES,
+  PHOTO_RULE_NAMES,
+  SELF_SCORE_RULE_NAMES,
+  VALIDATOR_NAMES,
+  VALIDATORS_BY_FIELD_TYPE,
+} from './rule-refs';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabularies
+// ---------------------------------------------------------------------------------------------
+
+/** The rulebooks in shared/seeds/, by their number. */
+export const SEED_IDS = ['000', '001', '002', '003', '004'] as const;
+export type SeedId = (typeof SEED_IDS)[number];
+
+export const APPLICANT_KINDS = ['person', 'organisation'] as const;
+
+/** Application kinds across the six programs; a pack declares the ones its seed has. */
+export const APPLICATION_KIND_IDS = [
+  'new',
+  'renewal',
+  'upgrade',
+  'change',
+  'major-change',
+  'reissue',
+  'deferral',
+  'education-deferral',
+  're-evaluation',
+  'annual-review',
+  'cancellation',
+  'revocation',
+  'appeal',
+] as const;
+export type ApplicationKindId = (typeof APPLICATION_KIND_IDS)[number];
+
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'date',
+  'year-month',
+  'year',
+  'enum',
+  'number',
+  'money',
+  'id-number',
+  'credit-code',
+  'phone',
+  'postal-code',
+  'boolean',
+  'photo',
+  /** A handwritten signature on the paper form: recorded as present or not. */
+  'signature',
+  /** An opinion or result with 年 月 日（盖章）: text, date, sealed (003 附件 登记申请表). */
+  'endorsement',
+  /** A row from one of the pack's catalogues (001 certificate table). */
+  'catalogue-ref',
+  'table',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const TIME_UNITS = ['working-days', 'calendar-days', 'months', 'years'] as const;
+export const PUBLICITY_UNITS = ['working-days', 'calendar-days'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------------------
+
+const CITE_PATTERN = /^(000|001|002|003|004) \S/;
+
+/** '002 附件4 三': a seed id, a space, then where in that seed. */
+export const citeSchema = z
+  .string({ error: '出处（cite）应为文字' })
+  .regex(CITE_PATTERN, { error: '出处（cite）应写成“种子编号 条款”，如“002 附件4 三”，种子编号为 000–004' });
+
+/** The seed id a cite names, or null when it names none. */
+export function citedSeed(cite: string): SeedId | null {
+  const m = CITE_PATTERN.exec(cite);
+  return m ? (m[1] as SeedId) : null;
+}
+
+const quoteSchema = z.string().trim().min(1, { error: '引文不能为空' });
+
+const textOf = (max: number, what: string) =>
+  z
+    .string({ error: `${what}应为文字` })
+    .trim()
+    .min(1, { error: `${what}不能为空` })
+    .max(max, { error: `${what}过长（最多${max}个字符）` });
+
+export const localizedTextSchema = z.strictObject(
+  { zh: textOf(300, '中文'), en: textOf(600, '英文') },
+  { error: '名称应包含中文（zh）和英文（en）两项' },
+);
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const kebabId = z
+  .string({ error: '编号应为文字' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '编号应为小写英文、数字和连字符，如 id-card' });
+
+const fieldId = z
+  .string({ error: '字段编号应为文字' })
+  .regex(/^[a-z][A-Za-z0-9]*$/, { error: '字段编号应为小驼峰英文，如 unitNature' });
+
+const kindIdSchema = z.enum(APPLICATION_KIND_IDS, { error: `办理类型应为 ${APPLICATION_KIND_IDS.join('、')} 之一` });
+
+/** 'all' or a non-empty list of the pack's application kinds. */
+const kindsSchema = z.union([z.literal('all'), z.array(kindIdSchema).min(1, { error: '至少列出一种办理类型' })], {
+  error: '适用办理类型（kinds）应为 "all" 或办理类型列表',
+});
+export type KindsRef = z.infer<typeof kindsSchema>;
+
+const count = (what: string) =>
+  z.number({ error: `${what}应为数字` }).int({ error: `${what}应为整数` }).min(1, { error: `${what}至少为1` });
+
+const isoDate = z.iso.date({ error: '日期应为 YYYY-MM-DD' });
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月应为 YYYY-MM' });
+
+/** A number from a seed with where it comes from. */
+export const citedNumberSchema = z.strictObject({
+  value: z.number({ error: '数值应为数字' }),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type CitedNumber = z.infer<typeof citedNumberSchema>;
+
+/** A statement from a seed (a condition of eligibility, a rule in words). */
+export const citedTextSchema = z.strictObject({
+  id: kebabId,
+  text: localizedTextSchema,
+  kinds: kindsSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Application kinds, categories, levels
+// ---------------------------------------------------------------------------------------------
+
+export const applicationKindSchema = z.strictObject({
+  id: kindIdSchema,
+  names: localizedTextSchema,
+  /** Who starts it: the applicant, or the office itself (注销, 撤销). */
+  initiatedBy: z.enum(['applicant', 'office']),
+  /** For 'upgrade': the program whose certificate the applicant holds. */
+  fromProgram: kebabId.optional(),
+  note: localizedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type ApplicationKind = z.infer<typeof applicationKindSchema>;
+
+export const levelSchema = z.strictObject({
+  id: z.string().min(1),
+  names: localizedTextSchema,
+  /** 1 = lowest. */
+  rank: count('等级序号'),
+});
+
+/** An evaluation category (004 第十一条/第十二条) or grade scale (001 甲乙丙丁) with its levels. */
+export const categorySchema = z.strictObject({
+  id: kebabId,
+  names: localizedTextSchema,
+  /** Low to high; empty when the seed says 不划分等级. */
+  levels: z.array(levelSchema),
+  /** Who may apply, in the seed's words. */
+  applicants: z.array(localizedTextSchema).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Catalogues (001 certificate table)
+// ---------------------------------------------------------------------------------------------
+
+export const catalogueRowSchema = z.strictObject({
+  id: kebabId,
+  /** 序号 as printed; null for the unnumbered row. */
+  no: z.number().int().min(1).nullable(),
+  /** 类型, carried down over merged cells. */
+  type: textOf(100, '类型'),
+  /** 等级 as read (carried down over merged cells); null where the seed leaves it blank and nothing can be inferred. */
+  level: textOf(20, '等级').nullable(),
+  /** The 等级 cell exactly as printed in its row ('' = blank). */
+  levelAsPrinted: z.string(),
+  name: textOf(100, '证书名称'),
+});
+export type CatalogueRow = z.infer<typeof catalogueRowSchema>;
+
+export const catalogueSchema = z.strictObject({
+  id: kebabId,
+  names: localizedTextSchema,
+  rows: z.array(catalogueRowSchema).min(1),
+  note: localizedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Form fields
+// ---------------------------------------------------------------------------------------------
+
+export const enumOptionSchema = z.strictObject({
+  /** The stored value, exactly as the seed writes it. */
+  value: z.string().min(1),
+  /** Shown instead of the value when they differ (value '甲', label 甲级). */
+  label: localizedTextSchema.optional(),
+  /** 002 附件4 四 3: choosing this option requires an explanation in that field. */
+  requiresRemark: fieldId.optional(),
+  cite: citeSchema.optional(),
+  quote: quoteSchema.optional(),
+});
+export type EnumOption = z.infer<typeof enumOptionSchema>;
+
+const fieldObject = z.strictObject({
+  id: fieldId,
+  label: localizedTextSchema,
+  type: z.enum(FIELD_TYPES, { error: `字段类型应为 ${FIELD_TYPES.join('、')} 之一` }),
+  required: z.boolean({ error: '是否必填（required）应为 true 或 false' }),
+  /** Required only when this holds (overrides `required: false`). */
+  requiredWhen: conditionSchema.optional(),
+  /** Shown only when this holds. */
+  visibleWhen: conditionSchema.optional(),
+  kinds: kindsSchema,
+  enum: z.array(enumOptionSchema).min(1).optional(),
+  validator: z.enum(VALIDATOR_NAMES, { error: `校验规则应为 ${VALIDATOR_NAMES.join('、')} 之一` }).optional(),
+  catalogue: kebabId.optional(),
+  /** Input sanity bounds (not rulebook thresholds: those live in `thresholds`). */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Seed-prescribed display format, e.g. ××××年××月 (002 附件4 四 7). */
+  display: z.strictObject({ format: z.string().min(1), cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+  /** Who writes it on the paper form. */
+  filledBy: z.enum(['applicant', 'unit', 'office']).optional(),
+  /** Grey, computed field (001 （二）: 灰色不能输入部分均为自动运算). */
+  computed: z
+    .strictObject({ rule: z.enum(COMPUTATION_NAMES), inputs: z.array(z.string().min(1)), cite: citeSchema })
+    .optional(),
+  /** Value when nothing is entered (001: 不包含的填“0”). */
+  blankMeans: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  help: localizedTextSchema.optional(),
+  cite: citeSchema.optional(),
+  quote: quoteSchema.optional(),
+  /** Why the field exists when no seed names it (then `cite` is absent). */
+  basis: localizedTextSchema.optional(),
+});
+
+export const tableColumnSchema = fieldObject;
+
+export const fieldSchema = fieldObject.extend({
+  /** Columns of a 'table' field. */
+  columns: z.array(tableColumnSchema).min(1).optional(),
+  /** Minimum number of rows the seed asks for (002 附件4 四 9: 至少近3年). */
+  minRows: citedNumberSchema.optional(),
+});
+export type FieldDef = z.infer<typeof fieldSchema>;
+export type TableColumn = z.infer<typeof tableColumnSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Checklist and binding
+// ---------------------------------------------------------------------------------------------
+
+export const bindingPlacementSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('volume'),
+      volume: z.union([z.literal(1), z.literal(2)], { error: '册号应为 1 或 2' }),
+      /** 1-based place in the volume; items sharing a place follow `sequence`. */
+      position: count('装订位置'),
+      /** 002 附件4 三: evidence follows the score sheet's order, labelled with its item. */
+      sequence: z.literal('score-sheet').optional(),
+      /** How many of the item's copies go here; needed when the item is split. */
+      copies: count('份数').optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('never-bound'),
+      reason: localizedTextSchema,
+      copies: count('份数').optional(),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    }),
+  ],
+  { error: '装订方式应为 { kind: "volume", volume, position } 或 { kind: "never-bound", reason, cite }' },
+);
+export type BindingPlacement = z.infer<typeof bindingPlacementSchema>;
+
+export const materialSchema = z.strictObject({
+  id: kebabId,
+  /** zh exactly as the seed names it. */
+  name: localizedTextSchema,
+  /** 'batch': one per unit submission (002 附件4 一), not per applicant. */
+  scope: z.enum(['application', 'batch']),
+  requirement: z.enum(['required', 'optional', 'conditional'], {
+    error: '材料要求应为 required（必交）、optional（选交）或 conditional（条件必交）',
+  }),
+  condition: conditionSchema.optional(),
+  conditionText: localizedTextSchema.optional(),
+  copies: z.strictObject({
+    count: count('份数'),
+    /** One set per row of this table field (001: 每个合同扫描为一个文件). */
+    per: fieldId.optional(),
+    /** At most this many (001: 前 10 个大额合同). */
+    max: citedNumberSchema.optional(),
+    cite: citeSchema,
+    quote: quoteSchema.optional(),
+  }),
+  /** none; verify = copy checked against the original (核对无误); submit = the original is handed in. */
+  original: z.discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('none') }),
+    z.strictObject({ mode: z.literal('verify'), cite: citeSchema, quote: quoteSchema.optional() }),
+    z.strictObject({ mode: z.literal('submit'), cite: citeSchema, quote: quoteSchema.optional() }),
+  ]),
+  medium: z.enum(['paper', 'electronic', 'paper-and-electronic']),
+  /** When the item is handed in: with the application, or after approval (001 二 8: 回传盖章版). */
+  stage: z.enum(['submission', 'after-approval']),
+  /** Documents that satisfy the item, in the seed's words (学历认证: 备案表 or 认证报告 …). */
+  accepts: z.array(localizedTextSchema).optional(),
+  /** Absent when the program has no binding rules. */
+  binding: z.array(bindingPlacementSchema).min(1).optional(),
+  kinds: kindsSchema,
+  note: localizedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type MaterialItem = z.infer<typeof materialSchema>;
+
+export const bindingRulesSchema = z.strictObject({
+  paper: z.strictObject({ size: z.literal('A4'), cite: citeSchema, quote: quoteSchema.optional() }),
+  volumes: z
+    .array(
+      z.strictObject({
+        volume: z.union([z.literal(1), z.literal(2)]),
+        title: localizedTextSchema,
+        /** 002 附件4 三: 每册分别编制目录，附在材料前面. */
+        tableOfContents: z.boolean(),
+        /** The seed's description of the volume. */
+        contents: localizedTextSchema,
+        /** A thick volume splits as 第二册（一）、第二册（二）…; names come from binding.ts. */
+        split: z
+          .strictObject({ pattern: z.string().includes('{n}'), cite: citeSchema, quote: quoteSchema.optional() })
+          .optional(),
+        /** Evidence is labelled with the score-sheet item it proves. */
+        evidenceLabelled: z.strictObject({ cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+        cite: citeSchema,
+        quote: quoteSchema.optional(),
+      }),
+    )
+    .min(1),
+  /** What is never bound, in the seed's words. */
+  exclusions: z.array(citedTextSchema).min(1),
+  container: z.strictObject({ name: localizedTextSchema, cite: citeSchema, quote: quoteSchema.optional() }),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type BindingRules = z.infer<typeof bindingRulesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Validity, windows, thresholds, publicity, time limits, key dates
+// ---------------------------------------------------------------------------------------------
+
+export const validitySchema = z.strictObject({
+  years: count('有效期年数'),
+  /** From what day (003 第三条: 自批准或登记之日起算). */
+  from: localizedTextSchema,
+  /** The rules/validity constant the number comes from. */
+  rule: z.string().min(1).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+
+export const windowSchema = z.strictObject({
+  /** Referenced by workflow guards ({ kind: 'within-window', window }). */
+  id: kebabId,
+  kind: kindIdSchema,
+  names: localizedTextSchema,
+  /** [expiry − N months, expiry], see rules/validity windowBeforeExpiry. */
+  monthsBeforeExpiry: count('提前月数'),
+  /** Whose certificate's expiry: this program unless given (P2 upgrade: P1's). */
+  certificateOf: kebabId.optional(),
+  /** New validity after the application succeeds. */
+  extendsByYears: citedNumberSchema.optional(),
+  rule: z.string().min(1).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type WindowDef = z.infer<typeof windowSchema>;
+
+export const thresholdSchema = z.strictObject({
+  id: kebabId,
+  label: localizedTextSchema,
+  /** Who or what is measured. */
+  subject: z.enum(['applicant', 'organisation', 'agency', 'evaluator', 'photo', 'training-provider', 'office']),
+  comparison: z.enum(['gte', 'gt', 'lte', 'lt', 'eq']),
+  value: z.number().optional(),
+  /** Per level of a category (001: 甲级 ≥ 40 …); null = 无要求. */
+  byLevel: z.record(z.string(), z.number().nullable()).optional(),
+  unit: textOf(10, '单位'),
+  /** 001 distinguishes 指标要求 from 参考指标. */
+  binding: z.enum(['requirement', 'reference']),
+  kinds: kindsSchema.optional(),
+  rule: z.string().min(1).optional(),
+  note: localizedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type Threshold = z.infer<typeof thresholdSchema>;
+
+export const publicitySchema = z.strictObject({
+  id: kebabId,
+  names: localizedTextSchema,
+  length: count('公示天数'),
+  unit: z.enum(PUBLICITY_UNITS, { error: '公示单位应为 working-days（工作日）或 calendar-days（自然日）' }),
+  /** 不少于 N (a minimum) rather than exactly N. */
+  atLeast: z.boolean(),
+  by: localizedTextSchema,
+  where: localizedTextSchema,
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type Publicity = z.infer<typeof publicitySchema>;
+
+export const timeLimitSchema = z.strictObject({
+  id: kebabId,
+  names: localizedTextSchema,
+  length: count('期限长度'),
+  unit: z.enum(TIME_UNITS),
+  /** What starts the clock, in words. */
+  from: localizedTextSchema,
+  /** The seed says 约/一个工作日后: shown as guidance, not enforced. */
+  approximate: z.boolean().optional(),
+  kinds: kindsSchema.optional(),
+  rule: z.string().min(1).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type TimeLimit = z.infer<typeof timeLimitSchema>;
+
+export const keyDateSchema = z
+  .strictObject({
+    id: kebabId,
+    names: localizedTextSchema,
+    date: isoDate.optional(),
+    month: isoMonth.optional(),
+    /** e.g. 中旬 when the seed gives only part of a month. */
+    approximate: localizedTextSchema.optional(),
+    cite: citeSchema,
+    quote: quoteSchema.optional(),
+  })
+  .refine((d) => (d.date === undefined) !== (d.month === undefined), { error: '关键日期须给出 date 或 month 之一' });
+export type KeyDate = z.infer<typeof keyDateSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Scoring sheet, education, documents
+// ---------------------------------------------------------------------------------------------
+
+export const scoringItemSchema = z.strictObject({
+  id: kebabId,
+  name: localizedTextSchema,
+  /** Points; null when the seed gives none. */
+  maxScore: z.number().positive().nullable(),
+  cite: citeSchema,
+});
+
+export const scoringDimensionSchema = z.strictObject({
+  id: kebabId,
+  name: localizedTextSchema,
+  items: z.array(scoringItemSchema),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+
+export const scoringSheetSchema = z.strictObject({
+  names: localizedTextSchema,
+  /** What the evaluation weighs, in the seed's words (000 第六条/第七条). */
+  bases: z.array(citedTextSchema).optional(),
+  dimensions: z.array(scoringDimensionSchema),
+  /**
+   * Present when the seed does not list the items: they are a parameter from the named standard,
+   * and the dimensions/items here are empty or placeholders.
+   */
+  itemsFrom: z.strictObject({ source: localizedTextSchema, cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+  passScore: citedNumberSchema.extend({ rule: z.enum(SELF_SCORE_RULE_NAMES).optional() }).optional(),
+  /** 002 四(二): 无证明材料的不予评分. */
+  evidenceRequired: z.strictObject({ cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+  /** Who fixes the final score. */
+  finalBy: citedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type ScoringSheet = z.infer<typeof scoringSheetSchema>;
+
+export const educationSchema = z.strictObject({
+  rule: z.enum(EDUCATION_RULE_NAMES),
+  /** calendar-years: 每年度 (002); cycle: the certificate's 3-year period (003). */
+  window: z.enum(['calendar-years', 'cycle']),
+  kinds: kindsSchema,
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+
+export const documentSchema = z.strictObject({
+  id: kebabId,
+  kind: z.enum(['certificate', 'roster', 'form', 'register', 'notice', 'report']),
+  names: localizedTextSchema,
+  /** Layout to come (shared/documents); the name is fixed now. */
+  layout: kebabId,
+  note: localizedTextSchema.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type DocumentDef = z.infer<typeof documentSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The pack
+// ---------------------------------------------------------------------------------------------
+
+const programPackObject = z.strictObject({
+  id: kebabId,
+  seed: z.enum(SEED_IDS, { error: '种子编号应为 000–004' }),
+  names: localizedTextSchema,
+  /** Who issues or runs it, in the seed's words. */
+  issuer: z.strictObject({ names: localizedTextSchema, cite: citeSchema, quote: quoteSchema.optional() }),
+  applicantKind: z.enum(APPLICANT_KINDS, { error: '申请人类型应为 person（个人）或 organisation（单位）' }),
+  applicationKinds: z.array(applicationKindSchema).min(1, { error: '至少需要一种办理类型' }),
+  categories: z.array(categorySchema).optional(),
+  catalogues: z.array(catalogueSchema).optional(),
+  eligibility: z.array(citedTextSchema),
+  fields: z.array(fieldSchema).min(1),
+  checklist: z.array(materialSchema).min(1),
+  binding: bindingRulesSchema.optional(),
+  validity: validitySchema.optional(),
+  windows: z.array(windowSchema),
+  education: educationSchema.optional(),
+  enterpriseRule: z.enum(ENTERPRISE_RULE_NAMES).optional(),
+  photoRule: z.enum(PHOTO_RULE_NAMES).optional(),
+  thresholds: z.array(thresholdSchema),
+  publicity: z.array(publicitySchema),
+  timeLimits: z.array(timeLimitSchema),
+  keyDates: z.array(keyDateSchema),
+  scoring: scoringSheetSchema.optional(),
+  documents: z.array(documentSchema),
+  /** One workflow per application kind (shared/workflow/definition). */
+  workflows: z.record(kindIdSchema, workflowDefinitionSchema),
+});
+
+type PackShape = z.infer<typeof programPackObject>;
+
+function issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message, path });
+}
+
+function checkUnique<T>(ctx: z.RefinementCtx, items: readonly T[], key: (t: T) => string, what: string, path: PropertyKey[]) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) issue(ctx, `${what}“${k}”重复`, [...path, i]);
+    seen.add(k);
+  });
+}
+
+function kindList(kinds: KindsRef | undefined): readonly string[] {
+  return kinds === undefined || kinds === 'all' ? [] : kinds;
+}
+
+function checkCondition(
+  ctx: z.RefinementCtx,
+  condition: Condition | undefined,
+  fieldIds: ReadonlySet<string>,
+  path: PropertyKey[],
+): void {
+  if (!condition) return;
+  for (const f of conditionFields(condition)) {
+    if (!fieldIds.has(f)) issue(ctx, `条件引用的字段“${f}”不存在`, path);
+  }
+}
+
+type FieldLike = z.infer<typeof fieldObject> & { columns?: readonly z.infer<typeof fieldObject>[] | undefined };
+
+function checkField(
+  ctx: z.RefinementCtx,
+  field: FieldLike,
+  pack: PackShape,
+  fieldIds: ReadonlySet<string>,
+  path: PropertyKey[],
+): void {
+  const name = `字段“${field.label.zh}”`;
+  if (field.cite === undefined && field.basis === undefined) {
+    issue(ctx, `${name}既没有出处（cite）也没有说明依据（basis）`, path);
+  }
+  if ((field.type === 'enum') !== (field.enum !== undefined)) {
+    issue(ctx, field.type === 'enum' ? `${name}是选项字段，须列出选项（enum）` : `${name}不是选项字段，不应有选项`, [...path, 'enum']);
+  }
+  if (field.enum) {
+    checkUnique(ctx, field.enum, (o) => o.value, `${name}的选项`, [...path, 'enum']);
+    field.enum.forEach((o, i) => {
+      if (o.requiresRemark !== undefined && !fieldIds.has(o.requiresRemark)) {
+        issue(ctx, `${name}的选项“${o.value}”要求说明的字段“${o.requiresRemark}”不存在`, [...path, 'enum', i]);
+      }
+    });
+  }
+  const allowed = VALIDATORS_BY_FIELD_TYPE[field.type];
+  if (allowed && (field.validator === undefined || !allowed.includes(field.validator))) {
+    issue(ctx, `${name}（${field.type}）须使用校验规则 ${allowed.join(' 或 ')}`, [...path, 'validator']);
+  }
+  if (!allowed && field.validator !== undefined) {
+    issue(ctx, `${name}（${field.type}）没有对应的校验规则，不应指定 ${field.validator}`, [...path, 'validator']);
+  }
+  if ((field.type === 'catalogue-ref') !== (field.catalogue !== undefined)) {
+    issue(ctx, `${name}：只有 catalogue-ref 字段指定目录（catalogue），且必须指定`, [...path, 'catalogue']);
+  }
+  if (field.catalogue !== undefined && !(pack.catalogues ?? []).some((c) => c.id === field.catalogue)) {
+    issue(ctx, `${name}引用的目录“${field.catalogue}”不存在`, [...path, 'catalogue']);
+  }
+  if ((field.type === 'table') !== (field.columns !== undefined)) {
+    issue(ctx, field.type === 'table' ? `${name}是表格，须列出列（columns）` : `${name}不是表格，不应有列`, [...path, 'columns']);
+  }
+  if (field.columns) {
+    checkUnique(ctx, field.columns, (c) => c.id, `${name}的列`, [...path, 'columns']);
+    field.columns.forEach((column, i) => {
+      if (column.type === 'table') issue(ctx, `${name}的列不能再是表格`, [...path, 'columns', i, 'type']);
+      checkField(ctx, column, pack, fieldIds, [...path, 'columns', i]);
+    });
+  }
+  checkCondition(ctx, field.requiredWhen, fieldIds, [...path, 'requiredWhen']);
+  checkCondition(ctx, field.visibleWhen, fieldIds, [...path, 'visibleWhen']);
+  const kindIds = new Set(pack.applicationKinds.map((k) => k.id));
+  for (const k of kindList(field.kinds)) {
+    if (!kindIds.has(k)) issue(ctx, `${name}适用的办理类型“${k}”未在本程序中声明`, [...path, 'kinds']);
+  }
+}
+
+function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
+  const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
+  const fieldIds = new Set(pack.fields.map((f) => f.id));
+  const checkKinds = (kinds: KindsRef | undefined, what: string, path: PropertyKey[]) => {
+    for (const k of kindList(kinds)) {
+      if (!kindIds.has(k)) issue(ctx, `${what}适用的办理类型“${k}”未在本程序中声明`, path);
+    }
+  };
+
+  checkUnique(ctx, pack.applicationKinds, (k) => k.id, '办理类型', ['applicationKinds']);
+  checkUnique(ctx, pack.fields, (f) => f.id, '字段编号', ['fields']);
+  checkUnique(ctx, pack.checklist, (m) => m.id, '材料编号', ['checklist']);
+  checkUnique(ctx, pack.thresholds, (t) => t.id, '指标编号', ['thresholds']);
+  checkUnique(ctx, pack.windows, (w) => w.id, '期间编号', ['windows']);
+  checkUnique(ctx, pack.publicity, (p) => p.id, '公示编号', ['publicity']);
+  checkUnique(ctx, pack.timeLimits, (t) => t.id, '期限编号', ['timeLimits']);
+  checkUnique(ctx, pack.keyDates, (d) => d.id, '关键日期编号', ['keyDates']);
+  checkUnique(ctx, pack.documents, (d) => d.id, '文书编号', ['documents']);
+  checkUnique(ctx, pack.eligibility, (e) => e.id, '申请条件编号', ['eligibility']);
+  checkUnique(ctx, pack.categories ?? [], (c) => c.id, '评价类别编号', ['categories']);
+  checkUnique(ctx, pack.catalogues ?? [], (c) => c.id, '目录编号', ['catalogues']);
+
+  pack.applicationKinds.forEach((k, i) => {
+    if ((k.id === 'upgrade') !== (k.fromProgram !== undefined)) {
+      issue(ctx, '只有 upgrade（晋级）类型须写明原证书所属程序（fromProgram）', ['applicationKinds', i, 'fromProgram']);
+    }
+  });
+
+  (pack.categories ?? []).forEach((c, i) => {
+    checkUnique(ctx, c.levels, (l) => l.id, `“${c.names.zh}”的等级`, ['categories', i, 'levels']);
+    c.levels.forEach((l, j) => {
+      if (l.rank !== j + 1) issue(ctx, `“${c.names.zh}”的等级应由低到高排列，序号依次为 1、2、3…`, ['categories', i, 'levels', j, 'rank']);
+    });
+  });
+  (pack.catalogues ?? []).forEach((c, i) => checkUnique(ctx, c.rows, (r) => r.id, `目录“${c.names.zh}”的行`, ['catalogues', i, 'rows']));
+
+  pack.fields.forEach((f, i) => checkField(ctx, f, pack, fieldIds, ['fields', i]));
+
+  const volumes = new Set((pack.binding?.volumes ?? []).map((v) => v.volume));
+  const positions = new Map<string, string>();
+  pack.checklist.forEach((m, i) => {
+    const path = ['checklist', i];
+    const name = `材料“${m.name.zh}”`;
+    if ((m.requirement === 'conditional') !== (m.condition !== undefined)) {
+      issue(
+        ctx,
+        m.requirement === 'conditional' ? `${name}是条件必交，须写明条件（condition）` : `${name}不是条件必交，不应有条件`,
+        [...path, 'condition'],
+      );
+    }
+    if (m.requirement === 'conditional' && m.conditionText === undefined) {
+      issue(ctx, `${name}是条件必交，须用文字说明条件（conditionText）`, [...path, 'conditionText']);
+    }
+    checkCondition(ctx, m.condition, fieldIds, [...path, 'condition']);
+    checkKinds(m.kinds, name, [...path, 'kinds']);
+    if (m.copies.per !== undefined) {
+      const table = pack.fields.find((f) => f.id === m.copies.per);
+      if (table?.type !== 'table') issue(ctx, `${name}按“${m.copies.per}”逐行提交，但该字段不是表格`, [...path, 'copies', 'per']);
+    }
+    const bindable = pack.binding !== undefined && m.scope === 'application' && m.medium !== 'electronic';
+    if (bindable && m.binding === undefined) {
+      issue(ctx, `${name}须写明装订位置（第几册第几项）或不装订的理由`, [...path, 'binding']);
+    }
+    if (!bindable && m.binding?.some((p) => p.kind === 'volume')) {
+      issue(ctx, `${name}不属装订成册的材料，不应指定册号`, [...path, 'binding']);
+    }
+    if (m.binding) {
+      if (m.binding.length > 1) {
+        const total = m.binding.reduce((sum, p) => sum + (p.copies ?? Number.NaN), 0);
+        if (total !== m.copies.count) {
+          issue(ctx, `${name}分开装订时，各部分份数（copies）之和应等于 ${m.copies.count} 份`, [...path, 'binding']);
+        }
+      }
+      m.binding.forEach((p, j) => {
+        if (p.kind !== 'volume') return;
+        if (!volumes.has(p.volume)) issue(ctx, `${name}装订在第${p.volume}册，但装订规则中没有该册`, [...path, 'binding', j]);
+        if (p.sequence === undefined) {
+          const key = `${p.volume}/${p.position}`;
+          const other = positions.get(key);
+          if (other !== undefined) issue(ctx, `${name}与“${other}”同在第${p.volume}册第${p.position}项`, [...path, 'binding', j]);
+          positions.set(key, m.name.zh);
+        }
+      });
+    }
+  });
+
+  pack.thresholds.forEach((t, i) => {
+    if ((t.value === undefined) === (t.byLevel === undefined)) {
+      issue(ctx, `指标“${t.label.zh}”须给出 value 或 byLevel 之一`, ['thresholds', i]);
+    }
+    if (t.byLevel) {
+      const levels = new Set((pack.categories ?? []).flatMap((c) => c.levels.map((l) => l.id)));
+      for (const level of Object.keys(t.byLevel)) {
+        if (!levels.has(level)) issue(ctx, `指标“${t.label.zh}”的等级“${level}”未在评价类别中声明`, ['thresholds', i, 'byLevel']);
+      }
+    }
+    checkKinds(t.kinds, `指标“${t.label.zh}”`, ['thresholds', i, 'kinds']);
+  });
+  pack.windows.forEach((w, i) => checkKinds([w.kind], `期间“${w.names.zh}”`, ['windows', i, 'kind']));
+  pack.timeLimits.forEach((t, i) => checkKinds(t.kinds, `期限“${t.names.zh}”`, ['timeLimits', i, 'kinds']));
+  pack.eligibility.forEach((e, i) => checkKinds(e.kinds, `申请条件“${e.text.zh}”`, ['eligibility', i, 'kinds']));
+  if (pack.education) checkKinds(pack.education.kinds, '继续教育要求', ['education', 'kinds']);
+
+  const windowIds = new Set(pack.windows.map((w) => w.id));
+  for (const kind of kindIds) {
+    if (!Object.hasOwn(pack.workflows, kind)) issue(ctx, `办理类型“${kind}”没有流程定义（workflows）`, ['workflows']);
+  }
+  for (const [kind, definition] of Object.entries(pack.workflows)) {
+    if (!kindIds.has(kind)) issue(ctx, `流程“${kind}”对应的办理类型未在本程序中声明`, ['workflows', kind]);
+    if (!definition) continue;
+    const guards = definition.transitions.flatMap((t) => t.guards);
+    const windowsUsed = new Set<string>();
+    const collect = (g: (typeof guards)[number]): void => {
+      if (g.kind === 'all-of' || g.kind === 'any-of') g.guards.forEach(collect);
+      else if (g.kind === 'within-window') windowsUsed.add(g.window);
+    };
+    guards.forEach(collect);
+    for (const w of windowsUsed) {
+      if (!windowIds.has(w)) issue(ctx, `流程“${kind}”引用的期间“${w}”未在 windows 中声明`, ['workflows', kind]);
+    }
+  }
+}
+
+export const programPackSchema = programPackObject.superRefine(checkPack);
+
+export type ProgramPack = z.infer<typeof programPackSchema>;
+/** What a pack file contains before parsing. */
+export type ProgramPackInput = z.input<typeof programPackSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Loading with a clerk-readable message
+// ---------------------------------------------------------------------------------------------
+
+const PATH_LABELS: Readonly<Record<string, string>> = {
+  applicationKinds: '办理类型',
+  categories: '评价类别',
+  catalogues: '目录',
+  eligibility: '申请条件',
+  fields: '表单字段',
+  columns: '列',
+  checklist: '材料清单',
+  binding: '装订',
+  validity: '有效期',
+  windows: '办理期间',
+  thresholds: '指标',
+  publicity: '公示',
+  timeLimits: '期限',
+  keyDates: '关键日期',
+  scoring: '评分表',
+  documents: '文书',
+  workflows: '流程',
+  copies: '份数',
+  condition: '条件',
+  cite: '出处',
+  names: '名称',
+  name: '名称',
+  label: '名称',
+  enum: '选项',
+  zh: '中文',
+  en: '英文',
+};
+
+/** ['checklist', 2, 'copies'] → '材料清单第3项的份数'. */
+function describePath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `第${part + 1}项`;
+    else {
+      const label = PATH_LABELS[String(part)] ?? String(part);
+      text += text === '' ? label : `的${label}`;
+    }
+  }
+  return text;
+}
+
+/** How many problems to spell out; the rest are counted. */
+const ISSUES_SHOWN = 5;
+
+/**
+ * Validates a pack read from anywhere (a pack file, an office's import). On failure the message
+ * names the pack and up to five problems with where they are, in Chinese.
+ */
+export function loadPack(input: unknown): Result<ProgramPack> {
+  const parsed = programPackSchema.safeParse(input, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return ok(parsed.data);
+  const id =
+    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
+      ? `“${(input as { id: string }).id}”`
+      : '';
+  const issues = parsed.error.issues;
+  const shown = issues.slice(0, ISSUES_SHOWN).map((i) => {
+    const where = describePath(i.path);
+    return where === '' ? i.message : `${where}：${i.message}`;
+  });
+  const more = issues.length > ISSUES_SHOWN ? `；另有${issues.length - ISSUES_SHOWN}处问题` : '';
+  return fail('pack.invalid', `程序包${id}有误：${shown.join('；')}${more}。`);
+}

@@ -1,0 +1,81 @@
+/**
+ * What the engine is given about one application: where it is and how it got there, and the
+ * facts its guards read. The engine never looks anything up; the caller gathers these facts
+ * from the records (materials, reviews, objections …) and passes them in, so every decision is
+ * a pure function of its inputs and can be replayed in a test.
+ */
+import type { IsoDate } from '../rules/civil-date';
+import type { DateWindow } from '../rules/validity';
+import type { WorkCalendar } from '../rules/work-calendar';
+import type { WorkflowRole } from './definition';
+import type { RoutingChainState } from './routing';
+
+/** One fired transition, as kept on the application. */
+export interface WorkflowHistoryEntry {
+  readonly transitionId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly at: IsoDate;
+  readonly role: WorkflowRole;
+  readonly reason?: string;
+  readonly opinion?: string;
+  readonly scores?: Readonly<Record<string, number>>;
+  readonly decision?: string;
+  readonly returnTo?: string;
+}
+
+export interface WorkflowApplication {
+  readonly state: string;
+  readonly history: readonly WorkflowHistoryEntry[];
+}
+
+/** Material names (as the checklist shows them) for each way the checklist can fall short. */
+export interface ChecklistFacts {
+  /** Required materials not received. */
+  readonly missing: readonly string[];
+  /** Copies whose originals have not been seen and marked 核对无误 (002 附件4). */
+  readonly originalsUnverified: readonly string[];
+  /** Materials received in fewer copies than required (e.g. 002 附件4: 综合表15份). */
+  readonly copiesShort: readonly string[];
+}
+
+export interface RejectedMaterial {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** A window as validity.ts computes it (windowBeforeExpiry), both ends inclusive. */
+export interface WindowFacts extends DateWindow {
+  /** What the window is, e.g. '续期办理期'; shown in messages. */
+  readonly name?: string;
+}
+
+export interface EligibilityFacts {
+  readonly met: boolean;
+  /** Why not, in Chinese, when `met` is false. */
+  readonly reasons?: readonly string[];
+}
+
+/**
+ * Counts and lists default to "none" when absent (no objection recorded is no objection);
+ * judgements — checklist, eligibility, window, routing — default to "not yet made" and block.
+ */
+export interface WorkflowFacts {
+  readonly checklist?: ChecklistFacts;
+  readonly rejectedMaterials?: readonly RejectedMaterial[];
+  /** Reviews / opinions recorded so far, by stage id (conventionally the state's id). */
+  readonly reviewsDone?: Readonly<Record<string, number>>;
+  /** When publicity was actually posted; otherwise the day the application entered a publicity state. */
+  readonly publicityStartedOn?: IsoDate;
+  readonly openObjections?: number;
+  readonly eligibility?: EligibilityFacts;
+  readonly windows?: Readonly<Record<string, WindowFacts>>;
+  readonly routing?: RoutingChainState;
+}
+
+export interface WorkflowContext {
+  readonly role: WorkflowRole;
+  readonly today: IsoDate;
+  readonly calendar: WorkCalendar;
+  readonly facts: WorkflowFacts;
+}

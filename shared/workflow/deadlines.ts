@@ -1,0 +1,150 @@
+/**
+ * The two clocks a workflow definition can carry, read off an application's history:
+ * - publicity: a period that starts the day the notice goes up and counts that day
+ *   (公示5个工作日 posted Monday ends Friday; 004 第十四条 公示期7天 posted the 1st ends the 7th);
+ * - the decision deadline: N units AFTER the day the clock starts, that day not counted
+ *   (003 七: 受理登记申请后15个工作日内).
+ * Both reuse the working-day rules, so a missing calendar year is an error, never a guess.
+ */
+import { addDays, daysBetween, formatDateZh, type IsoDate } from '../rules/civil-date';
+import { fail, ok, type Result } from '../rules/result';
+import type { WorkCalendar } from '../rules/work-calendar';
+import { addWorkingDays, endOfWorkingDayPeriod, workingDaysLeft } from '../rules/working-days';
+import type { WorkflowApplication, WorkflowFacts, WorkflowHistoryEntry } from './context';
+import type { Period, WorkflowDefinition } from './definition';
+
+const UNIT_ZH: Readonly<Record<Period['unit'], string>> = {
+  'working-days': '个工作日',
+  'calendar-days': '天',
+};
+
+/** Last day of a period that starts on `start`, `start` counted when it can be. */
+export function periodEnds(start: IsoDate, period: Period, cal: WorkCalendar): Result<IsoDate> {
+  return period.unit === 'working-days'
+    ? endOfWorkingDayPeriod(start, period.length, cal)
+    : addDays(start, period.length - 1);
+}
+
+/** The day a deadline of `period` after `from` falls on, `from` not counted. */
+export function deadlineAfter(from: IsoDate, period: Period, cal: WorkCalendar): Result<IsoDate> {
+  return period.unit === 'working-days' ? addWorkingDays(from, period.length, cal) : addDays(from, period.length);
+}
+
+function lastEntryInto(history: readonly WorkflowHistoryEntry[], states: ReadonlySet<string>): number {
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const entry = history[i];
+    if (entry && states.has(entry.to)) return i;
+  }
+  return -1;
+}
+
+function publicityStates(definition: WorkflowDefinition): Set<string> {
+  return new Set(definition.states.filter((s) => s.queue === 'publicity').map((s) => s.id));
+}
+
+/**
+ * When the current publicity began: the posting date the clerk recorded, else the day the
+ * application last entered a publicity state. Undefined when it never did.
+ */
+export function publicityStartedOn(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  facts: Pick<WorkflowFacts, 'publicityStartedOn'> = {},
+): IsoDate | undefined {
+  if (facts.publicityStartedOn !== undefined) return facts.publicityStartedOn;
+  const i = lastEntryInto(application.history, publicityStates(definition));
+  return application.history[i]?.at;
+}
+
+/**
+ * Last day of the current publicity, or undefined when there is none to compute (never in
+ * publicity). `period` overrides the definition's, as a guard may.
+ */
+export function publicityEnds(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  cal: WorkCalendar,
+  facts: Pick<WorkflowFacts, 'publicityStartedOn'> = {},
+  period: Period | undefined = definition.publicity,
+): Result<IsoDate | undefined> {
+  const start = publicityStartedOn(definition, application, facts);
+  if (start === undefined) return ok(undefined);
+  if (period === undefined) return fail('workflow.no-publicity-period', '流程定义中没有公示期限，无法计算公示截止日期。');
+  return periodEnds(start, period, cal);
+}
+
+/**
+ * When the decision is due, or undefined when the clock is not running. It starts on the last
+ * entry into `decisionDeadline.from` and stops at the first waiting or final state after that:
+ * a file returned for correction (补正) gets a fresh clock when it is accepted again, and a
+ * closed file has nothing due.
+ */
+export function decisionDue(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  cal: WorkCalendar,
+): Result<IsoDate | undefined> {
+  const deadline = definition.decisionDeadline;
+  if (!deadline) return ok(undefined);
+  const history = application.history;
+  const start = lastEntryInto(history, new Set([deadline.from]));
+  const startEntry = history[start];
+  if (!startEntry) return ok(undefined);
+  const stopping = new Set(
+    definition.states.filter((s) => s.kind === 'waiting' || s.kind === 'final').map((s) => s.id),
+  );
+  if (history.slice(start + 1).some((e) => stopping.has(e.to)) || stopping.has(application.state)) return ok(undefined);
+  return deadlineAfter(startEntry.at, deadline, cal);
+}
+
+export interface QueueDeadline {
+  readonly kind: 'publicity' | 'decision';
+  /** Publicity: its last day. Decision: the last day to decide. */
+  readonly due: IsoDate;
+  readonly unit: Period['unit'];
+  /** Units after today up to and including `due`; negative once past (working days per workingDaysLeft). */
+  readonly daysLeft: number;
+  /** Publicity: the period is over (the file may move on). Decision: the deadline is missed. */
+  readonly overdue: boolean;
+  /** What the queue column shows, e.g. '还剩3个工作日（2026年03月13日）'. */
+  readonly label: string;
+}
+
+function remaining(today: IsoDate, due: IsoDate, unit: Period['unit'], cal: WorkCalendar): Result<number> {
+  if (unit === 'working-days') {
+    const left = workingDaysLeft(today, due, cal);
+    return left.ok ? ok(left.value.workingDays) : left;
+  }
+  return daysBetween(today, due);
+}
+
+function labelFor(kind: QueueDeadline['kind'], due: IsoDate, daysLeft: number, over: boolean, unit: Period['unit']): string {
+  const date = formatDateZh(due);
+  if (kind === 'publicity') return over ? `公示期已满（${date}止）` : `公示中，还剩${daysLeft}${UNIT_ZH[unit]}（${date}止）`;
+  if (over) return `已逾期${Math.abs(daysLeft)}${UNIT_ZH[unit]}（应于${date}前决定）`;
+  return `还剩${daysLeft}${UNIT_ZH[unit]}（${date}前决定）`;
+}
+
+/**
+ * The clock a queue shows next to an application: publicity while in a publicity state,
+ * otherwise the decision deadline while it runs; undefined when neither applies.
+ */
+export function queueDeadline(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  today: IsoDate,
+  cal: WorkCalendar,
+  facts: Pick<WorkflowFacts, 'publicityStartedOn'> = {},
+): Result<QueueDeadline | undefined> {
+  const state = definition.states.find((s) => s.id === application.state);
+  const inPublicity = state?.queue === 'publicity';
+  const kind: QueueDeadline['kind'] = inPublicity ? 'publicity' : 'decision';
+  const unit = inPublicity ? definition.publicity?.unit : definition.decisionDeadline?.unit;
+  const due = inPublicity ? publicityEnds(definition, application, cal, facts) : decisionDue(definition, application, cal);
+  if (!due.ok) return due;
+  if (due.value === undefined || unit === undefined) return ok(undefined);
+  const left = remaining(today, due.value, unit, cal);
+  if (!left.ok) return left;
+  const over = today > due.value;
+  return ok({ kind, due: due.value, unit, daysLeft: left.value, overdue: over, label: labelFor(kind, due.value, left.value, over, unit) });
+}

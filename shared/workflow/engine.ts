@@ -1,0 +1,147 @@
+/**
+ * Runs a workflow definition: which transitions a user may see and fire now, and firing one.
+ * Pure: the application, the facts, today and the calendar come in; a new state and the history
+ * entry to store go out. Storing them (and who the user is) is the caller's business.
+ */
+import { toPlainDate, type IsoDate } from '../rules/civil-date';
+import { fail, ok, type Result } from '../rules/result';
+import type { WorkflowApplication, WorkflowContext, WorkflowHistoryEntry } from './context';
+import {
+  RECORD_LABELS_ZH,
+  ROLE_LABELS_ZH,
+  transitionSources,
+  type RecordKind,
+  type WorkflowDefinition,
+  type WorkflowRole,
+  type WorkflowTransition,
+} from './definition';
+import { evaluateGuards, type GuardBlock } from './guards';
+
+export interface TransitionOption {
+  readonly transition: WorkflowTransition;
+  readonly allowed: boolean;
+  readonly blockedBy: readonly GuardBlock[];
+}
+
+/**
+ * The transitions out of the application's current state that `context.role` may fire, each
+ * with whether its guards hold now and, if not, why. Transitions of other roles are left out
+ * rather than shown disabled: a clerk has nothing to do about a reviewer's button.
+ */
+export function allowedTransitions(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  context: WorkflowContext,
+): TransitionOption[] {
+  return definition.transitions
+    .filter((t) => transitionSources(t).includes(application.state) && t.roles.includes(context.role))
+    .map((transition) => {
+      const blockedBy = evaluateGuards(transition.guards, { definition, application, context });
+      return { transition, allowed: blockedBy.length === 0, blockedBy };
+    });
+}
+
+/** What the user enters when firing: who and when, plus whatever the transition requires. */
+export interface FireInput {
+  readonly role: WorkflowRole;
+  readonly today: IsoDate;
+  readonly reason?: string;
+  readonly opinion?: string;
+  readonly scores?: Readonly<Record<string, number>>;
+  readonly decision?: string;
+  readonly returnTo?: string;
+}
+
+export interface FireResult {
+  readonly state: string;
+  readonly historyEntry: WorkflowHistoryEntry;
+}
+
+type TextRecord = Exclude<RecordKind, 'scores'>;
+
+function cleanText(value: string | undefined): string | undefined {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function cleanScores(scores: FireInput['scores']): Readonly<Record<string, number>> | undefined {
+  if (scores === undefined || scores === null || typeof scores !== 'object') return undefined;
+  const entries = Object.entries(scores);
+  if (entries.length === 0 || entries.some(([, v]) => typeof v !== 'number' || !Number.isFinite(v))) return undefined;
+  return scores;
+}
+
+function stateName(definition: WorkflowDefinition, id: string): string {
+  return definition.states.find((s) => s.id === id)?.name.zh ?? id;
+}
+
+/**
+ * Fires `transitionId`. Refuses, in Chinese, when the transition does not exist or does not
+ * leave the current state, the role may not fire it, a guard fails, or something it must record
+ * (a return's reason, 000 第十一条) is missing. Records given beyond the required ones are kept.
+ */
+export function fire(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  transitionId: string,
+  input: FireInput,
+  context: Omit<WorkflowContext, 'role' | 'today'>,
+): Result<FireResult> {
+  const transition = definition.transitions.find((t) => t.id === transitionId);
+  if (!transition) return fail('workflow.unknown-transition', `流程“${definition.name.zh}”中没有“${transitionId}”这一操作。`);
+  const label = transition.label.zh;
+  const date = toPlainDate(input.today);
+  if (!date.ok) return date;
+  if (!transitionSources(transition).includes(application.state)) {
+    return fail(
+      'workflow.wrong-state',
+      `申请当前为“${stateName(definition, application.state)}”，不能执行“${label}”。`,
+    );
+  }
+  if (!transition.roles.includes(input.role)) {
+    const who = transition.roles.map((r) => ROLE_LABELS_ZH[r]).join('或');
+    return fail('workflow.role', `“${label}”只能由${who}办理，${ROLE_LABELS_ZH[input.role] ?? input.role}无权执行。`);
+  }
+  const blocks = evaluateGuards(transition.guards, {
+    definition,
+    application,
+    context: { ...context, today: input.today },
+  });
+  if (blocks.length > 0) {
+    return fail('workflow.guard', `暂不能“${label}”：${blocks.map((b) => b.message).join('')}`);
+  }
+
+  const text: Record<TextRecord, string | undefined> = {
+    reason: cleanText(input.reason),
+    opinion: cleanText(input.opinion),
+    decision: cleanText(input.decision),
+    returnTo: cleanText(input.returnTo),
+  };
+  const scores = cleanScores(input.scores);
+  const missing = transition.records.filter((r) => (r === 'scores' ? scores === undefined : text[r] === undefined));
+  if (missing.length > 0) {
+    return fail(
+      'workflow.record-missing',
+      `“${label}”必须填写${missing.map((r) => RECORD_LABELS_ZH[r]).join('、')}。`,
+    );
+  }
+
+  const historyEntry: WorkflowHistoryEntry = {
+    transitionId: transition.id,
+    from: application.state,
+    to: transition.to,
+    at: input.today,
+    role: input.role,
+    ...(text.reason === undefined ? {} : { reason: text.reason }),
+    ...(text.opinion === undefined ? {} : { opinion: text.opinion }),
+    ...(scores === undefined ? {} : { scores }),
+    ...(text.decision === undefined ? {} : { decision: text.decision }),
+    ...(text.returnTo === undefined ? {} : { returnTo: text.returnTo }),
+  };
+  return ok({ state: transition.to, historyEntry });
+}
+
+/** The application after firing, for callers that keep it as one value. */
+export function applyFire(application: WorkflowApplication, result: FireResult): WorkflowApplication {
+  return { state: result.state, history: [...application.history, result.historyEntry] };
+}

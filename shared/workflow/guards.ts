@@ -1,0 +1,117 @@
+/**
+ * Evaluates the guards of definition.ts. Each guard is a pure function of the definition, the
+ * application and the caller's facts, and answers with what blocks it — an empty list means
+ * it holds — so a screen can show a disabled button together with every reason in Chinese.
+ */
+import { formatDateZh } from '../rules/civil-date';
+import { isWithinWindow } from '../rules/validity';
+import type { WorkflowApplication, WorkflowContext } from './context';
+import { publicityEnds } from './deadlines';
+import type { LeafGuard, WorkflowDefinition, WorkflowGuard } from './definition';
+import { chainComplete, levelPassed, ROUTING_LEVELS, type RoutingLevelId } from './routing';
+
+export interface GuardBlock {
+  readonly guard: WorkflowGuard;
+  readonly message: string;
+}
+
+export interface GuardEnv {
+  readonly definition: WorkflowDefinition;
+  readonly application: WorkflowApplication;
+  readonly context: Omit<WorkflowContext, 'role'>;
+}
+
+const list = (names: readonly string[]): string => names.join('、');
+
+/** Stage ids are conventionally state ids; show the state's name when there is one. */
+function stageName(definition: WorkflowDefinition, stage: string): string {
+  return definition.states.find((s) => s.id === stage)?.name.zh ?? stage;
+}
+
+function levelName(level: string): string {
+  return ROUTING_LEVELS[level as RoutingLevelId]?.zh ?? level;
+}
+
+/** Why a single (non-combinator) guard fails, or undefined when it holds. */
+function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
+  const { definition, application } = env;
+  const { today, calendar, facts } = env.context;
+  switch (guard.kind) {
+    case 'checklist-complete': {
+      const c = facts.checklist;
+      if (!c) return '尚未登记材料收件情况。';
+      const parts = [
+        c.missing.length > 0 ? `缺少${list(c.missing)}` : '',
+        c.originalsUnverified.length > 0 ? `${list(c.originalsUnverified)}尚未核对原件` : '',
+        c.copiesShort.length > 0 ? `${list(c.copiesShort)}份数不足` : '',
+      ].filter((p) => p !== '');
+      return parts.length === 0 ? undefined : `材料不齐全：${parts.join('；')}。`;
+    }
+    case 'no-rejected-materials': {
+      const rejected = facts.rejectedMaterials ?? [];
+      if (rejected.length === 0) return undefined;
+      return `有材料未通过审核：${rejected.map((m) => `${m.name}（${m.reason}）`).join('；')}。`;
+    }
+    case 'all-reviews-done': {
+      const done = facts.reviewsDone?.[guard.stage] ?? 0;
+      if (done >= guard.count) return undefined;
+      return `${stageName(definition, guard.stage)}需要${guard.count}份评审意见，目前已有${done}份。`;
+    }
+    case 'publicity-over': {
+      const ends = publicityEnds(definition, application, calendar, facts, guard.period ?? definition.publicity);
+      if (!ends.ok) return ends.error.message;
+      if (ends.value === undefined) return '尚未开始公示。';
+      // The last day of publicity still belongs to it: objections may arrive until it closes.
+      return today > ends.value ? undefined : `公示期至${formatDateZh(ends.value)}止，期满后才能办理。`;
+    }
+    case 'no-open-objection': {
+      const open = facts.openObjections ?? 0;
+      return open === 0 ? undefined : `有${open}件异议尚未处理完毕。`;
+    }
+    case 'eligibility-met': {
+      const e = facts.eligibility;
+      if (!e) return '尚未审查申报条件。';
+      if (e.met) return undefined;
+      const why = e.reasons && e.reasons.length > 0 ? `：${e.reasons.join('；')}` : '';
+      return `不符合申报条件${why}。`;
+    }
+    case 'within-window': {
+      const w = facts.windows?.[guard.window];
+      const name = w?.name ?? '办理期';
+      if (!w) return `无法确定${name}，请先核对证书有效期。`;
+      const inside = isWithinWindow(today, w);
+      if (!inside.ok) return inside.error.message;
+      if (inside.value) return undefined;
+      return today < w.from
+        ? `${name}自${formatDateZh(w.from)}开始，目前尚未开始。`
+        : `${name}已于${formatDateZh(w.to)}结束。`;
+    }
+    case 'routing-level-opinion': {
+      const r = facts.routing;
+      if (!r) return '尚未开始逐级报送。';
+      if (guard.level === undefined) {
+        return chainComplete(r) ? undefined : `尚未完成逐级审核报送（材料目前在${levelName(r.holder)}）。`;
+      }
+      if (levelPassed(r, guard.level as RoutingLevelId)) return undefined;
+      const at = r.holder === 'done' ? '' : `（材料目前在${levelName(r.holder)}）`;
+      return `尚待${levelName(guard.level)}签署审核通过意见${at}。`;
+    }
+  }
+}
+
+/** Everything that blocks `guard`; empty when it holds. */
+export function evaluateGuard(guard: WorkflowGuard, env: GuardEnv): GuardBlock[] {
+  if (guard.kind === 'all-of') return guard.guards.flatMap((g) => evaluateGuard(g, env));
+  if (guard.kind === 'any-of') {
+    const results = guard.guards.map((g) => evaluateGuard(g, env));
+    if (results.some((blocks) => blocks.length === 0)) return [];
+    const messages = results.flatMap((blocks) => blocks.map((b) => b.message));
+    return [{ guard, message: `以下条件至少需满足一项：${messages.join(' / ')}` }];
+  }
+  const message = leafBlock(guard, env);
+  return message === undefined ? [] : [{ guard, message }];
+}
+
+export function evaluateGuards(guards: readonly WorkflowGuard[], env: GuardEnv): GuardBlock[] {
+  return guards.flatMap((g) => evaluateGuard(g, env));
+}
