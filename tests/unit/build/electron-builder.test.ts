@@ -28,6 +28,15 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it('leaves the sync server’s dependencies out of the desktop package', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const desktopRuntime = new Set(['zod', 'temporal-polyfill']);
+    for (const dep of Object.keys(pkg.dependencies).filter((d) => !desktopRuntime.has(d))) {
+      const excluded = config.files.includes(`!node_modules/${dep.split('/')[0]}/**`);
+      expect(excluded, `${dep} should be excluded from the desktop package`).toBe(true);
+    }
+  });
+
   it('ships the fonts as extra resources', () => {
     expect(config.extraResources).toContainEqual({ from: 'build/fonts', to: 'fonts' });
   });
