@@ -50,8 +50,14 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 export type FieldValues = Readonly<Record<string, unknown>>;
 
+/** Missing, null, '' or an empty table. */
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** Numbers compare with numbers, strings with strings (ISO dates and 'YYYY-MM' sort as text). */
@@ -62,7 +68,7 @@ function compare(actual: unknown, expected: number | string): number | null {
 }
 
 /**
- * Whether the condition holds for these values. A blank value (missing, null, '') satisfies only
+ * Whether the condition holds for these values. A blank value (missing, null, '', []) satisfies only
  * 'ne', 'not-in' and 'absent': an unknown fact never makes a material required by comparison.
  */
 export function evaluateCondition(condition: Condition, values: FieldValues): boolean {

@@ -81,6 +81,12 @@ export const VALIDATORS_BY_FIELD_TYPE: Readonly<Partial<Record<string, readonly 
   photo: ['photo-p4'],
 };
 
+/**
+ * Types whose validator may be left out: a photo pasted on a paper form (003 登记申请表) has no
+ * seed requirement to check, unlike the uploaded photo of 002 附件2.
+ */
+export const OPTIONAL_VALIDATOR_TYPES: readonly string[] = ['photo'];
+
 // ---------------------------------------------------------------------------------------------
 // Requirement objects (numbers with their rule)
 // ---------------------------------------------------------------------------------------------

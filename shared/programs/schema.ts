@@ -20,6 +20,7 @@ import {
   ENTERPRISE_RULE_NAMES,
   PHOTO_RULE_NAMES,
   SELF_SCORE_RULE_NAMES,
+  OPTIONAL_VALIDATOR_TYPES,
   VALIDATOR_NAMES,
   VALIDATORS_BY_FIELD_TYPE,
 } from './rule-refs';
@@ -392,7 +393,8 @@ export const validitySchema = z.strictObject({
 export const windowSchema = z.strictObject({
   /** Referenced by workflow guards ({ kind: 'within-window', window }). */
   id: kebabId,
-  kind: kindIdSchema,
+  /** The application kinds filed in this window. */
+  kinds: z.array(kindIdSchema).min(1),
   names: localizedTextSchema,
   /** [expiry − N months, expiry], see rules/validity windowBeforeExpiry. */
   monthsBeforeExpiry: count('提前月数'),
@@ -620,7 +622,8 @@ function checkField(
     });
   }
   const allowed = VALIDATORS_BY_FIELD_TYPE[field.type];
-  if (allowed && (field.validator === undefined || !allowed.includes(field.validator))) {
+  const optional = OPTIONAL_VALIDATOR_TYPES.includes(field.type) && field.validator === undefined;
+  if (allowed && !optional && (field.validator === undefined || !allowed.includes(field.validator))) {
     issue(ctx, `${name}（${field.type}）须使用校验规则 ${allowed.join(' 或 ')}`, [...path, 'validator']);
   }
   if (!allowed && field.validator !== undefined) {
@@ -644,7 +647,7 @@ function checkField(
   }
   checkCondition(ctx, field.requiredWhen, fieldIds, [...path, 'requiredWhen']);
   checkCondition(ctx, field.visibleWhen, fieldIds, [...path, 'visibleWhen']);
-  const kindIds = new Set(pack.applicationKinds.map((k) => k.id));
+  const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
   for (const k of kindList(field.kinds)) {
     if (!kindIds.has(k)) issue(ctx, `${name}适用的办理类型“${k}”未在本程序中声明`, [...path, 'kinds']);
   }
@@ -748,7 +751,7 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
     }
     checkKinds(t.kinds, `指标“${t.label.zh}”`, ['thresholds', i, 'kinds']);
   });
-  pack.windows.forEach((w, i) => checkKinds([w.kind], `期间“${w.names.zh}”`, ['windows', i, 'kind']));
+  pack.windows.forEach((w, i) => checkKinds(w.kinds, `期间“${w.names.zh}”`, ['windows', i, 'kinds']));
   pack.timeLimits.forEach((t, i) => checkKinds(t.kinds, `期限“${t.names.zh}”`, ['timeLimits', i, 'kinds']));
   pack.eligibility.forEach((e, i) => checkKinds(e.kinds, `申请条件“${e.text.zh}”`, ['eligibility', i, 'kinds']));
   if (pack.education) checkKinds(pack.education.kinds, '继续教育要求', ['education', 'kinds']);

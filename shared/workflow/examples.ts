@@ -80,7 +80,7 @@ export const p1EvaluationWorkflow: WorkflowDefinition = {
     },
     {
       id: 'refuse',
-      from: ['decision', 'awaiting-evaluation'],
+      from: 'decision',
       to: 'refused',
       label: { zh: '决定不通过', en: 'Refuse' },
       roles: ['admin'],

@@ -61,13 +61,16 @@ test('opens in Chinese with every area in the navigation', async ({ page }) => {
 
 test('switches to English and keeps the choice after a reload', async ({ page }) => {
   await page.goto('/');
-  await page.getByText('English', { exact: true }).click();
+  await page.locator('header').getByText('English', { exact: true }).click();
   await expect(page.getByRole('menu').getByText('Intake', { exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('menu').getByText('Certificates', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Intake' })).toBeVisible();
-  await page.getByText('中文', { exact: true }).click();
+  await page.getByRole('menu').getByText('Settings', { exact: true }).click();
+  await expect(page.getByText('Browser mode')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/settings-en.png', fullPage: true });
+  await page.locator('header').getByText('中文', { exact: true }).click();
   await expect(page.getByRole('menu').getByText('收件登记', { exact: true })).toBeVisible();
 });
 

@@ -16,7 +16,7 @@ describe('allowedTransitions offers exactly the transitions the role may fire fr
     ['000 第十一条 评审人员不做收件审查', 'received', 'reviewer', []],
     ['000 第十二条 评价由评审人员完成', 'awaiting-evaluation', 'reviewer', ['evaluate']],
     ['000 第十二条 经办人不能评价', 'awaiting-evaluation', 'clerk', []],
-    ['000 第十二条 管理员可在评价阶段决定不通过', 'awaiting-evaluation', 'admin', ['refuse']],
+    ['000 第十二条 管理员也不能代替评审人员评价', 'awaiting-evaluation', 'admin', []],
     ['000 第十二条 公示期满由经办人提交决定', 'publicity', 'clerk', ['end-publicity']],
     ['决定由管理员作出', 'decision', 'admin', ['approve', 'refuse']],
     ['经办人不能作决定', 'decision', 'clerk', []],

@@ -1,0 +1,100 @@
+/**
+ * Building blocks for the packs' workflows (shared/workflow/definition). They only assemble
+ * data — states and transitions — so each pack file still reads as its seed's procedure, without
+ * repeating the intake/return/resubmit loop every program shares.
+ */
+import type {
+  WorkflowDefinitionInput,
+  WorkflowGuard,
+  WorkflowState,
+  WorkflowTransition,
+} from '../workflow/definition';
+
+type StateKind = NonNullable<WorkflowState['kind']>;
+type Queue = NonNullable<WorkflowState['queue']>;
+
+export function state(id: string, zh: string, en: string, kind?: StateKind, queue?: Queue): WorkflowState {
+  return { id, name: { zh, en }, ...(kind ? { kind } : {}), ...(queue ? { queue } : {}) };
+}
+
+export function transition(
+  id: string,
+  from: string | string[],
+  to: string,
+  label: [zh: string, en: string],
+  roles: WorkflowTransition['roles'],
+  guards: WorkflowGuard[] = [],
+  records: WorkflowTransition['records'] = [],
+): WorkflowTransition {
+  return { id, from, to, label: { zh: label[0], en: label[1] }, roles, guards, records };
+}
+
+export const CLERK: WorkflowTransition['roles'] = ['clerk', 'admin'];
+export const REVIEWER: WorkflowTransition['roles'] = ['reviewer', 'admin'];
+export const ADMIN: WorkflowTransition['roles'] = ['admin'];
+
+/** Materials complete and none rejected: the intake check every seed has in some form. */
+export const MATERIALS_OK: WorkflowGuard[] = [{ kind: 'checklist-complete' }, { kind: 'no-rejected-materials' }];
+
+/**
+ * The shared intake loop: `received` (initial), `returned` (waiting for the applicant), a
+ * return that records why and to whom, and a resubmission.
+ */
+export function intakeLoop(receivedName: [string, string] = ['已收件，待审核', 'Received']): {
+  states: WorkflowState[];
+  transitions: WorkflowTransition[];
+} {
+  return {
+    states: [
+      state('received', receivedName[0], receivedName[1], 'initial', 'intake-review'),
+      state('returned', '已退回，待补正', 'Returned for correction', 'waiting', 'returned'),
+    ],
+    transitions: [
+      transition('return', 'received', 'returned', ['退回补正', 'Return for correction'], CLERK, [], ['reason', 'returnTo']),
+      transition('resubmit', 'returned', 'received', ['补正后重新提交', 'Resubmitted after correction'], CLERK),
+    ],
+  };
+}
+
+export interface ReviewWorkflowOptions {
+  readonly id: string;
+  readonly name: [zh: string, en: string];
+  /** Extra guards on acceptance, e.g. the renewal window. */
+  readonly acceptGuards?: WorkflowGuard[];
+  /** The final state reached on approval. */
+  readonly done: [id: string, zh: string, en: string];
+  /** Whether approval leads to (re)issuing a certificate first. */
+  readonly issuesCertificate: boolean;
+  readonly decisionDeadline?: WorkflowDefinitionInput['decisionDeadline'];
+}
+
+/**
+ * received → under review → (certificate to issue →) done, or refused: the shape of a renewal,
+ * change, reissue or registration, where the office checks and decides without a panel.
+ */
+export function reviewWorkflow(o: ReviewWorkflowOptions): WorkflowDefinitionInput {
+  const intake = intakeLoop();
+  const [doneId, doneZh, doneEn] = o.done;
+  const approveTo = o.issuesCertificate ? 'issue' : doneId;
+  return {
+    id: o.id,
+    name: { zh: o.name[0], en: o.name[1] },
+    states: [
+      ...intake.states,
+      state('under-review', '已受理，审核中', 'Accepted, under review', 'active', 'decision'),
+      ...(o.issuesCertificate ? [state('issue', '待发证', 'Certificate to issue', 'active', 'issue')] : []),
+      state(doneId, doneZh, doneEn, 'final'),
+      state('refused', '审核未通过', 'Refused', 'final'),
+    ],
+    transitions: [
+      ...intake.transitions,
+      transition('accept', 'received', 'under-review', ['受理', 'Accept'], CLERK, [...MATERIALS_OK, ...(o.acceptGuards ?? [])]),
+      transition('approve', 'under-review', approveTo, ['审核通过', 'Approve'], REVIEWER, [], ['opinion', 'decision']),
+      transition('refuse', 'under-review', 'refused', ['审核不通过', 'Refuse'], REVIEWER, [], ['opinion', 'reason']),
+      ...(o.issuesCertificate
+        ? [transition('issue-certificate', 'issue', doneId, ['发证', 'Issue certificate'], CLERK)]
+        : []),
+    ],
+    ...(o.decisionDeadline ? { decisionDeadline: o.decisionDeadline } : {}),
+  };
+}
