@@ -1,0 +1,364 @@
+/**
+ * What P1 `xj-isi-pm` and P2 `xj-isi-spm` share: both are run by one rulebook (seed 000, 自治区
+ * 信息系统集成实施服务从业人员评价工作实施细则), with the same application route (第八条), the same
+ * indicator system (第九条), the same material list (第十条, except the training certificate) and
+ * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
+ */
+import type { ProgramPackInput } from './schema';
+
+type Field = ProgramPackInput['fields'][number];
+type Material = ProgramPackInput['checklist'][number];
+type Pack = ProgramPackInput;
+
+export const XJ_ISSUER: Pack['issuer'] = {
+  names: {
+    zh: '新疆“IT 三会”（新疆软件行业协会、新疆计算机学会、新疆电子学会）；申请由新疆软件行业协会受理',
+    en: 'Xinjiang "IT Three Associations" (software, computer and electronics societies); applications received by the Xinjiang Software Industry Association',
+  },
+  cite: '000 第三条',
+  quote: '由新疆软件行业协会、新疆计算机学会、新疆电子学会（以下简称新疆“IT 三会”）联合组织成立评价工作委员会',
+};
+
+export const XJ_CHANGE_KIND: Pack['applicationKinds'][number] = {
+  id: 'change',
+  names: { zh: '证书信息变更', en: 'Change of certificate details' },
+  initiatedBy: 'applicant',
+  cite: '000 第十七条',
+  quote: '如发生信息变更，持证人可向新疆软件行业协会提出变更申请，审核通过后完成变更',
+};
+
+export const XJ_REISSUE_KIND: Pack['applicationKinds'][number] = {
+  id: 'reissue',
+  names: { zh: '证书补发（遗失或损毁）', en: 'Reissue (lost or damaged)' },
+  initiatedBy: 'applicant',
+  cite: '000 第十八条',
+  quote: '如遗失或损毁，持证人可向新疆软件行业协会提出补发申请，审核通过后完成证书补发',
+};
+
+/** The fields of the 评价申请 as the office records it. The seed names the form, not its fields. */
+export function xjFields(evaluationKinds: ('new' | 'upgrade')[]): Field[] {
+  const held: ('renewal' | 'change' | 'reissue')[] = ['renewal', 'change', 'reissue'];
+  return [
+    {
+      id: 'submissionRoute',
+      label: { zh: '申请途径', en: 'Submitted by' },
+      type: 'enum',
+      required: true,
+      kinds: 'all',
+      enum: [{ value: '单位提出' }, { value: '个人提出' }],
+      cite: '000 第八条',
+      quote: '分为单位提出和个人提出两种途径',
+    },
+    {
+      id: 'submissionChannel',
+      label: { zh: '提交方式', en: 'Channel' },
+      type: 'enum',
+      required: true,
+      kinds: 'all',
+      enum: [
+        { value: '新疆软件协会官方网站' },
+        { value: '电子邮件' },
+        // 第八条 "等形式": the list is open, so the clerk can record another channel.
+        { value: '其他形式', requiresRemark: 'remarks' },
+      ],
+      cite: '000 第八条',
+      quote: '通过新疆软件协会官方网站、电子邮件等形式',
+    },
+    {
+      id: 'receivedOn',
+      label: { zh: '收到日期', en: 'Received on' },
+      type: 'date',
+      validator: 'date',
+      required: true,
+      kinds: 'all',
+      filledBy: 'office',
+      cite: '000 第十一条',
+      quote: '单位或个人提出的评价申请由新疆软件行业协会受理',
+    },
+    {
+      id: 'name',
+      label: { zh: '姓名', en: 'Name' },
+      type: 'text',
+      required: true,
+      kinds: 'all',
+      basis: { zh: '申请人身份（000 未列出申请表字段）', en: 'Applicant identity (000 does not list the form fields)' },
+    },
+    {
+      id: 'idNumber',
+      label: { zh: '身份证号码', en: 'Resident ID number' },
+      type: 'id-number',
+      validator: 'id-number',
+      required: true,
+      kinds: 'all',
+      basis: { zh: '个人的身份标识（GB 11643-1999），用于证书和查重', en: 'Identity key for people (GB 11643-1999)' },
+    },
+    {
+      id: 'phone',
+      label: { zh: '联系电话', en: 'Phone' },
+      type: 'phone',
+      validator: 'phone',
+      required: true,
+      kinds: 'all',
+      basis: { zh: '退回或通知时联系申请人', en: 'To reach the applicant for returns and notices' },
+    },
+    {
+      id: 'employer',
+      label: { zh: '所在单位', en: 'Employer' },
+      type: 'text',
+      required: false,
+      requiredWhen: { field: 'submissionRoute', op: 'eq', value: '单位提出' },
+      kinds: 'all',
+      cite: '000 第八条',
+      quote: '从事相关业务的单位、个人可根据自身员工评价需求或个人发展需要',
+    },
+    {
+      id: 'education',
+      label: { zh: '学历（大专或以上）', en: 'Education (college or above)' },
+      type: 'text',
+      required: true,
+      kinds: evaluationKinds,
+      cite: '000 第十条一',
+      quote: '国家承认的大专或以上相关学历证书',
+    },
+    {
+      id: 'trainingCertificateNo',
+      label: { zh: '培训合格证编号', en: 'Training certificate number' },
+      type: 'text',
+      required: true,
+      kinds: evaluationKinds,
+      cite: '000 第十条二',
+    },
+    {
+      id: 'certificateNo',
+      label: { zh: '现有证书编号', en: 'Current certificate number' },
+      type: 'text',
+      required: true,
+      kinds: held,
+      cite: '000 第十五条',
+    },
+    {
+      id: 'certificateExpiresOn',
+      label: { zh: '现有证书有效期至', en: 'Current certificate valid until' },
+      type: 'date',
+      validator: 'date',
+      required: true,
+      kinds: ['renewal'],
+      cite: '000 第十五条',
+      quote: '证书期满前 6 个月',
+    },
+    {
+      id: 'changeDetails',
+      label: { zh: '变更事项', en: 'What changes' },
+      type: 'textarea',
+      required: true,
+      kinds: ['change'],
+      cite: '000 第十七条',
+      quote: '如发生信息变更',
+    },
+    {
+      id: 'reissueReason',
+      label: { zh: '补发原因', en: 'Reason for reissue' },
+      type: 'enum',
+      required: true,
+      kinds: ['reissue'],
+      enum: [{ value: '遗失' }, { value: '损毁' }],
+      cite: '000 第十八条',
+      quote: '如遗失或损毁',
+    },
+    {
+      id: 'remarks',
+      label: { zh: '备注', en: 'Remarks' },
+      type: 'textarea',
+      required: false,
+      requiredWhen: { field: 'submissionChannel', op: 'eq', value: '其他形式' },
+      kinds: 'all',
+      basis: { zh: '记录“其他形式”提交等说明', en: 'Notes such as another submission channel' },
+    },
+  ];
+}
+
+/**
+ * 第十条 一–六, preceded by the 《评价申请表》 of 第八条. Item 二 names both training certificates
+ * in one breath; each level needs its own (P1 the 工程经理, P2 the 高级工程经理 certificate).
+ */
+export function xjEvaluationMaterials(
+  kinds: ('new' | 'upgrade')[],
+  training: { id: string; zh: string; en: string },
+): Material[] {
+  const common = {
+    scope: 'application',
+    original: { mode: 'none' },
+    medium: 'electronic',
+    stage: 'submission',
+    kinds,
+  } as const;
+  return [
+    {
+      ...common,
+      id: 'application-form',
+      name: { zh: '《评价申请表》', en: 'Evaluation application form' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第八条' },
+      cite: '000 第八条',
+      quote: '将《评价申请表》及相关附件材料提交至新疆软件行业协会完成申请',
+    },
+    {
+      ...common,
+      id: 'diploma',
+      name: { zh: '国家承认的大专或以上相关学历证书', en: 'State-recognised college diploma or higher' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十条一' },
+      cite: '000 第十条一',
+      quote: '一、国家承认的大专或以上相关学历证书',
+    },
+    {
+      ...common,
+      id: training.id,
+      name: { zh: training.zh, en: training.en },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十条二' },
+      cite: '000 第十条二',
+      quote: '二、信息系统集成实施工程经理培训合格证、信息系统集成实施高级工程经理培训合格证',
+    },
+    {
+      ...common,
+      id: 'work-history',
+      name: { zh: '有效的从业人员工作履历或相关材料', en: 'Employment history' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十条三' },
+      cite: '000 第十条三',
+      quote: '三、有效的从业人员工作履历或相关材料',
+    },
+    {
+      ...common,
+      id: 'project-history',
+      name: { zh: '有效的从业人员项目参与履历或相关材料', en: 'Project participation history' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十条四' },
+      cite: '000 第十条四',
+      quote: '四、有效的从业人员项目参与履历或相关材料',
+    },
+    {
+      ...common,
+      id: 'social-insurance',
+      name: { zh: '有效的社保缴纳证明材料', en: 'Proof of social insurance payments' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十条五' },
+      cite: '000 第十条五',
+      quote: '五、有效的社保缴纳证明材料',
+    },
+    {
+      ...common,
+      id: 'supplementary',
+      name: { zh: '其他相关补充材料', en: 'Other supporting material' },
+      requirement: 'optional',
+      copies: { count: 1, cite: '000 第十条六' },
+      cite: '000 第十条六',
+      quote: '六、其他相关补充材料',
+    },
+  ];
+}
+
+/** 第十五条/第十六条 renewal, 第十七条 change, 第十八条 reissue. */
+export function xjHolderMaterials(renewalTraining: { zh: string; en: string; cite: string; quote: string }): Material[] {
+  const common = { scope: 'application', original: { mode: 'none' }, medium: 'electronic', stage: 'submission' } as const;
+  return [
+    {
+      ...common,
+      id: 'improvement-training-certificate',
+      name: { zh: renewalTraining.zh, en: renewalTraining.en },
+      requirement: 'required',
+      copies: { count: 1, cite: renewalTraining.cite },
+      kinds: ['renewal'],
+      cite: renewalTraining.cite,
+      quote: renewalTraining.quote,
+    },
+    {
+      ...common,
+      id: 'renewal-other',
+      name: { zh: '其他相关材料', en: 'Other relevant material' },
+      // "及其他相关材料" names no item, so nothing specific can be demanded.
+      requirement: 'optional',
+      copies: { count: 1, cite: renewalTraining.cite },
+      kinds: ['renewal'],
+      cite: renewalTraining.cite,
+      quote: '及其他相关材料',
+    },
+    {
+      ...common,
+      id: 'change-application',
+      name: { zh: '变更申请', en: 'Change request' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十七条' },
+      kinds: ['change'],
+      cite: '000 第十七条',
+      quote: '提出变更申请',
+    },
+    {
+      ...common,
+      id: 'reissue-application',
+      name: { zh: '补发申请', en: 'Reissue request' },
+      requirement: 'required',
+      copies: { count: 1, cite: '000 第十八条' },
+      kinds: ['reissue'],
+      cite: '000 第十八条',
+      quote: '提出补发申请',
+    },
+  ];
+}
+
+/** 第九条: the indicator system's three elements and their parts. The seed gives no points. */
+export const XJ_DIMENSIONS: NonNullable<Pack['scoring']>['dimensions'] = [
+  {
+    id: 'knowledge',
+    name: { zh: '知识', en: 'Knowledge' },
+    cite: '000 第九条',
+    quote: '知识（基础知识、专业知识、管理知识、相关知识）',
+    items: [
+      { id: 'basic-knowledge', name: { zh: '基础知识', en: 'Basic knowledge' }, maxScore: null, cite: '000 第九条' },
+      { id: 'professional-knowledge', name: { zh: '专业知识', en: 'Professional knowledge' }, maxScore: null, cite: '000 第九条' },
+      { id: 'management-knowledge', name: { zh: '管理知识', en: 'Management knowledge' }, maxScore: null, cite: '000 第九条' },
+      { id: 'related-knowledge', name: { zh: '相关知识', en: 'Related knowledge' }, maxScore: null, cite: '000 第九条' },
+    ],
+  },
+  {
+    id: 'skills',
+    name: { zh: '技能', en: 'Skills' },
+    cite: '000 第九条',
+    quote: '技能（基础技能、专业技能、管理技能、软技能）',
+    items: [
+      { id: 'basic-skills', name: { zh: '基础技能', en: 'Basic skills' }, maxScore: null, cite: '000 第九条' },
+      { id: 'professional-skills', name: { zh: '专业技能', en: 'Professional skills' }, maxScore: null, cite: '000 第九条' },
+      { id: 'management-skills', name: { zh: '管理技能', en: 'Management skills' }, maxScore: null, cite: '000 第九条' },
+      { id: 'soft-skills', name: { zh: '软技能', en: 'Soft skills' }, maxScore: null, cite: '000 第九条' },
+    ],
+  },
+  {
+    id: 'experience',
+    name: { zh: '经验', en: 'Experience' },
+    cite: '000 第九条',
+    quote: '经验（专业经验、项目经验）',
+    items: [
+      { id: 'professional-experience', name: { zh: '专业经验', en: 'Professional experience' }, maxScore: null, cite: '000 第九条' },
+      { id: 'project-experience', name: { zh: '项目经验', en: 'Project experience' }, maxScore: null, cite: '000 第九条' },
+    ],
+  },
+];
+
+export const XJ_ELIGIBILITY: Pack['eligibility'] = [
+  {
+    id: 'education',
+    text: { zh: '具有国家承认的大专或以上相关学历', en: 'State-recognised college education or higher in a related field' },
+    cite: '000 第十条一',
+    quote: '国家承认的大专或以上相关学历证书',
+  },
+  {
+    id: 'intake-review',
+    text: {
+      zh: '评价工作小组对所交材料进行完整性、真实性审核，不通过的退回提交单位或个人',
+      en: 'Materials are checked for completeness and authenticity; failures go back to whoever submitted them',
+    },
+    cite: '000 第十一条',
+    quote: '对单位或个人所提交的材料进行完整性、真实性审核，通过后进入待评价环节；若不通过，则退回提交单位或个人',
+  },
+];

@@ -1,0 +1,199 @@
+/**
+ * P1 `xj-isi-pm` — 信息系统集成实施工程经理评价 (Xinjiang), seed 000.
+ *
+ * The office receives an application from a unit or an individual (第八条), checks it for
+ * completeness and authenticity (第十一条), the 评价工作小组 evaluates the materials and publishes
+ * the results (第十二条), and the IT 三会 issue a certificate valid four years (第十四条, 第十五条).
+ * Holders renew in the six months before expiry, or apply for P2 instead (第十五条二, in P2's pack).
+ */
+import { XJ_PM_RENEWAL_WINDOW_MONTHS, XJ_PM_RENEWAL_YEARS, XJ_PM_VALIDITY_YEARS } from '../rules/validity';
+import type { ProgramPackInput } from './schema';
+import {
+  XJ_CHANGE_KIND,
+  XJ_DIMENSIONS,
+  XJ_ELIGIBILITY,
+  XJ_ISSUER,
+  XJ_REISSUE_KIND,
+  xjEvaluationMaterials,
+  xjFields,
+  xjHolderMaterials,
+} from './xj-isi-common';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, reviewWorkflow, state, transition } from './workflow-parts';
+
+const evaluationIntake = intakeLoop();
+
+export const xjIsiPmPack = {
+  id: 'xj-isi-pm',
+  seed: '000',
+  names: {
+    zh: '信息系统集成实施工程经理评价',
+    en: 'Information system integration implementation engineering manager evaluation (Xinjiang)',
+  },
+  issuer: XJ_ISSUER,
+  applicantKind: 'person',
+  applicationKinds: [
+    {
+      id: 'new',
+      names: { zh: '工程经理评价申请', en: 'Evaluation' },
+      initiatedBy: 'applicant',
+      cite: '000 第八条',
+      quote: '信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价申请，分为单位提出和个人提出两种途径',
+    },
+    {
+      id: 'renewal',
+      names: { zh: '证书延续', en: 'Renewal' },
+      initiatedBy: 'applicant',
+      cite: '000 第十五条一',
+      quote: '持证人在证书期满前 6 个月，可通过提交信息系统集成实施工程经理能力提高培训合格证及其他相关材料申请延续',
+    },
+    XJ_CHANGE_KIND,
+    XJ_REISSUE_KIND,
+  ],
+  eligibility: XJ_ELIGIBILITY,
+  fields: xjFields(['new']),
+  checklist: [
+    ...xjEvaluationMaterials(['new'], {
+      id: 'training-certificate',
+      zh: '信息系统集成实施工程经理培训合格证',
+      en: 'Engineering manager training certificate',
+    }),
+    ...xjHolderMaterials({
+      zh: '信息系统集成实施工程经理能力提高培训合格证',
+      en: 'Engineering manager advanced-training certificate',
+      cite: '000 第十五条一',
+      quote: '提交信息系统集成实施工程经理能力提高培训合格证及其他相关材料申请延续',
+    }),
+  ],
+  validity: {
+    years: XJ_PM_VALIDITY_YEARS,
+    rule: 'XJ_PM_VALIDITY_YEARS',
+    // 000 does not say from which day; the issue date is the only date the certificate carries.
+    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
+    cite: '000 第十五条',
+    quote: '《信息系统集成实施工程经理评价证书》有效期为四年',
+  },
+  windows: [
+    {
+      id: 'renewal',
+      kinds: ['renewal'],
+      names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
+      monthsBeforeExpiry: XJ_PM_RENEWAL_WINDOW_MONTHS,
+      rule: 'XJ_PM_RENEWAL_WINDOW_MONTHS',
+      extendsByYears: { value: XJ_PM_RENEWAL_YEARS, cite: '000 第十五条一', quote: '延续后证书有效期为 4 年' },
+      cite: '000 第十五条',
+      quote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
+    },
+  ],
+  thresholds: [],
+  // 第十二条: 评价结束后公布结果 — a publication, with no period the office must wait out.
+  publicity: [],
+  timeLimits: [],
+  keyDates: [],
+  scoring: {
+    names: { zh: '信息系统集成实施工程经理评价指标体系', en: 'Engineering manager evaluation indicators' },
+    bases: [
+      {
+        id: 'basis',
+        text: {
+          zh: '相关职业培训的考试结果、职业技能、从业经验及项目履历',
+          en: 'Training exam results, professional skills, experience and project record',
+        },
+        cite: '000 第六条',
+        quote: '通过相关职业培训的考试结果、职业技能、从业经验及项目履历等条件开展综合评价',
+      },
+    ],
+    dimensions: XJ_DIMENSIONS,
+    cite: '000 第九条',
+    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
+  },
+  documents: [
+    {
+      id: 'certificate',
+      kind: 'certificate',
+      names: { zh: '《信息系统集成实施工程经理评价证书》', en: 'Engineering manager evaluation certificate' },
+      layout: 'xj-isi-pm-certificate',
+      note: {
+        zh: '第三条称《信息系统集成实施工程经理证书》，第十四条、第十五条称《……评价证书》；采用后者',
+        en: 'Article 3 omits 评价; articles 14 and 15 use the full name, used here',
+      },
+      cite: '000 第十四条',
+      quote: '《信息系统集成实施工程经理评价证书》',
+    },
+    {
+      id: 'application-form',
+      kind: 'form',
+      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
+      layout: 'xj-isi-application-form',
+      cite: '000 第八条',
+    },
+    {
+      id: 'results-list',
+      kind: 'roster',
+      names: { zh: '评价结果公布名单', en: 'Published results list' },
+      layout: 'xj-isi-results-list',
+      cite: '000 第十二条',
+      quote: '并在评价结束后公布结果',
+    },
+    {
+      id: 'return-notice',
+      kind: 'notice',
+      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
+      layout: 'return-notice',
+      cite: '000 第十一条',
+      quote: '若不通过，则退回提交单位或个人',
+    },
+  ],
+  workflows: {
+    new: {
+      id: 'xj-isi-pm.new',
+      name: { zh: '信息系统集成实施工程经理评价', en: 'Engineering manager evaluation' },
+      states: [
+        ...evaluationIntake.states,
+        state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel'),
+        state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
+        state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
+        state('certified', '已发证', 'Certified', 'final'),
+        state('not-passed', '未通过评价', 'Not passed', 'final'),
+      ],
+      transitions: [
+        ...evaluationIntake.transitions,
+        // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
+        transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
+        // 000 第十二条: 评价工作小组 evaluates the materials; the seed names no panel size.
+        transition(
+          'evaluate',
+          'awaiting-evaluation',
+          'decision',
+          ['完成专业评价', 'Evaluation done'],
+          REVIEWER,
+          [{ kind: 'all-reviews-done', stage: 'awaiting-evaluation', count: 1 }],
+          ['scores', 'opinion'],
+        ),
+        // 000 第十二条: 在评价结束后公布结果; 第十四条: 通过的人员获得证书.
+        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [], ['decision']),
+        transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [], ['decision', 'reason']),
+        transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+      ],
+    },
+    renewal: reviewWorkflow({
+      id: 'xj-isi-pm.renewal',
+      name: ['工程经理证书延续', 'Certificate renewal'],
+      // 000 第十五条一: 证书期满前 6 个月.
+      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      done: ['renewed', '已延续', 'Renewed'],
+      issuesCertificate: true,
+    }),
+    change: reviewWorkflow({
+      id: 'xj-isi-pm.change',
+      name: ['工程经理证书信息变更', 'Change of certificate details'],
+      done: ['changed', '已完成变更', 'Changed'],
+      issuesCertificate: false,
+    }),
+    reissue: reviewWorkflow({
+      id: 'xj-isi-pm.reissue',
+      name: ['工程经理证书补发', 'Certificate reissue'],
+      done: ['reissued', '已补发', 'Reissued'],
+      issuesCertificate: true,
+    }),
+  },
+} satisfies ProgramPackInput;

@@ -1,0 +1,289 @@
+/**
+ * P2 `xj-isi-spm` — 信息系统集成实施高级工程经理评价 (Xinjiang), seed 000.
+ *
+ * As P1, except: the training certificate is the 高级 one (第十条二); the evaluation is an expert
+ * review meeting combined with an on-site defence (第七条, 第十三条); renewal needs the 高级 ability
+ * training certificate (第十六条). A P1 holder may apply for P2 in the six months before the P1
+ * certificate expires (第十五条二): that is this pack's 'upgrade' kind. The plain 工程师 level is
+ * evaluated by enterprises or third parties, not by the office (第五条), so it has no pack.
+ */
+import {
+  XJ_PM_RENEWAL_WINDOW_MONTHS,
+  XJ_SPM_RENEWAL_WINDOW_MONTHS,
+  XJ_SPM_RENEWAL_YEARS,
+  XJ_SPM_VALIDITY_YEARS,
+} from '../rules/validity';
+import type { ProgramPackInput } from './schema';
+import {
+  XJ_CHANGE_KIND,
+  XJ_DIMENSIONS,
+  XJ_ELIGIBILITY,
+  XJ_ISSUER,
+  XJ_REISSUE_KIND,
+  xjEvaluationMaterials,
+  xjFields,
+  xjHolderMaterials,
+} from './xj-isi-common';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, reviewWorkflow, state, transition } from './workflow-parts';
+import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
+
+/** 000 第十三条: 专家评审会及现场答辩相结合 — the same procedure for a first application and an upgrade. */
+function expertEvaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGuard[]): WorkflowDefinitionInput {
+  const intake = intakeLoop();
+  return {
+    id,
+    name: { zh, en },
+    states: [
+      ...intake.states,
+      state('awaiting-defense', '待现场答辩', 'Awaiting on-site defence', 'active', 'panel'),
+      state('expert-review', '专家评审会', 'Expert review meeting', 'active', 'panel'),
+      state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
+      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
+      state('certified', '已发证', 'Certified', 'final'),
+      state('not-passed', '未通过评价', 'Not passed', 'final'),
+    ],
+    transitions: [
+      ...intake.transitions,
+      // 000 第十一条: 完整性、真实性审核.
+      transition('pass-intake', 'received', 'awaiting-defense', ['审核通过，安排答辩', 'Pass intake review'], CLERK, [
+        ...MATERIALS_OK,
+        ...acceptGuards,
+      ]),
+      // 000 第七条: 现场答辩结果 is one of the evaluation bases.
+      transition(
+        'record-defense',
+        'awaiting-defense',
+        'expert-review',
+        ['记录现场答辩结果', 'Record defence result'],
+        REVIEWER,
+        [{ kind: 'all-reviews-done', stage: 'awaiting-defense', count: 1 }],
+        ['scores', 'opinion'],
+      ),
+      // 000 第十三条: 组织业内专家…专家评审会; the seed names no panel size.
+      transition(
+        'expert-conclusion',
+        'expert-review',
+        'decision',
+        ['专家评审结论', 'Expert panel conclusion'],
+        REVIEWER,
+        [{ kind: 'all-reviews-done', stage: 'expert-review', count: 1 }],
+        ['scores', 'opinion'],
+      ),
+      // 000 第十三条: 在评价结束后公布结果.
+      transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [], ['decision']),
+      transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [], ['decision', 'reason']),
+      transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+    ],
+  };
+}
+
+const fields = xjFields(['new', 'upgrade']);
+
+export const xjIsiSpmPack = {
+  id: 'xj-isi-spm',
+  seed: '000',
+  names: {
+    zh: '信息系统集成实施高级工程经理评价',
+    en: 'Information system integration implementation senior engineering manager evaluation (Xinjiang)',
+  },
+  issuer: XJ_ISSUER,
+  applicantKind: 'person',
+  applicationKinds: [
+    {
+      id: 'new',
+      names: { zh: '高级工程经理评价申请', en: 'Evaluation' },
+      initiatedBy: 'applicant',
+      cite: '000 第八条',
+      quote: '信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价申请，分为单位提出和个人提出两种途径',
+    },
+    {
+      id: 'upgrade',
+      names: { zh: '工程经理持证人申请高级工程经理评价', en: 'Upgrade from engineering manager' },
+      initiatedBy: 'applicant',
+      fromProgram: 'xj-isi-pm',
+      cite: '000 第十五条二',
+      quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求，提出信息系统集成实施高级工程经理评价申请',
+    },
+    {
+      id: 'renewal',
+      names: { zh: '证书延续', en: 'Renewal' },
+      initiatedBy: 'applicant',
+      cite: '000 第十六条',
+      quote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交信息系统集成实施工高级工程经理能力提高培训合格证及其他相关材料申请延续',
+    },
+    XJ_CHANGE_KIND,
+    XJ_REISSUE_KIND,
+  ],
+  eligibility: [
+    ...XJ_ELIGIBILITY,
+    {
+      id: 'upgrade-holder',
+      text: {
+        zh: '晋级申请人须持有有效的《信息系统集成实施工程经理评价证书》，并在其期满前 6 个月内申请',
+        en: 'An upgrade applicant holds a valid P1 certificate and applies in the 6 months before it expires',
+      },
+      kinds: ['upgrade'],
+      cite: '000 第十五条二',
+      quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
+    },
+  ],
+  fields: [
+    ...fields,
+    {
+      id: 'heldPmCertificateNo',
+      label: { zh: '现持《信息系统集成实施工程经理评价证书》编号', en: 'Held P1 certificate number' },
+      type: 'text',
+      required: true,
+      kinds: ['upgrade'],
+      cite: '000 第十五条二',
+    },
+    {
+      id: 'heldPmCertificateExpiresOn',
+      label: { zh: '工程经理证书有效期至', en: 'P1 certificate valid until' },
+      type: 'date',
+      validator: 'date',
+      required: true,
+      kinds: ['upgrade'],
+      cite: '000 第十五条二',
+      quote: '持证人在证书期满前 6 个月',
+    },
+  ],
+  checklist: [
+    ...xjEvaluationMaterials(['new', 'upgrade'], {
+      id: 'senior-training-certificate',
+      zh: '信息系统集成实施高级工程经理培训合格证',
+      en: 'Senior engineering manager training certificate',
+    }),
+    ...xjHolderMaterials({
+      // The seed writes "实施工高级工程经理", a stray 工; the certificate is the 高级工程经理 one.
+      zh: '信息系统集成实施高级工程经理能力提高培训合格证',
+      en: 'Senior engineering manager advanced-training certificate',
+      cite: '000 第十六条',
+      quote: '提交信息系统集成实施工高级工程经理能力提高培训合格证及其他相关材料申请延续',
+    }),
+  ],
+  validity: {
+    years: XJ_SPM_VALIDITY_YEARS,
+    rule: 'XJ_SPM_VALIDITY_YEARS',
+    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
+    cite: '000 第十六条',
+    quote: '《信息系统集成实施高级工程经理评价证书》有效期为四年',
+  },
+  windows: [
+    {
+      id: 'renewal',
+      kinds: ['renewal'],
+      names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
+      monthsBeforeExpiry: XJ_SPM_RENEWAL_WINDOW_MONTHS,
+      rule: 'XJ_SPM_RENEWAL_WINDOW_MONTHS',
+      extendsByYears: { value: XJ_SPM_RENEWAL_YEARS, cite: '000 第十六条', quote: '证书延续后有效期为 4 年' },
+      cite: '000 第十六条',
+      quote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交',
+    },
+    {
+      id: 'upgrade',
+      kinds: ['upgrade'],
+      names: {
+        zh: '晋级申请期（工程经理证书期满前 6 个月）',
+        en: 'Upgrade window (6 months before the P1 certificate expires)',
+      },
+      monthsBeforeExpiry: XJ_PM_RENEWAL_WINDOW_MONTHS,
+      certificateOf: 'xj-isi-pm',
+      rule: 'XJ_PM_RENEWAL_WINDOW_MONTHS',
+      cite: '000 第十五条二',
+      quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
+    },
+  ],
+  thresholds: [],
+  // 第十三条: 在评价结束后公布结果 — no publicity period is set.
+  publicity: [],
+  timeLimits: [],
+  keyDates: [],
+  scoring: {
+    names: { zh: '信息系统集成实施高级工程经理评价指标体系', en: 'Senior engineering manager evaluation indicators' },
+    bases: [
+      {
+        id: 'basis',
+        text: {
+          zh: '相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果',
+          en: 'Training exam results, skills, experience, project record and the on-site defence',
+        },
+        cite: '000 第七条',
+        quote: '通过结合相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果等条件开展综合评价',
+      },
+      {
+        id: 'method',
+        text: { zh: '专家评审会及现场答辩相结合', en: 'Expert review meeting combined with an on-site defence' },
+        cite: '000 第十三条',
+        quote: '通过专家评审会及现场答辩相结合的方式',
+      },
+    ],
+    dimensions: XJ_DIMENSIONS,
+    cite: '000 第九条',
+    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
+  },
+  documents: [
+    {
+      id: 'certificate',
+      kind: 'certificate',
+      names: { zh: '《信息系统集成实施高级工程经理评价证书》', en: 'Senior engineering manager evaluation certificate' },
+      layout: 'xj-isi-spm-certificate',
+      note: {
+        zh: '第三条称《信息系统集成实施高级工程经理证书》，第十四条、第十六条称《……评价证书》；采用后者',
+        en: 'Article 3 omits 评价; articles 14 and 16 use the full name, used here',
+      },
+      cite: '000 第十四条',
+      quote: '《信息系统集成实施高级工程经理评价证书》',
+    },
+    {
+      id: 'application-form',
+      kind: 'form',
+      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
+      layout: 'xj-isi-application-form',
+      cite: '000 第八条',
+    },
+    {
+      id: 'results-list',
+      kind: 'roster',
+      names: { zh: '评价结果公布名单', en: 'Published results list' },
+      layout: 'xj-isi-results-list',
+      cite: '000 第十三条',
+      quote: '并在评价结束后公布结果',
+    },
+    {
+      id: 'return-notice',
+      kind: 'notice',
+      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
+      layout: 'return-notice',
+      cite: '000 第十一条',
+      quote: '若不通过，则退回提交单位或个人',
+    },
+  ],
+  workflows: {
+    new: expertEvaluation('xj-isi-spm.new', '信息系统集成实施高级工程经理评价', 'Senior engineering manager evaluation', []),
+    // 000 第十五条二: only in the 6 months before the P1 certificate expires.
+    upgrade: expertEvaluation('xj-isi-spm.upgrade', '工程经理申请高级工程经理评价', 'Upgrade to senior engineering manager', [
+      { kind: 'within-window', window: 'upgrade' },
+    ]),
+    renewal: reviewWorkflow({
+      id: 'xj-isi-spm.renewal',
+      name: ['高级工程经理证书延续', 'Certificate renewal'],
+      // 000 第十六条: 证书期满前 6 个月.
+      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      done: ['renewed', '已延续', 'Renewed'],
+      issuesCertificate: true,
+    }),
+    change: reviewWorkflow({
+      id: 'xj-isi-spm.change',
+      name: ['高级工程经理证书信息变更', 'Change of certificate details'],
+      done: ['changed', '已完成变更', 'Changed'],
+      issuesCertificate: false,
+    }),
+    reissue: reviewWorkflow({
+      id: 'xj-isi-spm.reissue',
+      name: ['高级工程经理证书补发', 'Certificate reissue'],
+      done: ['reissued', '已补发', 'Reissued'],
+      issuesCertificate: true,
+    }),
+  },
+} satisfies ProgramPackInput;
