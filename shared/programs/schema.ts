@@ -563,7 +563,7 @@ const programPackObject = z.strictObject({
   scoring: scoringSheetSchema.optional(),
   documents: z.array(documentSchema),
   /** One workflow per application kind (shared/workflow/definition). */
-  workflows: z.record(kindIdSchema, workflowDefinitionSchema),
+  workflows: z.partialRecord(kindIdSchema, workflowDefinitionSchema),
 });
 
 type PackShape = z.infer<typeof programPackObject>;
@@ -640,9 +640,11 @@ function checkField(
   }
   if (field.columns) {
     checkUnique(ctx, field.columns, (c) => c.id, `${name}的列`, [...path, 'columns']);
+    // A column's conditions may read the other columns of its row as well as the form's fields.
+    const rowIds = new Set([...fieldIds, ...field.columns.map((c) => c.id)]);
     field.columns.forEach((column, i) => {
       if (column.type === 'table') issue(ctx, `${name}的列不能再是表格`, [...path, 'columns', i, 'type']);
-      checkField(ctx, column, pack, fieldIds, [...path, 'columns', i]);
+      checkField(ctx, column, pack, rowIds, [...path, 'columns', i]);
     });
   }
   checkCondition(ctx, field.requiredWhen, fieldIds, [...path, 'requiredWhen']);
