@@ -50,6 +50,13 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 export type FieldValues = Readonly<Record<string, unknown>>;
 
+/**
+ * A reserved field every condition may read: the application's kind ('new', 'renewal' …). The
+ * caller puts it into the values, e.g. `{ ...application.fields, applicationKind: application.kind }`;
+ * no pack may declare a field with this id.
+ */
+export const APPLICATION_KIND_FIELD = 'applicationKind';
+
 /** Missing, null, '' or an empty table. */
 function isBlank(value: unknown): boolean {
   return (

@@ -123,6 +123,7 @@ export const COMPUTATIONS = {
   'year-contract-total': 'rules/enterprise sumContractAmounts',
   'project-total-over-years': 'rules/enterprise projectTotalOverYears',
   'count-rows': 'number of rows of the table named in `inputs`',
+  'count-distinct': 'number of distinct values of column inputs[1] in table inputs[0] (one person, several certificates)',
   'full-years-to': 'rules/civil-date fullYearsBetween (to the date in `inputs`)',
 } as const;
 export type ComputationName = keyof typeof COMPUTATIONS;

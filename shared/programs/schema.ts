@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../rules/result';
 import { workflowDefinitionSchema } from '../workflow/definition';
-import { conditionFields, conditionSchema, type Condition } from './condition';
+import { APPLICATION_KIND_FIELD, conditionFields, conditionSchema, type Condition } from './condition';
 import {
   COMPUTATION_NAMES,
   EDUCATION_RULE_NAMES,
@@ -523,7 +523,7 @@ export const educationSchema = z.strictObject({
 
 export const documentSchema = z.strictObject({
   id: kebabId,
-  kind: z.enum(['certificate', 'roster', 'form', 'register', 'notice', 'report']),
+  kind: z.enum(['certificate', 'roster', 'form', 'register', 'notice', 'report', 'table-of-contents']),
   names: localizedTextSchema,
   /** Layout to come (shared/documents); the name is fixed now. */
   layout: kebabId,
@@ -593,7 +593,7 @@ function checkCondition(
 ): void {
   if (!condition) return;
   for (const f of conditionFields(condition)) {
-    if (!fieldIds.has(f)) issue(ctx, `条件引用的字段“${f}”不存在`, path);
+    if (f !== APPLICATION_KIND_FIELD && !fieldIds.has(f)) issue(ctx, `条件引用的字段“${f}”不存在`, path);
   }
 }
 
@@ -664,6 +664,9 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
     }
   };
 
+  if (fieldIds.has(APPLICATION_KIND_FIELD)) {
+    issue(ctx, `字段编号“${APPLICATION_KIND_FIELD}”已保留给办理类型，请改用其他编号`, ['fields']);
+  }
   checkUnique(ctx, pack.applicationKinds, (k) => k.id, '办理类型', ['applicationKinds']);
   checkUnique(ctx, pack.fields, (f) => f.id, '字段编号', ['fields']);
   checkUnique(ctx, pack.checklist, (m) => m.id, '材料编号', ['checklist']);
