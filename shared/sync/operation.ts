@@ -1,37 +1,22 @@
 /**
- * One change to one record, as it waits in the client's outbox and travels to the server. The
- * repository writes it in the same transaction as the record itself, so a record never exists
- * without its operation and vice versa.
+ * What the desk's repository appends in the same transaction as each record write: the wire
+ * operation for the outbox (defined with the rest of the protocol in `./protocol`) and an audit
+ * entry (who, when, old → new, why), which stays on the desk and is never merged.
  */
 import { z } from 'zod';
 import { instantSchema, recordIdSchema } from '../model/base';
-import { syncedRecordSchemas, type SyncedTable } from '../model/records';
+import { syncedTableSchema } from './protocol';
 
-const syncedTables = Object.keys(syncedRecordSchemas) as [SyncedTable, ...SyncedTable[]];
-
-export const operationSchema = z.object({
-  /** Client-generated UUIDv7; the server is idempotent on it. */
-  id: recordIdSchema,
-  table: z.enum(syncedTables),
-  recordId: recordIdSchema,
-  /** `put` sets the listed fields (a create lists them all); `delete` writes a tombstone. */
-  kind: z.enum(['put', 'delete']),
-  /** The fields this operation sets, with their new values. */
-  fields: z.record(z.string(), z.unknown()),
-  at: instantSchema,
-  userId: z.string().min(1),
-  deviceId: z.string().min(1),
-});
-
-export type Operation = z.infer<typeof operationSchema>;
+export { operationSchema, type Operation } from './protocol';
 
 export const auditEntrySchema = z.object({
   id: recordIdSchema,
   at: instantSchema,
   userId: z.string().min(1),
-  table: z.enum(syncedTables),
+  table: syncedTableSchema,
   recordId: recordIdSchema,
-  action: z.enum(['create', 'update', 'delete']),
+  /** `resolve`: a person chose between conflicting versions of a field. */
+  action: z.enum(['create', 'update', 'delete', 'resolve']),
   /** field → [old, new]; `undefined` old for a create. */
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
   reason: z.string().max(1000).optional(),

@@ -18,3 +18,11 @@ export class RecordNotFoundError extends Error {
     this.name = 'RecordNotFoundError';
   }
 }
+
+/** A resolution was asked for a field that has no pending conflict (someone resolved it already). */
+export class NoConflictError extends Error {
+  constructor(field: string) {
+    super(`该字段没有待处理的冲突（${field}），可能已由他人处理`);
+    this.name = 'NoConflictError';
+  }
+}

@@ -1,15 +1,24 @@
 /**
  * The only write path to synced tables. Each write validates the whole record with its zod
- * schema, then in ONE Dexie transaction stores the record, appends the operation to the outbox
- * (transactional outbox: the sync client sends exactly what was committed) and appends an audit
- * entry (who, when, old → new, why). If any of the three fails, none is kept.
+ * schema, then in ONE Dexie transaction stores the record, appends the wire operation to the
+ * outbox (transactional outbox: the sync client sends exactly what was committed), updates the
+ * record's merge state, advances the device clock and appends an audit entry (who, when,
+ * old → new, why). If any of them fails, none is kept.
+ *
+ * Each operation is stamped with the device's hybrid logical clock and names, per field, the
+ * version it replaced (`prev`, read from the merge state), so every replica can tell an edit
+ * made after seeing a value from a concurrent one (`shared/sync/merge.ts`).
  */
 import type { z } from 'zod';
 import { syncedRecordSchemas, type RecordOf, type SyncedTable } from '../../../shared/model/records';
 import type { SystemField } from '../../../shared/model/base';
-import type { AuditEntry, Operation } from '../../../shared/sync/operation';
-import type { DeskDatabase } from './database';
-import { RecordNotFoundError, ValidationError } from './errors';
+import { applyOperation, conflictsOf, type FieldConflict, type RecordState } from '../../../shared/sync/merge';
+import type { AuditEntry } from '../../../shared/sync/operation';
+import { operationSchema, type OperationKind } from '../../../shared/sync/protocol';
+import { stampOperation } from '../../../shared/sync/stamp';
+import { readClock, writeClock } from './clock';
+import type { DeskDatabase, MergeStateRow } from './database';
+import { NoConflictError, RecordNotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
 
 /** Who is writing, from which device, and (for changes that need one) why. */
@@ -35,6 +44,15 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return changes;
 }
 
+interface Change<T extends SyncedTable> {
+  readonly record: RecordOf<T>;
+  readonly kind: OperationKind;
+  /** The operation's fields: what changed, plus the bookkeeping fields. */
+  readonly fields: Record<string, unknown>;
+  readonly resolves?: readonly string[];
+  readonly audit: Pick<AuditEntry, 'action' | 'changes'>;
+}
+
 export class Repository<T extends SyncedTable> {
   private readonly schema: z.ZodType<RecordOf<T>>;
 
@@ -53,6 +71,17 @@ export class Repository<T extends SyncedTable> {
     return this.store.get(id);
   }
 
+  /** The record's field versions and pending conflicts. */
+  mergeState(id: string): Promise<MergeStateRow | undefined> {
+    return this.db.mergeStates.get([this.table, id]);
+  }
+
+  /** Fields two desks changed concurrently, each with every competing version (visible first). */
+  async conflicts(id: string): Promise<FieldConflict[]> {
+    const state = await this.mergeState(id);
+    return state === undefined ? [] : conflictsOf(state);
+  }
+
   private validate(candidate: unknown): RecordOf<T> {
     const parsed = this.schema.safeParse(candidate);
     if (!parsed.success) throw ValidationError.fromZod(parsed.error);
@@ -63,93 +92,120 @@ export class Repository<T extends SyncedTable> {
     return Object.fromEntries(Object.entries(input).filter(([k]) => !SYSTEM_FIELDS.includes(k)));
   }
 
-  private async commit(
-    record: RecordOf<T>,
-    op: Omit<Operation, 'id' | 'table' | 'recordId' | 'at' | 'userId' | 'deviceId'>,
-    audit: Pick<AuditEntry, 'action' | 'changes'>,
+  /**
+   * Runs `plan` and commits its change in one transaction over every table a write touches.
+   * `plan` reads the current record and merge state inside the transaction, so two writes to one
+   * record cannot both replace the same version; returning `null` writes nothing.
+   */
+  private write(
+    recordId: string,
     ctx: WriteContext,
-    at: string,
-  ): Promise<void> {
-    const operation: Operation = {
-      id: newId(),
-      table: this.table,
-      recordId: record.id,
-      at,
-      userId: ctx.userId,
-      deviceId: ctx.deviceId,
-      ...op,
-    };
-    const entry: AuditEntry = {
-      id: newId(),
-      at,
-      userId: ctx.userId,
-      table: this.table,
-      recordId: record.id,
-      ...audit,
-      ...(ctx.reason === undefined ? {} : { reason: ctx.reason }),
-    };
-    await this.db.transaction('rw', [this.store, this.db.outbox, this.db.auditLog], async () => {
-      await this.store.put(record);
-      await this.db.outbox.add(operation);
-      await this.db.auditLog.add(entry);
+    plan: (before: RecordOf<T> | undefined, state: RecordState | undefined, at: string) => Change<T> | null,
+  ): Promise<RecordOf<T> | undefined> {
+    const now = ctx.now?.() ?? new Date();
+    const at = now.toISOString();
+    const { db, table } = this;
+    return db.transaction('rw', [this.store, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
+      const before = await this.store.get(recordId);
+      const state = await db.mergeStates.get([table, recordId]);
+      const change = plan(before, state, at);
+      if (change === null) return before;
+
+      const { operation, clock } = stampOperation(
+        { id: newId(), table, recordId, kind: change.kind, fields: change.fields, userId: ctx.userId, ...(change.resolves ? { resolves: change.resolves } : {}) },
+        state,
+        await readClock(db, ctx.deviceId),
+        now.getTime(),
+      );
+      // Refused here, with the clerk still at the form, rather than by the server days later.
+      const wire = operationSchema.safeParse(operation);
+      if (!wire.success) throw ValidationError.fromZod(wire.error);
+
+      const entry: AuditEntry = {
+        id: newId(),
+        at,
+        userId: ctx.userId,
+        table,
+        recordId,
+        ...change.audit,
+        ...(ctx.reason === undefined ? {} : { reason: ctx.reason }),
+      };
+      await this.store.put(change.record);
+      await db.mergeStates.put({ table, recordId, ...applyOperation(state, operation) });
+      await db.outbox.add(operation);
+      await writeClock(db, clock);
+      await db.auditLog.add(entry);
+      return change.record;
     });
+  }
+
+  private live(before: RecordOf<T> | undefined, id: string): RecordOf<T> {
+    if (before === undefined || (before as { deleted?: boolean }).deleted) throw new RecordNotFoundError(this.table, id);
+    return before;
   }
 
   /** Creates a record; returns it as stored. Throws `ValidationError` (nothing written) on bad input. */
   async create(input: NewRecord<T>, ctx: WriteContext): Promise<RecordOf<T>> {
-    const at = (ctx.now?.() ?? new Date()).toISOString();
-    const fields = this.stripSystemFields(input as Record<string, unknown>);
-    const record = this.validate({
-      ...fields,
-      id: newId(),
-      createdAt: at,
-      createdBy: ctx.userId,
-      updatedAt: at,
-      updatedBy: ctx.userId,
+    const id = newId();
+    const written = await this.write(id, ctx, (_before, _state, at) => {
+      const fields = this.stripSystemFields(input as Record<string, unknown>);
+      const record = this.validate({ ...fields, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId });
+      const { id: _id, ...allFields } = record as Record<string, unknown>;
+      return {
+        record,
+        kind: 'put',
+        fields: allFields,
+        audit: { action: 'create', changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [undefined, v]])) },
+      };
     });
-    const { id: _id, ...allFields } = record as Record<string, unknown>;
-    await this.commit(
-      record,
-      { kind: 'put', fields: allFields },
-      { action: 'create', changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [undefined, v]])) },
-      ctx,
-      at,
-    );
-    return record;
+    return written!;
   }
 
   /** Changes the given fields of a record. A patch that changes nothing writes nothing. */
   async update(id: string, patch: RecordPatch<T>, ctx: WriteContext): Promise<RecordOf<T>> {
-    const before = await this.store.get(id);
-    if (before === undefined || (before as { deleted?: boolean }).deleted) throw new RecordNotFoundError(this.table, id);
-    const at = (ctx.now?.() ?? new Date()).toISOString();
-    const record = this.validate({
-      ...before,
-      ...this.stripSystemFields(patch as Record<string, unknown>),
-      updatedAt: at,
-      updatedBy: ctx.userId,
+    const written = await this.write(id, ctx, (stored, _state, at) => {
+      const before = this.live(stored, id);
+      const record = this.validate({ ...before, ...this.stripSystemFields(patch as Record<string, unknown>), updatedAt: at, updatedBy: ctx.userId });
+      const changes = changedFields(before as Record<string, unknown>, record as Record<string, unknown>);
+      if (Object.keys(changes).length === 0) return null;
+      const fields: Record<string, unknown> = Object.fromEntries(Object.entries(changes).map(([k, [, v]]) => [k, v]));
+      return { record, kind: 'put', fields: { ...fields, updatedAt: at, updatedBy: ctx.userId }, audit: { action: 'update', changes } };
     });
-    const changes = changedFields(before as Record<string, unknown>, record as Record<string, unknown>);
-    if (Object.keys(changes).length === 0) return before;
-    const fields: Record<string, unknown> = Object.fromEntries(Object.entries(changes).map(([k, [, v]]) => [k, v]));
-    fields.updatedAt = at;
-    fields.updatedBy = ctx.userId;
-    await this.commit(record, { kind: 'put', fields }, { action: 'update', changes }, ctx, at);
-    return record;
+    return written!;
+  }
+
+  /**
+   * Settles a conflict on one field with the value a person chose (one of the competing values
+   * or a new one). The operation replaces every competing version, so the conflict clears on
+   * every desk it reaches; it is written even if the chosen value is the one already shown.
+   */
+  async resolveConflict<K extends keyof NewRecord<T> & string>(id: string, field: K, value: NewRecord<T>[K], ctx: WriteContext): Promise<RecordOf<T>> {
+    const written = await this.write(id, ctx, (stored, state, at) => {
+      const before = this.live(stored, id);
+      if (state === undefined || !conflictsOf(state).some((c) => c.field === field)) throw new NoConflictError(field);
+      const record = this.validate({ ...before, [field]: value, updatedAt: at, updatedBy: ctx.userId });
+      const chosen = (record as Record<string, unknown>)[field];
+      return {
+        record,
+        kind: 'put',
+        fields: { [field]: chosen, updatedAt: at, updatedBy: ctx.userId },
+        resolves: [field],
+        audit: { action: 'resolve', changes: { [field]: [(before as Record<string, unknown>)[field], chosen] } },
+      };
+    });
+    return written!;
   }
 
   /** Marks a record deleted (a tombstone that syncs); it stays in the audit history. */
   async remove(id: string, ctx: WriteContext): Promise<void> {
-    const before = await this.store.get(id);
-    if (before === undefined || (before as { deleted?: boolean }).deleted) throw new RecordNotFoundError(this.table, id);
-    const at = (ctx.now?.() ?? new Date()).toISOString();
-    const record = { ...before, deleted: true, updatedAt: at, updatedBy: ctx.userId } as RecordOf<T>;
-    await this.commit(
-      record,
-      { kind: 'delete', fields: { deleted: true, updatedAt: at, updatedBy: ctx.userId } },
-      { action: 'delete', changes: { deleted: [undefined, true] } },
-      ctx,
-      at,
-    );
+    await this.write(id, ctx, (stored, _state, at) => {
+      const before = this.live(stored, id);
+      return {
+        record: { ...before, deleted: true, updatedAt: at, updatedBy: ctx.userId } as RecordOf<T>,
+        kind: 'delete',
+        fields: { updatedAt: at, updatedBy: ctx.userId },
+        audit: { action: 'delete', changes: { deleted: [undefined, true] } },
+      };
+    });
   }
 }

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { ValidationError } from '../../../renderer/src/db/errors';
+import { CLOCK_KEY } from '../../../renderer/src/db/clock';
+import { visibleValues } from '../../../shared/sync/merge';
+import { operationSchema } from '../../../shared/sync/protocol';
 
 const ctx: WriteContext = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date('2026-11-22T02:00:00.000Z') };
 const zhang = { name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', sex: 'male' as const };
@@ -91,6 +94,8 @@ describe('Repository: every write is record + outbox + audit in one transaction'
     expect(await db.people.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);
+    expect(await db.mergeStates.count()).toBe(0);
+    expect(await db.settings.get(CLOCK_KEY)).toBeUndefined();
   });
 
   it('a failing update keeps the previous version and its single operation', async () => {
@@ -98,8 +103,88 @@ describe('Repository: every write is record + outbox + audit in one transaction'
     db.outbox.hook('creating', () => {
       throw new Error('boom');
     });
+    const clockBefore = await db.settings.get(CLOCK_KEY);
     await expect(people.update(person.id, { name: '张君宝' }, ctx)).rejects.toThrow('boom');
     expect((await db.people.get(person.id))?.name).toBe('张三丰');
     expect(await db.auditLog.count()).toBe(1);
+    expect(visibleValues((await people.mergeState(person.id))!).name).toBe('张三丰');
+    expect(await db.settings.get(CLOCK_KEY)).toEqual(clockBefore);
+  });
+});
+
+describe('Repository: operations are stamped for the merge', () => {
+  it('a create is a valid wire operation, stamped by the device clock, replacing nothing', async () => {
+    const person = await people.create(zhang, ctx);
+    const [op] = await db.outbox.toArray();
+    expect(operationSchema.safeParse(op).success).toBe(true);
+    expect(op).toMatchObject({ hlc: '2026-11-22T02:00:00.000Z-0000-device-a', prev: {} });
+    expect((await db.settings.get(CLOCK_KEY))?.value).toBe(op!.hlc);
+    const { id: _id, ...values } = person;
+    expect(visibleValues((await people.mergeState(person.id))!)).toEqual(values);
+  });
+
+  it('an edit names the version it replaced, per field; bookkeeping fields name none', async () => {
+    const person = await people.create(zhang, ctx);
+    await people.update(person.id, { name: '张君宝', phone: '13912345678' }, ctx);
+    const [create, update] = await db.outbox.orderBy('id').toArray();
+    expect(update!.prev).toEqual({ name: [create!.hlc] });
+    // Same wall-clock millisecond: the counter keeps the order.
+    expect(update!.hlc).toBe('2026-11-22T02:00:00.000Z-0001-device-a');
+    expect((await people.mergeState(person.id))!.fields.name).toEqual({ value: '张君宝', hlc: update!.hlc, device: 'device-a' });
+  });
+
+  it('clearing an optional field sends null and the record loses the field', async () => {
+    const person = await people.create({ ...zhang, phone: '13912345678' }, ctx);
+    await people.update(person.id, { phone: undefined }, ctx);
+    const ops = await db.outbox.orderBy('id').toArray();
+    expect(ops[1]!.fields.phone).toBeNull();
+    expect((await db.people.get(person.id))?.phone).toBeUndefined();
+    expect(visibleValues((await people.mergeState(person.id))!)).not.toHaveProperty('phone');
+  });
+
+  it('two edits of one field started together: the second replaces the first, no self-conflict', async () => {
+    const person = await people.create(zhang, ctx);
+    await Promise.all([people.update(person.id, { name: '张君宝' }, ctx), people.update(person.id, { name: '张全一' }, ctx)]);
+    const ops = (await db.outbox.toArray()).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    expect(ops).toHaveLength(3);
+    expect(ops[1]!.prev).toEqual({ name: [ops[0]!.hlc] });
+    expect(ops[2]!.prev).toEqual({ name: [ops[1]!.hlc] });
+    expect((await db.people.get(person.id))?.name).toBe(ops[2]!.fields.name);
+    expect(await people.conflicts(person.id)).toEqual([]);
+  });
+
+  it('the clock never runs backwards, even when the wall clock does', async () => {
+    const person = await people.create(zhang, ctx);
+    await people.update(person.id, { name: '张君宝' }, { ...ctx, now: () => new Date('2026-11-21T00:00:00.000Z') });
+    const [create, update] = await db.outbox.orderBy('id').toArray();
+    expect(update!.hlc > create!.hlc).toBe(true);
+  });
+
+  it('a delete carries the tombstone as its kind and names its bookkeeping fields only', async () => {
+    const person = await people.create(zhang, ctx);
+    await people.remove(person.id, ctx);
+    const ops = await db.outbox.orderBy('id').toArray();
+    expect(ops[1]).toMatchObject({ kind: 'delete', fields: { updatedAt: '2026-11-22T02:00:00.000Z', updatedBy: 'clerk-1' }, prev: {} });
+    expect(operationSchema.safeParse(ops[1]).success).toBe(true);
+    expect((await people.mergeState(person.id))?.deleted?.hlc).toBe(ops[1]!.hlc);
+  });
+
+  it('refuses, with nothing written, a value the server would refuse', async () => {
+    const applications = new Repository(db, 'applications');
+    const error = await applications
+      .create(
+        { programId: 'p4', kind: 'initial', applicationNo: 'P4-2026-000001', status: 'received', channel: 'counter', receivedDate: '2026-11-22', fields: { essay: 'x'.repeat(20_001) } },
+        ctx,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('字段文字过长');
+    expect(await db.applications.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a device id that cannot be a clock node is refused before anything is written', async () => {
+    await expect(people.create(zhang, { ...ctx, deviceId: '设备 一' })).rejects.toThrow('设备编号格式不正确');
+    expect(await db.people.count()).toBe(0);
   });
 });

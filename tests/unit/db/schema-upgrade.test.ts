@@ -1,35 +1,52 @@
 /**
- * Schema versioning. Each future version adds a case here in the same shape: open the previous
- * version, write data in its shape, close, open the new version, assert the upgrade ran and
- * nothing was lost. The "v2" below is a worked example of the pattern (not the app's schema).
+ * Schema versioning. Each version adds a case here in the same shape: open the previous version,
+ * write data in its shape, close, open the new version, assert the upgrade ran and nothing was
+ * lost. Version 1 → 2 is the real one; the "v3" at the end is a worked example of the pattern.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, schemaV1 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2 } from '../../../renderer/src/db/database';
+import { CLOCK_KEY } from '../../../renderer/src/db/clock';
+import { Repository } from '../../../renderer/src/db/repository';
+import { isDeleted, visibleValues } from '../../../shared/sync/merge';
+import { operationSchema } from '../../../shared/sync/protocol';
 
 let n = 0;
 const freshName = () => `schema-test-${++n}`;
 
+/** The database exactly as the version-1 app declared it. */
+function openV1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(schemaV1);
+  return db;
+}
+
+const at = (s: number) => `2026-11-22T02:00:${String(s).padStart(2, '0')}.000Z`;
+const ZHANG = '01937b2c-0000-7000-8000-000000000001';
+const LI = '01937b2c-0000-7000-8000-000000000002';
+const WANG = '01937b2c-0000-7000-8000-000000000003';
+const opId = (k: number) => `01937b2c-1111-7000-8000-00000000000${k}`;
+
 describe('Dexie schema', () => {
-  it('version 1 opens empty with every core table', async () => {
+  it('the current version opens empty with every table', async () => {
     const db = new DeskDatabase(freshName());
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV1).sort());
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV2).sort());
     db.close();
   });
 
-  it('version 1 reopens with its data and indexes intact', async () => {
+  it('reopens with its data and indexes intact', async () => {
     const name = freshName();
     const first = new DeskDatabase(name);
     await first.people.add({
-      id: '01937b2c-0000-7000-8000-000000000001',
+      id: ZHANG,
       name: '张三丰',
       idNumber: '110105194910010015',
-      createdAt: '2026-11-22T02:00:00.000Z',
+      createdAt: at(0),
       createdBy: 'clerk-1',
-      updatedAt: '2026-11-22T02:00:00.000Z',
+      updatedAt: at(0),
       updatedBy: 'clerk-1',
     });
     await first.settings.put({ key: 'deviceId', value: 'device-a' });
@@ -41,10 +58,82 @@ describe('Dexie schema', () => {
     second.close();
   });
 
-  it('pattern: a later version upgrades data written by version 1', async () => {
+  it('version 1 → 2: outbox operations gain stamps and prev, every record gains its merge state', async () => {
     const name = freshName();
-    const v1 = new DeskDatabase(name);
-    await v1.people.add({
+    const v1 = openV1(name);
+    const zhang = { id: ZHANG, name: '张君宝', idNumber: '110105194910010015', phone: '13912345678', createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(5), updatedBy: 'clerk-2' };
+    const li = { id: LI, name: '李四', idNumber: '11010519491001002X', createdAt: at(1), createdBy: 'clerk-1', updatedAt: at(6), updatedBy: 'clerk-1', deleted: true };
+    const wang = { id: WANG, name: '王五', idNumber: '110105194910010031', createdAt: at(2), createdBy: 'clerk-1', updatedAt: at(2), updatedBy: 'clerk-1' };
+    await v1.table('people').bulkAdd([zhang, li, wang]);
+    // What the version-1 repository wrote: create, update, create, delete. Wang has no operation
+    // (written around the repository), so the upgrade must give him one.
+    const { id: _z, ...zhangCreate } = { ...zhang, name: '张三丰', updatedAt: at(0), updatedBy: 'clerk-1', phone: undefined };
+    const { id: _l, deleted: _d, ...liCreate } = { ...li, updatedAt: at(1) };
+    await v1.table('outbox').bulkAdd([
+      { id: opId(1), table: 'people', recordId: ZHANG, kind: 'put', fields: zhangCreate, at: at(0), userId: 'clerk-1', deviceId: 'device-a' },
+      { id: opId(2), table: 'people', recordId: LI, kind: 'put', fields: liCreate, at: at(1), userId: 'clerk-1', deviceId: 'device-a' },
+      { id: opId(3), table: 'people', recordId: ZHANG, kind: 'put', fields: { name: '张君宝', phone: '13912345678', updatedAt: at(5), updatedBy: 'clerk-2' }, at: at(5), userId: 'clerk-2', deviceId: 'device-a' },
+      { id: opId(4), table: 'people', recordId: LI, kind: 'delete', fields: { deleted: true, updatedAt: at(6), updatedBy: 'clerk-1' }, at: at(6), userId: 'clerk-1', deviceId: 'device-a' },
+    ]);
+    await v1.table('auditLog').add({ id: opId(9), at: at(0), userId: 'clerk-1', table: 'people', recordId: ZHANG, action: 'create', changes: {} });
+    await v1.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    v1.close();
+
+    const v2 = new DeskDatabase(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+
+    // Records and the audit log are untouched.
+    expect(await v2.people.get(ZHANG)).toEqual(zhang);
+    expect(await v2.auditLog.count()).toBe(1);
+
+    // Every operation is now a valid wire operation, same ids, in the same order.
+    const ops = await v2.outbox.orderBy('id').toArray();
+    for (const op of ops) expect(operationSchema.safeParse(op).success, JSON.stringify(op)).toBe(true);
+    const [create, , update, remove, synthesised] = [ops.find((o) => o.id === opId(1))!, ops.find((o) => o.id === opId(2))!, ops.find((o) => o.id === opId(3))!, ops.find((o) => o.id === opId(4))!, ops.find((o) => o.recordId === WANG)!];
+    expect(ops).toHaveLength(5);
+    expect(create).toMatchObject({ table: 'people', recordId: ZHANG, kind: 'put', prev: {}, hlc: `${at(0)}-0000-device-a` });
+    expect(create).not.toHaveProperty('at');
+    expect(create.fields).toMatchObject({ name: '张三丰', idNumber: '110105194910010015', phone: null });
+    expect(update.prev).toEqual({ name: [create.hlc], phone: [create.hlc] });
+    expect(update.hlc > create.hlc).toBe(true);
+    expect(remove).toMatchObject({ kind: 'delete', fields: { updatedAt: at(6), updatedBy: 'clerk-1' } });
+    expect(synthesised).toMatchObject({ kind: 'put', deviceId: 'device-a', fields: { name: '王五', createdAt: at(2) } });
+
+    // Merge states rebuilt from the operations show exactly the stored records.
+    const zhangState = (await v2.mergeStates.get(['people', ZHANG]))!;
+    const { id: _zid, ...zhangValues } = zhang;
+    expect(visibleValues(zhangState)).toEqual(zhangValues);
+    expect(zhangState.fields.name!.hlc).toBe(update.hlc);
+    expect(isDeleted((await v2.mergeStates.get(['people', LI]))!)).toBe(true);
+    expect(visibleValues((await v2.mergeStates.get(['people', WANG]))!)).toMatchObject({ name: '王五' });
+
+    // The clock resumes after the newest stamp, and the next edit names what it replaced.
+    expect((await v2.settings.get(CLOCK_KEY))?.value).toBe(ops.map((o) => o.hlc).sort().at(-1));
+    const people = new Repository(v2, 'people');
+    await people.update(ZHANG, { phone: '13800000000' }, { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date(at(1)) });
+    const next = (await v2.outbox.orderBy('id').toArray()).at(-1)!;
+    expect(next.prev).toEqual({ phone: [update.hlc] });
+    expect(next.hlc > update.hlc).toBe(true);
+    v2.close();
+  });
+
+  it('version 1 → 2 on an empty database', async () => {
+    const name = freshName();
+    const v1 = openV1(name);
+    await v1.open();
+    v1.close();
+    const v2 = new DeskDatabase(name);
+    await v2.open();
+    expect(await v2.outbox.count()).toBe(0);
+    expect(await v2.mergeStates.count()).toBe(0);
+    v2.close();
+  });
+
+  it('pattern: a later version upgrades data written by the current one', async () => {
+    const name = freshName();
+    const current = new DeskDatabase(name);
+    await current.people.add({
       id: '01937b2c-0000-7000-8000-000000000002',
       name: '  李四 ',
       idNumber: '11010519491001002X',
@@ -53,16 +142,17 @@ describe('Dexie schema', () => {
       updatedAt: '2026-11-22T02:00:00.000Z',
       updatedBy: 'clerk-1',
     });
-    v1.close();
+    current.close();
 
-    // What a future schema change looks like: keep version(1), add version(2) with the new index
-    // and an upgrade that rewrites existing rows.
-    class DeskDatabaseV2 extends Dexie {
+    // What the next schema change looks like: keep every earlier version, add version(3) with
+    // the new index and an upgrade that rewrites existing rows.
+    class DeskDatabaseV3 extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
-        this.version(2)
-          .stores({ ...schemaV1, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(2).stores(schemaV2);
+        this.version(3)
+          .stores({ ...schemaV2, people: 'id, idNumber, name, updatedAt, nameKey' })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -73,11 +163,11 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v2 = new DeskDatabaseV2();
-    await v2.open();
-    expect(v2.verno).toBe(2);
-    const upgraded = await v2.table('people').where('nameKey').equals('李四').first();
+    const v3 = new DeskDatabaseV3();
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const upgraded = await v3.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v2.close();
+    v3.close();
   });
 });

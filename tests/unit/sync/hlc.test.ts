@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ClockDriftError,
+  InvalidHlcError,
+  InvalidNodeIdError,
+  MAX_CLOCK_DRIFT_MS,
+  asHlc,
+  checkDrift,
+  compareHlc,
+  formatHlc,
+  initialClock,
+  isHlc,
+  maxHlc,
+  parseHlc,
+  receive,
+  send,
+  tryParseHlc,
+  type Hlc,
+  type HlcState,
+} from '../../../shared/sync/hlc';
+
+const T0 = Date.parse('2026-11-22T02:00:00.000Z');
+
+describe('HLC format', () => {
+  it('is <ISO millis>-<counter hex 4>-<node> and round-trips', () => {
+    const stamp = formatHlc({ millis: T0, counter: 26, node: 'device-a' });
+    expect(stamp).toBe('2026-11-22T02:00:00.000Z-001a-device-a');
+    expect(parseHlc(stamp)).toEqual({ millis: T0, counter: 26, node: 'device-a' });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['no node', '2026-11-22T02:00:00.000Z-0000-'],
+    ['upper-case counter', '2026-11-22T02:00:00.000Z-00AF-device-a'],
+    ['short counter', '2026-11-22T02:00:00.000Z-0af-device-a'],
+    ['seconds precision', '2026-11-22T02:00:00Z-0000-device-a'],
+    ['impossible date', '2026-02-30T02:00:00.000Z-0000-device-a'],
+    ['offset instead of Z', '2026-11-22T02:00:00.000+08:00-0000-device-a'],
+    ['non-ASCII node', '2026-11-22T02:00:00.000Z-0000-设备'],
+    ['node with a space', '2026-11-22T02:00:00.000Z-0000-device a'],
+  ])('refuses %s', (_label, input) => {
+    expect(tryParseHlc(input)).toBeNull();
+    expect(isHlc(input)).toBe(false);
+    expect(() => parseHlc(input)).toThrow(InvalidHlcError);
+    expect(() => asHlc(input)).toThrow(InvalidHlcError);
+  });
+
+  it('refuses a node id that would break the ordering', () => {
+    expect(() => initialClock('设备')).toThrow(InvalidNodeIdError);
+    expect(() => initialClock('')).toThrow(InvalidNodeIdError);
+  });
+
+  it('string order is (millis, counter, node) order', () => {
+    const state = fc.record({
+      millis: fc.integer({ min: 0, max: 253_402_300_799_999 }),
+      counter: fc.integer({ min: 0, max: 0xffff }),
+      node: fc.constantFrom('a', 'a-b', 'b', 'device-1', '01937b2c-0000-7000-8000-000000000001'),
+    });
+    fc.assert(
+      fc.property(state, state, (a, b) => {
+        const expected = a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+        expect(compareHlc(formatHlc(a), formatHlc(b))).toBe(Math.sign(expected));
+        expect(maxHlc(formatHlc(a), formatHlc(b))).toBe(expected >= 0 ? formatHlc(a) : formatHlc(b));
+      }),
+    );
+  });
+});
+
+describe('HLC send', () => {
+  it('takes the wall clock when it moved on, counts within one millisecond', () => {
+    let clock = initialClock('device-a');
+    const first = send(clock, T0);
+    expect(first.hlc).toBe('2026-11-22T02:00:00.000Z-0000-device-a');
+    clock = first.clock;
+    const second = send(clock, T0);
+    expect(second.hlc).toBe('2026-11-22T02:00:00.000Z-0001-device-a');
+    expect(send(second.clock, T0 + 5).hlc).toBe('2026-11-22T02:00:00.005Z-0000-device-a');
+  });
+
+  it('never goes backwards when the wall clock does', () => {
+    const ahead = send(initialClock('device-a'), T0 + 60_000).clock;
+    const after = send(ahead, T0);
+    expect(after.hlc > formatHlc(ahead)).toBe(true);
+    expect(after.clock.millis).toBe(T0 + 60_000);
+  });
+
+  it('on counter overflow borrows the next millisecond instead of failing a save', () => {
+    const full: HlcState = { millis: T0, counter: 0xffff, node: 'device-a' };
+    const next = send(full, T0);
+    expect(next.clock).toEqual({ millis: T0 + 1, counter: 0, node: 'device-a' });
+    expect(next.hlc > formatHlc(full)).toBe(true);
+  });
+
+  it('refuses a nonsensical wall clock', () => {
+    expect(() => send(initialClock('device-a'), Number.NaN)).toThrow(RangeError);
+    expect(() => send(initialClock('device-a'), -1)).toThrow(RangeError);
+  });
+
+  it('is strictly increasing for any sequence of wall-clock readings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: T0 - 10_000, max: T0 + 10_000 }), { minLength: 1, maxLength: 200 }), (nows) => {
+        let clock = initialClock('device-a');
+        let last = '';
+        for (const now of nows) {
+          const r = send(clock, now);
+          expect(r.hlc > last).toBe(true);
+          last = r.hlc;
+          clock = r.clock;
+        }
+      }),
+    );
+  });
+});
+
+describe('HLC receive', () => {
+  const remote = (millis: number, counter: number): Hlc => formatHlc({ millis, counter, node: 'device-b' });
+
+  it.each([
+    ['remote ahead, wall behind: takes the remote and counts past it', { millis: T0, counter: 3 }, remote(T0 + 1000, 7), T0 + 500, { millis: T0 + 1000, counter: 8 }],
+    ['local ahead: counts on its own', { millis: T0 + 2000, counter: 3 }, remote(T0 + 1000, 7), T0 + 500, { millis: T0 + 2000, counter: 4 }],
+    ['same millisecond: passes both counters', { millis: T0, counter: 3 }, remote(T0, 7), T0, { millis: T0, counter: 8 }],
+    ['wall clock ahead of both: resets the counter', { millis: T0, counter: 3 }, remote(T0, 7), T0 + 1, { millis: T0 + 1, counter: 0 }],
+  ])('%s', (_label, local, stamp, now, expected) => {
+    const next = receive({ ...local, node: 'device-a' }, stamp, now);
+    expect(next).toEqual({ ...expected, node: 'device-a' });
+    // Whatever happens next on this device is stamped after what it received.
+    expect(send(next, now).hlc > stamp).toBe(true);
+  });
+
+  it('accepts a remote stamp up to the drift limit and refuses one beyond it', () => {
+    const clock = initialClock('device-a');
+    expect(() => receive(clock, remote(T0 + MAX_CLOCK_DRIFT_MS, 0), T0)).not.toThrow();
+    const error = (() => {
+      try {
+        receive(clock, remote(T0 + MAX_CLOCK_DRIFT_MS + 1, 0), T0);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ClockDriftError);
+    expect((error as ClockDriftError).message).toContain('请校正电脑时间');
+  });
+
+  it('checkDrift is the same guard, for a server that only checks', () => {
+    expect(checkDrift(remote(T0 + 1000, 0), T0)).toMatchObject({ millis: T0 + 1000, node: 'device-b' });
+    expect(() => checkDrift(remote(T0 + MAX_CLOCK_DRIFT_MS + 1, 0), T0)).toThrow(ClockDriftError);
+  });
+
+  it('a custom drift limit applies', () => {
+    expect(() => receive(initialClock('device-a'), remote(T0 + 2000, 0), T0, 1000)).toThrow(ClockDriftError);
+  });
+
+  it('refuses a malformed remote stamp', () => {
+    expect(() => receive(initialClock('device-a'), 'yesterday', T0)).toThrow(InvalidHlcError);
+  });
+
+  it('after receiving, every later send is after every stamp received (causality)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 100 }),
+        (events) => {
+          let clock = initialClock('device-a');
+          let highest = '';
+          for (const [isReceive, offset, counter] of events) {
+            if (isReceive) {
+              const stamp = remote(T0 + offset, counter);
+              clock = receive(clock, stamp, T0);
+              if (stamp > highest) highest = stamp;
+            } else {
+              const r = send(clock, T0 + Math.floor(offset / 10));
+              expect(r.hlc > highest).toBe(true);
+              highest = r.hlc;
+              clock = r.clock;
+            }
+          }
+        },
+      ),
+    );
+  });
+});
