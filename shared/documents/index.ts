@@ -1,0 +1,65 @@
+/**
+ * Document builders: data → bytes. PDFs (pdf-lib, subset Noto fonts) for certificates, the printer
+ * calibration page and intake documents; xlsx (exceljs) for rosters and registers. Fonts, the
+ * clock ("today" values) and crypto are parameters; nothing here touches files, the DOM or Node.
+ */
+export { FONT_FILES, FONT_KEYS, type FontBytes, type FontKey } from './fonts';
+export { type AbortSignalLike, type ProgressCallback } from './errors';
+export { type TextSink } from './pdf/canvas';
+export {
+  buildCalibrationPdf,
+  buildCertificatesPdf,
+  calibrationMarks,
+  certificateFacts,
+  certificateValidity,
+  type CalibrationOptions,
+  type CertificateBatch,
+  type CertificateInput,
+  type CertificateSigning,
+  type Validity,
+} from './certificates';
+export { calibrateProfile, checkProfile, IDENTITY_PROFILE, type CalibrationMark, type PrintMode, type PrinterProfile } from './printer';
+export {
+  base64UrlDecode,
+  base64UrlEncode,
+  certificateSigningPayload,
+  parseVerificationUrl,
+  signCertificate,
+  verificationUrl,
+  verifyCertificateSignature,
+  type CertificateFacts,
+  type CryptoKeyLike,
+  type SubtleCryptoLike,
+} from './signature';
+export {
+  DEFAULT_BLOCK_SIZE,
+  EMPTY_LEDGER,
+  MAX_SEQUENCE,
+  emptyDeviceNumbers,
+  formatCertificateNo,
+  issueNext,
+  needsTopUp,
+  parseCertificateNo,
+  receiveBlock,
+  remainingNumbers,
+  reserveBlock,
+  seriesKey,
+  type DeviceNumbers,
+  type NumberBlock,
+  type NumberLedger,
+  type Series,
+} from './numbering';
+export { CERTIFICATE_TEMPLATES, certificateTemplate } from './templates';
+export { type CertificateTemplate, type TemplateElement, type TemplateField } from './templates/types';
+export { buildReceiptPdf, type ReceiptInput, type ReceiptMaterial } from './intake/receipt';
+export { buildReturnNoticePdf, type NoticeItem, type ReturnNoticeInput } from './intake/return-notice';
+export { buildBindingTocPdf, splitVolume, volumeOneEntries, volumeTwoEntries, type BindingTocInput, type BindingVolume, type TocEntry } from './intake/binding-toc';
+export { buildRkApplicationFormPdf, type RkApplicationInput } from './intake/rk-application-form';
+export { buildSummarySheetPdf, type SummarySheetInput } from './intake/zj-summary-sheet';
+export { ZJ_SERVICE_CUTOFF, ZJ_SUMMARY_WATERMARK, zjServiceYears, type ZjApplicant } from './zj-applicant';
+export { buildZjRosterXlsx, type ZjRosterInput } from './xlsx/zj-roster';
+export { buildPublicityListXlsx, PUBLICITY_COLUMNS, type PublicityInput } from './xlsx/publicity-list';
+export { buildRkTalentRegisterXlsx, type RkRegisterInput, type RkRegisterRow } from './xlsx/rk-talent-register';
+export { buildXjAnnualSummaryXlsx, type AnnualSummaryInput, type InspectedEnterprise } from './xlsx/xj-annual-summary';
+export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
+export { LAYOUT_BUILDERS, type DocumentBuilder } from './layouts';

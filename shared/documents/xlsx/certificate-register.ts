@@ -1,0 +1,96 @@
+/**
+ * Certificate register for a date range: every certificate issued, renewed (000 第十五条 延续),
+ * reissued (第十八条 补发), changed (第十七条), revoked or cancelled (003 第十条, 004 第十七条/第十九条)
+ * between two dates, both included. Sheet 登记簿 lists the events by date; sheet 统计 counts them
+ * by kind.
+ */
+import { formatDateZh, type IsoDate } from '../../rules/civil-date';
+import { fail, ok, type Result } from '../../rules/result';
+import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+
+export type CertificateEventKind = 'issued' | 'renewed' | 'reissued' | 'changed' | 'revoked' | 'cancelled';
+
+export const CERTIFICATE_EVENT_ZH: Readonly<Record<CertificateEventKind, string>> = {
+  issued: '发证',
+  renewed: '延续',
+  reissued: '补发',
+  changed: '变更',
+  revoked: '撤销',
+  cancelled: '注销',
+};
+
+export interface CertificateEvent {
+  readonly date: IsoDate;
+  readonly kind: CertificateEventKind;
+  readonly certificateNo: string;
+  readonly holderName: string;
+  readonly programName: string;
+  readonly validUntil?: IsoDate;
+  readonly reason?: string;
+  readonly clerk?: string;
+}
+
+export interface CertificateRegisterInput {
+  readonly office: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly events: readonly CertificateEvent[];
+}
+
+export const REGISTER_SHEET = '登记簿';
+export const REGISTER_STATS_SHEET = '统计';
+
+export const REGISTER_COLUMNS: readonly ColumnDef[] = [
+  { header: '序号', width: 6 },
+  { header: '日期', width: 15 },
+  { header: '类别', width: 7 },
+  { header: '证书编号', width: 19 },
+  { header: '持证人', width: 26, align: 'left' },
+  { header: '项目', width: 28, align: 'left' },
+  { header: '有效期至', width: 15 },
+  { header: '原因及说明', width: 28, align: 'left' },
+  { header: '经办人', width: 9 },
+];
+
+/** The events in [from, to], by date then certificate number. */
+export function eventsInRange(events: readonly CertificateEvent[], from: IsoDate, to: IsoDate): CertificateEvent[] {
+  return events
+    .filter((e) => e.date >= from && e.date <= to)
+    .sort((a, b) => (a.date === b.date ? (a.certificateNo < b.certificateNo ? -1 : a.certificateNo > b.certificateNo ? 1 : 0) : a.date < b.date ? -1 : 1));
+}
+
+export async function buildCertificateRegisterXlsx(input: CertificateRegisterInput): Promise<Result<Uint8Array>> {
+  if (input.to < input.from) return fail('documents.validity', '截止日期早于起始日期，请核对。');
+  const events = eventsInRange(input.events, input.from, input.to);
+  const wb = newWorkbook(input.to);
+  const range = `${formatDateZh(input.from)}至${formatDateZh(input.to)}`;
+  const ws = addSheet(wb, REGISTER_SHEET, REGISTER_COLUMNS, { orientation: 'landscape', repeatRows: [3, 3] });
+  titleRow(ws, 1, `${input.office}证书登记簿`, REGISTER_COLUMNS.length);
+  noteRow(ws, 2, `期间：${range}\u3000\u3000共 ${events.length} 条`, REGISTER_COLUMNS.length);
+  headerRow(ws, 3, REGISTER_COLUMNS);
+  const rows: CellValue[][] = events.map((e, i) => [
+    i + 1,
+    formatDateZh(e.date),
+    CERTIFICATE_EVENT_ZH[e.kind],
+    e.certificateNo,
+    e.holderName,
+    e.programName,
+    e.validUntil ? formatDateZh(e.validUntil) : '',
+    e.reason ?? '',
+    e.clerk ?? '',
+  ]);
+  bodyRows(ws, 4, REGISTER_COLUMNS, rows);
+
+  const statsColumns: ColumnDef[] = [
+    { header: '类别', width: 12 },
+    { header: '数量', width: 10, numFmt: '0' },
+  ];
+  const st = addSheet(wb, REGISTER_STATS_SHEET, statsColumns, { orientation: 'portrait', repeatRows: [3, 3] });
+  titleRow(st, 1, '证书登记统计', statsColumns.length);
+  noteRow(st, 2, `期间：${range}`, statsColumns.length, 32);
+  headerRow(st, 3, statsColumns);
+  const kinds = Object.keys(CERTIFICATE_EVENT_ZH) as CertificateEventKind[];
+  const counts: CellValue[][] = kinds.map((k) => [CERTIFICATE_EVENT_ZH[k], events.filter((e) => e.kind === k).length]);
+  bodyRows(st, 4, statsColumns, [...counts, ['合计', events.length]]);
+  return ok(await workbookBytes(wb));
+}

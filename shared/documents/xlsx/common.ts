@@ -1,0 +1,159 @@
+/**
+ * What every roster and register shares: a title row, shaded header rows, thin borders, Chinese
+ * fonts, A4 print setup with the header rows repeated on each printed page and the columns fitted
+ * to the paper's width, and a byte result (Uint8Array) whatever exceljs returns on the platform.
+ */
+import ExcelJS from 'exceljs';
+import { type IsoDate } from '../../rules/civil-date';
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+export type CellValue = string | number | null;
+
+export interface ColumnDef {
+  readonly header: string;
+  /** Width in Excel character units. */
+  readonly width: number;
+  readonly align?: 'left' | 'center' | 'right';
+  /** Excel number format for numeric cells, e.g. '0', '0.0', '0.00'. */
+  readonly numFmt?: string;
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
+export const BODY_FONT = { name: '宋体', size: 10 };
+export const HEADER_FONT = { name: '黑体', size: 10, bold: true };
+export const TITLE_FONT = { name: '黑体', size: 16, bold: true };
+
+/**
+ * A workbook stamped with a date the caller gives (shared/ reads no clock: exceljs would stamp
+ * its creation time from it).
+ */
+export function newWorkbook(asOf: IsoDate): Workbook {
+  const wb = new ExcelJS.Workbook();
+  const [y, m, d] = asOf.split('-').map(Number);
+  const stamp = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
+  wb.creator = '协会办事台';
+  wb.lastModifiedBy = '协会办事台';
+  wb.created = stamp;
+  wb.modified = stamp;
+  return wb;
+}
+
+export interface SheetSetup {
+  readonly orientation: 'portrait' | 'landscape';
+  /** 1-based rows repeated at the top of every printed page, e.g. [3, 4]. */
+  readonly repeatRows: readonly [number, number];
+}
+
+export function addSheet(wb: Workbook, name: string, columns: readonly ColumnDef[], setup: SheetSetup): Worksheet {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: setup.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${setup.repeatRows[0]}:${setup.repeatRows[1]}`,
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: setup.repeatRows[1] }],
+  });
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
+  });
+  return ws;
+}
+
+/** A title across all columns in row `row`. */
+export function titleRow(ws: Worksheet, row: number, text: string, columnCount: number, font = TITLE_FONT, height = 30): void {
+  ws.mergeCells(row, 1, row, columnCount);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.font = font;
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(row).height = height;
+}
+
+/** A line of plain text across the columns (报送单位, 公示期 …), left-aligned. */
+export function noteRow(ws: Worksheet, row: number, text: string, columnCount: number, height = 20): void {
+  ws.mergeCells(row, 1, row, columnCount);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.font = BODY_FONT;
+  cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  ws.getRow(row).height = height;
+}
+
+export function styleHeaderCell(cell: ExcelJS.Cell): void {
+  cell.font = HEADER_FONT;
+  cell.fill = HEADER_FILL;
+  cell.border = BORDER;
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+/** One header row from the column definitions. */
+export function headerRow(ws: Worksheet, row: number, columns: readonly ColumnDef[], height = 28): void {
+  columns.forEach((c, i) => {
+    const cell = ws.getCell(row, i + 1);
+    cell.value = c.header;
+    styleHeaderCell(cell);
+  });
+  ws.getRow(row).height = height;
+}
+
+/**
+ * Writes body rows from `firstRow` on: strings stay text (ID numbers never turn into 1.1E+17).
+ * Cells share one style object per column and kind: exceljs caches a style's index by object
+ * identity, which keeps a 10,000-row roster fast (a style per cell costs a serialisation each).
+ */
+export function bodyRows(ws: Worksheet, firstRow: number, columns: readonly ColumnDef[], rows: readonly (readonly CellValue[])[]): number {
+  const styles = columns.map((c) => {
+    const base = { font: BODY_FONT, border: BORDER, alignment: { horizontal: c.align ?? 'center', vertical: 'middle' as const, wrapText: true } };
+    return {
+      text: { ...base, numFmt: '@' } as Partial<ExcelJS.Style>,
+      number: (c.numFmt ? { ...base, numFmt: c.numFmt } : base) as Partial<ExcelJS.Style>,
+      empty: base as Partial<ExcelJS.Style>,
+    };
+  });
+  rows.forEach((values, r) => {
+    const row = ws.getRow(firstRow + r);
+    // Neither exceljs nor LibreOffice's import sizes rows to wrapped text: set the height from
+    // an estimate of the lines each cell needs at its column width.
+    const lines = Math.max(1, ...columns.map((c, i) => linesNeeded(values[i], c.width)));
+    row.height = Math.max(18, lines * 13 + 5);
+    columns.forEach((_, i) => {
+      const cell = row.getCell(i + 1);
+      const v = values[i];
+      const style = styles[i];
+      cell.value = v === undefined ? null : v;
+      if (style) cell.style = typeof v === 'number' ? style.number : typeof v === 'string' ? style.text : style.empty;
+    });
+  });
+  return firstRow + rows.length;
+}
+
+/** Width of text in Excel character units at 10 pt: a Han character is about two digits wide. */
+function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 1.1 : 2;
+  return units;
+}
+
+/** Lines a value wraps to in a column `width` units wide (explicit newlines included). */
+export function linesNeeded(value: CellValue | undefined, width: number): number {
+  if (value === null || value === undefined) return 1;
+  const usable = Math.max(1, width - 1.5);
+  return String(value)
+    .split('\n')
+    .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+}
+
+export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
+  // Deflate level 1: rosters compress well anyway, and level 6 costs seconds on 10,000 rows.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,85 @@
+/**
+ * 公示名单 for any program's publicity: 002 (单位内公示 ≥ 5 个工作日; 高评委办公室网站公示 5 个工作日),
+ * 004 第十四条 (公示期 7 天), 000 第十二条/第十三条 (评价结束后公布结果). The columns differ per
+ * program (PUBLICITY_COLUMNS, by pack id); the period is given by the caller, who counts working
+ * days with the office's calendar.
+ */
+import { formatDateZh, type IsoDate } from '../../rules/civil-date';
+import { fail, ok, type Result } from '../../rules/result';
+import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+
+export interface PublicityColumn extends ColumnDef {
+  /** The row field shown in this column. */
+  readonly key: string;
+}
+
+const seq: PublicityColumn = { key: '#', header: '序号', width: 6 };
+
+/** Columns per program pack id. */
+export const PUBLICITY_COLUMNS: Readonly<Record<string, readonly PublicityColumn[]>> = {
+  'xj-isi-pm': [seq, { key: 'name', header: '姓名', width: 12 }, { key: 'unit', header: '工作单位', width: 36, align: 'left' }, { key: 'result', header: '评价结果', width: 14 }],
+  'xj-isi-spm': [seq, { key: 'name', header: '姓名', width: 12 }, { key: 'unit', header: '工作单位', width: 36, align: 'left' }, { key: 'result', header: '评价结果', width: 14 }],
+  'xj-si-annual': [
+    seq,
+    { key: 'name', header: '企业名称', width: 36, align: 'left' },
+    { key: 'creditCode', header: '统一社会信用代码', width: 22 },
+    { key: 'grade', header: '资质等级', width: 10 },
+    { key: 'result', header: '年检结论', width: 12 },
+  ],
+  'zj-it-senior': [
+    seq,
+    { key: 'name', header: '姓名', width: 10 },
+    { key: 'unit', header: '工作单位', width: 34, align: 'left' },
+    { key: 'specialty', header: '从事专业', width: 10 },
+    { key: 'currentTitle', header: '现任资格', width: 10 },
+    { key: 'applyingFor', header: '申报资格', width: 12 },
+    { key: 'selfScore', header: '自评分', width: 8, numFmt: '0.0' },
+  ],
+  'rk-registration': [
+    seq,
+    { key: 'name', header: '姓名', width: 10 },
+    { key: 'qualification', header: '资格名称', width: 20 },
+    { key: 'certificateNo', header: '证书编号', width: 20 },
+    { key: 'unit', header: '所在单位', width: 30, align: 'left' },
+    { key: 'result', header: '登记结果', width: 12 },
+  ],
+  iets: [
+    seq,
+    { key: 'name', header: '组织名称', width: 36, align: 'left' },
+    { key: 'category', header: '评价类别', width: 24 },
+    { key: 'level', header: '能力等级', width: 14 },
+    { key: 'agency', header: '评价机构', width: 26, align: 'left' },
+  ],
+};
+
+export interface PublicityInput {
+  readonly programId: string;
+  /** e.g. 2026年度信息系统集成实施工程经理评价结果公示名单. */
+  readonly title: string;
+  readonly intro?: string;
+  readonly period: { readonly from: IsoDate; readonly to: IsoDate; readonly note?: string };
+  readonly publisher: string;
+  readonly contact?: string;
+  readonly rows: readonly Readonly<Record<string, string | number | undefined>>[];
+  /** Overrides the program's preset columns. */
+  readonly columns?: readonly PublicityColumn[];
+}
+
+export const PUBLICITY_SHEET = '公示名单';
+
+export async function buildPublicityListXlsx(input: PublicityInput): Promise<Result<Uint8Array>> {
+  const columns = input.columns ?? PUBLICITY_COLUMNS[input.programId];
+  if (!columns) return fail('documents.layout', `没有“${input.programId}”的公示名单格式。`);
+  if (input.period.to < input.period.from) return fail('documents.validity', '公示截止日期早于开始日期，请核对。');
+  const wb = newWorkbook(input.period.from);
+  const ws = addSheet(wb, PUBLICITY_SHEET, columns, { orientation: 'portrait', repeatRows: [4, 4] });
+  titleRow(ws, 1, input.title, columns.length);
+  const period = `公示期：${formatDateZh(input.period.from)}至${formatDateZh(input.period.to)}${input.period.note ? `（${input.period.note}）` : ''}`;
+  noteRow(ws, 2, input.intro ?? '现将名单公示如下，公示期内如有异议，请以书面形式向公示单位反映。', columns.length, 32);
+  noteRow(ws, 3, period, columns.length);
+  headerRow(ws, 4, columns);
+  const rows: CellValue[][] = input.rows.map((r, i) => columns.map((c) => (c.key === '#' ? i + 1 : (r[c.key] ?? ''))));
+  const next = bodyRows(ws, 5, columns, rows);
+  noteRow(ws, next + 1, `公示单位：${input.publisher}${input.contact ? `\u3000\u3000联系电话：${input.contact}` : ''}`, columns.length);
+  return ok(await workbookBytes(wb));
+}

@@ -1,0 +1,101 @@
+/**
+ * P5: the updated talent register exported to the national centre after each registration round
+ * (003 第七条: 及时将更新后的计算机专业技术人才库报信息产业部电子教育中心汇总). One row per
+ * certificate registered, deferred or cancelled in the round, with the continuing-education hours
+ * of the cycle (003 信办人[2004]48号 第四条: 3 年 ≥ 180 学时，每年 ≥ 40 学时).
+ */
+import { formatDateZh, formatYearMonthZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
+import { ok, type Result } from '../../rules/result';
+import { SEX_ZH } from '../zj-applicant';
+import { hoursFromTenths } from '../intake/common';
+import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+
+export type RkRegistrationKind = 'first' | 'renewal' | 'deferral' | 'cancellation';
+
+export const RK_REGISTRATION_KIND_ZH: Readonly<Record<RkRegistrationKind, string>> = {
+  first: '首次登记',
+  renewal: '再次登记',
+  deferral: '延期登记',
+  cancellation: '注销登记',
+};
+
+export interface RkRegisterRow {
+  readonly name: string;
+  readonly sex: 'male' | 'female';
+  readonly birthMonth: IsoYearMonth;
+  readonly idNumber: string;
+  readonly category: string;
+  readonly qualification: string;
+  readonly certificateNo: string;
+  readonly obtainedOn: IsoYearMonth;
+  readonly formNo: string;
+  readonly kind: RkRegistrationKind;
+  readonly registeredOn: IsoDate;
+  /** Absent for a cancellation. */
+  readonly validUntil?: IsoDate;
+  readonly unit: string;
+  /** Continuing-education hours in the cycle, in tenths. */
+  readonly educationHoursTenths: number;
+  readonly remarks?: string;
+}
+
+export interface RkRegisterInput {
+  /** 登记实施机构. */
+  readonly registrar: string;
+  readonly roundName: string;
+  readonly exportedOn: IsoDate;
+  readonly rows: readonly RkRegisterRow[];
+}
+
+export const RK_REGISTER_SHEET = '人才库';
+
+export const RK_REGISTER_COLUMNS: readonly ColumnDef[] = [
+  { header: '序号', width: 6 },
+  { header: '姓名', width: 10 },
+  { header: '性别', width: 6 },
+  { header: '出生年月', width: 11 },
+  { header: '身份证号码', width: 20 },
+  { header: '专业类别', width: 12 },
+  { header: '资格名称', width: 18 },
+  { header: '证书编号', width: 19 },
+  { header: '取得时间', width: 11 },
+  { header: '登记表编号', width: 14 },
+  { header: '登记类别', width: 10 },
+  { header: '登记日期', width: 14 },
+  { header: '有效期至', width: 14 },
+  { header: '所在单位', width: 26, align: 'left' },
+  { header: '继续教育学时', width: 10 },
+  { header: '备注', width: 16, align: 'left' },
+];
+
+export function rkRegisterCells(r: RkRegisterRow, index: number): CellValue[] {
+  return [
+    index,
+    r.name,
+    SEX_ZH[r.sex],
+    formatYearMonthZh(r.birthMonth),
+    r.idNumber,
+    r.category,
+    r.qualification,
+    r.certificateNo,
+    formatYearMonthZh(r.obtainedOn),
+    r.formNo,
+    RK_REGISTRATION_KIND_ZH[r.kind],
+    formatDateZh(r.registeredOn),
+    r.validUntil ? formatDateZh(r.validUntil) : '',
+    r.unit,
+    hoursFromTenths(r.educationHoursTenths),
+    r.remarks ?? '',
+  ];
+}
+
+export async function buildRkTalentRegisterXlsx(input: RkRegisterInput): Promise<Result<Uint8Array>> {
+  const wb = newWorkbook(input.exportedOn);
+  const columns = RK_REGISTER_COLUMNS;
+  const ws = addSheet(wb, RK_REGISTER_SHEET, columns, { orientation: 'landscape', repeatRows: [3, 3] });
+  titleRow(ws, 1, `计算机技术与软件专业技术资格（水平）证书登记人才库（${input.roundName}）`, columns.length);
+  noteRow(ws, 2, `登记实施机构：${input.registrar}\u3000\u3000\u3000\u3000导出日期：${formatDateZh(input.exportedOn)}\u3000\u3000\u3000\u3000共 ${input.rows.length} 人`, columns.length);
+  headerRow(ws, 3, columns);
+  bodyRows(ws, 4, columns, input.rows.map((r, i) => rkRegisterCells(r, i + 1)));
+  return ok(await workbookBytes(wb));
+}
