@@ -5,6 +5,12 @@
  */
 import type { DeskDatabase } from './database';
 
+/**
+ * Settings that must never leave the device in a file: the sync device token is a credential
+ * (whoever holds it can push as this device) and a backup is handed around on USB sticks.
+ */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['sync.token']);
+
 export const BACKUP_FORMAT = 'association-desk-backup';
 
 export interface Backup {
@@ -20,7 +26,9 @@ export async function exportBackup(db: DeskDatabase, now: Date = new Date()): Pr
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) {
       if (table.name === 'blobs') continue;
-      tables[table.name] = await table.toArray();
+      const rows = await table.toArray();
+      tables[table.name] =
+        table.name === 'settings' ? rows.filter((r) => !SECRET_SETTINGS.has((r as { key: string }).key)) : rows;
     }
   });
   return { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: db.verno, exportedAt: now.toISOString(), tables };
