@@ -1,26 +1,82 @@
 /**
- * The central sync server's entry point. The full server (PostgreSQL / PGlite storage, device
- * enrolment, push/pull of batches, blobs, public certificate verification) is built by the sync
- * issue; for now it answers `GET /health` so deployments and the README's command can be checked.
+ * The central sync server's entry point: `npm run server` serves HTTP; `npm run server -- <command>`
+ * runs an administrator command (see ./cli). Storage is PostgreSQL when `DATABASE_URL` is set,
+ * otherwise PGlite in `DATA_DIR` (default ./server-data), so a fresh machine needs nothing else.
+ *
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests (a batch mid-transaction)
+ * finish, then close the database; a second signal or the timeout exits at once.
  */
-import { createServer } from 'node:http';
+import { type FastifyInstance } from 'fastify';
+import { runCli } from './cli';
+import { readConfig } from './config';
+import { openDatabase } from './db';
+import { migrate } from './migrate';
+import { startServer } from './start';
 
-const port = Number(process.env.PORT ?? 8787);
+async function main(): Promise<void> {
+  const config = readConfig();
+  const args = process.argv.slice(2);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 
-const server = createServer((req, res) => {
-  if (req.method === 'GET' && req.url === '/health') {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ status: 'ok', service: 'association-desk-server' }));
-    return;
+  if (args.length > 0) {
+    let code: number;
+    try {
+      await migrate(db);
+      code = await runCli(db, args);
+    } catch (error) {
+      console.error((error as Error).message);
+      code = 1;
+    } finally {
+      await db.close();
+    }
+    process.exit(code);
   }
-  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: 'not_found' }));
-});
 
-server.listen(port, '127.0.0.1', () => {
-  console.log(JSON.stringify({ msg: 'server listening', port }));
-});
+  let app: FastifyInstance;
+  try {
+    app = await startServer({
+      db,
+      port: config.port,
+      host: config.host,
+      closeDbOnClose: true,
+      trustProxy: config.trustProxy,
+      logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    await db.close();
+    process.exit(1);
+  }
+  app.log.info({ db: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'server ready');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown timed out');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    app.close().then(
+      () => {
+        app.log.info('shut down cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
 
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,10 +1,12 @@
-import { Badge, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, type BadgeProps } from 'antd';
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { db } from '../db';
 import { useT } from '../i18n';
 import type { Locale } from '../i18n/messages';
 import { useUi } from '../stores/ui';
+import { startSync, useSyncStatus } from '../sync';
 import { navAreas } from './nav';
 
 const { Header, Sider, Content } = Layout;
@@ -26,13 +28,29 @@ export function LanguageSwitch() {
   );
 }
 
+/**
+ * The header's sync state: syncing, an error (a click away from its explanation on 同步),
+ * operations waiting (offline or not), or all synced. Before enrolment "all synced" means
+ * "nothing waiting"; the 同步 page says the device is not enrolled.
+ */
 function SyncBadge() {
   const t = useT();
+  const navigate = useNavigate();
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
-  return pending > 0 ? (
-    <Badge status="processing" text={t('header.pending', { count: pending })} data-testid="sync-badge" />
-  ) : (
-    <Badge status="success" text={t('header.allSynced')} data-testid="sync-badge" />
+  const phase = useSyncStatus((s) => s.phase);
+  const failure = useSyncStatus((s) => s.failure);
+  let badge: { status: BadgeProps['status']; text: string };
+  if (phase === 'syncing') badge = { status: 'processing', text: t('header.syncing') };
+  else if (failure !== null && (phase === 'blocked' || phase === 'waiting')) badge = { status: 'error', text: t('header.syncError') };
+  else if (pending > 0 && phase === 'offline') badge = { status: 'default', text: t('header.offline', { count: pending }) };
+  else if (pending > 0) badge = { status: 'warning', text: t('header.pending', { count: pending }) };
+  else badge = { status: 'success', text: t('header.allSynced') };
+  return (
+    <Tooltip title={failure !== null && phase !== 'syncing' ? failure.message : t('header.openSync')}>
+      <Button type="text" size="small" onClick={() => navigate('/sync')}>
+        <Badge status={badge.status} text={badge.text} data-testid="sync-badge" />
+      </Button>
+    </Tooltip>
   );
 }
 
@@ -41,6 +59,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = navAreas.find((a) => pathname.startsWith(a.path))?.path ?? navAreas[0]!.path;
+
+  // The sync loop runs as long as the app shell is on screen, whatever the page.
+  useEffect(() => startSync(), []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

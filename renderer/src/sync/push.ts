@@ -1,0 +1,130 @@
+/**
+ * Sending the outbox: batches of operations in op-id order (UUIDv7, so creation order), each
+ * removed from the outbox only after the server acknowledged it (OpenCRVS #7005: an error
+ * mistaken for success lost a record).
+ *
+ * The batch being sent is written down (`sync.inflightBatch`) before it is sent. If the answer
+ * never arrives — the network dropped after the server committed, the laptop was closed — the
+ * next attempt, even after a restart, sends the SAME batch id with the SAME operations; the
+ * server recognises it and answers as the first time (`duplicates`), so a lost reply costs one
+ * round trip and changes nothing. A new batch is cut only once the previous one is acknowledged.
+ * (Re-cutting instead would be safe for the data, operations being idempotent too, but a batch id
+ * reused with other content is refused as `batch_id_reused`.)
+ *
+ * Acknowledgement and removal happen in one Dexie transaction together with forgetting the
+ * in-flight batch: after a crash either both happened or neither did.
+ */
+import type { DeskDatabase } from '../db/database';
+import { newId } from '../db/ids';
+import { SyncError } from '../../../shared/sync/errors';
+import { MAX_BODY_BYTES, MAX_OPERATIONS_PER_BATCH, type Operation, type PushRequest, type PushResponse } from '../../../shared/sync/protocol';
+import { SYNC_KEYS, readInflight, type InflightBatch } from './settings';
+import type { SyncTransport } from './transport';
+
+/**
+ * Operations per pushed batch. A first guess, to be tuned by a benchmark (larger batches mean
+ * fewer round trips but a longer transaction on the server and more to resend after a failure).
+ */
+export const PUSH_BATCH_SIZE = 200;
+
+/** Encoded size a batch may reach; half the server's body limit leaves room for the envelope. */
+export const PUSH_BATCH_BYTES = Math.floor(MAX_BODY_BYTES / 2);
+
+const encoder = new TextEncoder();
+
+/** Bytes an operation takes in a request body. */
+export function encodedSize(op: Operation): number {
+  return encoder.encode(JSON.stringify(op)).length;
+}
+
+/**
+ * How many of `ops` (already in send order) the next batch takes: at most `maxOperations`,
+ * at most `maxBytes` encoded — but always at least one, so a single huge operation is sent (and
+ * refused by the server with a message) rather than blocking the outbox in silence.
+ */
+export function batchLength(ops: readonly Operation[], maxOperations: number, maxBytes: number): number {
+  const limit = Math.max(1, Math.min(maxOperations, MAX_OPERATIONS_PER_BATCH, ops.length));
+  let bytes = 0;
+  for (let i = 0; i < limit; i++) {
+    bytes += encodedSize(ops[i]!) + 1;
+    if (bytes > maxBytes && i > 0) return i;
+  }
+  return Math.min(limit, ops.length);
+}
+
+export interface PushOptions {
+  readonly batchSize?: number;
+  readonly maxBytes?: number;
+  /** Called after each acknowledged batch. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called with each batch before it is sent (blob uploads hook in here). */
+  readonly beforeSend?: (batch: PushRequest) => Promise<void>;
+}
+
+/**
+ * The next batch to send: the in-flight one if there is one (re-sent as is), else a new one cut
+ * from the head of the outbox and recorded as in flight. `null` when the outbox is empty.
+ */
+export async function nextBatch(db: DeskDatabase, deviceId: string, batchSize: number, maxBytes: number): Promise<PushRequest | null> {
+  return db.transaction('rw', db.outbox, db.settings, async () => {
+    const inflight = await readInflight(db);
+    if (inflight !== undefined) {
+      const ops = await db.outbox.bulkGet([...inflight.operationIds]);
+      if (ops.length > 0 && ops.every((op) => op !== undefined)) {
+        return { batchId: inflight.batchId, deviceId, operations: ops as Operation[] };
+      }
+      // Some of it left the outbox another way (another window of this app got the answer):
+      // the rest goes out in a new batch, under a new id.
+      await db.settings.delete(SYNC_KEYS.inflight);
+    }
+    const head = await db.outbox.orderBy('id').limit(batchSize).toArray();
+    if (head.length === 0) return null;
+    const operations = head.slice(0, batchLength(head, batchSize, maxBytes));
+    const batch: InflightBatch = { batchId: newId(), operationIds: operations.map((op) => op.id) };
+    await db.settings.put({ key: SYNC_KEYS.inflight, value: batch });
+    return { batchId: batch.batchId, deviceId, operations };
+  });
+}
+
+/**
+ * Removes what the server acknowledged (applied or already had) and forgets the in-flight batch,
+ * in one transaction. Returns how many operations left the outbox.
+ */
+export async function acknowledge(db: DeskDatabase, batch: PushRequest, answer: PushResponse): Promise<number> {
+  const sent = new Set(batch.operations.map((op) => op.id));
+  const acked = [...new Set([...answer.applied, ...answer.duplicates])].filter((id) => sent.has(id));
+  await db.transaction('rw', db.outbox, db.settings, async () => {
+    await db.outbox.bulkDelete(acked);
+    const inflight = await readInflight(db);
+    if (inflight?.batchId === batch.batchId) await db.settings.delete(SYNC_KEYS.inflight);
+  });
+  return acked.length;
+}
+
+/**
+ * Sends the whole outbox, batch after batch. Throws the transport's `SyncError` at the first
+ * failure, leaving the failed batch in flight (and in the outbox) for the next attempt.
+ */
+export async function pushOutbox(db: DeskDatabase, transport: SyncTransport, deviceId: string, options: PushOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
+  const maxBytes = options.maxBytes ?? PUSH_BATCH_BYTES;
+  let total = await db.outbox.count();
+  let done = 0;
+  if (total > 0) options.onProgress?.(done, total);
+  for (;;) {
+    const batch = await nextBatch(db, deviceId, batchSize, maxBytes);
+    if (batch === null) return done;
+    await options.beforeSend?.(batch);
+    const answer = await transport.push(batch);
+    const removed = await acknowledge(db, batch, answer);
+    if (removed === 0) {
+      // An answer that acknowledges none of what was sent breaks the protocol; going on would
+      // loop forever on the same batch.
+      throw new SyncError('server_error', { reason: 'push answer acknowledged none of the batch', batchId: batch.batchId });
+    }
+    done += removed;
+    // Clerks keep working while a long sync runs: the total grows with the outbox.
+    total = Math.max(total, done + (await db.outbox.count()));
+    options.onProgress?.(done, total);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * One sync pass: push the whole outbox, then pull everything new, then fetch missing attachment
+ * bytes. Pushing first means the pull that follows already reflects this desk's own changes on
+ * the server; the order is not needed for correctness (the merge does not care).
+ *
+ * A pass does not retry: it throws the first `SyncError` and leaves everything as it was after
+ * the last committed step. Retrying, backoff and when to run are the engine's (`./engine`).
+ */
+import type { DeskDatabase } from '../db/database';
+import { downloadMissingBlobs, uploadBlobsOf } from './blobs';
+import { pullIntoDb, type PullProgress } from './pull';
+import { pushOutbox } from './push';
+import type { SyncTransport } from './transport';
+
+export type SyncProgress =
+  | { readonly phase: 'push'; readonly done: number; readonly total: number }
+  | ({ readonly phase: 'pull' } & PullProgress)
+  | { readonly phase: 'blobs' };
+
+export interface PassOptions {
+  readonly batchSize?: number;
+  readonly pageSize?: number;
+  readonly now?: () => number;
+  readonly onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface PassResult {
+  readonly pushed: number;
+  readonly pulled: number;
+  readonly blobs: number;
+}
+
+export async function syncPass(db: DeskDatabase, transport: SyncTransport, deviceId: string, options: PassOptions = {}): Promise<PassResult> {
+  const pushed = await pushOutbox(db, transport, deviceId, {
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    onProgress: (done, total) => options.onProgress?.({ phase: 'push', done, total }),
+    beforeSend: async (batch) => {
+      await uploadBlobsOf(db, transport, batch);
+    },
+  });
+  const pulled = await pullIntoDb(db, transport, deviceId, {
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    onProgress: (p) => options.onProgress?.({ phase: 'pull', ...p }),
+  });
+  options.onProgress?.({ phase: 'blobs' });
+  const blobs = await downloadMissingBlobs(db, transport);
+  return { pushed, pulled, blobs };
+}

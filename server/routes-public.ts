@@ -1,0 +1,62 @@
+/** Unauthenticated routes: certificate verification and office public keys. */
+import { type FastifyInstance } from 'fastify';
+import { SYNC_ERRORS } from '../shared/sync/errors';
+import { SYNC_ROUTES } from '../shared/sync/protocol';
+import { type AppContext } from './context';
+import { sendError } from './http-errors';
+import { officePublicKeys } from './offices';
+import { countAttempt } from './rate-limit';
+import { messagePage, verificationPage, verifyCertificate, VERIFY_PAGE_CSP } from './verify';
+
+/** The verification-specific wording for a 429 (the shared code is named for enrolment). */
+const VERIFY_RATE_LIMITED = '查询过于频繁，请稍后再试。';
+
+function wantsJson(accept: string | undefined): boolean {
+  return accept !== undefined && /application\/json/i.test(accept);
+}
+
+export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, limits } = ctx;
+
+  app.get(SYNC_ROUTES.verify, async (request, reply) => {
+    const json = wantsJson(request.headers.accept);
+    const html = (status: number, body: string) =>
+      reply.code(status).header('content-security-policy', VERIFY_PAGE_CSP).header('x-content-type-options', 'nosniff').type('text/html; charset=utf-8').send(body);
+
+    if ((await countAttempt(db, `verify-ip:${request.ip}`, limits.verifyWindowSeconds)) > limits.verifyPerIp) {
+      return json
+        ? sendError(reply, 'enrolment_rate_limited', undefined, VERIFY_RATE_LIMITED)
+        : html(SYNC_ERRORS.enrolment_rate_limited.status, messagePage('查询过于频繁', VERIFY_RATE_LIMITED));
+    }
+    const certificateNo = (request.params as { certificateNo: string }).certificateNo;
+    const answer = certificateNo.length >= 1 && certificateNo.length <= 60 ? await verifyCertificate(db, certificateNo, ctx.now()) : undefined;
+    reply.header('cache-control', 'no-store');
+    if (answer === undefined) {
+      return json
+        ? sendError(reply, 'certificate_not_found')
+        : html(SYNC_ERRORS.certificate_not_found.status, messagePage('未查到证书', SYNC_ERRORS.certificate_not_found.message));
+    }
+    return json ? reply.send(answer) : html(200, verificationPage(answer));
+  });
+
+  app.get('/offices/:id/public-key', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const { rows } = await db.query<{ id: string; name: string }>('SELECT id, name FROM offices WHERE id = $1', [id.slice(0, 64)]);
+    const office = rows[0];
+    if (office === undefined) return sendError(reply, 'not_found', { office: id.slice(0, 64) });
+    const keys = await officePublicKeys(db, office.id);
+    return {
+      officeId: office.id,
+      officeName: office.name,
+      keys: keys.map((k) => ({
+        keyId: k.keyId,
+        algorithm: k.algorithm,
+        /** SubjectPublicKeyInfo, DER, base64. */
+        publicKey: k.publicKey,
+        publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${k.publicKey}\n-----END PUBLIC KEY-----\n`,
+        createdAt: k.createdAt.toISOString(),
+        retiredAt: k.retiredAt === null ? null : k.retiredAt.toISOString(),
+      })),
+    };
+  });
+}

@@ -1,0 +1,138 @@
+/** Enrolment, push, pull and batch-file import. */
+import { type FastifyInstance } from 'fastify';
+import { SyncError } from '../shared/sync/errors';
+import {
+  batchFileSchema,
+  enrolmentRequestSchema,
+  pullRequestSchema,
+  SYNC_ROUTES,
+  type EnrolmentResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../shared/sync/protocol';
+import { deviceAuth, deviceOf, touchDevice } from './auth';
+import { type AppContext } from './context';
+import { type Db, toNumber } from './db';
+import { sha256Hex } from './ids';
+import { enrolDevice, findDevice } from './offices';
+import { applyBatch, checkClockDrift, issueDetails, parsePushBody } from './push';
+import { countAttempt, pruneRateLimits } from './rate-limit';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Largest cursor we accept: a log position, well inside the safe-integer range. */
+const CURSOR_DIGITS = /^(0|[1-9]\d{0,14})$/;
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, limits } = ctx;
+  const auth = deviceAuth(db);
+
+  app.post(SYNC_ROUTES.enrol, async (request, reply) => {
+    const window = limits.enrolWindowSeconds;
+    if ((await countAttempt(db, `enrol-ip:${request.ip}`, window)) > limits.enrolPerIp) throw new SyncError('enrolment_rate_limited');
+    const parsed = enrolmentRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw new SyncError('invalid_request', issueDetails(parsed.error.issues));
+    const req = parsed.data;
+    const codeKey = `enrol-code:${sha256Hex(`${req.officeCode}:${req.enrolmentCode}`)}`;
+    const perCode = await countAttempt(db, codeKey, window);
+    const perOffice = await countAttempt(db, `enrol-office:${req.officeCode}`, window);
+    if (perCode > limits.enrolPerCode || perOffice > limits.enrolPerOffice) throw new SyncError('enrolment_rate_limited');
+    if (Math.random() < 0.01) await pruneRateLimits(db);
+
+    const outcome = await enrolDevice(db, req);
+    if (!outcome.ok) {
+      request.log.info({ officeCode: req.officeCode, deviceId: req.deviceId, reason: outcome.reason }, 'enrolment refused');
+      if (outcome.reason === 'device_revoked') throw new SyncError('device_revoked');
+      if (outcome.reason === 'device_other_office') throw new SyncError('forbidden_office');
+      throw new SyncError('enrolment_code_invalid');
+    }
+    request.log.info({ officeId: outcome.office.id, deviceId: outcome.deviceId }, 'device enrolled');
+    const answer: EnrolmentResponse = {
+      officeId: outcome.office.id,
+      officeName: outcome.office.name,
+      deviceId: outcome.deviceId,
+      deviceToken: outcome.token,
+      serverTime: new Date(ctx.now()).toISOString(),
+    };
+    return reply.code(201).send(answer);
+  });
+
+  app.post(SYNC_ROUTES.push, { onRequest: auth }, async (request) => {
+    const device = deviceOf(request);
+    const batch = parsePushBody(request.body, device.officeId);
+    if (batch.deviceId !== device.deviceId) {
+      throw new SyncError('invalid_batch', [{ path: 'deviceId', message: '批次的设备编号与本机登记的不符' }]);
+    }
+    checkClockDrift(batch, ctx.now());
+    const result = await applyBatch(db, device.officeId, batch);
+    request.log.info(
+      { officeId: device.officeId, deviceId: device.deviceId, batchId: batch.batchId, applied: result.applied.length, duplicates: result.duplicates.length },
+      'batch pushed',
+    );
+    await touchDevice(db, device);
+    const answer: PushResponse = { ...result, serverTime: new Date(ctx.now()).toISOString() };
+    return answer;
+  });
+
+  app.get(SYNC_ROUTES.pull, { onRequest: auth }, async (request, reply) => {
+    const device = deviceOf(request);
+    const parsed = pullRequestSchema.safeParse(request.query);
+    if (!parsed.success) throw new SyncError('invalid_request', issueDetails(parsed.error.issues));
+    const since = parsed.data.since ?? '0';
+    if (!CURSOR_DIGITS.test(since)) throw new SyncError('invalid_request', [{ path: 'since', message: '同步位置格式不正确' }]);
+    const limit = parsed.data.limit;
+    // Other devices' operations only: a desk already holds its own. The cursor advances only to
+    // the last operation returned, never to a head read separately, which could be newer than
+    // this query's snapshot and skip operations.
+    const { rows } = await db.query<{ seq: unknown; op: string }>(
+      `SELECT seq, op FROM operations
+        WHERE office_id = $1 AND seq > $2 AND device_id <> $3
+        ORDER BY seq LIMIT $4`,
+      [device.officeId, since, device.deviceId, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    const page = hasMore ? rows.slice(0, limit) : rows;
+    const nextCursor = page.length > 0 ? String(toNumber(page[page.length - 1]!.seq)) : since;
+    await touchDevice(db, device);
+    // Operations are stored as validated JSON text; the answer is assembled without re-encoding.
+    const body = `{"operations":[${page.map((r) => r.op).join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore},"serverTime":${JSON.stringify(new Date(ctx.now()).toISOString())}}`;
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+
+  app.post(SYNC_ROUTES.importBatchFile, { onRequest: auth }, async (request) => {
+    const device = deviceOf(request);
+    const results = await importBatchFile(db, request.body, device.officeId, ctx.now());
+    request.log.info({ officeId: device.officeId, importedBy: device.deviceId, batches: results.length }, 'batch file imported');
+    const serverTime = new Date(ctx.now()).toISOString();
+    return results.map((r): PushResponse => ({ ...r, serverTime }));
+  });
+}
+
+/**
+ * Imports a batch file (an outbox carried on a USB stick) into `officeId`, exactly as if each
+ * batch had been pushed by the device that wrote it: importing it twice changes nothing. The
+ * writing device must belong to the office (an unknown one is registered there, without a token);
+ * everything is validated before the first batch is applied.
+ */
+export async function importBatchFile(db: Db, body: unknown, officeId: string, nowMs: number): Promise<{ applied: string[]; duplicates: string[]; cursor: string }[]> {
+  if (!isObject(body)) throw new SyncError('invalid_batch', [{ path: '', message: '批次文件内容应为对象' }]);
+  if (body.officeId !== undefined && body.officeId !== officeId) throw new SyncError('forbidden_office');
+  if (Array.isArray(body.batches)) for (const raw of body.batches) parsePushBody(raw, officeId);
+  const parsed = batchFileSchema.safeParse(body);
+  if (!parsed.success) throw new SyncError('invalid_batch', issueDetails(parsed.error.issues));
+  const file = parsed.data;
+  const batches: PushRequest[] = file.batches;
+  for (const batch of batches) checkClockDrift(batch, nowMs);
+
+  const writer = await findDevice(db, file.deviceId);
+  if (writer !== undefined && writer.officeId !== officeId) throw new SyncError('forbidden_office');
+  if (writer?.revokedAt) throw new SyncError('device_revoked');
+  if (writer === undefined) {
+    await db.query("INSERT INTO devices (id, office_id, name) VALUES ($1, $2, '离线导入的设备') ON CONFLICT (id) DO NOTHING", [file.deviceId, officeId]);
+    const registered = await findDevice(db, file.deviceId);
+    if (registered?.officeId !== officeId) throw new SyncError('forbidden_office');
+  }
+  const results = [];
+  for (const batch of batches) results.push(await applyBatch(db, officeId, batch));
+  return results;
+}

@@ -1,0 +1,162 @@
+/**
+ * Sync server benchmarks (`npm run bench sync`), on PostgreSQL when `TEST_DATABASE_URL` or
+ * `DATABASE_URL` is set (in a fresh schema, dropped afterwards), else on in-process PGlite.
+ *
+ * - sync-push: 100,000 operations pushed in batches of 1,000 through the app (validation, one
+ *   transaction per batch, insert-or-ignore, merge into record state), against a plain multi-row
+ *   INSERT of the same rows into a table shaped like the log, same database, same run.
+ * - sync-first-pull: a new desk of the same office pulls all 100,000 (pages of 1,000).
+ * - sync-concurrent: 50 desks (5 offices × 10) over loopback HTTP, each pushing 10 operations and
+ *   pulling in a loop for 60 s; p95 of request latency, and errors (non-2xx or failed requests).
+ *
+ * BENCH_OPS, BENCH_SECONDS and BENCH_DEVICES shrink the run for a quick look.
+ */
+import { type AddressInfo } from 'node:net';
+import { type FastifyInstance } from 'fastify';
+import { type Db } from '../../server/db';
+import { type Operation, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, testApp, type TestDevice } from '../server/helpers';
+
+const N = Number(process.env.BENCH_OPS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 50);
+const BATCH = 1000;
+const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+if (url !== undefined) process.env.TEST_DATABASE_URL = url;
+const kind = url === undefined ? 'pglite' : 'postgres';
+
+function p95(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+async function baselineInsert(db: Db, officeId: string, batches: Operation[][]): Promise<number> {
+  await db.exec('CREATE TABLE bench_plain_operations (LIKE operations INCLUDING ALL)');
+  let seq = 0;
+  const started = performance.now();
+  for (const ops of batches) {
+    const params: unknown[] = [];
+    const rows = ops.map((op) => {
+      const base = params.length;
+      params.push(officeId, ++seq, op.id, 'bench-batch', op.deviceId, op.table, op.recordId, op.hlc, JSON.stringify(op));
+      return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await db.query(
+      `INSERT INTO bench_plain_operations (office_id, seq, op_id, batch_id, device_id, table_name, record_id, hlc, op) VALUES ${rows.join(', ')}`,
+      params,
+    );
+  }
+  const ms = performance.now() - started;
+  await db.exec('DROP TABLE bench_plain_operations');
+  return ms;
+}
+
+async function benchPushAndFirstPull(db: Db, app: FastifyInstance): Promise<void> {
+  const office = await makeOffice(db, '基准协会');
+  const writer = await enrol(app, db, office);
+  const batches: Operation[][] = [];
+  for (let i = 0; i < N; i += BATCH) {
+    batches.push(Array.from({ length: Math.min(BATCH, N - i) }, (_, j) => makeOp(writer.deviceId, personFields(`申报人${i + j}`))));
+  }
+
+  const baselineMs = await baselineInsert(db, office.id, batches);
+
+  const started = performance.now();
+  for (const ops of batches) {
+    const res = await app.inject({ method: 'POST', url: '/sync/push', headers: writer.headers, payload: makeBatch(writer, ops) });
+    if (res.statusCode !== 200 || res.json<PushResponse>().applied.length !== ops.length) throw new Error(`push failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  }
+  const pushMs = performance.now() - started;
+  const opsPerS = Math.round(N / (pushMs / 1000));
+  const baselineOpsPerS = Math.round(N / (baselineMs / 1000));
+  console.log(
+    JSON.stringify({ bench: 'sync-push', ops: N, ops_per_s: opsPerS, baseline_ops_per_s: baselineOpsPerS, db: kind, ratio: +(opsPerS / baselineOpsPerS).toFixed(3) }),
+  );
+
+  const reader = await enrol(app, db, office);
+  const pullStarted = performance.now();
+  let cursor: string | undefined;
+  let records = 0;
+  for (;;) {
+    const res = await app.inject({ method: 'GET', url: `/sync/pull?limit=1000${cursor === undefined ? '' : `&since=${cursor}`}`, headers: reader.headers });
+    if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
+    const body = res.json<PullResponse>();
+    records += body.operations.length;
+    cursor = body.nextCursor;
+    if (!body.hasMore) break;
+  }
+  const pullMs = Math.round(performance.now() - pullStarted);
+  if (records !== N) throw new Error(`first pull got ${records} of ${N}`);
+  console.log(JSON.stringify({ bench: 'sync-first-pull', records, ms: pullMs, db: kind }));
+}
+
+async function benchConcurrent(db: Db): Promise<void> {
+  const app = testApp(db);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const offices = await Promise.all(Array.from({ length: Math.max(1, Math.ceil(DEVICES / 10)) }, () => makeOffice(db, '并发协会')));
+  const devices: TestDevice[] = [];
+  for (let i = 0; i < DEVICES; i++) devices.push(await enrol(app, db, offices[i % offices.length]!));
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let requests = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+
+  async function timed(run: () => Promise<Response>): Promise<Response | undefined> {
+    const started = performance.now();
+    requests += 1;
+    try {
+      const res = await run();
+      const body = await res.text();
+      latencies.push(performance.now() - started);
+      if (!res.ok) {
+        errors += 1;
+        return undefined;
+      }
+      return new Response(body, { status: res.status });
+    } catch {
+      errors += 1;
+      return undefined;
+    }
+  }
+
+  async function desk(device: TestDevice): Promise<void> {
+    let cursor = '0';
+    while (performance.now() < deadline) {
+      const batch = makeBatch(device, Array.from({ length: 10 }, () => makeOp(device.deviceId, personFields('并发'))));
+      await timed(() =>
+        fetch(`${base}/sync/push`, { method: 'POST', headers: { ...device.headers, 'content-type': 'application/json' }, body: JSON.stringify(batch) }),
+      );
+      for (;;) {
+        const res = await timed(() => fetch(`${base}/sync/pull?since=${cursor}&limit=1000`, { headers: device.headers }));
+        if (res === undefined) break;
+        const body = (await res.json()) as PullResponse;
+        cursor = body.nextCursor;
+        if (!body.hasMore) break;
+      }
+    }
+  }
+
+  await Promise.all(devices.map(desk));
+  await app.close();
+  console.log(JSON.stringify({ bench: 'sync-concurrent', devices: DEVICES, p95_ms: Math.round(p95(latencies) * 10) / 10, errors, db: kind, requests, seconds: SECONDS }));
+}
+
+async function main(): Promise<void> {
+  const t = await openTestDb(kind);
+  try {
+    const app = testApp(t.db);
+    await benchPushAndFirstPull(t.db, app);
+    await app.close();
+    await benchConcurrent(t.db);
+  } finally {
+    await t.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

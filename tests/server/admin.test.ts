@@ -1,0 +1,218 @@
+/**
+ * Offices, enrolment and device tokens: the admin CLI, one-time codes, rate limits, revocation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type FastifyInstance } from 'fastify';
+import { runCli } from '../../server/cli';
+import { type Db } from '../../server/db';
+import { sha256Hex, uuidv7 } from '../../server/ids';
+import { issueEnrolmentCode } from '../../server/offices';
+import { BATCH_FILE_FORMAT, type EnrolmentResponse, type PullResponse } from '../../shared/sync/protocol';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb } from './helpers';
+
+async function cli(db: Db, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(db, args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe.each(BACKENDS)('offices, enrolment and devices (%s)', (kind) => {
+  let t: TestDb;
+  let db: Db;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    db = t.db;
+    app = testApp(db);
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  const enrolBody = (officeCode: string, enrolmentCode: string, deviceId = uuidv7()) => ({
+    officeCode,
+    enrolmentCode,
+    deviceId,
+    deviceName: '评审室笔记本',
+    appVersion: '0.1.0',
+  });
+
+  it('the CLI creates an office, issues a one-time code that enrols a desk once, lists and revokes devices', async () => {
+    const created = await cli(db, 'office', 'create', '新疆软件行业协会', '--code', 'xj-sia');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('XJ-SIA');
+    const officeId = /编号 id:\s+(\S+)/.exec(created.out)![1]!;
+    expect((await cli(db, 'offices')).out).toContain(officeId);
+    expect((await cli(db, 'office', 'create', '重复', '--code', 'XJ-SIA')).code).toBe(1);
+
+    const issued = await cli(db, 'enrol-code', 'XJ-SIA');
+    expect(issued.code).toBe(0);
+    const printed = /一次性登记码：(\S+)/.exec(issued.out)![1]!;
+    // Typed from paper: lower case and spaces are fine.
+    const typed = printed.toLowerCase().replace(/-/g, ' ');
+    const deviceId = uuidv7();
+    const res = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody('xj-sia', typed, deviceId) });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<EnrolmentResponse>();
+    expect(body).toMatchObject({ officeId, officeName: '新疆软件行业协会', deviceId });
+    // Only the token's hash is stored.
+    const { rows } = await db.query<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [deviceId]);
+    expect(rows[0]!.token_hash).toBe(sha256Hex(body.deviceToken));
+    expect(JSON.stringify(rows)).not.toContain(body.deviceToken);
+
+    // One time only.
+    const again = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody('XJ-SIA', printed) });
+    expect(again.statusCode).toBe(403);
+    expect(again.json()).toMatchObject({ error: 'enrolment_code_invalid' });
+
+    const headers = { authorization: `Bearer ${body.deviceToken}` };
+    expect((await app.inject({ method: 'GET', url: '/sync/pull', headers })).statusCode).toBe(200);
+    const listed = await cli(db, 'devices', officeId);
+    expect(listed.out).toContain(deviceId);
+    expect(listed.out).toContain('正常');
+    expect(listed.out).not.toContain('最近同步 —');
+    expect((await cli(db, 'revoke', deviceId)).out).toContain('已停用');
+    const refused = await app.inject({ method: 'GET', url: '/sync/pull', headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'device_revoked' });
+    expect((await cli(db, 'devices', 'XJ-SIA')).out).toContain('已停用');
+    // A revoked desk cannot enrol itself back in.
+    const { code } = await issueEnrolmentCode(db, { id: officeId, code: 'XJ-SIA', name: '' });
+    const back = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody('XJ-SIA', code, deviceId) });
+    expect(back.json()).toMatchObject({ error: 'device_revoked' });
+  });
+
+  it('the CLI explains mistakes and unknown commands', async () => {
+    expect((await cli(db, 'enrol-code', 'NO-SUCH-OFFICE')).err).toContain('没有这个办事处');
+    expect((await cli(db, 'revoke', 'no-such-device')).err).toContain('没有这台设备');
+    expect((await cli(db, 'frobnicate')).code).toBe(2);
+    expect((await cli(db, 'help')).out).toContain('enrol-code');
+    expect((await cli(db, 'office', 'create', '坏代码', '--code', '坏')).code).toBe(1);
+  });
+
+  it('the CLI rotates an office key and the public key endpoint lists both', async () => {
+    const office = await makeOffice(db);
+    const rotated = await cli(db, 'rotate-key', office.code);
+    expect(rotated.code).toBe(0);
+    const res = await app.inject({ method: 'GET', url: `/offices/${office.id}/public-key` });
+    expect(res.statusCode).toBe(200);
+    const keys = res.json<{ keys: { retiredAt: string | null; publicKeyPem: string }[] }>().keys;
+    expect(keys).toHaveLength(2);
+    expect(keys.filter((k) => k.retiredAt === null)).toHaveLength(1);
+    expect(keys[0]!.publicKeyPem).toContain('BEGIN PUBLIC KEY');
+    const missing = await app.inject({ method: 'GET', url: '/offices/no-such-office/public-key' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('refuses wrong, expired and other offices’ codes with enrolment_code_invalid; a malformed request with invalid_request', async () => {
+    const office = await makeOffice(db);
+    const other = await makeOffice(db);
+    const { code } = await issueEnrolmentCode(db, office);
+    for (const payload of [enrolBody(office.code, 'WRONGCODE123'), enrolBody(other.code, code), enrolBody('NO-SUCH', code)]) {
+      const res = await app.inject({ method: 'POST', url: '/enrol', payload });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ error: 'enrolment_code_invalid' });
+    }
+    const expired = await issueEnrolmentCode(db, office, 1);
+    await db.query("UPDATE enrolment_codes SET expires_at = now() - interval '1 second' WHERE code_hash = $1", [
+      sha256Hex(`${office.id}:${expired.code}`),
+    ]);
+    expect((await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(office.code, expired.code) })).json()).toMatchObject({
+      error: 'enrolment_code_invalid',
+    });
+    const bad = await app.inject({ method: 'POST', url: '/enrol', payload: { officeCode: office.code } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'invalid_request' });
+    // The code is still good after all that.
+    expect((await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(office.code, code) })).statusCode).toBe(201);
+  });
+
+  it('a desk enrolled in one office cannot enrol into another (forbidden_office); re-enrolling replaces its token', async () => {
+    const office = await makeOffice(db);
+    const other = await makeOffice(db);
+    const device = await enrol(app, db, office);
+    const { code } = await issueEnrolmentCode(db, other);
+    const res = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(other.code, code, device.deviceId) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: 'forbidden_office' });
+
+    const renewed = await enrol(app, db, office, device.deviceId);
+    expect(renewed.token).not.toBe(device.token);
+    expect((await pull(app, device)).json()).toMatchObject({ error: 'unauthenticated' });
+    expect((await pull(app, renewed)).statusCode).toBe(200);
+  });
+
+  it('rate-limits enrolment per address and per code (enrolment_rate_limited)', async () => {
+    const limited = testApp(db, { enrolPerIp: 3, enrolPerCode: 2, enrolPerOffice: 1000 });
+    const office = await makeOffice(db);
+    const try_ = (ip: string, code: string) =>
+      limited.inject({ method: 'POST', url: '/enrol', remoteAddress: ip, payload: enrolBody(office.code, code) });
+    // Per address: the 4th attempt from one address is refused, whatever the code.
+    for (let i = 0; i < 3; i++) expect((await try_('10.0.0.1', `GUESS${i}AAAA`)).statusCode).toBe(403);
+    const blocked = await try_('10.0.0.1', 'GUESS9AAAA');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ error: 'enrolment_rate_limited' });
+    // Per code: the same code from many addresses, third attempt refused even if it is right.
+    const { code } = await issueEnrolmentCode(db, office);
+    expect((await try_('10.0.1.1', `${code.slice(0, -1)}Z`)).statusCode).toBe(403);
+    expect((await try_('10.0.1.2', `${code.slice(0, -1)}Z`)).statusCode).toBe(403);
+    expect((await try_('10.0.1.3', `${code.slice(0, -1)}Z`)).json()).toMatchObject({ error: 'enrolment_rate_limited' });
+    await limited.close();
+  });
+
+  it('refuses a missing or unknown token with unauthenticated', async () => {
+    for (const authorization of [undefined, 'Bearer adt_not-a-real-token-at-all', 'Basic abc']) {
+      const res = await app.inject({ method: 'GET', url: '/sync/pull', headers: authorization === undefined ? {} : { authorization } });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ error: 'unauthenticated' });
+    }
+  });
+
+  it('imports a batch file twice (CLI and HTTP): the second import changes nothing', async () => {
+    const office = await makeOffice(db);
+    const carrier = await enrol(app, db, office);
+    const offline = await enrol(app, db, office);
+    const batches = [makeBatch(offline, [makeOp(offline.deviceId, personFields('离线一'))]), makeBatch(offline, [makeOp(offline.deviceId, personFields('离线二'))])];
+    const file = { format: BATCH_FILE_FORMAT, version: 1, officeId: office.id, deviceId: offline.deviceId, exportedAt: new Date().toISOString(), batches };
+    const dir = mkdtempSync(path.join(tmpdir(), 'desk-import-'));
+    const filePath = path.join(dir, 'outbox.json');
+    writeFileSync(filePath, JSON.stringify(file));
+    const first = await cli(db, 'import', filePath);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('新增 2 条操作');
+    const viaHttp = await app.inject({ method: 'POST', url: '/sync/import', headers: carrier.headers, payload: file });
+    expect(viaHttp.statusCode).toBe(200);
+    expect(viaHttp.json<{ applied: string[] }[]>().map((r) => r.applied)).toEqual(batches.map((b) => b.operations.map((o) => o.id)));
+    const pulled = (await pull(app, carrier)).json<PullResponse>().operations.map((o) => o.id);
+    expect(pulled).toEqual(batches.flatMap((b) => b.operations.map((o) => o.id)));
+
+    // Another office's device cannot import into this office, nor name another office.
+    const stranger = await enrol(app, db, await makeOffice(db));
+    const refused = await app.inject({ method: 'POST', url: '/sync/import', headers: stranger.headers, payload: file });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'forbidden_office' });
+    const noOffice = { ...file, officeId: undefined };
+    expect((await app.inject({ method: 'POST', url: '/sync/import', headers: stranger.headers, payload: noOffice })).json()).toMatchObject({
+      error: 'forbidden_office',
+    });
+    expect((await cli(db, 'import', path.join(dir, 'missing.json'))).code).toBe(1);
+    // A desk that never enrolled (no network at all): the administrator names its office.
+    const neverOnline = uuidv7();
+    const offlineFile = { ...file, officeId: undefined, deviceId: neverOnline, batches: [makeBatch({ deviceId: neverOnline }, [makeOp(neverOnline, personFields('从未联网'))])] };
+    const offlinePath = path.join(dir, 'never-online.json');
+    writeFileSync(offlinePath, JSON.stringify(offlineFile));
+    expect((await cli(db, 'import', offlinePath)).err).toContain('--office');
+    expect((await cli(db, 'import', offlinePath, '--office', office.code)).out).toContain('新增 1 条操作');
+    // …and the wrong office is refused: the device now belongs to the first.
+    expect((await cli(db, 'import', offlinePath, '--office', (await makeOffice(db)).code)).code).toBe(1);
+    // Pushing the same batches directly after the import is one clean push too.
+    expect((await push(app, offline, batches[0])).statusCode).toBe(200);
+  });
+});

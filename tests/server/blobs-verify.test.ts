@@ -1,0 +1,228 @@
+/** Blobs (content-addressed, office-scoped) and public certificate verification. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { type FastifyInstance } from 'fastify';
+import { type Db } from '../../server/db';
+import { getPack } from '../../shared/programs/index';
+import { uuidv7 } from '../../server/ids';
+import { verificationAnswerSchema, verificationSigningPayload, type VerificationAnswer } from '../../shared/sync/protocol';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, push, SETUP_TIMEOUT, snapshot, testApp, type TestDb, type TestDevice } from './helpers';
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe.each(BACKENDS)('blobs (%s)', (kind) => {
+  let t: TestDb;
+  let db: Db;
+  let app: FastifyInstance;
+  let a: TestDevice;
+  let a2: TestDevice;
+  let b: TestDevice;
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    db = t.db;
+    app = testApp(db, { blobBytes: 64 * 1024 });
+    const officeA = await makeOffice(db);
+    a = await enrol(app, db, officeA);
+    a2 = await enrol(app, db, officeA);
+    b = await enrol(app, db, await makeOffice(db));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  const put = (device: TestDevice, hash: string, bytes: Buffer, type = 'image/jpeg') =>
+    app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
+  const get = (device: TestDevice, hash: string) => app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
+
+  it('stores verified bytes once; a second upload is a no-op; any device of the office reads them back', async () => {
+    const bytes = Buffer.from('照片内容 photo bytes \u0000\u00ff');
+    const hash = sha(bytes);
+    const first = await put(a, hash, bytes);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({ sha256: hash, size: bytes.length, created: true });
+    const second = await put(a2, hash, bytes);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ created: false });
+    const res = await get(a2, hash);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(bytes)).toBe(true);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['x-content-sha256']).toBe(hash);
+  });
+
+  it('refuses bytes that do not match their name (blob_hash_mismatch) and keeps nothing', async () => {
+    const before = await snapshot(db);
+    const res = await put(a, sha(Buffer.from('expected')), Buffer.from('tampered'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('refuses blobs over the size limit (blob_too_large) and malformed names (invalid_request)', async () => {
+    const big = Buffer.alloc(64 * 1024 + 1, 7);
+    const res = await put(a, sha(big), big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ error: 'blob_too_large' });
+    const badName = await put(a, 'NOT-A-HASH', Buffer.from('x'));
+    expect(badName.statusCode).toBe(400);
+    expect(badName.json()).toMatchObject({ error: 'invalid_request' });
+  });
+
+  it('office isolation: another office cannot read a blob it never uploaded (blob_not_found), even knowing the hash', async () => {
+    const bytes = Buffer.from('甲办事处的附件');
+    const hash = sha(bytes);
+    await put(a, hash, bytes);
+    const res = await get(b, hash);
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: 'blob_not_found' });
+    // Uploading the same bytes proves possession; "created" says nothing about office A.
+    const up = await put(b, hash, bytes, 'application/pdf');
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ created: true });
+    expect((await get(b, hash)).headers['content-type']).toBe('application/pdf');
+    expect((await get(a, hash)).headers['content-type']).toBe('image/jpeg');
+  });
+
+  it('requires a device token', async () => {
+    const res = await app.inject({ method: 'GET', url: `/blobs/${'0'.repeat(64)}` });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe.each(BACKENDS)('public verification (%s)', (kind) => {
+  let t: TestDb;
+  let db: Db;
+  let app: FastifyInstance;
+  let a: TestDevice;
+  let b: TestDevice;
+  // Pinned clock: 2027-06-01 in Beijing.
+  const now = Date.parse('2027-06-01T04:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    db = t.db;
+    app = testApp(db, {}, () => now);
+    a = await enrol(app, db, await makeOffice(db, '深圳市软件行业协会'));
+    b = await enrol(app, db, await makeOffice(db, '另一协会'));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  async function issue(device: TestDevice, certificateNo: string, fields: Record<string, string>, holder = '张三丰') {
+    const personId = uuidv7();
+    const recordId = uuidv7();
+    const at = new Date(now - 60_000).toISOString();
+    const ops = [
+      makeOp(device.deviceId, personFields(holder), { recordId: personId, millis: now - 60_000 }),
+      makeOp(
+        device.deviceId,
+        { certificateNo, programId: 'xj-isi-pm', holderPersonId: personId, issuedOn: '2026-01-15', status: 'valid', createdAt: at, createdBy: 'c', updatedAt: at, updatedBy: 'c', ...fields },
+        { table: 'certificates', recordId, millis: now - 60_000 },
+      ),
+    ];
+    const res = await push(app, device, makeBatch(device, ops));
+    expect(res.statusCode).toBe(200);
+    return { recordId, personId, ops };
+  }
+
+  const verifyJson = (no: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json', ...headers } });
+
+  it('answers JSON with status, masked holder, program, dates, and a signature the office key verifies', async () => {
+    await issue(a, 'SZ-2026-0001', { validUntil: '2029-01-14' });
+    const res = await verifyJson('SZ-2026-0001');
+    expect(res.statusCode).toBe(200);
+    const answer = verificationAnswerSchema.parse(res.json()) as VerificationAnswer;
+    expect(answer).toMatchObject({ certificateNo: 'SZ-2026-0001', status: 'valid', holderName: '张*丰', programId: 'xj-isi-pm', issuedOn: '2026-01-15', validUntil: '2029-01-14' });
+    expect(answer.programName).toBe(getPack('xj-isi-pm')!.names.zh);
+    expect(answer.issuer).toMatch(/^深圳市软件行业协会/);
+    expect(Object.keys(res.json()).sort()).toEqual(
+      ['certificateNo', 'checkedAt', 'holderName', 'issuedOn', 'issuer', 'programId', 'programName', 'signature', 'status', 'validUntil'].sort(),
+    );
+    expect(res.body).not.toContain('110105194910010015');
+    const keys = (await app.inject({ method: 'GET', url: `/offices/${a.officeId}/public-key` })).json<{ keys: { keyId: string; publicKey: string }[] }>().keys;
+    const key = keys.find((k) => k.keyId === answer.signature.keyId)!;
+    const publicKey = createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' });
+    const { signature, ...unsigned } = answer;
+    expect(verify(null, Buffer.from(verificationSigningPayload(unsigned)), publicKey, Buffer.from(signature.value, 'base64'))).toBe(true);
+    expect(verify(null, Buffer.from(verificationSigningPayload({ ...unsigned, status: 'revoked' })), publicKey, Buffer.from(signature.value, 'base64'))).toBe(false);
+  });
+
+  it('reports each status, and a valid certificate past its date as expired', async () => {
+    for (const status of ['revoked', 'cancelled', 'suspended', 'expired'] as const) {
+      await issue(a, `SZ-S-${status}`, { status });
+      expect((await verifyJson(`SZ-S-${status}`)).json()).toMatchObject({ status });
+    }
+    await issue(a, 'SZ-OLD-1', { validUntil: '2027-05-31' });
+    expect((await verifyJson('SZ-OLD-1')).json()).toMatchObject({ status: 'expired' });
+    await issue(a, 'SZ-TODAY-1', { validUntil: '2027-06-01' });
+    expect((await verifyJson('SZ-TODAY-1')).json()).toMatchObject({ status: 'valid' });
+  });
+
+  it('follows later edits: a revocation synced later changes the answer', async () => {
+    const { recordId, ops } = await issue(a, 'SZ-REV-1', {});
+    const certOp = ops[1]!;
+    const revoke = makeOp(a.deviceId, { status: 'revoked' }, { table: 'certificates', recordId, prev: { status: [certOp.hlc] }, millis: now - 1000 });
+    await push(app, a, makeBatch(a, [revoke]));
+    expect((await verifyJson('SZ-REV-1')).json()).toMatchObject({ status: 'revoked' });
+  });
+
+  it('unknown numbers are certificate_not_found (JSON 404 and a Chinese HTML page)', async () => {
+    const res = await verifyJson('NO-SUCH-CERT');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: 'certificate_not_found' });
+    const html = await app.inject({ method: 'GET', url: '/verify/NO-SUCH-CERT', headers: { accept: 'text/html' } });
+    expect(html.statusCode).toBe(404);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('未查到证书');
+  });
+
+  it('serves a small Chinese HTML page with everything escaped and no external resources', async () => {
+    await issue(a, 'SZ-<b>&"x"', {}, '<script>alert(1)</script>');
+    const res = await app.inject({ method: 'GET', url: `/verify/${encodeURIComponent('SZ-<b>&"x"')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.body).toContain('证书查验结果');
+    expect(res.body).toContain('有效');
+    expect(res.body).toContain('SZ-&lt;b&gt;&amp;&quot;x&quot;');
+    expect(res.body).not.toContain('<script>');
+    expect(res.body).not.toContain('<b>');
+    expect(res.body).not.toMatch(/(src|href)=/i);
+    expect(res.body).not.toMatch(/https?:\/\//);
+  });
+
+  it('office isolation: another office cannot shadow or alter a certificate number it does not own', async () => {
+    await issue(a, 'SZ-ISO-1', {});
+    const before = (await verifyJson('SZ-ISO-1')).json<VerificationAnswer>();
+    await issue(b, 'SZ-ISO-1', { status: 'revoked' }, '冒名者');
+    const after = (await verifyJson('SZ-ISO-1')).json<VerificationAnswer>();
+    expect(after.status).toBe('valid');
+    expect(after.holderName).toBe(before.holderName);
+    expect(after.signature.keyId).toBe(before.signature.keyId);
+  });
+
+  it('deleted certificates are not shown', async () => {
+    const { recordId } = await issue(a, 'SZ-DEL-1', {});
+    await push(app, a, makeBatch(a, [makeOp(a.deviceId, {}, { table: 'certificates', recordId, kind: 'delete', millis: now - 1000 })]));
+    expect((await verifyJson('SZ-DEL-1')).statusCode).toBe(404);
+  });
+
+  it('is rate-limited per address', async () => {
+    const limited = testApp(db, { verifyPerIp: 2 }, () => now);
+    const hit = () => limited.inject({ method: 'GET', url: '/verify/ANY', remoteAddress: '10.9.9.9', headers: { accept: 'application/json' } });
+    expect((await hit()).statusCode).toBe(404);
+    expect((await hit()).statusCode).toBe(404);
+    const res = await hit();
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ error: 'enrolment_rate_limited', message: '查询过于频繁，请稍后再试。' });
+    const html = await limited.inject({ method: 'GET', url: '/verify/ANY', remoteAddress: '10.9.9.9' });
+    expect(html.statusCode).toBe(429);
+    expect(html.body).toContain('查询过于频繁');
+    await limited.close();
+  });
+});

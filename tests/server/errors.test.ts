@@ -1,0 +1,109 @@
+/**
+ * Every code of the shared error union that the server can send, reached through `app.inject`
+ * in one table: status, body shape and retry flag as the catalogue says. `network` is the only
+ * code no server sends (the client makes it when there is no answer at all).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app';
+import { type Db } from '../../server/db';
+import { revokeDevice, issueEnrolmentCode } from '../../server/offices';
+import { SYNC_ERRORS, syncErrorBodySchema, type SyncErrorCode } from '../../shared/sync/errors';
+import { MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+
+const CLIENT_ONLY: readonly SyncErrorCode[] = ['network'];
+
+describe.each(BACKENDS)('every server error code (%s)', (kind) => {
+  let t: TestDb;
+  let db: Db;
+  let app: FastifyInstance;
+  let device: TestDevice;
+  let other: TestDevice;
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    db = t.db;
+    app = testApp(db, { blobBytes: 1024, enrolPerIp: 1 });
+    const office = await makeOffice(db);
+    device = await enrol(testApp(db), db, office);
+    other = await enrol(testApp(db), db, await makeOffice(db));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  const failingDb = (error: Error): Db => ({ ...db, query: () => Promise.reject(error), transaction: () => Promise.reject(error) });
+
+  const scenarios: Record<Exclude<SyncErrorCode, 'network'>, () => Promise<LightMyRequestResponse>> = {
+    invalid_request: () => pull(app, device, '?limit=abc'),
+    invalid_batch: () => push(app, device, { batchId: 'not-a-uuid', deviceId: device.deviceId, operations: [] }),
+    batch_too_large: () =>
+      push(app, device, makeBatch(device, Array.from({ length: MAX_OPERATIONS_PER_BATCH + 1 }, () => makeOp(device.deviceId, { name: 'x' })))),
+    batch_id_reused: async () => {
+      const batch = makeBatch(device, [makeOp(device.deviceId, personFields('甲'))]);
+      await push(app, device, batch);
+      return push(app, device, { ...batch, operations: [makeOp(device.deviceId, personFields('乙'))] });
+    },
+    unknown_table: () => push(app, device, makeBatch(device, [{ ...makeOp(device.deviceId, { name: 'x' }), table: 'secrets' as never }])),
+    protocol_unsupported: () => app.inject({ method: 'GET', url: '/sync/pull', headers: { ...device.headers, 'x-desk-protocol': '99' } }),
+    clock_drift: () => push(app, device, makeBatch(device, [makeOp(device.deviceId, personFields('未来'), { millis: Date.now() + 86_400_000 })])),
+    unauthenticated: () => app.inject({ method: 'GET', url: '/sync/pull' }),
+    device_revoked: async () => {
+      const doomed = await enrol(testApp(db), db, await makeOffice(db));
+      await revokeDevice(db, doomed.deviceId);
+      return pull(app, doomed);
+    },
+    forbidden_office: () => push(app, device, { ...makeBatch(device, [makeOp(device.deviceId, personFields('伪造'))]), officeId: other.officeId }),
+    enrolment_code_invalid: () =>
+      testApp(db).inject({
+        method: 'POST',
+        url: '/enrol',
+        payload: { officeCode: 'NO-SUCH', enrolmentCode: 'AAAABBBBCCCC', deviceId: 'desk-1', deviceName: '一号机', appVersion: '1' },
+      }),
+    enrolment_rate_limited: async () => {
+      const office = await makeOffice(db);
+      const { code } = await issueEnrolmentCode(db, office);
+      const body = { officeCode: office.code, enrolmentCode: code, deviceId: 'desk-rl', deviceName: '一号机', appVersion: '1' };
+      await app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: { ...body, enrolmentCode: 'WRONGWRONG' } });
+      return app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: body });
+    },
+    blob_hash_mismatch: () =>
+      app.inject({ method: 'PUT', url: `/blobs/${'a'.repeat(64)}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }),
+    blob_too_large: () => {
+      const big = Buffer.alloc(2048, 1);
+      const hash = createHash('sha256').update(big).digest('hex');
+      return app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: big });
+    },
+    blob_not_found: () => app.inject({ method: 'GET', url: `/blobs/${'b'.repeat(64)}`, headers: device.headers }),
+    certificate_not_found: () => app.inject({ method: 'GET', url: '/verify/NOPE-0001', headers: { accept: 'application/json' } }),
+    not_found: () => app.inject({ method: 'GET', url: '/nowhere' }),
+    server_error: () => buildApp({ db: failingDb(new Error('bug')) }).inject({ method: 'GET', url: '/sync/pull', headers: device.headers }),
+    unavailable: () =>
+      buildApp({ db: failingDb(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })) }).inject({
+        method: 'GET',
+        url: '/health',
+      }),
+  };
+
+  it('the table covers every code except the client-only ones', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(
+      Object.keys(SYNC_ERRORS)
+        .filter((c) => !CLIENT_ONLY.includes(c as SyncErrorCode))
+        .sort(),
+    );
+  });
+
+  it.each(Object.keys(scenarios) as (keyof typeof scenarios)[])('%s: the catalogue’s status, body and message', async (code) => {
+    const res = await scenarios[code]();
+    expect(res.statusCode).toBe(SYNC_ERRORS[code].status);
+    const body = syncErrorBodySchema.parse(res.json());
+    expect(body.error).toBe(code);
+    expect(body.message).toBe(SYNC_ERRORS[code].message);
+    expect(res.headers['content-type']).toContain('application/json');
+    // 4xx never retried, 5xx retried: the client decides from the code alone.
+    expect(SYNC_ERRORS[code].retry).toBe(res.statusCode >= 500);
+  });
+});
