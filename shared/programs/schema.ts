@@ -24,6 +24,7 @@ import {
   VALIDATOR_NAMES,
   VALIDATORS_BY_FIELD_TYPE,
 } from './rule-refs';
+import { describePath } from '../rules/describe-path';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -820,18 +821,6 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   en: '英文',
 };
 
-/** ['checklist', 2, 'copies'] → '材料清单第3项的份数'. */
-function describePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `第${part + 1}项`;
-    else {
-      const label = PATH_LABELS[String(part)] ?? String(part);
-      text += text === '' ? label : `的${label}`;
-    }
-  }
-  return text;
-}
 
 /** How many problems to spell out; the rest are counted. */
 const ISSUES_SHOWN = 5;
@@ -849,7 +838,7 @@ export function loadPack(input: unknown): Result<ProgramPack> {
       : '';
   const issues = parsed.error.issues;
   const shown = issues.slice(0, ISSUES_SHOWN).map((i) => {
-    const where = describePath(i.path);
+    const where = describePath(i.path, PATH_LABELS, '项');
     return where === '' ? i.message : `${where}：${i.message}`;
   });
   const more = issues.length > ISSUES_SHOWN ? `；另有${issues.length - ISSUES_SHOWN}处问题` : '';

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { toPlainDate, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
+import { describePath } from './describe-path';
 
 /** One dated entry: a day off in a holiday period, or a weekend that is worked. */
 export interface CalendarDay {
@@ -148,18 +149,6 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   source: '来源',
 };
 
-/** ['holidays', 2, 'date'] → '节假日第3条的日期', so a clerk can find the line in the file. */
-function describePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `第${part + 1}条`;
-    else {
-      const label = FIELD_LABELS[String(part)] ?? String(part);
-      text += text === '' ? label : `的${label}`;
-    }
-  }
-  return text;
-}
 
 function sortedByDate(days: readonly CalendarDay[]): CalendarDay[] {
   return [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -184,7 +173,7 @@ export function parseWorkCalendarYear(input: unknown): Result<WorkCalendarYear> 
   const issues = parsed.error.issues;
   const first = issues[0];
   if (!first) return fail('calendar.invalid', '工作日历数据有误。');
-  const where = describePath(first.path);
+  const where = describePath(first.path, FIELD_LABELS);
   const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
   const ruleCode =
     first.code === 'custom' && typeof first.params?.['ruleCode'] === 'string' ? first.params['ruleCode'] : 'calendar.invalid';

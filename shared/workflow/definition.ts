@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../rules/result';
+import { describePath } from '../rules/describe-path';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -324,18 +325,6 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   en: '英文',
 };
 
-/** ['transitions', 2, 'to'] → '流转第3条的目标状态', so the author can find the line. */
-function describePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `第${part + 1}条`;
-    else {
-      const label = FIELD_LABELS[String(part)] ?? String(part);
-      text += text === '' ? label : `的${label}`;
-    }
-  }
-  return text;
-}
 
 /**
  * Validates a definition from a pack. The error names the first problem and where it is; further
@@ -347,7 +336,7 @@ export function parseWorkflowDefinition(input: unknown): Result<WorkflowDefiniti
   const issues = parsed.error.issues;
   const first = issues[0];
   if (!first) return fail('workflow.invalid', '流程定义有误。');
-  const where = describePath(first.path);
+  const where = describePath(first.path, FIELD_LABELS);
   const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
   return fail('workflow.invalid', `流程定义有误${where === '' ? '' : `（${where}）`}：${first.message}。${more}`);
 }
