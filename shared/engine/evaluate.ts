@@ -16,15 +16,15 @@ import { EDUCATION_RULES, ENTERPRISE_RULES, SELF_SCORE_RULES } from '../programs
 import { evaluateSelfScore, type ScoreEntry, type ScoreItem, type SeniorityRoute } from '../rules/self-score';
 import { renewalStatus } from '../rules/validity';
 import type { WorkCalendar } from '../rules/work-calendar';
-import type { FieldValues } from '../programs/condition';
+import { valuesWithKind, type FieldValues } from '../programs/condition';
 import type { ApplicationKindId, ProgramPack } from '../programs/schema';
 import type { WorkflowRole } from '../workflow/definition';
 import type { WorkflowFacts, WorkflowHistoryEntry, WindowFacts } from '../workflow/context';
 import { allowedTransitions, type TransitionOption } from '../workflow/engine';
 import { queueDeadline, type QueueDeadline } from '../workflow/deadlines';
 import type { RoutingChainState } from '../workflow/routing';
-import { bindingPlan, evaluateChecklist, type BindingPlan, type Checklist, type MaterialInput } from './checklist';
-import { appliesToKind, validateFields, type FieldError } from './fields';
+import { bindingPlanOf, checklistOf, type BindingPlan, type Checklist, type MaterialInput } from './checklist';
+import { appliesToKind, checkFields, type FieldError } from './fields';
 
 export interface ApplicationInput {
   readonly kind: ApplicationKindId;
@@ -86,6 +86,8 @@ export interface Evaluation {
   readonly problems: readonly string[];
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const requirementFinding = (code: string, met: boolean, message: string): EligibilityFinding => ({
   code,
   met,
@@ -93,26 +95,41 @@ const requirementFinding = (code: string, met: boolean, message: string): Eligib
   message,
 });
 
-function defaultEducationYears(today: IsoDate, firstYear: number | undefined): number[] {
+/** The last answer of defaultEducationYears: a queue is evaluated with one `today`. */
+let lastYears: { readonly today: IsoDate; readonly firstYear: number | undefined; readonly years: readonly number[] } | undefined;
+
+/** The last 3 full calendar years before `today`, from `firstYear` on. Never changed by its users, so shared. */
+function defaultEducationYears(today: IsoDate, firstYear: number | undefined): readonly number[] {
+  if (lastYears !== undefined && lastYears.today === today && lastYears.firstYear === firstYear) return lastYears.years;
   const lastFull = Number(today.slice(0, 4)) - 1;
-  return [lastFull - 2, lastFull - 1, lastFull].filter((y) => firstYear === undefined || y >= firstYear);
+  const years: number[] = [];
+  for (let y = lastFull - 2; y <= lastFull; y++) if (firstYear === undefined || y >= firstYear) years.push(y);
+  lastYears = { today, firstYear, years };
+  return years;
 }
 
-function educationFindings(pack: ProgramPack, app: ApplicationInput, ctx: EngineContext, problems: string[]): EligibilityFinding[] {
+function educationFindings(
+  pack: ProgramPack,
+  app: ApplicationInput,
+  ctx: EngineContext,
+  problems: string[],
+  out: EligibilityFinding[],
+): void {
   const education = pack.education;
-  if (education === undefined || !appliesToKind(education.kinds, app.kind)) return [];
+  if (education === undefined || !appliesToKind(education.kinds, app.kind)) return;
   const requirement = EDUCATION_RULES[education.rule];
   let window: EducationWindow;
   if (education.window === 'cycle') {
     const cycleYears = requirement.cycleYears ?? 1;
-    const start =
-      app.certificate?.issuedOn ??
-      (app.certificate ? (() => {
-        const back = addYears(app.certificate.validUntil, -cycleYears);
-        return back.ok ? back.value : undefined;
-      })() : undefined);
+    // `?? undefined`: a null issuedOn falls through to the computed start, as `??` did before.
+    let start = app.certificate?.issuedOn ?? undefined;
+    if (start === undefined && app.certificate) {
+      const back = addYears(app.certificate.validUntil, -cycleYears);
+      if (back.ok) start = back.value;
+    }
     if (start === undefined) {
-      return [requirementFinding('education.cycle', false, '缺少证书取得或上次登记日期，无法核算继续教育周期。')];
+      out.push(requirementFinding('education.cycle', false, '缺少证书取得或上次登记日期，无法核算继续教育周期。'));
+      return;
     }
     window = { cycleStart: start };
   } else {
@@ -121,40 +138,51 @@ function educationFindings(pack: ProgramPack, app: ApplicationInput, ctx: Engine
   const result = evaluateEducation(app.education ?? [], requirement, window);
   if (!result.ok) {
     problems.push(result.error.message);
-    return [requirementFinding(`education.${result.error.code}`, false, result.error.message)];
+    out.push(requirementFinding(`education.${result.error.code}`, false, result.error.message));
+    return;
   }
   if (result.value.ok) {
-    return [requirementFinding('education', true, `继续教育学时符合要求（合计${result.value.total}学时）。`)];
+    out.push(requirementFinding('education', true, `继续教育学时符合要求（合计${result.value.total}学时）。`));
+    return;
   }
-  return result.value.findings.map((f) => requirementFinding(`education.${f.limit}`, false, f.message));
+  for (const f of result.value.findings) out.push(requirementFinding(`education.${f.limit}`, false, f.message));
 }
 
-function selfScoreFindings(pack: ProgramPack, app: ApplicationInput): EligibilityFinding[] {
+function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
   const rule = pack.scoring?.passScore?.rule;
-  if (rule === undefined) return [];
+  if (rule === undefined) return;
   const sheet = app.selfScore;
   if (sheet === undefined) {
-    return [requirementFinding('self-score', false, '尚未录入自评分表，无法判断申报条件（自评分或学历资历条件）。')];
+    out.push(requirementFinding('self-score', false, '尚未录入自评分表，无法判断申报条件（自评分或学历资历条件）。'));
+    return;
   }
   const result = evaluateSelfScore(
-    { items: sheet.items, entries: sheet.entries, ...(sheet.seniority ? { seniority: sheet.seniority } : {}) },
+    sheet.seniority
+      ? { items: sheet.items, entries: sheet.entries, seniority: sheet.seniority }
+      : { items: sheet.items, entries: sheet.entries },
     SELF_SCORE_RULES[rule],
   );
-  if (!result.ok) return [requirementFinding(`self-score.${result.error.code}`, false, result.error.message)];
+  if (!result.ok) {
+    out.push(requirementFinding(`self-score.${result.error.code}`, false, result.error.message));
+    return;
+  }
   const { eligible, route, total } = result.value;
   const message = eligible
     ? route === 'seniority'
       ? `符合学历资历条件（${result.value.seniorityReason ?? ''}）。`
       : `自评分${total}分，达到${SELF_SCORE_RULES[rule].passScore}分。`
     : `自评分${total}分，未达到${SELF_SCORE_RULES[rule].passScore}分，且不符合学历资历条件。`;
-  return [requirementFinding('self-score', eligible, message)];
+  out.push(requirementFinding('self-score', eligible, message));
 }
 
-function enterpriseFindings(pack: ProgramPack, app: ApplicationInput): EligibilityFinding[] {
-  if (pack.enterpriseRule === undefined || app.enterprise === undefined) return [];
+function enterpriseFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
+  if (pack.enterpriseRule === undefined || app.enterprise === undefined) return;
   const result = checkEnterpriseThresholds(app.enterprise.grade, app.enterprise.figures, ENTERPRISE_RULES[pack.enterpriseRule]);
-  if (!result.ok) return [requirementFinding(`enterprise.${result.error.code}`, false, result.error.message)];
-  return result.value.map((f) => ({ code: `enterprise.${f.item}`, met: f.met, binding: f.binding, message: f.message }));
+  if (!result.ok) {
+    out.push(requirementFinding(`enterprise.${result.error.code}`, false, result.error.message));
+    return;
+  }
+  for (const f of result.value) out.push({ code: `enterprise.${f.item}`, met: f.met, binding: f.binding, message: f.message });
 }
 
 function appliedWindows(pack: ProgramPack, app: ApplicationInput, ctx: EngineContext, problems: string[]): AppliedWindow[] {
@@ -166,17 +194,26 @@ function appliedWindows(pack: ProgramPack, app: ApplicationInput, ctx: EngineCon
       problems.push(status.error.message);
       continue;
     }
-    windows.push({ id: w.id, name: w.names.zh, ...status.value.window, status: status.value.state });
+    const { from, to } = status.value.window;
+    windows.push({ id: w.id, name: w.names.zh, from, to, status: status.value.state });
   }
   return windows;
 }
 
-function windowFindings(pack: ProgramPack, app: ApplicationInput, windows: readonly AppliedWindow[]): EligibilityFinding[] {
-  const needed = pack.windows.filter((w) => w.kinds.includes(app.kind));
-  if (needed.length > 0 && app.certificate === undefined) {
-    return [requirementFinding('window.certificate', false, '缺少原证书有效期，无法判断是否在办理期内。')];
+/** Whether a window of the pack applies to this kind: every window asked, holes skipped, as filter did. */
+function windowNeeded(pack: ProgramPack, kind: ApplicationKindId): boolean {
+  const { windows } = pack;
+  let needed = false;
+  for (let i = 0; i < windows.length; i++) if (i in windows && windows[i]!.kinds.includes(kind)) needed = true;
+  return needed;
+}
+
+function windowFindings(pack: ProgramPack, app: ApplicationInput, windows: readonly AppliedWindow[], out: EligibilityFinding[]): void {
+  if (windowNeeded(pack, app.kind) && app.certificate === undefined) {
+    out.push(requirementFinding('window.certificate', false, '缺少原证书有效期，无法判断是否在办理期内。'));
+    return;
   }
-  return windows.map((w) => {
+  for (const w of windows) {
     const range = `${w.from}至${w.to}`;
     const message =
       w.status === 'open'
@@ -184,42 +221,57 @@ function windowFindings(pack: ProgramPack, app: ApplicationInput, windows: reado
         : w.status === 'too-early'
           ? `尚未到${w.name}：办理期为${range}，请在${w.from}以后申请。`
           : `已过${w.name}：证书已于${w.to}期满，逾期未办理的证书不再有效。`;
-    return requirementFinding(`window.${w.id}`, w.status === 'open', message);
-  });
+    out.push(requirementFinding(`window.${w.id}`, w.status === 'open', message));
+  }
 }
 
 export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ctx: EngineContext): Evaluation {
   const problems: string[] = [];
-  // Conditions may read the kind itself (003: 继续教育 required for re-registration only).
-  const values: FieldValues = { ...app.fields, applicationKind: app.kind };
-  const fieldErrors = validateFields(pack, app.kind, values, ctx.today);
-  const checklist = evaluateChecklist(pack, app.kind, values, app.materials);
-  const binding = bindingPlan(pack, app.kind, values, checklist, app.volume2Parts ?? 1);
+  // Conditions may read the kind itself (003: 继续教育 required for re-registration only): the
+  // fields are read as `{ ...app.fields, applicationKind: app.kind }` would be, without the copy.
+  const values = valuesWithKind(app.fields, app.kind);
+  const fieldErrors = checkFields(pack, app.kind, values, ctx.today);
+  const checklist = checklistOf(pack, app.kind, values, app.materials);
+  const binding = bindingPlanOf(pack, app.kind, values, checklist, app.volume2Parts ?? 1);
   const windows = appliedWindows(pack, app, ctx, problems);
 
-  const findings = [
-    ...windowFindings(pack, app, windows),
-    ...educationFindings(pack, app, ctx, problems),
-    ...selfScoreFindings(pack, app),
-    ...enterpriseFindings(pack, app),
-  ];
-  const met = findings.every((f) => f.met || f.binding === 'reference');
+  // In this order: windows, education, self-score, enterprise.
+  const findings: EligibilityFinding[] = [];
+  windowFindings(pack, app, windows, findings);
+  educationFindings(pack, app, ctx, problems, findings);
+  selfScoreFindings(pack, app, findings);
+  enterpriseFindings(pack, app, findings);
+  let met = true;
+  const reasons: string[] = [];
+  for (const f of findings) {
+    if (!f.met && f.binding !== 'reference') met = false;
+    if (!f.met && f.binding === 'requirement') reasons.push(f.message);
+  }
 
   const definition = pack.workflows[app.kind];
-  const facts: WorkflowFacts = {
+  const windowFacts: Record<string, WindowFacts> = {};
+  for (const w of windows) {
+    const fact = { from: w.from, to: w.to, name: w.name };
+    // Assigning '__proto__' would set the prototype; such an id must stay an ordinary key.
+    if (w.id === '__proto__') Object.defineProperty(windowFacts, w.id, { value: fact, writable: true, enumerable: true, configurable: true });
+    else windowFacts[w.id] = fact;
+  }
+  // Assigned one by one: object literals with conditional spreads are slow in V8, and only the
+  // guards read these facts.
+  const facts: Mutable<WorkflowFacts> = {
     checklist: {
       missing: checklist.missing.map((i) => i.name.zh),
       originalsUnverified: checklist.unverified.map((i) => i.name.zh),
       copiesShort: checklist.copiesShort.map((c) => c.item.name.zh),
     },
     rejectedMaterials: checklist.rejected.map((r) => ({ name: r.item.name.zh, reason: r.reason })),
-    eligibility: { met, reasons: findings.filter((f) => !f.met && f.binding === 'requirement').map((f) => f.message) },
-    windows: Object.fromEntries(windows.map((w) => [w.id, { from: w.from, to: w.to, name: w.name }])),
-    ...(app.reviewsDone ? { reviewsDone: app.reviewsDone } : {}),
-    ...(app.openObjections !== undefined ? { openObjections: app.openObjections } : {}),
-    ...(app.publicityStartedOn ? { publicityStartedOn: app.publicityStartedOn } : {}),
-    ...(app.routing ? { routing: app.routing } : {}),
+    eligibility: { met, reasons },
+    windows: windowFacts,
   };
+  if (app.reviewsDone) facts.reviewsDone = app.reviewsDone;
+  if (app.openObjections !== undefined) facts.openObjections = app.openObjections;
+  if (app.publicityStartedOn) facts.publicityStartedOn = app.publicityStartedOn;
+  if (app.routing) facts.routing = app.routing;
   const workflowApp = { state: app.state, history: app.history };
   const transitions = definition
     ? allowedTransitions(definition, workflowApp, { role: ctx.role, today: ctx.today, calendar: ctx.calendar, facts })
@@ -240,6 +292,6 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
     windows,
     transitions,
     deadline,
-    problems: problems.filter((p) => p !== ''),
+    problems: problems.includes('') ? problems.filter((p) => p !== '') : problems,
   };
 }

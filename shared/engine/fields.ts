@@ -5,9 +5,16 @@
  * pack names. Computed fields are never inputs and are not checked.
  */
 import type { IsoDate } from '../rules/civil-date';
-import { evaluateCondition, type FieldValues } from '../programs/condition';
-import { FIELD_VALIDATORS } from '../programs/rule-refs';
-import type { ApplicationKindId, FieldDef, KindsRef, ProgramPack, TableColumn } from '../programs/schema';
+import {
+  APPLICATION_KIND_FIELD,
+  plainValues,
+  type FieldValues,
+  type ValueSource,
+} from '../programs/condition';
+import { FIELD_VALIDATORS, type ValidationContext } from '../programs/rule-refs';
+import type { ApplicationKindId, EnumOption, FieldDef, ProgramPack } from '../programs/schema';
+import { assignValues } from './merge';
+import { appliesToKind, kindPlan, type FieldCheck } from './plan';
 
 export interface FieldError {
   /** Field id; for a table cell `field[row].column` (row from 0). */
@@ -17,15 +24,42 @@ export interface FieldError {
   readonly message: string;
 }
 
-export const appliesToKind = (kinds: KindsRef | undefined, kind: ApplicationKindId): boolean =>
-  kinds === undefined || kinds === 'all' || kinds.includes(kind);
+export { appliesToKind };
 
 export function isBlank(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
-    (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'string' && isBlankText(value)) ||
     (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/**
+ * value.trim() === '' without copying the string or calling a regex: every value is read, and
+ * most start with a visible character, which settles it at once.
+ */
+function isBlankText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (!isTrimmedSpace(value.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator): tab,
+ * LF, VT, FF, CR, the BOM and the Unicode space separators (Zs).
+ */
+function isTrimmedSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -34,33 +68,43 @@ export function fieldsFor(pack: ProgramPack, kind: ApplicationKindId): readonly 
   return pack.fields.filter((f) => appliesToKind(f.kinds, kind));
 }
 
+/** A field's id, or `field[row].column` for a table cell; built only for an error. */
+function fieldPath(fieldId: string, row: number, column: string | undefined): string {
+  return column === undefined ? fieldId : `${fieldId}[${row}].${column}`;
+}
+
 function checkValue(
-  def: FieldDef | TableColumn,
+  def: FieldCheck,
   value: unknown,
-  values: FieldValues,
-  where: string,
-  today: IsoDate,
+  values: ValueSource,
+  fieldId: string,
+  row: number,
+  column: string | undefined,
+  context: ValidationContext,
   errors: FieldError[],
 ): void {
-  const label = def.label.zh;
   if (def.computed) return;
-  if (def.visibleWhen && !evaluateCondition(def.visibleWhen, values)) return;
-  const required = def.required || (def.requiredWhen !== undefined && evaluateCondition(def.requiredWhen, values));
+  if (def.visibleWhen !== undefined && !values.holds(def.visibleWhen)) return;
+  const label = def.label;
+  const required = def.required || (def.requiredWhen !== undefined && values.holds(def.requiredWhen));
   if (isBlank(value)) {
-    if (required) errors.push({ field: where, code: 'field.required', message: `请填写“${label}”。` });
+    if (required) errors.push({ field: fieldPath(fieldId, row, column), code: 'field.required', message: def.requiredMessage });
     return;
   }
-  if (def.enum) {
-    const option = def.enum.find((o) => o.value === value);
+  const options = def.options;
+  if (options !== undefined) {
+    let option: EnumOption | undefined;
+    for (const o of options) {
+      if (o.value === value) {
+        option = o;
+        break;
+      }
+    }
     if (option === undefined) {
-      errors.push({
-        field: where,
-        code: 'field.enum',
-        message: `“${label}”应为以下之一：${def.enum.map((o) => o.value).join('、')}。`,
-      });
+      errors.push({ field: fieldPath(fieldId, row, column), code: 'field.enum', message: def.enumMessage });
       return;
     }
-    if (option.requiresRemark !== undefined && isBlank(values[option.requiresRemark])) {
+    if (option.requiresRemark !== undefined && isBlank(values.at(option.requiresRemark))) {
       errors.push({
         field: option.requiresRemark,
         code: 'field.remark-required',
@@ -68,21 +112,24 @@ function checkValue(
       });
     }
   }
-  if (def.type === 'number' || def.type === 'year') {
+  if (def.numeric) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      errors.push({ field: where, code: 'field.number', message: `“${label}”应填写数字。` });
+      errors.push({ field: fieldPath(fieldId, row, column), code: 'field.number', message: def.numberMessage });
       return;
     }
     if (def.min !== undefined && value < def.min) {
-      errors.push({ field: where, code: 'field.min', message: `“${label}”不能小于 ${def.min}。` });
+      errors.push({ field: fieldPath(fieldId, row, column), code: 'field.min', message: `“${label}”不能小于 ${def.min}。` });
     }
     if (def.max !== undefined && value > def.max) {
-      errors.push({ field: where, code: 'field.max', message: `“${label}”不能大于 ${def.max}。` });
+      errors.push({ field: fieldPath(fieldId, row, column), code: 'field.max', message: `“${label}”不能大于 ${def.max}。` });
     }
   }
-  if (def.validator) {
-    const result = FIELD_VALIDATORS[def.validator](value, { today });
-    if (!result.ok) errors.push({ field: where, code: result.error.code, message: `“${label}”：${result.error.message}` });
+  if (def.validator !== undefined) {
+    // A name no validator answers to fails here, as the lookup at call time did.
+    const result = (def.validate ?? FIELD_VALIDATORS[def.validator])(value, context);
+    if (!result.ok) {
+      errors.push({ field: fieldPath(fieldId, row, column), code: result.error.code, message: `“${label}”：${result.error.message}` });
+    }
   }
 }
 
@@ -93,31 +140,55 @@ export function validateFields(
   values: FieldValues,
   today: IsoDate,
 ): FieldError[] {
+  return checkFields(pack, kind, plainValues(values), today);
+}
+
+/** validateFields over a ValueSource (the engine's view of the fields plus the kind). */
+export function checkFields(pack: ProgramPack, kind: ApplicationKindId, values: ValueSource, today: IsoDate): FieldError[] {
   const errors: FieldError[] = [];
-  for (const def of fieldsFor(pack, kind)) {
-    const value = values[def.id];
-    checkValue(def, value, values, def.id, today, errors);
-    if (def.type !== 'table' || !def.columns || !Array.isArray(value)) continue;
-    if (def.minRows !== undefined && value.length < def.minRows.value) {
+  // One context for every validator: none keeps it, and an object per call adds up.
+  const context: ValidationContext = { today };
+  for (const def of kindPlan(pack, kind).fields) {
+    if (def.mode === 'never') continue;
+    const value = values.at(def.id);
+    if (def.mode === 'required-only') {
+      if (isBlank(value)) errors.push({ field: def.id, code: 'field.required', message: def.requiredMessage });
+      continue;
+    }
+    checkValue(def, value, values, def.id, -1, undefined, context, errors);
+    const table = def.table;
+    if (table === undefined || !Array.isArray(value)) continue;
+    if (table.minRows !== undefined && value.length < table.minRows) {
       errors.push({
         field: def.id,
         code: 'field.min-rows',
-        message: `“${def.label.zh}”至少应填写 ${def.minRows.value} 行，现有 ${value.length} 行。`,
+        message: `“${def.label}”至少应填写 ${table.minRows} 行，现有 ${value.length} 行。`,
       });
     }
-    value.forEach((row: unknown, index) => {
+    for (let index = 0; index < value.length; index++) {
+      // forEach skipped holes of a sparse array; so does this.
+      if (!(index in value)) continue;
+      const row: unknown = value[index];
       const cells = (typeof row === 'object' && row !== null ? row : {}) as FieldValues;
-      for (const column of def.columns ?? []) {
-        if (!appliesToKind(column.kinds, kind)) continue;
+      // A row's cells shadow the form's values; merged once per row, and only when a column reads them.
+      const rowValues = table.mergeRows ? plainValues(assignValues(mergedObject(values), cells)) : values;
+      for (const column of table.columns) {
         const before = errors.length;
-        checkValue(column, cells[column.id], { ...values, ...cells }, `${def.id}[${index}].${column.id}`, today, errors);
+        checkValue(column, cells[column.id], rowValues, def.id, index, column.id, context, errors);
         // Say which row: "第2行" is what a clerk looks for on the paper table.
         for (let i = before; i < errors.length; i++) {
           const e = errors[i]!;
-          errors[i] = { ...e, message: `“${def.label.zh}”第${index + 1}行：${e.message}` };
+          errors[i] = { field: e.field, code: e.code, message: `“${def.label}”第${index + 1}行：${e.message}` };
         }
       }
-    });
+    }
   }
   return errors;
+}
+
+/** The source's values as one new object (`{ ...values }`, plus the kind when the source adds it). */
+function mergedObject(source: ValueSource): Record<string, unknown> {
+  const merged = assignValues({}, source.values);
+  if (source.withKind) merged[APPLICATION_KIND_FIELD] = source.kind;
+  return merged;
 }

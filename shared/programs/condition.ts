@@ -74,37 +74,129 @@ function compare(actual: unknown, expected: number | string): number | null {
   return null;
 }
 
+/** A plain object: what a copy of the values inherits (`constructor`, `toString` …), as any object literal does. */
+const INHERITED: Readonly<Record<string, unknown>> = {};
+
+/** `list.some((v) => v === value)`: `===`, not includes' SameValueZero, and holes skipped. */
+function includesStrictly(list: readonly unknown[], value: unknown): boolean {
+  if (!Array.isArray(list)) return list.some((v) => v === value);
+  for (let i = 0; i < list.length; i++) if (i in list && list[i] === value) return true;
+  return false;
+}
+
+/**
+ * Where conditions and field checks read values from: `values` itself, or — with the kind — the
+ * object `{ ...values, applicationKind: kind }`, read without building it. The engine evaluates
+ * whole queues, and copying every application's fields just to add the kind cost more than the
+ * rest of its field checks (V8 turns such a copy into a slow dictionary object). A class, so
+ * that the engine's many reads are method calls on one shape rather than calls through this
+ * module's exports.
+ */
+export class ValueSource {
+  /**
+   * With the kind: `values` is an ordinary object (Object.prototype its prototype, every own
+   * string key enumerable), so apart from the kind it reads exactly like its copy, and the
+   * slower reads that keep the view exact for anything else can be skipped.
+   */
+  private readonly ordinary: boolean;
+
+  constructor(
+    readonly values: FieldValues,
+    /** Read as `{ ...values, applicationKind: kind }`. */
+    readonly withKind: boolean,
+    readonly kind: unknown,
+  ) {
+    this.ordinary =
+      withKind &&
+      typeof values === 'object' &&
+      values !== null &&
+      Object.getPrototypeOf(values) === Object.prototype &&
+      Object.keys(values).length === Object.getOwnPropertyNames(values).length;
+  }
+
+  /** A copy's own property and nothing else: a spread copies exactly the own enumerable ones. */
+  private isOwnEnumerable(key: string): boolean {
+    const { values } = this;
+    return values !== null && values !== undefined && Object.prototype.propertyIsEnumerable.call(values, key);
+  }
+
+  /** `Object.hasOwn(v, key) ? v[key] : undefined` on the source's object. */
+  own(key: string): unknown {
+    const { values } = this;
+    if (this.withKind) {
+      if (key === APPLICATION_KIND_FIELD) return this.kind;
+      if (this.ordinary) return Object.hasOwn(values, key) ? values[key] : undefined;
+      return this.isOwnEnumerable(key) ? values[key] : undefined;
+    }
+    return Object.hasOwn(values, key) ? values[key] : undefined;
+  }
+
+  /** `v[key]` on the source's object, inherited properties included. */
+  at(key: string): unknown {
+    const { values } = this;
+    if (this.withKind) {
+      if (key === APPLICATION_KIND_FIELD) return this.kind;
+      if (this.ordinary) return values[key];
+      return this.isOwnEnumerable(key) ? values[key] : INHERITED[key];
+    }
+    return values[key];
+  }
+
+  /** evaluateCondition over this source. */
+  holds(condition: Condition): boolean {
+    // Loops rather than every/some with a closure: this runs for every condition of every file.
+    // Holes are skipped, as every and some skip them; anything but an array gets every/some itself.
+    if ('all' in condition) {
+      const all = condition.all;
+      if (!Array.isArray(all)) return all.every((c) => this.holds(c));
+      for (let i = 0; i < all.length; i++) if (i in all && !this.holds(all[i] as Condition)) return false;
+      return true;
+    }
+    if ('any' in condition) {
+      const any = condition.any;
+      if (!Array.isArray(any)) return any.some((c) => this.holds(c));
+      for (let i = 0; i < any.length; i++) if (i in any && this.holds(any[i] as Condition)) return true;
+      return false;
+    }
+    if ('not' in condition) return !this.holds(condition.not);
+    const actual = this.own(condition.field);
+    switch (condition.op) {
+      case 'present':
+        return !isBlank(actual);
+      case 'absent':
+        return isBlank(actual);
+      case 'eq':
+        return actual === condition.value;
+      case 'ne':
+        return actual !== condition.value;
+      case 'in':
+        return includesStrictly(condition.value, actual);
+      case 'not-in':
+        return !includesStrictly(condition.value, actual);
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
+        const c = compare(actual, condition.value);
+        if (c === null) return false;
+        return condition.op === 'lt' ? c < 0 : condition.op === 'lte' ? c <= 0 : condition.op === 'gt' ? c > 0 : c >= 0;
+      }
+    }
+  }
+}
+
+/** The values as they are. */
+export const plainValues = (values: FieldValues): ValueSource => new ValueSource(values, false, undefined);
+
+/** The view `{ ...values, applicationKind: kind }`. */
+export const valuesWithKind = (values: FieldValues, kind: unknown): ValueSource => new ValueSource(values, true, kind);
+
 /**
  * Whether the condition holds for these values. A blank value (missing, null, '', []) satisfies only
  * 'ne', 'not-in' and 'absent': an unknown fact never makes a material required by comparison.
  */
 export function evaluateCondition(condition: Condition, values: FieldValues): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, values));
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, values));
-  if ('not' in condition) return !evaluateCondition(condition.not, values);
-  const actual = Object.hasOwn(values, condition.field) ? values[condition.field] : undefined;
-  switch (condition.op) {
-    case 'present':
-      return !isBlank(actual);
-    case 'absent':
-      return isBlank(actual);
-    case 'eq':
-      return actual === condition.value;
-    case 'ne':
-      return actual !== condition.value;
-    case 'in':
-      return condition.value.some((v) => v === actual);
-    case 'not-in':
-      return !condition.value.some((v) => v === actual);
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte': {
-      const c = compare(actual, condition.value);
-      if (c === null) return false;
-      return condition.op === 'lt' ? c < 0 : condition.op === 'lte' ? c <= 0 : condition.op === 'gt' ? c > 0 : c >= 0;
-    }
-  }
+  return plainValues(values).holds(condition);
 }
 
 /** Every field id the condition reads, in order of appearance. */

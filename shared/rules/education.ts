@@ -12,7 +12,7 @@
  * yield halves. Halves are exact in binary, and totals are kept as integer counts of half hours,
  * so they never drift; anything finer is refused as a typing mistake.
  */
-import { addDays, addYears, compareDates, INPUT_YEAR_MAX, INPUT_YEAR_MIN, toPlainDate, type IsoDate } from './civil-date';
+import { addDays, addYears, INPUT_YEAR_MAX, INPUT_YEAR_MIN, isCanonicalDate, toPlainDate, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
 
 export interface EducationRecord {
@@ -149,8 +149,10 @@ function periodsOf(window: EducationWindow, requirement: EducationRequirement): 
       })),
     );
   }
-  const start = toPlainDate(window.cycleStart);
-  if (!start.ok) return fail('education.window', `周期起始日期：${start.error.message}`);
+  if (!isCanonicalDate(window.cycleStart)) {
+    const start = toPlainDate(window.cycleStart);
+    if (!start.ok) return fail('education.window', `周期起始日期：${start.error.message}`);
+  }
   const length = requirement.cycleYears;
   if (length === undefined || !Number.isInteger(length) || length < 1) {
     return fail('education.window', '该项目未规定继续教育周期，不能按周期核查。');
@@ -175,71 +177,194 @@ function periodsOf(window: EducationWindow, requirement: EducationRequirement): 
   return ok(periods);
 }
 
-interface CheckedRecord {
-  readonly date: IsoDate;
-  readonly category: string;
-  readonly halves: number;
+/**
+ * Periods depend only on the window and one number of the requirement, and an office judges the
+ * same few windows over and over (last year's three calendar years, a handful of certificate
+ * dates), so they are kept by a key holding all of that. Only ok results are kept, and the
+ * periods never leave this module, so sharing them is safe. Bounded: cleared when full.
+ */
+const periodCache = new Map<string, Period[]>();
+const PERIOD_CACHE_LIMIT = 1024;
+
+/** The cache key, or undefined when the inputs are not plain numbers and strings (then no caching). */
+function periodKey(window: EducationWindow, requirement: EducationRequirement): string | undefined {
+  if ('years' in window) {
+    const { years } = window;
+    const firstYear = requirement.firstYear;
+    if (!Array.isArray(years) || (firstYear !== undefined && typeof firstYear !== 'number')) return undefined;
+    let key = `y${firstYear ?? ''}`;
+    for (let i = 0; i < years.length; i++) {
+      const year: unknown = years[i];
+      if (typeof year !== 'number') return undefined;
+      key += `,${year}`;
+    }
+    return key;
+  }
+  const { cycleStart } = window;
+  const length = requirement.cycleYears;
+  if (typeof cycleStart !== 'string' || typeof length !== 'number') return undefined;
+  return `c${length},${cycleStart}`;
 }
 
-function checkRecord(record: EducationRecord, index: number, requirement: EducationRequirement): Result<CheckedRecord> {
-  const where = `第 ${index + 1} 条继续教育记录`;
-  const date = toPlainDate(record.date);
-  if (!date.ok) return fail('education.date', `${where}：${date.error.message}`);
+/**
+ * The last few windows asked for and their periods, compared field by field: a queue alternates
+ * between a handful of windows, and comparing a few numbers is cheaper than building and
+ * hashing the key. Only windows whose periods were computed fine are remembered.
+ */
+interface RecentWindow {
+  /** Calendar years, or undefined for a cycle window. */
+  readonly years: readonly number[] | undefined;
+  readonly cycleStart: string | undefined;
+  /** firstYear for calendar years, cycleYears for a cycle. */
+  readonly number: number | undefined;
+  readonly periods: readonly Period[];
+}
+
+const RECENT_SIZE = 8;
+const recent: RecentWindow[] = [];
+let recentNext = 0;
+
+function matches(entry: RecentWindow, window: EducationWindow, requirement: EducationRequirement): boolean {
+  if ('years' in window) {
+    const remembered = entry.years;
+    const { years } = window;
+    if (remembered === undefined || !Array.isArray(years) || years.length !== remembered.length) return false;
+    if (requirement.firstYear !== entry.number) return false;
+    // `!==` cannot tell -0 from 0; neither is a valid year, so a remembered window never holds one.
+    for (let i = 0; i < years.length; i++) if (years[i] !== remembered[i]) return false;
+    return true;
+  }
+  return entry.cycleStart !== undefined && window.cycleStart === entry.cycleStart && requirement.cycleYears === entry.number;
+}
+
+function recall(window: EducationWindow, requirement: EducationRequirement): readonly Period[] | undefined {
+  for (const entry of recent) if (matches(entry, window, requirement)) return entry.periods;
+  return undefined;
+}
+
+function remember(window: EducationWindow, requirement: EducationRequirement, periods: readonly Period[]): void {
+  const entry: RecentWindow =
+    'years' in window
+      ? { years: [...window.years], cycleStart: undefined, number: requirement.firstYear, periods }
+      : { years: undefined, cycleStart: window.cycleStart, number: requirement.cycleYears, periods };
+  recent[recentNext] = entry;
+  recentNext = (recentNext + 1) % RECENT_SIZE;
+}
+
+function cachedPeriods(window: EducationWindow, requirement: EducationRequirement): Result<readonly Period[]> {
+  const recalled = recall(window, requirement);
+  if (recalled !== undefined) return ok(recalled);
+  const key = periodKey(window, requirement);
+  if (key === undefined) return periodsOf(window, requirement);
+  let periods = periodCache.get(key);
+  if (periods === undefined) {
+    const computed = periodsOf(window, requirement);
+    if (!computed.ok) return computed;
+    periods = computed.value;
+    if (periodCache.size >= PERIOD_CACHE_LIMIT) periodCache.clear();
+    periodCache.set(key, periods);
+  }
+  remember(window, requirement, periods);
+  return ok(periods);
+}
+
+
+/** Named only when a check fails: most records pass, and this runs for every one of them. */
+const recordName = (index: number): string => `第 ${index + 1} 条继续教育记录`;
+
+/** What is wrong with the record, or undefined when it can be counted. */
+function checkRecord(record: EducationRecord, index: number, requirement: EducationRequirement): Result<never> | undefined {
+  if (!isCanonicalDate(record.date)) {
+    const date = toPlainDate(record.date);
+    if (!date.ok) return fail('education.date', `${recordName(index)}：${date.error.message}`);
+  }
   if (typeof record.content !== 'string' || record.content.trim() === '') {
-    return fail('education.content', `${where}：请填写学习内容。`);
+    return fail('education.content', `${recordName(index)}：请填写学习内容。`);
   }
   if (requirement.modes !== undefined && !requirement.modes.includes(record.mode)) {
-    return fail('education.mode', `${where}：学习方式须为${requirement.modes.join('、')}之一。`);
+    return fail('education.mode', `${recordName(index)}：学习方式须为${requirement.modes.join('、')}之一。`);
   }
   const category = record.category ?? '';
   if (requirement.categories !== undefined && !requirement.categories.includes(category)) {
-    return fail('education.category', `${where}：科目类别须为${requirement.categories.join('、')}之一。`);
+    return fail('education.category', `${recordName(index)}：科目类别须为${requirement.categories.join('、')}之一。`);
   }
   const { hours } = record;
   // Doubling is exact for any finite double, so this is a true test of "a multiple of 0.5".
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || !Number.isSafeInteger(hours * 2)) {
-    return fail('education.hours', `${where}：学时数须为大于 0 的整数或半学时（如 2、2.5）。`);
+    return fail('education.hours', `${recordName(index)}：学时数须为大于 0 的整数或半学时（如 2、2.5）。`);
   }
-  return ok({ date: record.date, category: category === '' ? UNCATEGORISED : category, halves: hours * 2 });
+  return undefined;
 }
 
 const hoursOf = (halves: number): number => halves / 2;
+
+/** Map key equality (SameValueZero), which the sums per category kept before they were lists. */
+const sameKey = (a: unknown, b: unknown): boolean => a === b || (a !== a && b !== b);
 
 export function evaluateEducation(
   records: readonly EducationRecord[],
   requirement: EducationRequirement,
   window: EducationWindow,
 ): Result<EducationEvaluation> {
-  const periods = periodsOf(window, requirement);
-  if (!periods.ok) return periods;
+  const periodsResult = cachedPeriods(window, requirement);
+  if (!periodsResult.ok) return periodsResult;
+  const periods = periodsResult.value;
 
-  const checked: CheckedRecord[] = [];
-  for (const [index, record] of records.entries()) {
-    const result = checkRecord(record, index, requirement);
-    if (!result.ok) return result;
-    checked.push(result.value);
-  }
-
+  // Half-hours per (period, category), in order of first appearance: flat lists rather than a
+  // Map per period, since a window holds a few categories and a Map costs more than its search.
+  const sumPeriod: number[] = [];
+  const sumCategory: string[] = [];
+  const sumHalves: number[] = [];
   let outsideWindow = 0;
-  const halvesByPeriod = periods.value.map(() => new Map<string, number>());
-  for (const record of checked) {
-    const slot = periods.value.findIndex(
-      (period) => compareDates(period.from, record.date) <= 0 && compareDates(record.date, period.to) <= 0,
-    );
-    const byCategory = halvesByPeriod[slot];
-    if (byCategory === undefined) {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index]!;
+    const problem = checkRecord(record, index, requirement);
+    if (problem !== undefined) return problem;
+    const { date } = record;
+    // Canonical dates order as text, so the window test is two string comparisons.
+    let slot = -1;
+    for (let i = 0; i < periods.length; i++) {
+      const period = periods[i]!;
+      if (period.from <= date && date <= period.to) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot < 0) {
       outsideWindow += 1;
       continue;
     }
-    byCategory.set(record.category, (byCategory.get(record.category) ?? 0) + record.halves);
+    const given = record.category ?? '';
+    const category = given === '' ? UNCATEGORISED : given;
+    let entry = 0;
+    while (entry < sumPeriod.length && !(sumPeriod[entry] === slot && sameKey(sumCategory[entry], category))) entry += 1;
+    if (entry === sumPeriod.length) {
+      sumPeriod.push(slot);
+      sumCategory.push(category);
+      sumHalves.push(0);
+    }
+    sumHalves[entry]! += record.hours * 2;
   }
 
   const perYear: EducationYear[] = [];
   const findings: EducationFinding[] = [];
   let windowHalves = 0;
-  for (const [index, period] of periods.value.entries()) {
-    const byCategory = halvesByPeriod[index] ?? new Map<string, number>();
-    const totalHalves = [...byCategory.values()].reduce((sum, halves) => sum + halves, 0);
+  for (let index = 0; index < periods.length; index++) {
+    const period = periods[index]!;
+    let totalHalves = 0;
+    const hoursByCategory: Record<string, number> = {};
+    for (let entry = 0; entry < sumPeriod.length; entry++) {
+      if (sumPeriod[entry] !== index) continue;
+      const category = sumCategory[entry]!;
+      const halves = sumHalves[entry]!;
+      totalHalves += halves;
+      // Assignment to '__proto__' would set the prototype; that category must stay a plain key.
+      if (category === '__proto__') {
+        Object.defineProperty(hoursByCategory, category, { value: hoursOf(halves), writable: true, enumerable: true, configurable: true });
+      } else {
+        hoursByCategory[category] = hoursOf(halves);
+      }
+    }
     windowHalves += totalHalves;
     const yearFindings: EducationFinding[] = [];
     if (period.checked) {
@@ -254,7 +379,13 @@ export function evaluateEducation(
         });
       }
       for (const group of requirement.categoryLimits) {
-        const actual = hoursOf(group.categories.reduce((sum, category) => sum + (byCategory.get(category) ?? 0), 0));
+        let groupHalves = 0;
+        for (const category of group.categories) {
+          for (let entry = 0; entry < sumPeriod.length; entry++) {
+            if (sumPeriod[entry] === index && sameKey(sumCategory[entry], category)) groupHalves += sumHalves[entry]!;
+          }
+        }
+        const actual = hoursOf(groupHalves);
         if (actual < group.minHours) {
           yearFindings.push({
             year: period.year,
@@ -266,19 +397,24 @@ export function evaluateEducation(
         }
       }
     }
-    findings.push(...yearFindings);
+    for (const finding of yearFindings) findings.push(finding);
+    // Listed rather than spread: `{ ...period, … }` costs microseconds per object in V8.
     perYear.push({
-      ...period,
+      year: period.year,
+      label: period.label,
+      from: period.from,
+      to: period.to,
+      checked: period.checked,
       total: hoursOf(totalHalves),
-      byCategory: Object.fromEntries([...byCategory].map(([category, halves]) => [category, hoursOf(halves)])),
+      byCategory: hoursByCategory,
       findings: yearFindings,
     });
   }
 
   const total = hoursOf(windowHalves);
   if (requirement.minHoursTotal !== undefined && total < requirement.minHoursTotal) {
-    const first = periods.value[0];
-    const last = periods.value[periods.value.length - 1];
+    const first = periods[0];
+    const last = periods[periods.length - 1];
     const span = first && last ? `${first.from}至${last.to}` : '';
     findings.push({
       limit: WINDOW_TOTAL_LIMIT,

@@ -7,7 +7,7 @@
  * so the last three digits turn into `000`. Those get their own codes so the screen can tell the
  * clerk to format the column as text instead of blaming the person who wrote the number down.
  */
-import { Temporal } from 'temporal-polyfill';
+import { daysInMonth, isCanonicalDate } from './civil-date';
 import { SPACES, inputText, toHalfWidth } from './input-text';
 import { fail, ok, type Result } from './result';
 
@@ -87,8 +87,13 @@ const EARLIEST_BIRTH_YEAR = 1900;
  * Ｘ/ｘ into ASCII and upper-cases x. Does not validate.
  */
 export function normalizeIdNumber(raw: string): string {
+  // A number typed cleanly needs none of the three rewrites, and most are typed cleanly.
+  if (CLEAN_ID.test(raw)) return raw;
   return toHalfWidth(raw).replace(SPACES, '').replace(/x/g, 'X');
 }
+
+/** Digits and an upper-case X only: nothing normalizeIdNumber would change. */
+const CLEAN_ID = /^[0-9X]*$/;
 
 /** Check character (ISO 7064 MOD 11-2) for the first 17 digits; null if they are not 17 digits. */
 export function computeIdCheckChar(first17: string): string | null {
@@ -125,15 +130,6 @@ export function upgradeIdNumber15(raw: unknown): Result<string> {
   return check === null ? fail('id.upgrade_format', '旧身份证号码无法升级，请核对号码。') : ok(first17 + check);
 }
 
-function parseIsoDate(text: string): Temporal.PlainDate | null {
-  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
-  if (!m) return null;
-  try {
-    return Temporal.PlainDate.from({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { overflow: 'reject' });
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Validates a resident ID number and reads the birth date, sex and province out of it.
@@ -141,8 +137,10 @@ function parseIsoDate(text: string): Temporal.PlainDate | null {
  * damaged this" or "the date is impossible" rather than a bare checksum failure.
  */
 export function parseIdNumber(raw: unknown, options: ParseIdNumberOptions): Result<IdNumberInfo> {
-  const today = parseIsoDate(options.today);
-  if (today === null) {
+  // Read as text the way a regular expression reads its input (ToString, which throws for a
+  // Symbol where String() would not); canonical dates order as text, so no parsing is needed.
+  const today = `${options.today}`;
+  if (!isCanonicalDate(today)) {
     return fail('id.today_invalid', '系统日期无效，无法核对出生日期，请检查电脑的日期设置后重试。');
   }
 
@@ -152,6 +150,8 @@ export function parseIdNumber(raw: unknown, options: ParseIdNumberOptions): Resu
   }
 
   const text = normalizeIdNumber(inputText(raw));
+  // Seventeen digits and a digit or X pass every check up to the province; most numbers are that.
+  if (isWellFormed18(text)) return checkIdNumber18(text, today);
   if (text === '') return fail('id.empty', '请填写身份证号码（18位）。');
 
   if (SCIENTIFIC.test(text)) return fail('id.spreadsheet_scientific', SPREADSHEET_SCIENTIFIC_MESSAGE);
@@ -180,20 +180,35 @@ export function parseIdNumber(raw: unknown, options: ParseIdNumberOptions): Resu
   if (text.length !== 18) {
     return fail('id.length', `身份证号码应为18位，现在是${text.length}位，请核对是否多输或漏输了数字。`);
   }
+  return checkIdNumber18(text, today);
+}
 
+const digitAt = (text: string, i: number): number => text.charCodeAt(i) - 48;
+
+/** Seventeen ASCII digits, then a digit or an upper-case X. */
+function isWellFormed18(text: string): boolean {
+  if (text.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = text.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
+}
+
+/** The checks of an 18-character number of digits (X last at most): province, birth date, check character. */
+function checkIdNumber18(text: string, today: string): Result<IdNumberInfo> {
   const provinceCode = text.slice(0, 2);
   const provinceName = PROVINCE_NAMES[provinceCode];
   if (provinceName === undefined) {
     return fail('id.province', `身份证号码前两位"${provinceCode}"不是有效的省份代码，请核对前两位数字。`);
   }
 
-  const year = Number(text.slice(6, 10));
-  const month = Number(text.slice(10, 12));
-  const day = Number(text.slice(12, 14));
-  let birth: Temporal.PlainDate;
-  try {
-    birth = Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
-  } catch {
+  // Read off the character codes: the text is known to be 18 ASCII digits (X last at most).
+  const year = digitAt(text, 6) * 1000 + digitAt(text, 7) * 100 + digitAt(text, 8) * 10 + digitAt(text, 9);
+  const month = digitAt(text, 10) * 10 + digitAt(text, 11);
+  const day = digitAt(text, 12) * 10 + digitAt(text, 13);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) {
     return fail(
       'id.birth_date',
       `身份证号码第7至14位"${text.slice(6, 14)}"不是真实存在的出生日期，请核对这几位数字。`,
@@ -202,14 +217,16 @@ export function parseIdNumber(raw: unknown, options: ParseIdNumberOptions): Resu
   if (year < EARLIEST_BIRTH_YEAR) {
     return fail('id.birth_too_early', `身份证号码中的出生年份${year}年早于1900年，请核对第7至10位。`);
   }
-  if (Temporal.PlainDate.compare(birth, today) > 0) {
-    return fail(
-      'id.birth_future',
-      `身份证号码中的出生日期${birth.toString()}晚于今天，请核对第7至14位。`,
-    );
+  // Digits 7–14 name a real date here, so its canonical form is a slice of them.
+  const birth = `${text.slice(6, 10)}-${text.slice(10, 12)}-${text.slice(12, 14)}`;
+  if (birth > today) {
+    return fail('id.birth_future', `身份证号码中的出生日期${birth}晚于今天，请核对第7至14位。`);
   }
 
-  const expected = computeIdCheckChar(text.slice(0, 17));
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (text.charCodeAt(i) - 48) * WEIGHTS[i]!;
+  // computeIdCheckChar(text.slice(0, 17)), the digits being known good here.
+  const expected = CHECK_CHARS[sum % 11];
   if (expected !== text[17]) {
     if (text.endsWith('000')) return fail('id.spreadsheet_precision', SPREADSHEET_PRECISION_MESSAGE);
     // The expected character is deliberately not shown: the mistake is usually in another digit,
@@ -220,7 +237,7 @@ export function parseIdNumber(raw: unknown, options: ParseIdNumberOptions): Resu
   const sequenceLast = Number(text[16]);
   return ok({
     idNumber: text,
-    birthDate: birth.toString(),
+    birthDate: birth,
     sex: sequenceLast % 2 === 1 ? 'male' : 'female',
     provinceCode,
     provinceName,

@@ -16,8 +16,7 @@
  *   Optionally, when a work calendar is passed, a last day that falls on a rest day moves to the
  *   next working day (民法典 第二百零三条). Without a calendar the plain calendar date is returned.
  */
-import { Temporal } from 'temporal-polyfill';
-import { addDays, addMonths, addYears, formatDateZh, toPlainDate, type IsoDate } from './civil-date';
+import { addDays, addMonths, addYears, dayNumberOf, formatDateZh, toDayNumber, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
 import type { WorkCalendar } from './work-calendar';
 import { addWorkingDays, isWorkingDay } from './working-days';
@@ -74,10 +73,6 @@ function checkPositiveWhole(n: number, what: string): Result<number> {
     return fail('validity.period', `${what}应为正整数，收到的是“${String(n)}”。`);
   }
   return ok(n);
-}
-
-function daysFromTo(a: Temporal.PlainDate, b: Temporal.PlainDate): number {
-  return a.until(b, { largestUnit: 'days' }).days;
 }
 
 /** 民法典 第二百零三条: a period whose last day is a rest day ends on the next working day instead. */
@@ -139,21 +134,19 @@ export function windowBeforeExpiry(expiry: IsoDate, months: number): Result<Date
 
 /** Whether `date` lies in the window, both ends included. */
 export function isWithinWindow(date: IsoDate, window: DateWindow): Result<boolean> {
-  const d = toPlainDate(date);
+  const d = toDayNumber(date);
   if (!d.ok) return d;
-  const from = toPlainDate(window.from);
+  const from = toDayNumber(window.from);
   if (!from.ok) return from;
-  const to = toPlainDate(window.to);
+  const to = toDayNumber(window.to);
   if (!to.ok) return to;
-  if (Temporal.PlainDate.compare(from.value, to.value) > 0) {
+  if (from.value > to.value) {
     return fail(
       'validity.window-order',
       `期间的开始日期${formatDateZh(window.from)}晚于结束日期${formatDateZh(window.to)}，请核对。`,
     );
   }
-  return ok(
-    Temporal.PlainDate.compare(from.value, d.value) <= 0 && Temporal.PlainDate.compare(d.value, to.value) <= 0,
-  );
+  return ok(from.value <= d.value && d.value <= to.value);
 }
 
 /** Where a certificate stands on `today` with respect to its renewal (or re-evaluation) window. */
@@ -182,19 +175,16 @@ export type RenewalStatus =
  * from the day after expiry (003 第三条: 逾期未办理登记手续的证书不再有效; 004 第十七条: 到期自动失效).
  */
 export function renewalStatus(today: IsoDate, expiry: IsoDate, months: number): Result<RenewalStatus> {
-  const t = toPlainDate(today);
+  const t = toDayNumber(today);
   if (!t.ok) return t;
   const window = windowBeforeExpiry(expiry, months);
   if (!window.ok) return window;
-  const from = Temporal.PlainDate.from(window.value.from);
-  const to = Temporal.PlainDate.from(window.value.to);
-  if (Temporal.PlainDate.compare(t.value, from) < 0) {
-    return ok({ state: 'too-early', window: window.value, daysUntilOpen: daysFromTo(t.value, from) });
-  }
-  if (Temporal.PlainDate.compare(t.value, to) <= 0) {
-    return ok({ state: 'open', window: window.value, daysUntilExpiry: daysFromTo(t.value, to) });
-  }
-  return ok({ state: 'expired', window: window.value, daysSinceExpiry: daysFromTo(to, t.value) });
+  // Both ends are canonical by now: windowBeforeExpiry accepted the one and computed the other.
+  const from = dayNumberOf(window.value.from);
+  const to = dayNumberOf(window.value.to);
+  if (t.value < from) return ok({ state: 'too-early', window: window.value, daysUntilOpen: from - t.value });
+  if (t.value <= to) return ok({ state: 'open', window: window.value, daysUntilExpiry: to - t.value });
+  return ok({ state: 'expired', window: window.value, daysSinceExpiry: t.value - to });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,33 +206,34 @@ export interface DeferralCheck {
  *   2027-03-14.
  */
 export function checkDeferral(expiry: IsoDate, requestedUntil: IsoDate, requestDate: IsoDate): Result<DeferralCheck> {
-  const exp = toPlainDate(expiry);
+  const exp = toDayNumber(expiry);
   if (!exp.ok) return exp;
-  const until = toPlainDate(requestedUntil);
+  const until = toDayNumber(requestedUntil);
   if (!until.ok) return until;
-  const asked = toPlainDate(requestDate);
+  const asked = toDayNumber(requestDate);
   if (!asked.ok) return asked;
   const latest = extendedExpiry(expiry, RK_MAX_DEFERRAL_YEARS);
   if (!latest.ok) return latest;
-  if (Temporal.PlainDate.compare(asked.value, exp.value) > 0) {
+  if (asked.value > exp.value) {
     return fail(
       'deferral.after-expiry',
       `延期登记须在证书有效期满前申请。该证书已于${formatDateZh(expiry)}到期，${formatDateZh(requestDate)}提出的申请已逾期。`,
     );
   }
-  if (Temporal.PlainDate.compare(until.value, exp.value) <= 0) {
+  if (until.value <= exp.value) {
     return fail(
       'deferral.not-later',
       `申请延期至${formatDateZh(requestedUntil)}，但证书有效期本就到${formatDateZh(expiry)}，无需延期。请核对延期截止日期。`,
     );
   }
-  if (Temporal.PlainDate.compare(until.value, Temporal.PlainDate.from(latest.value)) > 0) {
+  if (until.value > dayNumberOf(latest.value)) {
     return fail(
       'deferral.too-long',
       `延期时间不得超过一年：证书${formatDateZh(expiry)}到期，最多可延期至${formatDateZh(latest.value)}，申请的${formatDateZh(requestedUntil)}超出了期限。`,
     );
   }
-  return ok({ newExpiry: until.value.toString(), latestAllowed: latest.value });
+  // A canonical date is its own toString.
+  return ok({ newExpiry: requestedUntil, latestAllowed: latest.value });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,11 +251,11 @@ export function appealDeadline(noticeDate: IsoDate, cal?: WorkCalendar): Result<
 
 /** Whether an appeal lodged on `appealDate` is in time; an appeal dated before the notice is a data error. */
 export function isAppealInTime(noticeDate: IsoDate, appealDate: IsoDate, cal?: WorkCalendar): Result<boolean> {
-  const notice = toPlainDate(noticeDate);
+  const notice = toDayNumber(noticeDate);
   if (!notice.ok) return notice;
-  const appeal = toPlainDate(appealDate);
+  const appeal = toDayNumber(appealDate);
   if (!appeal.ok) return appeal;
-  if (Temporal.PlainDate.compare(appeal.value, notice.value) < 0) {
+  if (appeal.value < notice.value) {
     return fail(
       'appeal.before-notice',
       `复议申请日期${formatDateZh(appealDate)}早于注销公布日期${formatDateZh(noticeDate)}，请核对两个日期。`,

@@ -13,10 +13,18 @@
  * - `workingDaysBetween(from, to)` counts the half-open interval (from, to], so
  *   `workingDaysBetween(d, addWorkingDays(d, n)) === n` for every n ≥ 0.
  */
-import { Temporal } from 'temporal-polyfill';
-import { formatDateZh, fromPlainDate, toPlainDate, type IsoDate } from './civil-date';
+import {
+  dateFromDayNumber,
+  daysFromCivil,
+  formatDateZh,
+  isoFromDayNumber,
+  toDayNumber,
+  weekdayOfDayNumber,
+  yearOfDayNumber,
+  type IsoDate,
+} from './civil-date';
 import { fail, ok, type Result } from './result';
-import type { WorkCalendar } from './work-calendar';
+import type { WorkCalendar, WorkCalendarYearIndex } from './work-calendar';
 
 /** Why a day is or is not a working day, for display next to dates in a queue or calendar view. */
 export type WorkingDayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
@@ -29,29 +37,98 @@ export interface WorkingDayInfo {
   readonly name?: string;
 }
 
-function missingYear(date: Temporal.PlainDate): Result<never> {
+// Day kinds as bytes, so a year is a 366-byte array and a step of a count is an index.
+const WORKDAY = 0;
+const WEEKEND = 1;
+const HOLIDAY = 2;
+const ADJUSTED_WORKDAY = 3;
+
+/** The kinds of every day of one calendar year, indexed by day number − `first`. */
+interface YearKinds {
+  readonly year: number;
+  readonly first: number;
+  readonly kinds: Uint8Array;
+}
+
+/**
+ * Built on first use and kept as long as the year's index lives. Keyed by the index, not the
+ * calendar, so an office that imports a year gets a fresh table for it without invalidation.
+ */
+const yearKindsCache = new WeakMap<WorkCalendarYearIndex, YearKinds>();
+
+function buildYearKinds(year: number, index: WorkCalendarYearIndex): YearKinds {
+  const first = daysFromCivil(year, 1, 1);
+  const kinds = new Uint8Array(daysFromCivil(year + 1, 1, 1) - first);
+  for (let i = 0; i < kinds.length; i++) {
+    const dayNumber = first + i;
+    // The lists are keyed by the date's string, exactly as the index was built; looking each
+    // day's string up (rather than parsing the keys) keeps the old per-day lookup's answers.
+    const iso = isoFromDayNumber(dayNumber);
+    // A listed workday wins over the weekend rule; the schema guarantees it is not also a holiday.
+    if (index.adjustedWorkdays.get(iso) !== undefined) kinds[i] = ADJUSTED_WORKDAY;
+    else if (index.holidays.get(iso) !== undefined) kinds[i] = HOLIDAY;
+    else kinds[i] = weekdayOfDayNumber(dayNumber) >= 6 ? WEEKEND : WORKDAY;
+  }
+  return { year, first, kinds };
+}
+
+function yearKinds(year: number, cal: WorkCalendar): YearKinds | undefined {
+  const index = cal.years.get(year);
+  if (!index) return undefined;
+  const cached = yearKindsCache.get(index);
+  // The same index filed under two years is not something createWorkCalendar makes; rebuild.
+  if (cached !== undefined && cached.year === year) return cached;
+  const built = buildYearKinds(year, index);
+  yearKindsCache.set(index, built);
+  return built;
+}
+
+function missingYear(dayNumber: number): Result<never> {
+  const year = yearOfDayNumber(dayNumber);
   return fail(
     'calendar.missing-year',
-    `缺少${date.year}年工作日历，无法确定${formatDateZh(date.toString())}是否为工作日。请先导入${date.year}年的节假日安排。`,
+    `缺少${year}年工作日历，无法确定${formatDateZh(isoFromDayNumber(dayNumber))}是否为工作日。请先导入${year}年的节假日安排。`,
   );
 }
 
-function dayInfo(date: Temporal.PlainDate, cal: WorkCalendar): Result<WorkingDayInfo> {
-  const year = cal.years.get(date.year);
-  if (!year) return missingYear(date);
-  const iso = date.toString();
-  // A listed workday wins over the weekend rule; the schema guarantees it is not also a holiday.
-  const adjusted = year.adjustedWorkdays.get(iso);
-  if (adjusted !== undefined) return ok({ date: iso, working: true, kind: 'adjusted-workday', name: adjusted });
-  const holiday = year.holidays.get(iso);
-  if (holiday !== undefined) return ok({ date: iso, working: false, kind: 'holiday', name: holiday });
-  if (date.dayOfWeek >= 6) return ok({ date: iso, working: false, kind: 'weekend' });
-  return ok({ date: iso, working: true, kind: 'workday' });
+/**
+ * Walks day numbers one way and answers "working?" per day; the year table is looked up only
+ * when the walk crosses into another year. A missing year is reported for the first day in it.
+ */
+class DayWalker {
+  private table: YearKinds | undefined;
+
+  constructor(private readonly cal: WorkCalendar) {}
+
+  /** 1 working, 0 not, −1 the day's year is not in the calendar. */
+  working(dayNumber: number): number {
+    let table = this.table;
+    if (table === undefined || dayNumber < table.first || dayNumber >= table.first + table.kinds.length) {
+      table = yearKinds(yearOfDayNumber(dayNumber), this.cal);
+      if (table === undefined) return -1;
+      this.table = table;
+    }
+    const kind = table.kinds[dayNumber - table.first];
+    return kind === WORKDAY || kind === ADJUSTED_WORKDAY ? 1 : 0;
+  }
 }
 
-function isWorking(date: Temporal.PlainDate, cal: WorkCalendar): Result<boolean> {
-  const info = dayInfo(date, cal);
-  return info.ok ? ok(info.value.working) : info;
+function dayInfo(dayNumber: number, cal: WorkCalendar): Result<WorkingDayInfo> {
+  const year = yearOfDayNumber(dayNumber);
+  const table = yearKinds(year, cal);
+  const index = cal.years.get(year);
+  if (table === undefined || index === undefined) return missingYear(dayNumber);
+  const iso = isoFromDayNumber(dayNumber);
+  switch (table.kinds[dayNumber - table.first]) {
+    case ADJUSTED_WORKDAY:
+      return ok({ date: iso, working: true, kind: 'adjusted-workday', name: index.adjustedWorkdays.get(iso) as string });
+    case HOLIDAY:
+      return ok({ date: iso, working: false, kind: 'holiday', name: index.holidays.get(iso) as string });
+    case WEEKEND:
+      return ok({ date: iso, working: false, kind: 'weekend' });
+    default:
+      return ok({ date: iso, working: true, kind: 'workday' });
+  }
 }
 
 function checkCount(n: number, what: string): Result<number> {
@@ -63,25 +140,29 @@ function checkCount(n: number, what: string): Result<number> {
 
 /** Whether `date` is a working day, and why (weekend, which holiday, which 调休). */
 export function workingDayInfo(date: IsoDate, cal: WorkCalendar): Result<WorkingDayInfo> {
-  const d = toPlainDate(date);
+  const d = toDayNumber(date);
   return d.ok ? dayInfo(d.value, cal) : d;
 }
 
 /** Whether `date` is a working day: weekdays are, weekends are not, the calendar data overrides both. */
 export function isWorkingDay(date: IsoDate, cal: WorkCalendar): Result<boolean> {
-  const d = toPlainDate(date);
-  return d.ok ? isWorking(d.value, cal) : d;
+  const d = toDayNumber(date);
+  if (!d.ok) return d;
+  const working = new DayWalker(cal).working(d.value);
+  return working < 0 ? missingYear(d.value) : ok(working === 1);
 }
 
-function stepWorkingDays(start: Temporal.PlainDate, n: number, cal: WorkCalendar): Result<Temporal.PlainDate> {
+/** Day number of the |n|-th working day after (n > 0) or before (n < 0) `start`. */
+function stepWorkingDays(start: number, n: number, cal: WorkCalendar): Result<number> {
   const step = n >= 0 ? 1 : -1;
+  const walker = new DayWalker(cal);
   let remaining = Math.abs(n);
   let day = start;
   while (remaining > 0) {
-    day = day.add({ days: step });
-    const working = isWorking(day, cal);
-    if (!working.ok) return working;
-    if (working.value) remaining -= 1;
+    day += step;
+    const working = walker.working(day);
+    if (working < 0) return missingYear(day);
+    remaining -= working;
   }
   return ok(day);
 }
@@ -94,12 +175,12 @@ function stepWorkingDays(start: Temporal.PlainDate, n: number, cal: WorkCalendar
  * day on or before d.
  */
 export function addWorkingDays(date: IsoDate, n: number, cal: WorkCalendar): Result<IsoDate> {
-  const d = toPlainDate(date);
+  const d = toDayNumber(date);
   if (!d.ok) return d;
   const count = checkCount(n, '工作日天数');
   if (!count.ok) return count;
   const result = stepWorkingDays(d.value, count.value, cal);
-  return result.ok ? fromPlainDate(result.value) : result;
+  return result.ok ? dateFromDayNumber(result.value) : result;
 }
 
 /**
@@ -109,7 +190,7 @@ export function addWorkingDays(date: IsoDate, n: number, cal: WorkCalendar): Res
  * are Monday–Friday). n must be at least 1.
  */
 export function endOfWorkingDayPeriod(start: IsoDate, n: number, cal: WorkCalendar): Result<IsoDate> {
-  const d = toPlainDate(start);
+  const d = toDayNumber(start);
   if (!d.ok) return d;
   const count = checkCount(n, '工作日天数');
   if (!count.ok) return count;
@@ -117,8 +198,8 @@ export function endOfWorkingDayPeriod(start: IsoDate, n: number, cal: WorkCalend
     return fail('working-days.period-length', `期限至少为1个工作日，收到的是${count.value}。`);
   }
   // Counting from the day before makes `start` the first candidate day.
-  const result = stepWorkingDays(d.value.subtract({ days: 1 }), count.value, cal);
-  return result.ok ? fromPlainDate(result.value) : result;
+  const result = stepWorkingDays(d.value - 1, count.value, cal);
+  return result.ok ? dateFromDayNumber(result.value) : result;
 }
 
 /**
@@ -127,20 +208,22 @@ export function endOfWorkingDayPeriod(start: IsoDate, n: number, cal: WorkCalend
  * so workingDaysBetween(a, b) === −workingDaysBetween(b, a).
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar): Result<number> {
-  const a = toPlainDate(from);
+  const a = toDayNumber(from);
   if (!a.ok) return a;
-  const b = toPlainDate(to);
+  const b = toDayNumber(to);
   if (!b.ok) return b;
-  const order = Temporal.PlainDate.compare(a.value, b.value);
-  const [lo, hi] = order <= 0 ? [a.value, b.value] : [b.value, a.value];
+  const forward = a.value <= b.value;
+  const lo = forward ? a.value : b.value;
+  const hi = forward ? b.value : a.value;
+  const walker = new DayWalker(cal);
   let count = 0;
-  for (let day = lo.add({ days: 1 }); Temporal.PlainDate.compare(day, hi) <= 0; day = day.add({ days: 1 })) {
-    const working = isWorking(day, cal);
-    if (!working.ok) return working;
-    if (working.value) count += 1;
+  for (let day = lo + 1; day <= hi; day++) {
+    const working = walker.working(day);
+    if (working < 0) return missingYear(day);
+    count += working;
   }
   // `0 - count` rather than `-count`: a -0 would leak into displays and deep-equality checks.
-  return ok(order <= 0 ? count : 0 - count);
+  return ok(forward ? count : 0 - count);
 }
 
 export interface WorkingDaysLeft {

@@ -38,8 +38,27 @@ function lastEntryInto(history: readonly WorkflowHistoryEntry[], states: Readonl
   return -1;
 }
 
-function publicityStates(definition: WorkflowDefinition): Set<string> {
-  return new Set(definition.states.filter((s) => s.queue === 'publicity').map((s) => s.id));
+/** The state sets the clocks look for, read off a definition once: queues ask for every file. */
+interface ClockStates {
+  readonly states: WorkflowDefinition['states'];
+  readonly publicity: ReadonlySet<string>;
+  /** Waiting or final: the decision clock stops there. */
+  readonly stopping: ReadonlySet<string>;
+}
+
+const clockStatesCache = new WeakMap<WorkflowDefinition, ClockStates>();
+
+function clockStates(definition: WorkflowDefinition): ClockStates {
+  const cached = clockStatesCache.get(definition);
+  // Rebuilt if the definition's state list was replaced; definitions are data and never edited in place.
+  if (cached !== undefined && cached.states === definition.states) return cached;
+  const built: ClockStates = {
+    states: definition.states,
+    publicity: new Set(definition.states.filter((s) => s.queue === 'publicity').map((s) => s.id)),
+    stopping: new Set(definition.states.filter((s) => s.kind === 'waiting' || s.kind === 'final').map((s) => s.id)),
+  };
+  clockStatesCache.set(definition, built);
+  return built;
 }
 
 /**
@@ -52,7 +71,7 @@ export function publicityStartedOn(
   facts: Pick<WorkflowFacts, 'publicityStartedOn'> = {},
 ): IsoDate | undefined {
   if (facts.publicityStartedOn !== undefined) return facts.publicityStartedOn;
-  const i = lastEntryInto(application.history, publicityStates(definition));
+  const i = lastEntryInto(application.history, clockStates(definition).publicity);
   return application.history[i]?.at;
 }
 
@@ -87,13 +106,22 @@ export function decisionDue(
   const deadline = definition.decisionDeadline;
   if (!deadline) return ok(undefined);
   const history = application.history;
-  const start = lastEntryInto(history, new Set([deadline.from]));
+  let start = -1;
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const entry = history[i];
+    if (entry && entry.to === deadline.from) {
+      start = i;
+      break;
+    }
+  }
   const startEntry = history[start];
   if (!startEntry) return ok(undefined);
-  const stopping = new Set(
-    definition.states.filter((s) => s.kind === 'waiting' || s.kind === 'final').map((s) => s.id),
-  );
-  if (history.slice(start + 1).some((e) => stopping.has(e.to)) || stopping.has(application.state)) return ok(undefined);
+  const { stopping } = clockStates(definition);
+  for (let i = start + 1; i < history.length; i += 1) {
+    // Holes skipped, as some() skips them.
+    if (i in history && stopping.has(history[i]!.to)) return ok(undefined);
+  }
+  if (stopping.has(application.state)) return ok(undefined);
   return deadlineAfter(startEntry.at, deadline, cal);
 }
 

@@ -33,12 +33,21 @@ export function allowedTransitions(
   application: WorkflowApplication,
   context: WorkflowContext,
 ): TransitionOption[] {
-  return definition.transitions
-    .filter((t) => transitionSources(t).includes(application.state) && t.roles.includes(context.role))
-    .map((transition) => {
-      const blockedBy = evaluateGuards(transition.guards, { definition, application, context });
-      return { transition, allowed: blockedBy.length === 0, blockedBy };
-    });
+  const env = { definition, application, context };
+  const options: TransitionOption[] = [];
+  const transitions = definition.transitions;
+  for (let i = 0; i < transitions.length; i++) {
+    // Holes skipped, as filter skips them.
+    if (!(i in transitions)) continue;
+    const transition = transitions[i]!;
+    // transitionSources(t).includes(state) without the one-element array it builds for a string.
+    const from = transition.from;
+    const leavesState = typeof from === 'string' ? from === application.state : from.includes(application.state);
+    if (!leavesState || !transition.roles.includes(context.role)) continue;
+    const blockedBy = evaluateGuards(transition.guards, env);
+    options.push({ transition, allowed: blockedBy.length === 0, blockedBy });
+  }
+  return options;
 }
 
 /** What the user enters when firing: who and when, plus whatever the transition requires. */

@@ -40,6 +40,7 @@ function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
     case 'checklist-complete': {
       const c = facts.checklist;
       if (!c) return '尚未登记材料收件情况。';
+      if (c.missing.length === 0 && c.originalsUnverified.length === 0 && c.copiesShort.length === 0) return undefined;
       const parts = [
         c.missing.length > 0 ? `缺少${list(c.missing)}` : '',
         c.originalsUnverified.length > 0 ? `${list(c.originalsUnverified)}尚未核对原件` : '',
@@ -113,5 +114,11 @@ export function evaluateGuard(guard: WorkflowGuard, env: GuardEnv): GuardBlock[]
 }
 
 export function evaluateGuards(guards: readonly WorkflowGuard[], env: GuardEnv): GuardBlock[] {
-  return guards.flatMap((g) => evaluateGuard(g, env));
+  const blocks: GuardBlock[] = [];
+  for (let i = 0; i < guards.length; i++) {
+    // Holes skipped, as flatMap skips them.
+    if (!(i in guards)) continue;
+    for (const block of evaluateGuard(guards[i]!, env)) blocks.push(block);
+  }
+  return blocks;
 }

@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import {
   addDays,
   addMonths,
   addYears,
+  CANONICAL_DAY_MAX,
+  CANONICAL_DAY_MIN,
   compareDates,
+  dateFromDayNumber,
+  dayNumberOf,
   daysBetween,
+  daysFromCivil,
+  daysInMonth,
   formatDateZh,
   formatYearMonthZh,
   fullYearsBetween,
+  isCanonicalDate,
+  isoFromDayNumber,
   parseDateInput,
   parseYearMonth,
+  toDayNumber,
+  toPlainDate,
+  weekdayOfDayNumber,
+  yearOfDayNumber,
 } from '../../../shared/rules/civil-date';
 import { expectFail, expectOk } from './expect-result';
 
@@ -175,5 +189,135 @@ describe('calendar arithmetic', () => {
     ['2024-01-01', '2025-01-01', 366],
   ])('daysBetween(%s, %s) = %i', (from, to, days) => {
     expect(expectOk(daysBetween(from, to))).toBe(days);
+  });
+});
+
+// The arithmetic above runs on integer day numbers for canonical dates and falls back to
+// Temporal for everything else. These properties pin the day-number path to Temporal.
+describe('day numbers agree with Temporal', () => {
+  const epoch = Temporal.PlainDate.from('1970-01-01');
+  const dayOf = (d: Temporal.PlainDate): number => epoch.until(d, { largestUnit: 'days' }).days;
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+  /** Any day 1900–2100, with month ends, 29 Feb and 1 March over-represented. */
+  const from1900 = Temporal.PlainDate.from('1900-01-01');
+  const span = from1900.until(Temporal.PlainDate.from('2100-12-31'), { largestUnit: 'days' }).days;
+  const anyDay = fc.integer({ min: 0, max: span }).map((i) => from1900.add({ days: i }));
+  const monthEdge = fc
+    .record({ year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), back: fc.integer({ min: -1, max: 3 }) })
+    .map(({ year, month, back }) => Temporal.PlainDate.from({ year, month, day: 1 }).add({ months: 1 }).subtract({ days: 1 + back }));
+  const leapDay = fc.integer({ min: 475, max: 525 }).map((q) => Temporal.PlainDate.from({ year: q * 4, month: 2, day: 29 }));
+  const dateArb = fc.oneof(anyDay, monthEdge, leapDay);
+  /** Whole years 0000–9999, for the era arithmetic far from today. */
+  const wideDay = fc
+    .integer({ min: 0, max: Temporal.PlainDate.from('0000-01-01').until(Temporal.PlainDate.from('9999-12-31'), { largestUnit: 'days' }).days })
+    .map((i) => Temporal.PlainDate.from('0000-01-01').add({ days: i }));
+
+  it('daysFromCivil / isoFromDayNumber / yearOfDayNumber / weekdayOfDayNumber (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateArb, wideDay), (d) => {
+        const n = daysFromCivil(d.year, d.month, d.day);
+        expect(n).toBe(dayOf(d));
+        expect(isoFromDayNumber(n)).toBe(d.toString());
+        expect(yearOfDayNumber(n)).toBe(d.year);
+        expect(weekdayOfDayNumber(n)).toBe(d.dayOfWeek);
+        expect(dayNumberOf(d.toString())).toBe(n);
+        expect(daysInMonth(d.year, d.month)).toBe(d.daysInMonth);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('formats years outside 0000–9999 as Temporal does, and refuses them as canonical dates', () => {
+    for (const text of ['-000001-12-31', '+010000-01-01', '-000400-02-29']) {
+      const d = Temporal.PlainDate.from(text);
+      const n = dayOf(d);
+      expect(isoFromDayNumber(n)).toBe(text);
+      expect(yearOfDayNumber(n)).toBe(d.year);
+      expect(weekdayOfDayNumber(n)).toBe(d.dayOfWeek);
+      expectFail(dateFromDayNumber(n), 'date.out-of-range');
+    }
+    expect(expectOk(dateFromDayNumber(CANONICAL_DAY_MIN))).toBe('0000-01-01');
+    expect(expectOk(dateFromDayNumber(CANONICAL_DAY_MAX))).toBe('9999-12-31');
+  });
+
+  it('accepts exactly the strings toPlainDate accepts (property)', () => {
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => pad(v, n));
+    const nearlyCanonical = fc
+      .tuple(digits(4), digits(2), digits(2), fc.constantFrom('-', '/', '.'))
+      .map(([y, m, d, sep]) => (sep === '-' ? `${y}-${m}-${d}` : `${y}${sep}${m}-${d}`));
+    const text = fc.oneof(nearlyCanonical, fc.string({ maxLength: 12 }), dateArb.map((d) => d.toString()));
+    fc.assert(
+      fc.property(text, (s) => {
+        const parsed = toPlainDate(s);
+        expect(isCanonicalDate(s)).toBe(parsed.ok);
+        expect(Number.isNaN(dayNumberOf(s))).toBe(!parsed.ok);
+        expect(toDayNumber(s)).toEqual(parsed.ok ? { ok: true, value: dayOf(parsed.value) } : parsed);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const bad of [undefined, null, 20261122, '２０２６-11-22', ' 2026-11-22', '2026-11-22\n']) {
+      expect(isCanonicalDate(bad)).toBe(false);
+    }
+  });
+
+  it('addDays, addMonths and addYears clamp month ends and leap days as Temporal does (property)', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -2400, max: 2400 }), (d, n) => {
+        const days = n * 17;
+        expect(expectOk(addDays(d.toString(), days))).toBe(d.add({ days }).toString());
+        expect(expectOk(addMonths(d.toString(), n))).toBe(d.add({ months: n }).toString());
+        expect(expectOk(addYears(d.toString(), n % 200))).toBe(d.add({ years: n % 200 }).toString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('daysBetween and fullYearsBetween match Temporal (property)', () => {
+    fc.assert(
+      fc.property(dateArb, dateArb, (a, b) => {
+        expect(expectOk(daysBetween(a.toString(), b.toString()))).toBe(a.until(b, { largestUnit: 'days' }).days);
+        const [from, to] = Temporal.PlainDate.compare(a, b) <= 0 ? [a, b] : [b, a];
+        // 实足年限 by Temporal: the largest n whose anniversary (clamped) is not after `to`.
+        let years = to.year - from.year;
+        if (Temporal.PlainDate.compare(from.add({ years }), to) > 0) years -= 1;
+        expect(expectOk(fullYearsBetween(from.toString(), to.toString()))).toBe(years);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves results outside years 0000–9999 to the checked path, with its errors', () => {
+    expectFail(addDays('9999-12-31', 1), 'date.out-of-range');
+    expectFail(addDays('0000-01-01', -1), 'date.out-of-range');
+    expectFail(addMonths('9999-12-31', 1), 'date.out-of-range');
+    expectFail(addMonths('0000-01-31', -1), 'date.out-of-range');
+    expectFail(addYears('0000-02-29', -1), 'date.out-of-range');
+    expect(expectOk(addYears('0000-02-29', 1))).toBe('0001-02-28');
+    expect(expectOk(addMonths('0000-03-31', -1))).toBe('0000-02-29');
+    expectFail(addMonths('2026-01-31', 2 ** 53), 'date.not-integer');
+    expectFail(addMonths('2026-01-31', Number.MAX_SAFE_INTEGER), 'date.out-of-range');
+  });
+
+  it('canonical input takes the short path with the same answers as the general one', () => {
+    for (const [canonical, typed] of [
+      ['2026-11-22', '2026/11/22'],
+      ['1900-01-01', '1900年1月1日'],
+      ['2100-12-31', '21001231'],
+    ] as const) {
+      expect(parseDateInput(canonical)).toEqual(parseDateInput(typed));
+    }
+    expectFail(parseDateInput('1899-12-31'), 'date.out-of-range');
+    expectFail(parseDateInput('2101-01-01'), 'date.out-of-range');
+    for (const [canonical, typed] of [
+      ['2019-09', '2019年9月'],
+      ['1900-01', '190001'],
+      ['2100-12', '2100.12'],
+    ] as const) {
+      expect(parseYearMonth(canonical)).toEqual(parseYearMonth(typed));
+    }
+    expectFail(parseYearMonth('1899-12'), 'date.out-of-range');
+    expectFail(parseYearMonth('2019-13'), 'year-month.invalid');
+    expectFail(parseYearMonth('2019-00'), 'year-month.invalid');
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import {
   evaluateEducation,
   P4_EDUCATION_REQUIREMENT,
@@ -208,5 +210,59 @@ describe('evaluateEducation refuses bad input with the record number', () => {
   it('P4: a cycle window needs a cycle length', () => {
     const result = evaluateEducation([], P4_EDUCATION_REQUIREMENT, { cycleStart: '2019-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'education.window' } });
+  });
+});
+
+// Periods are remembered per window (a queue judges the same few windows over and over); the
+// answers must not depend on what was asked before.
+describe('remembered periods', () => {
+  const windowArb = fc.oneof(
+    fc.array(fc.integer({ min: 2015, max: 2027 }), { minLength: 1, maxLength: 4 }).map((years) => ({ years })),
+    fc
+      .record({ year: fc.integer({ min: 2018, max: 2025 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 29 }) })
+      .map(({ year, month, day }) => ({ cycleStart: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` })),
+  );
+  const caseArb = fc.tuple(fc.constantFrom(P4_EDUCATION_REQUIREMENT, P5_EDUCATION_REQUIREMENT), windowArb);
+  const records = [2019, 2020, 2021, 2022, 2023, 2024, 2025].flatMap((year) => [
+    { date: `${year}-03-01`, mode: '脱产', content: '课程', category: '专业科目', hours: 50 },
+    { date: `${year}-09-01`, mode: '业余', content: '课程', category: '一般公需', hours: 20 },
+  ]);
+
+  it('give the same evaluations in any order of asking (property)', () => {
+    fc.assert(
+      fc.property(fc.array(caseArb, { minLength: 1, maxLength: 30 }), (cases) => {
+        const forward = cases.map(([requirement, window]) => evaluateEducation(records, requirement, window));
+        const backward = [...cases].reverse().map(([requirement, window]) => evaluateEducation(records, requirement, window));
+        expect(backward.reverse()).toEqual(forward);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stay right past the number kept, and for a requirement that only differs in firstYear', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let start = 0; start < 1100; start++) {
+        const cycleStart = Temporal.PlainDate.from('2020-01-01').add({ days: start }).toString();
+        const result = evaluateEducation([], P5_EDUCATION_REQUIREMENT, { cycleStart });
+        expect(result.ok && result.value.perYear[0]?.from).toBe(cycleStart);
+      }
+    }
+    const years = { years: [2017, 2018] };
+    const late = { ...P4_EDUCATION_REQUIREMENT, firstYear: 2019 };
+    const checked = (r: ReturnType<typeof evaluateEducation>) => (r.ok ? r.value.perYear.map((y) => y.checked) : []);
+    expect(checked(evaluateEducation([], P4_EDUCATION_REQUIREMENT, years))).toEqual([false, true]);
+    expect(checked(evaluateEducation([], late, years))).toEqual([false, false]);
+    expect(checked(evaluateEducation([], P4_EDUCATION_REQUIREMENT, years))).toEqual([false, true]);
+  });
+
+  it('keep a category named "__proto__" as an ordinary key', () => {
+    const result = evaluateEducation([{ date: '2024-03-01', mode: '在岗', content: '课程', category: '__proto__', hours: 4 }], P5_EDUCATION_REQUIREMENT, {
+      cycleStart: '2024-01-01',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const byCategory = result.value.perYear[0]!.byCategory;
+    expect(Object.getPrototypeOf(byCategory)).toBe(Object.prototype);
+    expect(Object.entries(byCategory)).toEqual([['__proto__', 4]]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   computeIdCheckChar,
   normalizeIdNumber,
@@ -230,5 +231,43 @@ describe('15-digit first-generation numbers (GB 11643-1999 replaces GB 11643-198
     ['impossible date still rejected after upgrade', '110105900230123', { ok: false, error: { code: 'id.birth_date' } }],
   ])('parseIdNumber allow15: %s', (_name, raw, expected) => {
     expect(parseIdNumber(raw, { today: TODAY, allow15: true })).toMatchObject(expected);
+  });
+});
+
+// A cleanly typed 18-character number takes a short path (no rewriting, no pattern matching);
+// it must answer exactly as the full path does for the same number typed untidily.
+describe('the short path for cleanly typed numbers', () => {
+  const digitsArb = fc
+    .tuple(
+      fc.constantFrom('11', '33', '44', '65', '83', '99', '00'),
+      fc.stringMatching(/^[0-9]{4}$/),
+      fc.integer({ min: 1880, max: 2030 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.stringMatching(/^[0-9]{3}$/),
+    )
+    .map(([province, area, y, m, d, seq]) => `${province}${area}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${seq}`);
+  const numberArb = fc.tuple(digitsArb, fc.constantFrom('right', '0', '5', 'X')).map(([first17, last]) =>
+    last === 'right' ? first17 + computeIdCheckChar(first17)! : first17 + last,
+  );
+  const untidy = (n: string): string =>
+    ` ${n.slice(0, 6)} ${n.slice(6, 14)}\u3000${n.slice(14)}`.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) + '\u200B';
+
+  it('gives the same result as the number typed with spaces and full-width digits (property)', () => {
+    fc.assert(
+      fc.property(numberArb, fc.constantFrom('2026-11-22', '1990-03-07', '2000-02-29'), (n, today) => {
+        const clean = parseIdNumber(n, { today });
+        expect(parseIdNumber(untidy(n), { today })).toEqual(clean);
+        expect(parseIdNumber(n.toLowerCase(), { today })).toEqual(clean);
+        if (clean.ok) expect(clean.value.birthDate).toBe(`${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still refuses an invalid "today"', () => {
+    for (const today of ['2026-02-30', '2026/11/22', '']) {
+      expect(parseIdNumber('110105194910010015', { today })).toMatchObject({ ok: false, error: { code: 'id.today_invalid' } });
+    }
   });
 });

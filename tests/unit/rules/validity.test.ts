@@ -115,6 +115,48 @@ describe('windowBeforeExpiry: [expiry − M months, expiry], both ends inclusive
   it('rejects a non-positive month count', () => {
     expectFail(windowBeforeExpiry('2026-08-31', 0), 'validity.period');
   });
+
+  // Dates from 1900 to 2100, with month ends and leap days over-represented: that is where
+  // clamping could reorder two windows.
+  const first = Temporal.PlainDate.from('1900-01-01');
+  const span = first.until(Temporal.PlainDate.from('2100-12-31'), { largestUnit: 'days' }).days;
+  const anyDay = fc.integer({ min: 0, max: span }).map((i) => first.add({ days: i }));
+  const monthEnd = fc
+    .record({ year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), back: fc.integer({ min: 0, max: 3 }) })
+    .map(({ year, month, back }) => Temporal.PlainYearMonth.from({ year, month }).toPlainDate({ day: 1 }).add({ months: 1 }).subtract({ days: 1 + back }));
+  const expiryArb = fc.oneof(anyDay, monthEnd);
+
+  it('is monotonic in the expiry: e1 ≤ e2 ⇒ from and to keep their order (property)', () => {
+    fc.assert(
+      fc.property(expiryArb, expiryArb, fc.integer({ min: 1, max: 36 }), (a, b, months) => {
+        const [e1, e2] = Temporal.PlainDate.compare(a, b) <= 0 ? [a, b] : [b, a];
+        const w1 = expectOk(windowBeforeExpiry(e1.toString(), months));
+        const w2 = expectOk(windowBeforeExpiry(e2.toString(), months));
+        expect(w1.from <= w2.from).toBe(true);
+        expect(w1.to <= w2.to).toBe(true);
+      }),
+    );
+  });
+
+  it('is antitone in the months: m1 ≤ m2 ⇒ from(m2) ≤ from(m1), same end (property)', () => {
+    fc.assert(
+      fc.property(expiryArb, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (expiry, a, b) => {
+        const [m1, m2] = a <= b ? [a, b] : [b, a];
+        const w1 = expectOk(windowBeforeExpiry(expiry.toString(), m1));
+        const w2 = expectOk(windowBeforeExpiry(expiry.toString(), m2));
+        expect(w2.from <= w1.from).toBe(true);
+        expect(w2.to).toBe(w1.to);
+      }),
+    );
+  });
+
+  it('starts where Temporal says, month ends clamped (property)', () => {
+    fc.assert(
+      fc.property(expiryArb, fc.integer({ min: 1, max: 60 }), (expiry, months) => {
+        expect(expectOk(windowBeforeExpiry(expiry.toString(), months)).from).toBe(expiry.subtract({ months }).toString());
+      }),
+    );
+  });
 });
 
 describe('isWithinWindow: the first and last day are inside, the days around are not', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
-import { createWorkCalendar } from '../../../shared/rules/work-calendar';
+import { formatDateZh } from '../../../shared/rules/civil-date';
+import { createWorkCalendar, type WorkCalendar } from '../../../shared/rules/work-calendar';
 import {
   addWorkingDays,
   endOfWorkingDayPeriod,
@@ -10,6 +11,7 @@ import {
   workingDayInfo,
   workingDaysBetween,
   workingDaysLeft,
+  type WorkingDayInfo,
 } from '../../../shared/rules/working-days';
 import { expectFail, expectOk } from './expect-result';
 
@@ -204,5 +206,89 @@ describe('properties (fast-check)', () => {
         expect(expectOk(workingDaysBetween(a, b, cal)) + expectOk(workingDaysBetween(b, a, cal))).toBe(0);
       }),
     );
+  });
+});
+
+// Counting runs on a per-year table of day kinds indexed by day number. These pin the table to
+// the calendar data read day by day, as the lookup did before it existed.
+describe('the day table agrees with the calendar data', () => {
+  /** The kind of one day straight from the year's lists and Temporal's weekday. */
+  function reference(date: Temporal.PlainDate, calendar: WorkCalendar): WorkingDayInfo | 'missing' {
+    const year = calendar.years.get(date.year);
+    if (!year) return 'missing';
+    const iso = date.toString();
+    const adjusted = year.adjustedWorkdays.get(iso);
+    if (adjusted !== undefined) return { date: iso, working: true, kind: 'adjusted-workday', name: adjusted };
+    const holiday = year.holidays.get(iso);
+    if (holiday !== undefined) return { date: iso, working: false, kind: 'holiday', name: holiday };
+    return date.dayOfWeek >= 6 ? { date: iso, working: false, kind: 'weekend' } : { date: iso, working: true, kind: 'workday' };
+  }
+
+  const first = Temporal.PlainDate.from('2023-12-01');
+  const span = first.until(Temporal.PlainDate.from('2027-01-31'), { largestUnit: 'days' }).days;
+
+  it('every day 2023-12 … 2027-01, including the missing years on either side', () => {
+    for (let i = 0; i <= span; i++) {
+      const d = first.add({ days: i });
+      const expected = reference(d, cal);
+      if (expected === 'missing') {
+        expect(expectFail(workingDayInfo(d.toString(), cal), 'calendar.missing-year')).toContain(`缺少${d.year}年工作日历`);
+        expectFail(isWorkingDay(d.toString(), cal), 'calendar.missing-year');
+      } else {
+        expect(expectOk(workingDayInfo(d.toString(), cal))).toEqual(expected);
+        expect(expectOk(isWorkingDay(d.toString(), cal))).toBe(expected.working);
+      }
+    }
+  });
+
+  it('counts as a day-by-day walk over the data does (property)', () => {
+    const dateArb = fc.integer({ min: 0, max: span }).map((i) => first.add({ days: i }));
+    fc.assert(
+      fc.property(dateArb, dateArb, (a, b) => {
+        const [lo, hi] = Temporal.PlainDate.compare(a, b) <= 0 ? [a, b] : [b, a];
+        let count = 0;
+        let missing: Temporal.PlainDate | undefined;
+        for (let d = lo.add({ days: 1 }); Temporal.PlainDate.compare(d, hi) <= 0; d = d.add({ days: 1 })) {
+          const info = reference(d, cal);
+          if (info === 'missing') {
+            missing = d;
+            break;
+          }
+          if (info.working) count += 1;
+        }
+        const result = workingDaysBetween(a.toString(), b.toString(), cal);
+        if (missing === undefined) expect(expectOk(result)).toBe(Temporal.PlainDate.compare(a, b) <= 0 ? count : 0 - count);
+        else expect(expectFail(result, 'calendar.missing-year')).toContain(formatDateZh(missing.toString()));
+      }),
+    );
+  });
+
+  it('a year imported later is used at once, and one built by hand is read the same way', () => {
+    const handMade = (holiday: string): WorkCalendar => ({
+      years: new Map([
+        [
+          2030,
+          {
+            data: { year: 2030, holidays: [], adjustedWorkdays: [] },
+            holidays: new Map([[holiday, '假日']]),
+            adjustedWorkdays: new Map([['2030-01-05', '调休上班']]),
+          },
+        ],
+      ]),
+    });
+    const a = handMade('2030-01-02');
+    const b = handMade('2030-01-03');
+    expect(expectOk(workingDayInfo('2030-01-02', a))).toEqual({ date: '2030-01-02', working: false, kind: 'holiday', name: '假日' });
+    expect(expectOk(workingDayInfo('2030-01-02', b))).toEqual({ date: '2030-01-02', working: true, kind: 'workday' });
+    expect(expectOk(workingDayInfo('2030-01-05', b))).toEqual({
+      date: '2030-01-05',
+      working: true,
+      kind: 'adjusted-workday',
+      name: '调休上班',
+    });
+    // 2030-01-01 is a Tuesday; the 2nd is the holiday of calendar a.
+    expect(expectOk(addWorkingDays('2030-01-01', 1, a))).toBe('2030-01-03');
+    expect(expectOk(addWorkingDays('2030-01-01', 1, b))).toBe('2030-01-02');
+    expectFail(addWorkingDays('2030-12-31', 1, a), 'calendar.missing-year');
   });
 });

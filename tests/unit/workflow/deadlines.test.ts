@@ -122,3 +122,24 @@ describe('queueDeadline: what the queue column shows', () => {
     expect(expectFail(queueDeadline(p5, late, '2030-03-02', cal), 'calendar.missing-year')).toMatch(/缺少2030年工作日历/);
   });
 });
+
+describe('state sets read off a definition once', () => {
+  it('a definition copy with different states is read afresh', () => {
+    const onPublicity = app('publicity', [['awaiting-evaluation', 'publicity', '2026-03-02']]);
+    expect(expectOk(publicityEnds(p1, onPublicity, cal))).toBeDefined();
+    // The same definition with the publicity state renamed: its sets must not come from p1's.
+    const renamed = { ...p1, states: p1.states.map((s) => (s.id === 'publicity' ? { ...s, queue: 'decision' as const } : s)) };
+    expect(expectOk(publicityEnds(renamed, onPublicity, cal))).toBeUndefined();
+    expect(expectOk(publicityEnds(p1, onPublicity, cal))).toBeDefined();
+  });
+
+  it('a waiting state after the clock started stops it, wherever it is in the history', () => {
+    const steps: [string, string, string][] = [
+      ['received', 'accepted', '2026-09-28'],
+      ['accepted', 'returned', '2026-09-30'],
+      ['returned', 'accepted', '2026-10-09'],
+    ];
+    expect(expectOk(decisionDue(p5, app('accepted', steps), cal))).toBe(expectOk(registrationDecisionDeadline('2026-10-09', cal)));
+    expect(expectOk(decisionDue(p5, app('accepted', [...steps, ['accepted', 'returned', '2026-10-10']]), cal))).toBeUndefined();
+  });
+});
