@@ -1,5 +1,6 @@
 /**
- * `{ ...target, ...source }` for the values the engine reads by field id, built by assignment.
+ * `{ ...target, ...source }` built by assignment: a table row's cells over the form's values,
+ * when a column's condition or remark reads them (fields.ts).
  *
  * Why not the spread: V8 (Node 20) gives each object built by a spread followed by more
  * properties a hidden class of its own, so every later `values[id]` read misses the inline

@@ -1,8 +1,8 @@
 /**
  * What evaluating an application needs from its pack that does not depend on the application:
  * the fields of a kind, the materials of a kind, each volume's candidate entries in binding
- * order. The engine evaluates whole queues (100 000 applications in well under 2 s), and two
- * things made per-application work slow: re-filtering and re-sorting the pack every time, and
+ * order. The engine evaluates whole queues (the bound: 100 000 applications in under 2 s), and
+ * two things made per-application work slow: re-filtering and re-sorting the pack every time, and
  * reading pack objects whose shapes all differ (a field with `enum`, one with `validator` …),
  * which makes every property read a slow megamorphic one. A plan does the filtering once and
  * copies what the rules read into records of one shape each.

@@ -7,8 +7,8 @@
  * the month (Aug 31 − 6 months = Feb 28, or Feb 29 in a leap year; Feb 29 + 1 year = Feb 28).
  * Every function here that can fail returns a Result.
  *
- * The engine evaluates whole queues at once (100 000 applications in well under 2 s), and a
- * Temporal object per step made date arithmetic most of that time. So canonical strings, which
+ * The engine evaluates whole queues at once (the bound: 100 000 applications in under 2 s), and
+ * a Temporal object per step made date arithmetic most of that time. So canonical strings, which
  * are the common case and already validated by their shape, are worked on as integer day
  * numbers (days since 1970-01-01 in the proleptic Gregorian calendar, the ISO calendar Temporal
  * uses). Anything else — a malformed string, a result outside years 0000–9999, a non-integer
