@@ -6,7 +6,7 @@ import { chromiumExecutable } from './tests/e2e/chromium';
  * available; the renderer is the same). The browser is Playwright's own where one is installed,
  * otherwise the system Chromium (Debian's `chromium`), see `tests/e2e/chromium.ts`.
  */
-const PORT = 4319;
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,6 +23,8 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1360, height: 860 },
     acceptDownloads: true,
+    // The app honours "reduce motion" (no dialog zoom, no dropdown slide): clicks never land mid-animation.
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -26,10 +26,16 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   build: {
-    outDir: '../dist/renderer',
+    // DESK_OUT_DIR lets parallel work build and preview side by side (default: dist/renderer).
+    outDir: process.env.DESK_OUT_DIR ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     chunkSizeWarningLimit: 4000,
+  },
+  optimizeDeps: {
+    // The documents worker's dependencies (shared/documents), pre-bundled when `vite` starts: the
+    // dependency scanner does not follow `new Worker(...)`, and a late discovery reloads the page.
+    include: ['@cantoo/pdf-lib', 'exceljs', 'fontkit', 'qrcode/lib/core/qrcode', 'qrcode/lib/core/format-info'],
   },
   preview: {
     host: '127.0.0.1',

@@ -8,6 +8,7 @@ import { installCors } from './cors';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { type AppContext, type AppOptions, DEFAULT_LIMITS, type Limits } from './context';
 import { installErrorHandling, sendError } from './http-errors';
+import { registerNumberRoutes } from './numbers';
 import { registerBlobRoutes } from './routes-blobs';
 import { registerPublicRoutes } from './routes-public';
 import { registerSyncRoutes } from './routes-sync';
@@ -46,6 +47,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   registerSyncRoutes(app, ctx);
+  registerNumberRoutes(app, ctx);
   void app.register(async (scope) => registerBlobRoutes(scope, ctx));
   registerPublicRoutes(app, ctx);
 

@@ -8,10 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER } from '../shared/sync/protocol';
 
 const ALLOWED_HEADERS = ['authorization', 'content-type', PROTOCOL_HEADER].join(', ');
+const EXPOSED_HEADERS = ['retry-after', 'x-content-sha256'].join(', ');
 
 export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*');
+    // Not CORS-safelisted: without this a desk in another origin could not read how long a 429 asks it to wait.
+    reply.header('access-control-expose-headers', EXPOSED_HEADERS);
     if (request.method === 'OPTIONS') {
       await reply
         .code(204)

@@ -1,7 +1,8 @@
 /**
  * How failures become answers: every error body is `{ error, message, details? }` with a code
  * from the shared closed union (`shared/sync/errors`) and that code's HTTP status, so the desk
- * decides from the code alone whether to retry (4xx never, 5xx with backoff).
+ * decides from the code alone whether to retry (4xx never, 5xx with backoff; `rate_limited`, 429,
+ * after its `Retry-After` header, which the handler sets from the error).
  */
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SyncError, errorBody, type SyncErrorCode, SYNC_ERRORS } from '../shared/sync/errors';
@@ -53,6 +54,7 @@ function codeForFrameworkError(error: FastifyError, request: FastifyRequest): Sy
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof SyncError) {
+      if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
       if (error.status >= 500) request.log.error({ err: error }, 'sync error');
       else request.log.info({ code: error.code }, 'request refused');
       return sendError(reply, error.code, error.details);

@@ -10,6 +10,8 @@
  */
 import { MAX_CLOCK_DRIFT_MS, tryParseHlc } from '../shared/sync/hlc';
 import { applyOperation, type RecordState, visibleValues, isDeleted } from '../shared/sync/merge';
+import { unflattenNested } from '../shared/sync/nested';
+import type { SyncedTable } from '../shared/model/records';
 import {
   MAX_OPERATIONS_PER_BATCH,
   pushRequestSchema,
@@ -137,7 +139,7 @@ async function mergeIntoRecords(tx: Queryable, officeId: string, ops: readonly {
   }
   const upserts = [...touched.entries()].map(([k, t]) => {
     const { state, seq } = states.get(k)!;
-    return { t: t.table, r: t.recordId, s: state, d: visibleValues(state), x: isDeleted(state), q: seq };
+    return { t: t.table, r: t.recordId, s: state, d: unflattenNested(t.table as SyncedTable, visibleValues(state)), x: isDeleted(state), q: seq };
   });
   // A plain multi-row VALUES list: the cheapest way to hand PostgreSQL many rows (faster than
   // arrays or a JSON document, both of which it must parse again).

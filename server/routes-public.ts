@@ -8,7 +8,7 @@ import { officePublicKeys } from './offices';
 import { countAttempt } from './rate-limit';
 import { messagePage, verificationPage, verifyCertificate, VERIFY_PAGE_CSP } from './verify';
 
-/** The verification-specific wording for a 429 (the shared code is named for enrolment). */
+/** The wording for a 429 on the public page: the person scanning a QR code is not a clerk whose desk syncs. */
 const VERIFY_RATE_LIMITED = '查询过于频繁，请稍后再试。';
 
 function wantsJson(accept: string | undefined): boolean {
@@ -23,10 +23,13 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
     const html = (status: number, body: string) =>
       reply.code(status).header('content-security-policy', VERIFY_PAGE_CSP).header('x-content-type-options', 'nosniff').type('text/html; charset=utf-8').send(body);
 
-    if ((await countAttempt(db, `verify-ip:${request.ip}`, limits.verifyWindowSeconds)) > limits.verifyPerIp) {
+    const attempt = await countAttempt(db, `verify-ip:${request.ip}`, limits.verifyWindowSeconds);
+    if (attempt.hits > limits.verifyPerIp) {
+      const retryAfterSeconds = attempt.retryAfterSeconds;
+      reply.header('retry-after', String(retryAfterSeconds));
       return json
-        ? sendError(reply, 'enrolment_rate_limited', undefined, VERIFY_RATE_LIMITED)
-        : html(SYNC_ERRORS.enrolment_rate_limited.status, messagePage('查询过于频繁', VERIFY_RATE_LIMITED));
+        ? sendError(reply, 'rate_limited', { retryAfterSeconds }, VERIFY_RATE_LIMITED)
+        : html(SYNC_ERRORS.rate_limited.status, messagePage('查询过于频繁', VERIFY_RATE_LIMITED));
     }
     const certificateNo = (request.params as { certificateNo: string }).certificateNo;
     const answer = certificateNo.length >= 1 && certificateNo.length <= 60 ? await verifyCertificate(db, certificateNo, ctx.now()) : undefined;

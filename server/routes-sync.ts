@@ -16,7 +16,7 @@ import { type Db, toNumber } from './db';
 import { sha256Hex } from './ids';
 import { enrolDevice, findDevice } from './offices';
 import { applyBatch, checkClockDrift, issueDetails, parsePushBody } from './push';
-import { countAttempt, pruneRateLimits } from './rate-limit';
+import { enforceRateLimits, pruneRateLimits } from './rate-limit';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -28,15 +28,16 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
   const auth = deviceAuth(db);
 
   app.post(SYNC_ROUTES.enrol, async (request, reply) => {
-    const window = limits.enrolWindowSeconds;
-    if ((await countAttempt(db, `enrol-ip:${request.ip}`, window)) > limits.enrolPerIp) throw new SyncError('enrolment_rate_limited');
+    const windowSeconds = limits.enrolWindowSeconds;
+    await enforceRateLimits(db, [{ key: `enrol-ip:${request.ip}`, windowSeconds, max: limits.enrolPerIp }]);
     const parsed = enrolmentRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new SyncError('invalid_request', issueDetails(parsed.error.issues));
     const req = parsed.data;
     const codeKey = `enrol-code:${sha256Hex(`${req.officeCode}:${req.enrolmentCode}`)}`;
-    const perCode = await countAttempt(db, codeKey, window);
-    const perOffice = await countAttempt(db, `enrol-office:${req.officeCode}`, window);
-    if (perCode > limits.enrolPerCode || perOffice > limits.enrolPerOffice) throw new SyncError('enrolment_rate_limited');
+    await enforceRateLimits(db, [
+      { key: codeKey, windowSeconds, max: limits.enrolPerCode },
+      { key: `enrol-office:${req.officeCode}`, windowSeconds, max: limits.enrolPerOffice },
+    ]);
     if (Math.random() < 0.01) await pruneRateLimits(db);
 
     const outcome = await enrolDevice(db, req);

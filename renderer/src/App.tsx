@@ -3,9 +3,18 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { SignInGate } from './auth/SignInGate';
 import { AppLayout } from './layout/AppLayout';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { AuditPage } from './pages/AuditPage';
+import { CertificatesPage } from './pages/CertificatesPage';
 import { IntakePage } from './pages/IntakePage';
+import { NewApplicationPage } from './pages/NewApplicationPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { QueuesPage } from './pages/QueuesPage';
+import { RostersPage } from './pages/RostersPage';
+import { UsersPage } from './pages/UsersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPage } from './pages/SyncPage';
 import { useUi } from './stores/ui';
@@ -22,16 +31,24 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/intake" replace /> },
       { path: 'intake', element: <IntakePage /> },
-      { path: 'review', element: <PlaceholderPage area="nav.review" /> },
+      { path: 'intake/new', element: <NewApplicationPage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'applications/:id', element: <ApplicationPage /> },
+      { path: 'review', element: <QueuesPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'users', element: <UsersPage /> },
       { path: 'panel', element: <PlaceholderPage area="nav.panel" /> },
-      { path: 'certificates', element: <PlaceholderPage area="nav.certificates" /> },
-      { path: 'rosters', element: <PlaceholderPage area="nav.rosters" /> },
+      { path: 'certificates', element: <CertificatesPage /> },
+      { path: 'rosters', element: <RostersPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/intake" replace /> },
     ],
   },
 ]);
+
+/** The system's "reduce motion" setting (accessibility) turns antd's animations off. */
+const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const fontFamily =
   "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif";
@@ -45,9 +62,11 @@ export function App() {
   }, [locale]);
 
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily, colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily, colorPrimary: '#1d4ed8', motion: !reducedMotion } }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <SignInGate>
+          <RouterProvider router={router} />
+        </SignInGate>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,13 +1,20 @@
 /**
- * Who is acting on this device. Sign-in with local users and roles arrives with the intake
- * issue; until then every write is recorded as the device's built-in administrator, so the
- * audit trail already names an actor for each change.
+ * Who is acting on this device: the signed-in user (stores/session.ts). Every write records
+ * them; a write with nobody signed in is refused rather than recorded under a made-up name.
  */
 import { deviceId } from './db';
 import type { WriteContext } from './db/repository';
+import { currentUser } from './stores/session';
 
-export const BUILT_IN_ADMIN = 'local-admin';
+export class NotSignedInError extends Error {
+  constructor() {
+    super('尚未登录，请先登录后再操作。');
+    this.name = 'NotSignedInError';
+  }
+}
 
 export async function writeContext(reason?: string): Promise<WriteContext> {
-  return { userId: BUILT_IN_ADMIN, deviceId: await deviceId(), ...(reason === undefined ? {} : { reason }) };
+  const user = currentUser();
+  if (user === null) throw new NotSignedInError();
+  return { userId: user.id, deviceId: await deviceId(), ...(reason === undefined ? {} : { reason }) };
 }

@@ -4,7 +4,7 @@
  */
 import { type IsoDate } from '../rules/civil-date';
 import { fail, ok, type Result } from '../rules/result';
-import { expiryDate } from '../rules/validity';
+import { certificateValidity, calibrationMarks, type Validity } from './certificate-dates';
 import { DocumentError, checkAborted, toFailure, type AbortSignalLike, type ProgressCallback } from './errors';
 import { FontRegistry, type FontBytes } from './fonts';
 import { BLACK, PdfCanvas, mmToPt, type Rgb, type TextSink } from './pdf/canvas';
@@ -15,6 +15,8 @@ import { TemplateRenderer, checkFieldValues, type FieldValues } from './render-t
 import { signCertificate, verificationUrl, type CertificateFacts, type CryptoKeyLike, type SubtleCryptoLike } from './signature';
 import { pageSizeMm, type CertificateTemplate, type PageSpec } from './templates/types';
 import { encodeQr } from './vendor/qrcode';
+
+export { calibrationMarks, certificateValidity, type Validity } from './certificate-dates';
 
 /** One certificate to print. */
 export interface CertificateInput {
@@ -63,26 +65,6 @@ export interface CertificateBatch {
   readonly pause?: () => Promise<void>;
   readonly pauseEvery?: number;
   readonly onTextDrawn?: TextSink;
-}
-
-/** A certificate's validity as printed and signed. */
-export interface Validity {
-  readonly validFrom: IsoDate;
-  readonly validUntil: IsoDate;
-}
-
-/** Validity from the input, else from the template's rule (validity.ts expiryDate). */
-export function certificateValidity(template: CertificateTemplate, input: Pick<CertificateInput, 'issuedOn' | 'validFrom' | 'validUntil'>): Result<Validity> {
-  const validFrom = input.validFrom ?? input.issuedOn;
-  if (input.validUntil !== undefined) {
-    if (input.validUntil < validFrom) return fail('documents.validity', '有效期截止日期早于起始日期，请核对。');
-    return ok({ validFrom, validUntil: input.validUntil });
-  }
-  if (!template.validity) {
-    return fail('documents.validity', `${template.title}的有效期须由办理人员填写（依据中未规定有效年限）。`);
-  }
-  const until = expiryDate(validFrom, template.validity.years);
-  return until.ok ? ok({ validFrom, validUntil: until.value }) : until;
 }
 
 /** What gets signed for this certificate. */
@@ -195,18 +177,6 @@ export interface CalibrationOptions {
   /** The profile to print with (print with the current one; measure; correct). */
   readonly printer?: PrinterProfile;
   readonly onTextDrawn?: TextSink;
-}
-
-/** Crosshair positions on the calibration page, 30 mm in from each corner and at the centre. */
-export function calibrationMarks(page: PageSpec): { xMm: number; yMm: number }[] {
-  const { widthMm: w, heightMm: h } = pageSizeMm(page);
-  return [
-    { xMm: 30, yMm: 30 },
-    { xMm: w - 30, yMm: 30 },
-    { xMm: w / 2, yMm: h / 2 },
-    { xMm: 30, yMm: h - 30 },
-    { xMm: w - 30, yMm: h - 30 },
-  ];
 }
 
 const RULER: Rgb = { r: 0.1, g: 0.1, b: 0.5 };

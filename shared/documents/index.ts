@@ -62,4 +62,14 @@ export { buildPublicityListXlsx, PUBLICITY_COLUMNS, type PublicityInput } from '
 export { buildRkTalentRegisterXlsx, type RkRegisterInput, type RkRegisterRow } from './xlsx/rk-talent-register';
 export { buildXjAnnualSummaryXlsx, type AnnualSummaryInput, type InspectedEnterprise } from './xlsx/xj-annual-summary';
 export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
+export { buildScoringSheetPdf, scoringDimensionsOf, type ScoringSheetDimension, type ScoringSheetInput, type ScoringSheetItem } from './review/scoring-sheet';
+export { buildIetsEvaluationReportPdf, IETS_ASPECTS, type IetsAspect, type IetsReportInput } from './review/iets-report';
+export {
+  buildIetsRevocationNoticePdf,
+  buildRkCancellationNoticePdf,
+  RK_CANCELLATION_GROUNDS,
+  type IetsRevocationInput,
+  type RkCancellation,
+  type RkCancellationInput,
+} from './review/cancellation-notice';
 export { LAYOUT_BUILDERS, type DocumentBuilder } from './layouts';

@@ -1,7 +1,7 @@
 /**
  * Which builder makes each layout a program pack names (`documents[].layout`), so a screen can
  * offer "print" for exactly the documents that exist. Layouts not listed have no builder yet
- * (e.g. zj-it-senior-certificate, the 评审表 and 评分表, iets-evaluation-report). The P3 summary by
+ * (e.g. zj-it-senior-certificate, zj-it-senior-material-list). The P3 summary by
  * grade (buildXjAnnualSummaryXlsx) and the certificate register (buildCertificateRegisterXlsx) are
  * office reports that no pack names.
  */
@@ -16,7 +16,11 @@ export type DocumentBuilder =
   | 'buildPublicityListXlsx'
   | 'buildRkTalentRegisterXlsx'
   | 'buildXjAnnualSummaryXlsx'
-  | 'buildCertificateRegisterXlsx';
+  | 'buildCertificateRegisterXlsx'
+  | 'buildScoringSheetPdf'
+  | 'buildIetsEvaluationReportPdf'
+  | 'buildRkCancellationNoticePdf'
+  | 'buildIetsRevocationNoticePdf';
 
 export const LAYOUT_BUILDERS: Readonly<Record<string, DocumentBuilder>> = {
   // Certificates: the template id is the layout id (templates/index.ts).
@@ -30,6 +34,12 @@ export const LAYOUT_BUILDERS: Readonly<Record<string, DocumentBuilder>> = {
   'rk-registration-form': 'buildRkApplicationFormPdf',
   'zj-it-senior-summary-form': 'buildSummarySheetPdf',
   'zj-it-senior-volume-contents': 'buildBindingTocPdf',
+  // Review and decisions.
+  'zj-it-senior-review-form': 'buildScoringSheetPdf',
+  'zj-it-senior-score-sheet': 'buildScoringSheetPdf',
+  'iets-evaluation-report': 'buildIetsEvaluationReportPdf',
+  'rk-cancellation-notice': 'buildRkCancellationNoticePdf',
+  'iets-revocation-notice': 'buildIetsRevocationNoticePdf',
   // Rosters and registers.
   'zj-it-senior-roster': 'buildZjRosterXlsx',
   'zj-it-senior-publicity': 'buildPublicityListXlsx',

@@ -8,7 +8,7 @@ import { type PDFRef, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import { formatDateZh, formatYearMonthZh } from '../rules/civil-date';
 import { DocumentError } from './errors';
 import { type FontRegistry, type FontKey } from './fonts';
-import { PdfCanvas, mmToPt, type TextSink } from './pdf/canvas';
+import { PdfCanvas, mmToPt, qrImageMask, type TextSink } from './pdf/canvas';
 import { wrapText } from './pdf/text';
 import { IDENTITY_PROFILE, type PrintMode, type PrinterProfile } from './printer';
 import { STANDARD_FIELDS, pageSizeMm, type CertificateTemplate, type Layer, type TemplateElement, type TemplateField } from './templates/types';
@@ -200,7 +200,7 @@ export class TemplateRenderer {
         return;
       }
       case 'qr':
-        if (extras.qr) canvas.qr(extras.qr, el.xMm, el.yMm, el.sizeMm);
+        if (extras.qr) canvas.qrImage('Qr', qrImageMask(this.doc, extras.qr), extras.qr.size, el.xMm, el.yMm, el.sizeMm);
         return;
       case 'reprint-mark':
         if (extras.reprint !== undefined && extras.reprint >= 1) {

@@ -9,8 +9,8 @@
  *       the transitions allowed now for this role (and why others are blocked), and the deadline
  *       the work queue shows.
  */
-import { addYears, type IsoDate } from '../rules/civil-date';
-import { evaluateEducation, type EducationRecord, type EducationWindow } from '../rules/education';
+import { addYears, formatDateZh, type IsoDate } from '../rules/civil-date';
+import { evaluateEducation, type EducationEvaluation, type EducationRecord, type EducationWindow } from '../rules/education';
 import { checkEnterpriseThresholds, type EnterpriseFigures, type EnterpriseGrade } from '../rules/enterprise';
 import { EDUCATION_RULES, ENTERPRISE_RULES, SELF_SCORE_RULES } from '../programs/rule-refs';
 import { evaluateSelfScore, type ScoreEntry, type ScoreItem, type SeniorityRoute } from '../rules/self-score';
@@ -84,6 +84,10 @@ export interface Evaluation {
   readonly deadline: QueueDeadline | undefined;
   /** Problems evaluating (a missing calendar year, a bad certificate date), in Chinese. */
   readonly problems: readonly string[];
+  /** Continuing education per year / cycle as judged, where the program and kind ask for it. */
+  readonly education: EducationEvaluation | undefined;
+  /** The facts the guards were judged on; `fire` takes them, so firing re-checks the same guards. */
+  readonly facts: WorkflowFacts;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -114,9 +118,9 @@ function educationFindings(
   ctx: EngineContext,
   problems: string[],
   out: EligibilityFinding[],
-): void {
+): EducationEvaluation | undefined {
   const education = pack.education;
-  if (education === undefined || !appliesToKind(education.kinds, app.kind)) return;
+  if (education === undefined || !appliesToKind(education.kinds, app.kind)) return undefined;
   const requirement = EDUCATION_RULES[education.rule];
   let window: EducationWindow;
   if (education.window === 'cycle') {
@@ -129,7 +133,7 @@ function educationFindings(
     }
     if (start === undefined) {
       out.push(requirementFinding('education.cycle', false, '缺少证书取得或上次登记日期，无法核算继续教育周期。'));
-      return;
+      return undefined;
     }
     window = { cycleStart: start };
   } else {
@@ -139,13 +143,14 @@ function educationFindings(
   if (!result.ok) {
     problems.push(result.error.message);
     out.push(requirementFinding(`education.${result.error.code}`, false, result.error.message));
-    return;
+    return undefined;
   }
   if (result.value.ok) {
     out.push(requirementFinding('education', true, `继续教育学时符合要求（合计${result.value.total}学时）。`));
-    return;
+    return result.value;
   }
   for (const f of result.value.findings) out.push(requirementFinding(`education.${f.limit}`, false, f.message));
+  return result.value;
 }
 
 function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
@@ -214,13 +219,13 @@ function windowFindings(pack: ProgramPack, app: ApplicationInput, windows: reado
     return;
   }
   for (const w of windows) {
-    const range = `${w.from}至${w.to}`;
+    const range = `${formatDateZh(w.from)}至${formatDateZh(w.to)}`;
     const message =
       w.status === 'open'
         ? `在${w.name}内（${range}）。`
         : w.status === 'too-early'
-          ? `尚未到${w.name}：办理期为${range}，请在${w.from}以后申请。`
-          : `已过${w.name}：证书已于${w.to}期满，逾期未办理的证书不再有效。`;
+          ? `尚未到${w.name}：办理期为${range}，请在${formatDateZh(w.from)}以后申请。`
+          : `已过${w.name}：证书已于${formatDateZh(w.to)}期满，逾期未办理的证书不再有效。`;
     out.push(requirementFinding(`window.${w.id}`, w.status === 'open', message));
   }
 }
@@ -238,7 +243,7 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
   // In this order: windows, education, self-score, enterprise.
   const findings: EligibilityFinding[] = [];
   windowFindings(pack, app, windows, findings);
-  educationFindings(pack, app, ctx, problems, findings);
+  const education = educationFindings(pack, app, ctx, problems, findings);
   selfScoreFindings(pack, app, findings);
   enterpriseFindings(pack, app, findings);
   let met = true;
@@ -293,5 +298,7 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
     transitions,
     deadline,
     problems: problems.includes('') ? problems.filter((p) => p !== '') : problems,
+    education,
+    facts,
   };
 }

@@ -43,8 +43,92 @@ export const applicationSchema = recordBaseSchema.extend({
   channel: submissionChannelSchema,
   receivedDate: isoDateSchema,
   fields: z.record(z.string(), z.unknown()),
+  /** The certificate a renewal, re-registration, change or deferral acts on (from the paper form). */
+  previousCertificate: z
+    .object({
+      certificateNo: z.string().max(60).optional(),
+      issuedOn: isoDateSchema.optional(),
+      validUntil: isoDateSchema,
+    })
+    .optional(),
+  /**
+   * 002 二: the 自评分表 as typed from paper — items of the imported standard with the points
+   * claimed and whether the proof is in the file — or the 1986 seniority route with its reason.
+   */
+  selfScore: z
+    .object({
+      items: z
+        .array(
+          z.object({
+            id: z.string().min(1).max(40),
+            name: z.string().min(1).max(200),
+            maxScore: z.number().min(0).max(1000),
+            claimed: z.number().min(0).max(1000),
+            hasEvidence: z.boolean(),
+          }),
+        )
+        .max(200),
+      seniority: z.object({ meets: z.boolean(), reason: z.string().max(500) }).optional(),
+    })
+    .optional(),
+  /** 002 附件4 三: the clerk marked volume 2 too thick to bind as one; split into this many parts. */
+  volume2Parts: z.number().int().min(1).max(9).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+/**
+ * One fired workflow transition (shared/workflow/engine `fire`), append-only: the application's
+ * history is these records in id (creation) order. Kept as its own records rather than an array
+ * on the application so two desks recording steps offline never overwrite each other's entries.
+ */
+export const workflowEventSchema = recordBaseSchema.extend({
+  applicationId: recordIdSchema,
+  transitionId: z.string().min(1).max(60),
+  from: z.string().min(1).max(60),
+  to: z.string().min(1).max(60),
+  /** The working day it was fired on (deadlines count from it). */
+  on: isoDateSchema,
+  role: z.enum(['admin', 'clerk', 'reviewer']),
+  reason: z.string().max(4000).optional(),
+  opinion: z.string().max(4000).optional(),
+  decision: z.string().max(4000).optional(),
+  returnTo: z.string().max(60).optional(),
+  scores: z.record(z.string(), z.number()).optional(),
+});
+export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
+
+/** 002 附件3: one level's opinion on a P4 file (transcribed from the paper), append-only. */
+export const routingOpinionSchema = recordBaseSchema.extend({
+  applicationId: recordIdSchema,
+  level: z.string().min(1).max(60),
+  opinion: z.enum(['pass', 'return']),
+  note: z.string().max(2000),
+  on: isoDateSchema,
+});
+export type RoutingOpinion = z.infer<typeof routingOpinionSchema>;
+
+/** An objection raised during publicity (公示); it must be settled before a decision. */
+export const objectionSchema = recordBaseSchema.extend({
+  applicationId: recordIdSchema,
+  raisedOn: isoDateSchema,
+  raisedBy: z.string().max(100).optional(),
+  content: z.string().trim().min(1, '请填写异议内容').max(4000),
+  status: z.enum(['open', 'settled']),
+  settledOn: isoDateSchema.optional(),
+  settlement: z.string().max(4000).optional(),
+  upheld: z.boolean().optional(),
+});
+export type Objection = z.infer<typeof objectionSchema>;
+
+/** A publicity (公示) posted for a list of applications; its end is computed by the calendar. */
+export const publicitySchema = recordBaseSchema.extend({
+  programId: z.string().min(1),
+  title: z.string().trim().min(1, '请填写公示标题').max(200),
+  startedOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  applicationIds: z.array(recordIdSchema).min(1, '请至少选择一份申请').max(5000),
+});
+export type Publicity = z.infer<typeof publicitySchema>;
 
 export const materialStatusSchema = z.enum(['pending', 'received', 'missing', 'rejected']);
 
@@ -126,6 +210,10 @@ export const syncedRecordSchemas = {
   certificates: certificateSchema,
   attachments: attachmentSchema,
   users: userSchema,
+  workflowEvents: workflowEventSchema,
+  routingOpinions: routingOpinionSchema,
+  objections: objectionSchema,
+  publicities: publicitySchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

@@ -12,7 +12,7 @@
  * yield halves. Halves are exact in binary, and totals are kept as integer counts of half hours,
  * so they never drift; anything finer is refused as a typing mistake.
  */
-import { addDays, addYears, INPUT_YEAR_MAX, INPUT_YEAR_MIN, isCanonicalDate, toPlainDate, type IsoDate } from './civil-date';
+import { addDays, addYears, formatDateZh, INPUT_YEAR_MAX, INPUT_YEAR_MIN, isCanonicalDate, toPlainDate, type IsoDate } from './civil-date';
 import { fail, ok, type Result } from './result';
 
 export interface EducationRecord {
@@ -168,7 +168,7 @@ function periodsOf(window: EducationWindow, requirement: EducationRequirement): 
     if (!to.ok) return fail('education.window', to.error.message);
     periods.push({
       year: index + 1,
-      label: `第${index + 1}年（${from.value}至${to.value}）`,
+      label: `第${index + 1}年（${formatDateZh(from.value)}至${formatDateZh(to.value)}）`,
       from: from.value,
       to: to.value,
       checked: true,
@@ -415,7 +415,7 @@ export function evaluateEducation(
   if (requirement.minHoursTotal !== undefined && total < requirement.minHoursTotal) {
     const first = periods[0];
     const last = periods[periods.length - 1];
-    const span = first && last ? `${first.from}至${last.to}` : '';
+    const span = first && last ? `${formatDateZh(first.from)}至${formatDateZh(last.to)}` : '';
     findings.push({
       limit: WINDOW_TOTAL_LIMIT,
       required: requirement.minHoursTotal,

@@ -151,9 +151,15 @@ export function checkPhoto(bytes: Uint8Array, requirement: PhotoRequirement = P4
   const problems: { code: string; text: string }[] = [];
   const r = requirement;
   if (width < r.minWidth || width > r.maxWidth || height < r.minHeight || height > r.maxHeight) {
+    // Which side is off, and by how much, so the applicant knows what to crop or enlarge.
+    const sides: string[] = [];
+    if (width > r.maxWidth) sides.push(`宽 ${width} 像素，超过上限 ${r.maxWidth}（过宽）`);
+    if (width < r.minWidth) sides.push(`宽 ${width} 像素，低于下限 ${r.minWidth}（过窄）`);
+    if (height > r.maxHeight) sides.push(`高 ${height} 像素，超过上限 ${r.maxHeight}（过高）`);
+    if (height < r.minHeight) sides.push(`高 ${height} 像素，低于下限 ${r.minHeight}（过矮）`);
     problems.push({
       code: 'photo.dimensions',
-      text: `照片尺寸为 ${width}×${height} 像素，要求宽 ${r.minWidth}–${r.maxWidth}、高 ${r.minHeight}–${r.maxHeight} 像素（不小于 ${r.minWidth}×${r.minHeight}，不大于 ${r.maxWidth}×${r.maxHeight}）`,
+      text: `照片尺寸为 ${width}×${height} 像素，要求宽 ${r.minWidth}–${r.maxWidth}、高 ${r.minHeight}–${r.maxHeight} 像素（不小于 ${r.minWidth}×${r.minHeight}，不大于 ${r.maxWidth}×${r.maxHeight}）：${sides.join('，')}`,
     });
   }
   if (bytes.length > r.maxBytes) {

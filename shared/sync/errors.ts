@@ -6,6 +6,17 @@
  * Retry policy (the OpenCRVS lesson): a 4xx answer will never succeed by repeating it, so it is
  * never retried automatically; it needs a person (the message says what to do). 5xx answers and
  * network failures are retried with `backoffDelay`. An outbox entry leaves only on a success.
+ *
+ * The one exception is `rate_limited` (HTTP 429): the request was fine, the server (or the
+ * office's reverse proxy) only asks the desk to come back later. It is retried on its own, no
+ * sooner than the answer's `Retry-After` (seconds or an HTTP date; also in the body as
+ * `details.retryAfterSeconds`, because a browser cannot read that header across origins unless
+ * the server exposes it) and no sooner than the backoff. A person-started request (enrolment) is
+ * never repeated by the app: the form shows the message and how long to wait.
+ *
+ * One code for every rate-limited endpoint (enrolment, public verification, and whatever a proxy
+ * throttles): no caller needs to tell them apart — each knows which request it made, and the wait
+ * is in `Retry-After`. (An earlier `enrolment_rate_limited` was folded into it for that reason.)
  */
 import { z } from 'zod';
 
@@ -30,10 +41,11 @@ export const SYNC_ERRORS = {
   device_revoked: { status: 403, retry: false, message: '本机已被管理员停用，无法同步。如有疑问请联系管理员。' },
   forbidden_office: { status: 403, retry: false, message: '本机无权访问该办事处的数据。请确认本机登记的办事处是否正确。' },
   enrolment_code_invalid: { status: 403, retry: false, message: '登记码无效、已过期或已使用。请核对办事处代码和登记码，或向管理员索取新的登记码。' },
-  enrolment_rate_limited: { status: 429, retry: false, message: '登记尝试次数过多。请 15 分钟后再试。' },
+  rate_limited: { status: 429, retry: true, message: '请求过于频繁，服务器要求稍候。请稍后再试；同步会在等待后自动重试，数据已保存在本机，不会丢失。' },
   blob_hash_mismatch: { status: 422, retry: false, message: '附件在传输中损坏（校验值不符）。请重新同步；仍不行请重新上传该附件。' },
   blob_too_large: { status: 413, retry: false, message: '附件过大，无法同步。请压缩或拆分后重新上传。' },
   blob_not_found: { status: 404, retry: false, message: '服务器上没有这个附件。请让上传它的电脑先完成同步。' },
+  numbers_exhausted: { status: 409, retry: false, message: '该证书本年度的编号已全部分配（每年最多 999999 个），无法再领取编号段。请联系管理员。' },
   certificate_not_found: { status: 404, retry: false, message: '未查到该证书编号。请核对编号是否输入正确。' },
   not_found: { status: 404, retry: false, message: '服务器地址不正确。请检查设置中的服务器地址。' },
   server_error: { status: 500, retry: true, message: '服务器出错，稍后会自动重试。数据已保存在本机，不会丢失。' },
@@ -58,18 +70,26 @@ export const syncErrorBodySchema = z.object({
 });
 export type SyncErrorBody = z.infer<typeof syncErrorBodySchema>;
 
+/** A `Retry-After` is obeyed up to this (a broken or hostile header must not park a desk for days). */
+export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
+
 export class SyncError extends Error {
   readonly status: number;
   readonly retry: boolean;
+  /** For `rate_limited`: the server's `Retry-After`, in whole seconds (capped). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: SyncErrorCode,
     readonly details?: unknown,
+    options: { readonly retryAfterSeconds?: number } = {},
   ) {
     super(SYNC_ERRORS[code].message);
     this.name = 'SyncError';
     this.status = SYNC_ERRORS[code].status;
     this.retry = SYNC_ERRORS[code].retry;
+    const after = options.retryAfterSeconds;
+    this.retryAfterSeconds = after === undefined || !Number.isFinite(after) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(after)));
   }
 
   toBody(): SyncErrorBody {
@@ -83,13 +103,36 @@ export function errorBody(code: SyncErrorCode, details?: unknown): SyncErrorBody
 }
 
 /**
- * What a client makes of an HTTP answer that is not a success. A body naming a known code wins;
- * otherwise (a proxy's HTML page, an older server) the status decides, so a 5xx still retries
- * and a 4xx still stops.
+ * Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date, RFC 9110 §10.2.3),
+ * or from the body's `details.retryAfterSeconds`; `undefined` when neither says anything usable.
  */
-export function errorFromResponse(status: number, body: unknown): SyncError {
+export function parseRetryAfter(header: string | null | undefined, nowMs: number = Date.now(), details?: unknown): number | undefined {
+  const value = header?.trim() ?? '';
+  if (/^\d{1,10}$/.test(value)) return Number(value);
+  if (value !== '') {
+    const at = Date.parse(value);
+    if (Number.isFinite(at)) return Math.max(0, Math.ceil((at - nowMs) / 1000));
+  }
+  const fromBody = typeof details === 'object' && details !== null ? (details as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : undefined;
+}
+
+/**
+ * What a client makes of an HTTP answer that is not a success. A body naming a known code wins;
+ * otherwise (a proxy's HTML page, an older server) the status decides, so a 5xx still retries,
+ * a 429 waits and retries, and any other 4xx stops. `retryAfter` is the `Retry-After` header.
+ */
+export function errorFromResponse(status: number, body: unknown, retryAfter?: string | null, nowMs: number = Date.now()): SyncError {
   const parsed = syncErrorBodySchema.safeParse(body);
-  if (parsed.success) return new SyncError(parsed.data.error, parsed.data.details);
+  if (parsed.success) {
+    const code = parsed.data.error;
+    const seconds = code === 'rate_limited' ? parseRetryAfter(retryAfter, nowMs, parsed.data.details) : undefined;
+    return new SyncError(code, parsed.data.details, seconds === undefined ? {} : { retryAfterSeconds: seconds });
+  }
+  if (status === 429) {
+    const seconds = parseRetryAfter(retryAfter, nowMs);
+    return new SyncError('rate_limited', { status }, seconds === undefined ? {} : { retryAfterSeconds: seconds });
+  }
   if (status === 401) return new SyncError('unauthenticated');
   if (status === 404) return new SyncError('not_found');
   if (status === 413) return new SyncError('batch_too_large');

@@ -10,6 +10,8 @@
  *   GET  /blobs/:sha256          raw bytes, headers from BlobMeta         (Bearer device token)
  *   GET  /verify/:certificateNo  VerificationAnswer                       (public)
  *   POST /sync/import            BatchFile          → PushResponse[]      (Bearer, offline transfer)
+ *   POST /sync/numbers/reserve   NumberReserveRequest → NumberReserveResponse (Bearer; ./numbers)
+ *   GET  /sync/office-key        OfficeKeyResponse                         (Bearer; ./numbers)
  *   any failure                  SyncErrorBody (./errors) with the code's HTTP status
  *
  * Idempotency: the server stores operations keyed on `id` with "insert or ignore" and answers a
@@ -19,6 +21,7 @@
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, recordIdSchema } from '../model/base';
 import { syncedRecordSchemas, type SyncedTable } from '../model/records';
+import { isNestedField } from './nested';
 import { NODE_ID_PATTERN, type Hlc, tryParseHlc } from './hlc';
 
 export { maskName } from './mask-name';
@@ -82,16 +85,21 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '校验值应�
  */
 export const fieldNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, '字段名格式不正确')
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/, '字段名格式不正确')
   .refine((s) => s !== 'id' && s !== 'deleted', '字段名不可用');
 
 const knownFields = new Map<SyncedTable, ReadonlySet<string>>(
   syncedTables.map((t) => [t, new Set(Object.keys(syncedRecordSchemas[t].shape).filter((k) => k !== 'id' && k !== 'deleted'))]),
 );
 
-/** Whether `field` is a field of `table`'s record schema (the server refuses others). */
+/**
+ * Whether `field` is a field of `table`'s record schema (the server refuses others), or one entry
+ * of a nested field (`fields.unitNature`, see nested.ts).
+ */
 export function isKnownField(table: SyncedTable, field: string): boolean {
-  return knownFields.get(table)?.has(field) ?? false;
+  const dot = field.indexOf('.');
+  if (dot < 0) return knownFields.get(table)?.has(field) ?? false;
+  return isNestedField(table, field.slice(0, dot));
 }
 
 // ---------------------------------------------------------------------------------------------

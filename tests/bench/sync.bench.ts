@@ -9,7 +9,15 @@
  * - sync-concurrent: 50 desks (5 offices × 10) over loopback HTTP, each pushing 10 operations and
  *   pulling in a loop for 60 s; p95 of request latency, and errors (non-2xx or failed requests).
  *
- * BENCH_OPS, BENCH_SECONDS and BENCH_DEVICES shrink the run for a quick look.
+ * - sync-push-batch: push throughput at the client's candidate batch sizes (50/100/200/500/1000),
+ *   BENCH_BATCH_OPS operations per size (default 20,000), split over BENCH_BATCH_ROUNDS interleaved
+ *   rounds (default 3; the median round is reported), a fresh device each time, through the app
+ *   (inject: no socket, so the figure is the server's cost per batch). `ops_per_s_rtt30` adds a
+ *   30 ms round trip per batch (an office server over the city's network), the cost a real desk
+ *   pays on top; the client's PUSH_BATCH_SIZE (renderer/src/sync/push.ts) is chosen from these.
+ *
+ * BENCH_OPS, BENCH_SECONDS and BENCH_DEVICES shrink the run for a quick look; BENCH_SYNC_ONLY=batch
+ * runs only the batch-size line (on PGlite, and on PostgreSQL too when a URL is set).
  */
 import { type AddressInfo } from 'node:net';
 import { type FastifyInstance } from 'fastify';
@@ -91,6 +99,65 @@ async function benchPushAndFirstPull(db: Db, app: FastifyInstance): Promise<void
   console.log(JSON.stringify({ bench: 'sync-first-pull', records, ms: pullMs, db: kind }));
 }
 
+const BATCH_SIZES = [50, 100, 200, 500, 1000] as const;
+const BATCH_OPS = Number(process.env.BENCH_BATCH_OPS ?? 20_000);
+const BATCH_ROUNDS = Math.max(1, Number(process.env.BENCH_BATCH_ROUNDS ?? 3));
+const RTT_MS = 30;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Rounds interleave the sizes (50, 100, …, 1000, 50, 100, …), so a burst of load from elsewhere
+ * on the machine spreads over all sizes instead of sinking one; each line gives the median round.
+ */
+async function benchPushBatchSizes(db: Db, app: FastifyInstance, dbKind: string): Promise<void> {
+  const office = await makeOffice(db, '批量协会');
+  // Warm-up: the first pushes pay for JIT, prepared plans and the office row.
+  const warm = await enrol(app, db, office);
+  for (let i = 0; i < 5; i++) {
+    await app.inject({ method: 'POST', url: '/sync/push', headers: warm.headers, payload: makeBatch(warm, Array.from({ length: 200 }, () => makeOp(warm.deviceId, personFields('预热')))) });
+  }
+  const perRound = Math.max(1, Math.round(BATCH_OPS / BATCH_ROUNDS));
+  const timings = new Map<number, { ms: number; batches: number }[]>(BATCH_SIZES.map((size) => [size, []]));
+  for (let round = 0; round < BATCH_ROUNDS; round++) {
+    for (const size of BATCH_SIZES) {
+      const writer = await enrol(app, db, office);
+      const batches: Operation[][] = [];
+      for (let i = 0; i < perRound; i += size) {
+        batches.push(Array.from({ length: Math.min(size, perRound - i) }, (_, j) => makeOp(writer.deviceId, personFields(`申报人${i + j}`))));
+      }
+      const started = performance.now();
+      for (const ops of batches) {
+        const res = await app.inject({ method: 'POST', url: '/sync/push', headers: writer.headers, payload: makeBatch(writer, ops) });
+        if (res.statusCode !== 200 || res.json<PushResponse>().applied.length !== ops.length) throw new Error(`push failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }
+      timings.get(size)!.push({ ms: performance.now() - started, batches: batches.length });
+    }
+  }
+  for (const size of BATCH_SIZES) {
+    const rounds = timings.get(size)!;
+    const opsPerS = rounds.map((r) => perRound / (r.ms / 1000));
+    const withRtt = rounds.map((r) => perRound / ((r.ms + r.batches * RTT_MS) / 1000));
+    console.log(
+      JSON.stringify({
+        bench: 'sync-push-batch',
+        db: dbKind,
+        batch: size,
+        ops: perRound,
+        rounds: rounds.length,
+        ops_per_s: Math.round(median(opsPerS)),
+        ops_per_s_rounds: opsPerS.map(Math.round),
+        ms_per_batch: +median(rounds.map((r) => r.ms / r.batches)).toFixed(1),
+        ops_per_s_rtt30: Math.round(median(withRtt)),
+      }),
+    );
+  }
+}
+
 async function benchConcurrent(db: Db): Promise<void> {
   const app = testApp(db);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -144,7 +211,22 @@ async function benchConcurrent(db: Db): Promise<void> {
   console.log(JSON.stringify({ bench: 'sync-concurrent', devices: DEVICES, p95_ms: Math.round(p95(latencies) * 10) / 10, errors, db: kind, requests, seconds: SECONDS }));
 }
 
+async function batchSizesOn(dbKind: 'pglite' | 'postgres'): Promise<void> {
+  const t = await openTestDb(dbKind);
+  try {
+    const app = testApp(t.db);
+    await benchPushBatchSizes(t.db, app, dbKind);
+    await app.close();
+  } finally {
+    await t.dispose();
+  }
+}
+
 async function main(): Promise<void> {
+  // The batch-size line runs on PGlite always, and on PostgreSQL too when there is one.
+  await batchSizesOn('pglite');
+  if (kind === 'postgres') await batchSizesOn('postgres');
+  if (process.env.BENCH_SYNC_ONLY === 'batch') return;
   const t = await openTestDb(kind);
   try {
     const app = testApp(t.db);

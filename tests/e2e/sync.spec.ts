@@ -5,15 +5,20 @@
  * sends a batch file through the server's import route) correct the same applicant's name
  * concurrently: the conflict shows side by side on 同步, desk A keeps one value, and desk B
  * receives the resolution. Finally the server goes away and 同步 says so, in Chinese.
+ *
+ * Each desk starts on a fresh profile, so each creates its own first administrator (a user
+ * record, the first operation of its outbox, sent once the desk is enrolled; after syncing each
+ * desk has both). They have different user names.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../shared/sync/hlc';
 import { batchFileSchema, type Operation, type PullResponse } from '../../shared/sync/protocol';
+import { enterApp } from './sign-in';
 import { allowCrossOrigin, startSyncServer, type SyncServer } from './sync-server';
 
-const APP_ORIGIN = 'http://127.0.0.1:4319';
+const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4319}`;
 const OFFICE = { name: '昌吉州软件行业协会', code: 'E2E-SYNC' };
 
 function idNumber(first17: string): string {
@@ -34,16 +39,18 @@ let server: SyncServer;
 let a: Desk;
 let b: Desk;
 
-async function openDesk(browser: Browser): Promise<Desk> {
+async function openDesk(browser: Browser, admin: { username: string; displayName: string; password: string }): Promise<Desk> {
   const context = await browser.newContext({
     baseURL: APP_ORIGIN,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1360, height: 860 },
     acceptDownloads: true,
+    reducedMotion: 'reduce',
   });
   await allowCrossOrigin(context, server.url, APP_ORIGIN);
   const page = await context.newPage();
+  await enterApp(page, '/settings', admin);
   return { context, page };
 }
 
@@ -107,6 +114,8 @@ async function syncNow(page: Page): Promise<void> {
 
 async function syncNowSteps(page: Page): Promise<void> {
   await nav(page, '同步');
+  // An earlier sync's notice (shown for a few seconds) must not pass for this one.
+  await expect(page.getByText(/^同步完成：/)).toHaveCount(0);
   await page.getByRole('button', { name: '立即同步' }).click();
   await expect(page.getByText(/^同步完成：/)).toBeVisible();
   await expect(page.getByTestId('sync-badge')).toContainText('已全部同步');
@@ -161,8 +170,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   server = await test.step('start the server', () => startSyncServer({ officeName: OFFICE.name, officeCode: OFFICE.code, codes: 3 }));
-  a = await openDesk(browser);
-  b = await openDesk(browser);
+  a = await openDesk(browser, { username: 'admin-a', displayName: '王管理', password: 'Desk-2026-admin' });
+  b = await openDesk(browser, { username: 'admin-b', displayName: '赵管理', password: 'Desk-2026-admin' });
 });
 
 test.afterAll(async () => {
@@ -175,6 +184,8 @@ test('two desks enrol, work offline, exchange a batch file, sync online and conv
   await Promise.all([enrol(a, server.codes[0]!, '收件窗口 1 号机'), enrol(b, server.codes[1]!, '收件窗口 2 号机')]);
   await a.page.screenshot({ path: 'test-results/screenshots/sync-settings-enrolled.png', fullPage: true });
 
+  // Enrolled, each desk sends its first administrator's record by itself.
+  await Promise.all([a, b].map((desk) => expect(desk.page.getByTestId('sync-badge')).toContainText('已全部同步')));
   await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
   await Promise.all([register(a.page, ZHANG), register(b.page, LI)]);
   await expect(a.page.getByTestId('sync-badge')).toContainText('待同步 1');
@@ -251,6 +262,69 @@ test('a concurrent edit of one field shows as a conflict; the resolution reaches
   await expect(b.page.getByTestId('conflict')).toHaveCount(0);
   await listed(b.page, ['张君宝']);
   await expect(b.page.getByRole('row', { name: /张三丰/ })).toHaveCount(0);
+});
+
+test('copies typed on two desks offline: a conflict shown on both, settled on one, reaching the other', async () => {
+  test.setTimeout(120_000);
+  // Desk A registers a P5 application for 张三 — 张君宝 since the last test — and receives one material.
+  await a.page.goto('/#/intake/new');
+  await expect(a.page.locator('#new-program')).toBeFocused();
+  await a.page.keyboard.type('P5');
+  await a.page.keyboard.press('Enter');
+  await expect(a.page.locator('#new-kind')).toBeFocused();
+  await a.page.keyboard.type('证书登记');
+  await expect(a.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
+  await a.page.keyboard.press('Enter');
+  await a.page.locator('#new-channel').focus();
+  await a.page.keyboard.type('窗口');
+  await a.page.keyboard.press('Enter');
+  const picker = a.page.getByTestId('person-picker');
+  await picker.getByLabel('身份证号').fill(ZHANG.idNumber);
+  await picker.getByLabel('身份证号').press('Enter');
+  await expect(a.page.getByTestId('person-picker-selected')).toContainText('张君宝');
+  await a.page.getByTestId('register').click();
+  await expect(a.page).toHaveURL(/#\/applications\/[^?]+\?tab=checklist/);
+  const fileUrl = a.page.url();
+  const first = a.page.locator('tr[data-item]').first();
+  await first.focus();
+  await a.page.keyboard.press('Space');
+  await expect(first).toHaveAttribute('data-status', 'received');
+  await syncNow(a.page);
+  await syncNow(b.page);
+
+  // Both offline; each clerk corrects the copies received on the paper in front of them.
+  await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+  await b.page.goto(fileUrl.replace(/^https?:\/\/[^/]+/, ''));
+  for (const [desk, copies] of [[a, '2'], [b, '3']] as const) {
+    if (desk === a) await desk.page.goto(fileUrl.replace(/^https?:\/\/[^/]+/, ''));
+    const copiesInput = desk.page.locator('tr[data-item]').first().locator('input.ant-input-number-input');
+    await copiesInput.fill(copies);
+    await copiesInput.press('Enter');
+    await expect(desk.page.getByTestId('sync-badge')).toContainText('待同步');
+  }
+  await Promise.all([a.context.setOffline(false), b.context.setOffline(false)]);
+  await syncNow(a.page);
+  await syncNow(b.page);
+  await syncNow(a.page);
+
+  for (const desk of [a, b]) {
+    const conflict = desk.page.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText(/材料 · P5-2026-[0-9A-F]{4}-0001 本人有效的计算机专业技术资格（水平）证书/);
+    await expect(conflict).toContainText('字段：已收份数');
+    await expect(conflict.getByTestId('conflict-value')).toHaveCount(2);
+    expect((await conflict.getByTestId('conflict-value').allTextContents()).sort()).toEqual(['2', '3']);
+  }
+  await b.page.screenshot({ path: 'test-results/screenshots/sync-conflict-typed.png', fullPage: true });
+
+  // Desk B keeps 3; desk A gets the resolution at its next sync and shows 3.
+  await b.page.getByRole('button', { name: '保留此值：3' }).click();
+  await expect(b.page.getByTestId('conflict')).toHaveCount(0);
+  await expect(b.page.getByTestId('sync-badge')).toContainText('已全部同步');
+  await syncNow(a.page);
+  await expect(a.page.getByTestId('conflict')).toHaveCount(0);
+  await a.page.goto(fileUrl.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(a.page.locator('tr[data-item]').first().locator('input.ant-input-number-input')).toHaveValue('3');
 });
 
 test('when the server is unreachable, 同步 says so in Chinese and keeps the data', async () => {

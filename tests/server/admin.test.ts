@@ -11,6 +11,7 @@ import { type Db } from '../../server/db';
 import { sha256Hex, uuidv7 } from '../../server/ids';
 import { issueEnrolmentCode } from '../../server/offices';
 import { BATCH_FILE_FORMAT, type EnrolmentResponse, type PullResponse } from '../../shared/sync/protocol';
+import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb } from './helpers';
 
 async function cli(db: Db, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -149,7 +150,7 @@ describe.each(BACKENDS)('offices, enrolment and devices (%s)', (kind) => {
     expect((await pull(app, renewed)).statusCode).toBe(200);
   });
 
-  it('rate-limits enrolment per address and per code (enrolment_rate_limited)', async () => {
+  it('rate-limits enrolment per address and per code (rate_limited, 429 with Retry-After)', async () => {
     const limited = testApp(db, { enrolPerIp: 3, enrolPerCode: 2, enrolPerOffice: 1000 });
     const office = await makeOffice(db);
     const try_ = (ip: string, code: string) =>
@@ -158,12 +159,21 @@ describe.each(BACKENDS)('offices, enrolment and devices (%s)', (kind) => {
     for (let i = 0; i < 3; i++) expect((await try_('10.0.0.1', `GUESS${i}AAAA`)).statusCode).toBe(403);
     const blocked = await try_('10.0.0.1', 'GUESS9AAAA');
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json()).toMatchObject({ error: 'enrolment_rate_limited' });
+    expect(blocked.json()).toMatchObject({ error: 'rate_limited', message: SYNC_ERRORS.rate_limited.message });
+    // The wait is what is left of the window (15 minutes by default), in the header and the body.
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.json<{ details: { retryAfterSeconds: number } }>().details.retryAfterSeconds).toBe(retryAfter);
     // Per code: the same code from many addresses, third attempt refused even if it is right.
     const { code } = await issueEnrolmentCode(db, office);
-    expect((await try_('10.0.1.1', `${code.slice(0, -1)}Z`)).statusCode).toBe(403);
-    expect((await try_('10.0.1.2', `${code.slice(0, -1)}Z`)).statusCode).toBe(403);
-    expect((await try_('10.0.1.3', `${code.slice(0, -1)}Z`)).json()).toMatchObject({ error: 'enrolment_rate_limited' });
+    // One character off — never the code itself (a code may end in Z).
+    const wrong = `${code.slice(0, -1)}${code.endsWith('Z') ? 'Y' : 'Z'}`;
+    expect((await try_('10.0.1.1', wrong)).statusCode).toBe(403);
+    expect((await try_('10.0.1.2', wrong)).statusCode).toBe(403);
+    const perCode = await try_('10.0.1.3', wrong);
+    expect(perCode.json()).toMatchObject({ error: 'rate_limited' });
+    expect(Number(perCode.headers['retry-after'])).toBeGreaterThan(0);
     await limited.close();
   });
 

@@ -35,6 +35,13 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   const put = (device: TestDevice, hash: string, bytes: Buffer, type = 'image/jpeg') =>
     app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
   const get = (device: TestDevice, hash: string) => app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
+  const blobRows = async (hash: string) => {
+    const { rows } = await db.query<{ blobs: unknown; links: unknown }>(
+      'SELECT (SELECT count(*) FROM blobs WHERE sha256 = $1) AS blobs, (SELECT count(*) FROM office_blobs WHERE sha256 = $1) AS links',
+      [hash],
+    );
+    return { blobs: Number(rows[0]!.blobs), links: Number(rows[0]!.links) };
+  };
 
   it('stores verified bytes once; a second upload is a no-op; any device of the office reads them back', async () => {
     const bytes = Buffer.from('照片内容 photo bytes \u0000\u00ff');
@@ -45,6 +52,8 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
     const second = await put(a2, hash, bytes);
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ created: false });
+    // Stored once: one row of bytes, one link for the office.
+    expect(await blobRows(hash)).toEqual({ blobs: 1, links: 1 });
     const res = await get(a2, hash);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(bytes)).toBe(true);
@@ -83,6 +92,30 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
     expect(up.json()).toMatchObject({ created: true });
     expect((await get(b, hash)).headers['content-type']).toBe('application/pdf');
     expect((await get(a, hash)).headers['content-type']).toBe('image/jpeg');
+    // The bytes are still stored once for both offices; each office has its own link.
+    expect(await blobRows(hash)).toEqual({ blobs: 1, links: 2 });
+  });
+
+  it('a download returns exactly the bytes uploaded, whatever they are', async () => {
+    const bytes = Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 31 + 7) % 256));
+    const hash = sha(bytes);
+    expect((await put(a, hash, bytes, 'application/pdf')).statusCode).toBe(201);
+    const res = await get(a2, hash);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(bytes)).toBe(true);
+    expect(sha(res.rawPayload)).toBe(hash);
+    expect(res.headers['content-length']).toBe(String(bytes.length));
+  });
+
+  it('a mismatched upload of a hash the server already holds changes nothing either', async () => {
+    const bytes = Buffer.from('真的附件');
+    const hash = sha(bytes);
+    await put(a, hash, bytes);
+    const before = await snapshot(db);
+    const res = await put(a2, hash, Buffer.from('假的附件'));
+    expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
+    expect(await snapshot(db)).toBe(before);
+    expect((await get(a, hash)).rawPayload.equals(bytes)).toBe(true);
   });
 
   it('requires a device token', async () => {
@@ -219,9 +252,13 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     expect((await hit()).statusCode).toBe(404);
     const res = await hit();
     expect(res.statusCode).toBe(429);
-    expect(res.json()).toMatchObject({ error: 'enrolment_rate_limited', message: '查询过于频繁，请稍后再试。' });
+    expect(res.json()).toMatchObject({ error: 'rate_limited', message: '查询过于频繁，请稍后再试。' });
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     const html = await limited.inject({ method: 'GET', url: '/verify/ANY', remoteAddress: '10.9.9.9' });
     expect(html.statusCode).toBe(429);
+    expect(Number(html.headers['retry-after'])).toBeGreaterThan(0);
     expect(html.body).toContain('查询过于频繁');
     await limited.close();
   });

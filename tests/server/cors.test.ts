@@ -33,6 +33,8 @@ describe('CORS', () => {
     const refused = await app.inject({ method: 'GET', url: '/sync/pull', headers: { origin: 'app://desk' } });
     expect(refused.statusCode).toBe(401);
     expect(refused.headers['access-control-allow-origin']).toBe('*');
+    // A 429's wait must be readable from another origin (Retry-After is not CORS-safelisted).
+    expect(String(refused.headers['access-control-expose-headers'])).toContain('retry-after');
     await app.close();
   });
 });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import { type Db } from '../../server/db';
+import { uuidv7 } from '../../server/ids';
 import { revokeDevice, issueEnrolmentCode } from '../../server/offices';
 import { SYNC_ERRORS, syncErrorBodySchema, type SyncErrorCode } from '../../shared/sync/errors';
 import { MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
@@ -63,7 +64,7 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
         url: '/enrol',
         payload: { officeCode: 'NO-SUCH', enrolmentCode: 'AAAABBBBCCCC', deviceId: 'desk-1', deviceName: '一号机', appVersion: '1' },
       }),
-    enrolment_rate_limited: async () => {
+    rate_limited: async () => {
       const office = await makeOffice(db);
       const { code } = await issueEnrolmentCode(db, office);
       const body = { officeCode: office.code, enrolmentCode: code, deviceId: 'desk-rl', deviceName: '一号机', appVersion: '1' };
@@ -78,6 +79,13 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
       return app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: big });
     },
     blob_not_found: () => app.inject({ method: 'GET', url: `/blobs/${'b'.repeat(64)}`, headers: device.headers }),
+    numbers_exhausted: () =>
+      app.inject({
+        method: 'POST',
+        url: '/sync/numbers/reserve',
+        headers: device.headers,
+        payload: { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2099 }, size: 10, issuedUpTo: 999_999 },
+      }),
     certificate_not_found: () => app.inject({ method: 'GET', url: '/verify/NOPE-0001', headers: { accept: 'application/json' } }),
     not_found: () => app.inject({ method: 'GET', url: '/nowhere' }),
     server_error: () => buildApp({ db: failingDb(new Error('bug')) }).inject({ method: 'GET', url: '/sync/pull', headers: device.headers }),
@@ -103,7 +111,9 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
     expect(body.error).toBe(code);
     expect(body.message).toBe(SYNC_ERRORS[code].message);
     expect(res.headers['content-type']).toContain('application/json');
-    // 4xx never retried, 5xx retried: the client decides from the code alone.
-    expect(SYNC_ERRORS[code].retry).toBe(res.statusCode >= 500);
+    // 4xx never retried, 5xx retried: the client decides from the code alone. The exception is
+    // 429, retried after the Retry-After the answer carries.
+    expect(SYNC_ERRORS[code].retry).toBe(res.statusCode >= 500 || res.statusCode === 429);
+    if (res.statusCode === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -14,10 +14,14 @@ import type {
   Certificate,
   EducationRecord,
   Material,
+  Objection,
   Organisation,
   Person,
+  Publicity,
   Review,
+  RoutingOpinion,
   User,
+  WorkflowEvent,
 } from '../../../shared/model/records';
 import type { AuditEntry, Operation } from '../../../shared/sync/operation';
 import type { RecordState } from '../../../shared/sync/merge';
@@ -75,7 +79,42 @@ export const schemaV2 = {
   mergeStates: '[table+recordId]',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Schema version 3 (the clerk's day): workflow history, routing opinions, objections and
+ * publicities become records; local drafts of forms being typed; indexes for search (name and ID
+ * prefixes, name + birth date for the duplicate warning) and for the work queues. Application
+ * numbers stop being a unique index: two desks number offline, and a merge must never fail on
+ * an index (numbers carry the device, see intake/numbers.ts).
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  people: 'id, idNumber, name, [name+birthDate], organisationId, updatedAt',
+  applications: 'id, applicationNo, programId, status, [programId+status], personId, organisationId, receivedDate, updatedAt',
+  educationRecords: 'id, personId, applicationId, date',
+  workflowEvents: 'id, applicationId',
+  routingOpinions: 'id, applicationId',
+  objections: 'id, applicationId, status',
+  publicities: 'id, programId, startedOn, *applicationIds',
+  drafts: 'id, updatedAt',
+  auditLog: 'id, [table+recordId], userId, at, [userId+at]',
+  // Not unique: two desks may each create an 'admin' before they first sync (sign-in tries each).
+  users: 'id, username',
+} as const;
+
+export const SCHEMA_VERSION = 3;
+
+/**
+ * A form being typed, kept on this device only (never synced) and saved on every change, so a
+ * reload or a crash loses at most the keystroke in flight. Removed when the form is submitted.
+ */
+export interface DraftRow {
+  id: string;
+  /** What the draft is for, e.g. 'new-application' or 'application:<id>'. */
+  kind: string;
+  userId: string;
+  updatedAt: string;
+  values: Record<string, unknown>;
+}
 
 export class DeskDatabase extends Dexie {
   people!: EntityTable<Person, 'id'>;
@@ -92,6 +131,11 @@ export class DeskDatabase extends Dexie {
   outbox!: EntityTable<Operation, 'id'>;
   settings!: Table<SettingRow, string>;
   mergeStates!: Table<MergeStateRow, [SyncedTable, string]>;
+  workflowEvents!: EntityTable<WorkflowEvent, 'id'>;
+  routingOpinions!: EntityTable<RoutingOpinion, 'id'>;
+  objections!: EntityTable<Objection, 'id'>;
+  publicities!: EntityTable<Publicity, 'id'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -100,7 +144,8 @@ export class DeskDatabase extends Dexie {
       .stores(schemaV2)
       .upgrade(async (tx) => {
         const records: StoredRecord[] = [];
-        for (const table of syncedTables) {
+        // Only the tables version 2 had: later synced tables did not exist yet.
+        for (const table of syncedTables.filter((t) => t in schemaV1)) {
           for (const record of await tx.table(table).toArray()) records.push({ table, record });
         }
         const opsV1 = (await tx.table('outbox').toArray()) as OperationV1[];
@@ -114,5 +159,7 @@ export class DeskDatabase extends Dexie {
         if (stored !== localDeviceId) await settings.put({ key: 'deviceId', value: localDeviceId });
         if (result.lastStamp !== undefined) await settings.put({ key: CLOCK_KEY, value: result.lastStamp });
       });
+    // New tables and indexes only: Dexie builds the indexes from the rows already stored.
+    this.version(3).stores(schemaV3);
   }
 }

@@ -18,6 +18,10 @@ export const repositories = {
   certificates: new Repository(db, 'certificates'),
   attachments: new Repository(db, 'attachments'),
   users: new Repository(db, 'users'),
+  workflowEvents: new Repository(db, 'workflowEvents'),
+  routingOpinions: new Repository(db, 'routingOpinions'),
+  objections: new Repository(db, 'objections'),
+  publicities: new Repository(db, 'publicities'),
 } as const;
 
 const DEVICE_ID_KEY = 'deviceId';

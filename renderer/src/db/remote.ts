@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { syncedRecordSchemas, type SyncedTable } from '../../../shared/model/records';
 import { applyOperations, isDeleted, visibleValues, type RecordState } from '../../../shared/sync/merge';
+import { unflattenNested } from '../../../shared/sync/nested';
 import type { Operation } from '../../../shared/sync/protocol';
 import { observeStamps } from './clock';
 import type { DeskDatabase } from './database';
@@ -25,8 +26,8 @@ export interface RemoteMergeResult {
   readonly incomplete: readonly { table: SyncedTable; recordId: string; issues: string[] }[];
 }
 
-function recordOf(recordId: string, state: RecordState): Record<string, unknown> {
-  return { ...visibleValues(state), id: recordId, ...(isDeleted(state) ? { deleted: true } : {}) };
+function recordOf(table: SyncedTable, recordId: string, state: RecordState): Record<string, unknown> {
+  return { ...unflattenNested(table, visibleValues(state)), id: recordId, ...(isDeleted(state) ? { deleted: true } : {}) };
 }
 
 /** Throws `ClockDriftError` (nothing merged) if a stamp is too far ahead of `nowMs`. */
@@ -52,7 +53,7 @@ export async function mergeRemoteOperations(db: DeskDatabase, operations: readon
       const state = applyOperations(await db.mergeStates.get([table, recordId]), ops);
       await db.mergeStates.put({ table, recordId, ...state });
       const schema = syncedRecordSchemas[table] as z.ZodType<unknown>;
-      const parsed = schema.safeParse(recordOf(recordId, state));
+      const parsed = schema.safeParse(recordOf(table, recordId, state));
       if (parsed.success) await db.table(table).put(parsed.data);
       else incomplete.push({ table, recordId, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }

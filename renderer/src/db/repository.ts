@@ -16,6 +16,7 @@ import { applyOperation, conflictsOf, type FieldConflict, type RecordState } fro
 import type { AuditEntry } from '../../../shared/sync/operation';
 import { operationSchema, type OperationKind } from '../../../shared/sync/protocol';
 import { stampOperation } from '../../../shared/sync/stamp';
+import { flattenNested } from '../../../shared/sync/nested';
 import { readClock, writeClock } from './clock';
 import type { DeskDatabase, MergeStateRow } from './database';
 import { NoConflictError, RecordNotFoundError, ValidationError } from './errors';
@@ -34,6 +35,23 @@ export type NewRecord<T extends SyncedTable> = Omit<RecordOf<T>, SystemField>;
 export type RecordPatch<T extends SyncedTable> = Partial<NewRecord<T>>;
 
 const SYSTEM_FIELDS: readonly string[] = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deleted'];
+
+/**
+ * Fields the audit trail records as changed without their values: anyone who may read the audit
+ * must not get what an offline password guess needs. (The outbox keeps them: that is how users
+ * reach the office's other desks.)
+ */
+const MASKED_IN_AUDIT: ReadonlySet<string> = new Set(['passwordHash', 'passwordSalt']);
+export const MASKED_VALUE = '（已更改）';
+
+function maskChanges(changes: Record<string, [unknown, unknown]>): Record<string, [unknown, unknown]> {
+  for (const key of Object.keys(changes)) {
+    if (!MASKED_IN_AUDIT.has(key)) continue;
+    const [before, after] = changes[key]!;
+    changes[key] = [before === undefined ? undefined : MASKED_VALUE, after === undefined ? undefined : MASKED_VALUE];
+  }
+  return changes;
+}
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
@@ -127,7 +145,8 @@ export class Repository<T extends SyncedTable> {
         userId: ctx.userId,
         table,
         recordId,
-        ...change.audit,
+        action: change.audit.action,
+        changes: maskChanges({ ...change.audit.changes }),
         ...(ctx.reason === undefined ? {} : { reason: ctx.reason }),
       };
       await this.store.put(change.record);
@@ -154,7 +173,8 @@ export class Repository<T extends SyncedTable> {
       return {
         record,
         kind: 'put',
-        fields: allFields,
+        // A form's entries travel one by one (shared/sync/nested.ts).
+        fields: flattenNested(this.table, allFields),
         audit: { action: 'create', changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [undefined, v]])) },
       };
     });
@@ -169,7 +189,13 @@ export class Repository<T extends SyncedTable> {
       const changes = changedFields(before as Record<string, unknown>, record as Record<string, unknown>);
       if (Object.keys(changes).length === 0) return null;
       const fields: Record<string, unknown> = Object.fromEntries(Object.entries(changes).map(([k, [, v]]) => [k, v]));
-      return { record, kind: 'put', fields: { ...fields, updatedAt: at, updatedBy: ctx.userId }, audit: { action: 'update', changes } };
+      return {
+        record,
+        kind: 'put',
+        // Only the form entries that changed, each as its own field (shared/sync/nested.ts).
+        fields: { ...flattenNested(this.table, fields, before as Record<string, unknown>), updatedAt: at, updatedBy: ctx.userId },
+        audit: { action: 'update', changes },
+      };
     });
     return written!;
   }
@@ -183,14 +209,25 @@ export class Repository<T extends SyncedTable> {
     const written = await this.write(id, ctx, (stored, state, at) => {
       const before = this.live(stored, id);
       if (state === undefined || !conflictsOf(state).some((c) => c.field === field)) throw new NoConflictError(field);
-      const record = this.validate({ ...before, [field]: value, updatedAt: at, updatedBy: ctx.userId });
-      const chosen = (record as Record<string, unknown>)[field];
+      // A nested entry (`fields.unitNature`) is set inside its object; the record keeps its shape.
+      const dot = field.indexOf('.');
+      const parent = dot < 0 ? field : field.slice(0, dot);
+      const entry = dot < 0 ? undefined : field.slice(dot + 1);
+      const beforeValues = before as Record<string, unknown>;
+      const patched =
+        entry === undefined
+          ? { [field]: value }
+          : { [parent]: { ...((beforeValues[parent] as Record<string, unknown> | undefined) ?? {}), [entry]: value } };
+      const record = this.validate({ ...before, ...patched, updatedAt: at, updatedBy: ctx.userId });
+      const after = record as Record<string, unknown>;
+      const chosen = entry === undefined ? after[field] : (after[parent] as Record<string, unknown>)[entry];
+      const was = entry === undefined ? beforeValues[field] : (beforeValues[parent] as Record<string, unknown> | undefined)?.[entry];
       return {
         record,
         kind: 'put',
-        fields: { [field]: chosen, updatedAt: at, updatedBy: ctx.userId },
+        fields: { [field]: chosen ?? null, updatedAt: at, updatedBy: ctx.userId },
         resolves: [field],
-        audit: { action: 'resolve', changes: { [field]: [(before as Record<string, unknown>)[field], chosen] } },
+        audit: { action: 'resolve', changes: { [field]: [was, chosen] } },
       };
     });
     return written!;

@@ -2,11 +2,21 @@
  * UI strings. Chinese is the default and the reference: English must have every key (the type
  * says so). `{name}` placeholders are filled by `t()`.
  */
-const zh = {
+import * as auth from './areas/auth';
+import * as documents from './areas/documents';
+import * as file from './areas/file';
+import * as form from './areas/form';
+import * as people from './areas/people';
+import * as workflow from './areas/workflow';
+
+const core = {
   'app.title': '协会办事台',
   'app.subtitle': '离线优先的协会业务办理系统',
   'nav.intake': '收件登记',
-  'nav.review': '审核',
+  'nav.review': '工作队列',
+  'nav.organisations': '单位',
+  'nav.audit': '审计记录',
+  'nav.users': '用户',
   'nav.panel': '评审会',
   'nav.certificates': '证书',
   'nav.rosters': '名册与报表',
@@ -21,21 +31,8 @@ const zh = {
   'header.openSync': '打开同步页面',
   'placeholder.title': '{area}',
   'placeholder.body': '此功能区正在建设中，后续版本将在这里提供完整功能。',
-  'intake.title': '收件登记',
-  'intake.registerPerson': '登记申请人',
-  'intake.name': '姓名',
-  'intake.idNumber': '身份证号',
-  'intake.idNumberHint': '18位，可用扫描枪录入；全角数字会自动转换',
-  'intake.save': '保存',
-  'intake.saved': '已保存：{name}',
-  'intake.people': '已登记申请人',
-  'intake.birthDate': '出生日期',
-  'intake.sex': '性别',
   'intake.sex.male': '男',
   'intake.sex.female': '女',
-  'intake.registeredAt': '登记时间',
-  'intake.empty': '尚未登记申请人',
-  'intake.duplicate': '身份证号 {idNumber} 已登记为“{name}”，不能重复登记。',
   'sync.title': '同步',
   'sync.pending': '待同步的操作',
   'sync.pendingHelp': '每次保存都会先写入本机，再在联网时分批上传到中心服务器。',
@@ -92,6 +89,10 @@ const zh = {
   'sync.table.certificates': '证书',
   'sync.table.attachments': '附件',
   'sync.table.users': '用户',
+  'sync.table.workflowEvents': '办理记录',
+  'sync.table.routingOpinions': '逐级审核意见',
+  'sync.table.objections': '公示异议',
+  'sync.table.publicities': '公示',
   'sync.field.name': '名称',
   'sync.field.people.name': '姓名',
   'sync.field.idNumber': '身份证号',
@@ -103,6 +104,11 @@ const zh = {
   'sync.field.address': '地址',
   'sync.field.contact': '联系人',
   'sync.field.creditCode': '统一社会信用代码',
+  'sync.field.copiesReceived': '已收份数',
+  'sync.field.rejectReason': '退回原因',
+  'sync.field.originalVerifiedBy': '原件核对人',
+  'sync.field.fields': '申请表内容',
+  'sync.field.receivedDate': '收件日期',
   'sync.transfer': '离线传送（批次文件）',
   'sync.transferHelp': '没有网络时，可把待同步数据导出为批次文件，用 U 盘带到能联网的地方：由管理员在服务器上导入，或在另一台办事台上点击“导入批次文件”。导出不会清空待同步列表，联网同步成功后才会移除。',
   'sync.export': '导出待同步数据',
@@ -144,16 +150,26 @@ const zh = {
   'settings.sync.cancel': '取消',
   'settings.sync.tokenNote': '设备令牌已保存在本机，不会显示。',
   'settings.sync.failed': '登记未成功',
+  'settings.sync.switch.title': '本机还有未同步的修改',
+  'settings.sync.switch.discard': '丢弃并登记',
+  'settings.sync.switch.keep': '先不登记',
+  'settings.sync.switch.body': '本机有 {count} 条修改尚未同步到“{office}”（单位代码 {code}）。登记到其他单位后，这些修改将无法再送达原单位。请先在同步页面同步，或导出批次文件交原单位导入；只有确认不再需要时才选择“丢弃并登记”。',
   'error.unexpected': '操作失败：{message}',
 } as const;
 
+/** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh } as const;
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.title': 'Association Desk',
   'app.subtitle': 'Offline-first desk for association offices',
   'nav.intake': 'Intake',
-  'nav.review': 'Review',
+  'nav.review': 'Work queues',
+  'nav.organisations': 'Organisations',
+  'nav.audit': 'Audit trail',
+  'nav.users': 'Users',
   'nav.panel': 'Expert panels',
   'nav.certificates': 'Certificates',
   'nav.rosters': 'Rosters & reports',
@@ -168,21 +184,8 @@ const en: Record<MessageKey, string> = {
   'header.openSync': 'Open the sync page',
   'placeholder.title': '{area}',
   'placeholder.body': 'This area is being built; a later version brings its full function here.',
-  'intake.title': 'Intake',
-  'intake.registerPerson': 'Register an applicant',
-  'intake.name': 'Name',
-  'intake.idNumber': 'ID number',
-  'intake.idNumberHint': '18 characters; a barcode scanner works; full-width digits are converted',
-  'intake.save': 'Save',
-  'intake.saved': 'Saved: {name}',
-  'intake.people': 'Registered applicants',
-  'intake.birthDate': 'Date of birth',
-  'intake.sex': 'Sex',
   'intake.sex.male': 'Male',
   'intake.sex.female': 'Female',
-  'intake.registeredAt': 'Registered',
-  'intake.empty': 'No applicants registered yet',
-  'intake.duplicate': 'ID number {idNumber} is already registered as “{name}”.',
   'sync.title': 'Sync',
   'sync.pending': 'Operations waiting to sync',
   'sync.pendingHelp': 'Every save is written on this device first and uploaded in batches when online.',
@@ -239,6 +242,10 @@ const en: Record<MessageKey, string> = {
   'sync.table.certificates': 'Certificate',
   'sync.table.attachments': 'Attachment',
   'sync.table.users': 'User',
+  'sync.table.workflowEvents': 'Workflow step',
+  'sync.table.routingOpinions': 'Routing opinion',
+  'sync.table.objections': 'Objection',
+  'sync.table.publicities': 'Publicity',
   'sync.field.name': 'Name',
   'sync.field.people.name': 'Name',
   'sync.field.idNumber': 'ID number',
@@ -248,6 +255,11 @@ const en: Record<MessageKey, string> = {
   'sync.field.note': 'Note',
   'sync.field.status': 'Status',
   'sync.field.address': 'Address',
+  'sync.field.copiesReceived': 'Copies received',
+  'sync.field.rejectReason': 'Reason for return',
+  'sync.field.originalVerifiedBy': 'Original checked by',
+  'sync.field.fields': 'Form contents',
+  'sync.field.receivedDate': 'Received on',
   'sync.field.contact': 'Contact',
   'sync.field.creditCode': 'Unified social credit code',
   'sync.transfer': 'Offline transfer (batch file)',
@@ -291,8 +303,14 @@ const en: Record<MessageKey, string> = {
   'settings.sync.cancel': 'Cancel',
   'settings.sync.tokenNote': 'The device token is stored on this device and never shown.',
   'settings.sync.failed': 'Enrolment failed',
+  'settings.sync.switch.title': 'Changes not yet synced',
+  'settings.sync.switch.discard': 'Discard them and enrol',
+  'settings.sync.switch.keep': 'Do not enrol yet',
+  'settings.sync.switch.body': '{count} changes on this desk have not been synced to “{office}” (office code {code}) yet. Once enrolled in another office they will never reach the old one. Sync them first on the Sync page, or export a batch file for the old office to import; choose “Discard them and enrol” only if they are no longer needed.',
   'error.unexpected': 'Failed: {message}',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -300,7 +318,9 @@ export type Locale = (typeof locales)[number];
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = messages[locale][key];
+  // A key missing at run time (a typo the type could not catch, e.g. a computed key) shows the
+  // key itself rather than crashing the screen.
+  const template = messages[locale][key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -1,3 +1,4 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, type BadgeProps } from 'antd';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -5,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { db } from '../db';
 import { useT } from '../i18n';
 import type { Locale } from '../i18n/messages';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { startSync, useSyncStatus } from '../sync';
 import { navAreas } from './nav';
@@ -54,11 +56,42 @@ function SyncBadge() {
   );
 }
 
+/** Who is signed in (name and role) and the way out. */
+function UserMenu() {
+  const t = useT();
+  const navigate = useNavigate();
+  const user = useSession((s) => s.user);
+  const signOut = useSession((s) => s.signOut);
+  if (user === null) return null;
+  const role = t(`auth.role.${user.role}`);
+  return (
+    <Space size="small" data-testid="user-menu" aria-label={t('auth.menu.label', { name: user.displayName, role })}>
+      <UserOutlined />
+      <Typography.Text strong>{user.displayName}</Typography.Text>
+      <Tag color={user.role === 'admin' ? 'blue' : 'default'}>{role}</Tag>
+      <Button
+        size="small"
+        icon={<LogoutOutlined />}
+        autoInsertSpace={false}
+        onClick={() => {
+          // The next person starts from the first area, not from where this one left off.
+          navigate('/');
+          signOut();
+        }}
+      >
+        {t('auth.signOut')}
+      </Button>
+    </Space>
+  );
+}
+
 export function AppLayout() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = navAreas.find((a) => pathname.startsWith(a.path))?.path ?? navAreas[0]!.path;
+  const isAdmin = useSession((s) => s.user?.role === 'admin');
+  const areas = navAreas.filter((a) => isAdmin || a.adminOnly !== true);
+  const selected = areas.find((a) => pathname.startsWith(a.path))?.path ?? areas[0]!.path;
 
   // The sync loop runs as long as the app shell is on screen, whatever the page.
   useEffect(() => startSync(), []);
@@ -69,13 +102,15 @@ export function AppLayout() {
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 17, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.title')}
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key)}
-          items={navAreas.map((a) => ({ key: a.path, icon: a.icon, label: t(a.label) }))}
-          style={{ borderInlineEnd: 'none' }}
-        />
+        <nav aria-label={t('auth.layout.nav')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            onClick={({ key }) => navigate(key)}
+            items={areas.map((a) => ({ key: a.path, icon: a.icon, label: t(a.label) }))}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
       </Sider>
       <Layout>
         <Header
@@ -92,6 +127,7 @@ export function AppLayout() {
           <Space size="large">
             <SyncBadge />
             <LanguageSwitch />
+            <UserMenu />
             <Tag>{__APP_VERSION__}</Tag>
           </Space>
         </Header>

@@ -11,10 +11,11 @@ import { backupBytes, exportBackup } from '../db/backup';
 import { todayIso } from '../today';
 import { SyncError } from '../../../shared/sync/errors';
 import { enrol } from '../sync';
-import { EnrolInputError, type EnrolInput } from '../sync/enrol';
+import { EnrolInputError, enrolRefusalMessage, PendingOperationsError, type EnrolInput } from '../sync/enrol';
 import { formatDateTime } from '../sync/format';
 import { SYNC_KEYS, type SyncConnection } from '../sync/settings';
 import { useUi } from '../stores/ui';
+
 
 /**
  * 同步服务器: enrol this device with the office's server (address, office code, one-time code,
@@ -24,7 +25,7 @@ import { useUi } from '../stores/ui';
 function SyncServerCard() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<EnrolInput>();
   const connection = useLiveQuery(async () => (await db.settings.get(SYNC_KEYS.connection))?.value as SyncConnection | undefined, [], null);
   const [editing, setEditing] = useState(false);
@@ -37,16 +38,33 @@ function SyncServerCard() {
     void deviceId().then((id) => setDefaultName(`办事台 ${id.slice(-4).toUpperCase()}`));
   }, []);
 
-  const submit = async (values: EnrolInput) => {
+  const submit = async (values: EnrolInput, discardPending = false) => {
     setBusy(true);
     setRefusal(null);
     try {
-      const enrolled = await enrol({ ...values, deviceName: values.deviceName?.trim() || defaultName });
+      const enrolled = await enrol({ ...values, deviceName: values.deviceName?.trim() || defaultName }, { discardPending });
       setEditing(false);
       void message.success(t('settings.sync.enrolled', { office: enrolled.officeName }));
     } catch (error) {
       if (error instanceof EnrolInputError) form.setFields([{ name: error.field, errors: [error.message] }]);
-      else if (error instanceof SyncError) setRefusal(error.message);
+      else if (error instanceof PendingOperationsError) {
+        // Another office while operations still wait for this one: nothing was sent; the clerk decides.
+        // Chinese: the refusal's own words (PendingOperationsError, renderer/src/sync/enrol.ts).
+        const body =
+          locale === 'en'
+            ? t('settings.sync.switch.body', { count: error.pending, office: error.currentOffice.name, code: error.currentOffice.code })
+            : error.message;
+        setRefusal(body);
+        modal.confirm({
+          title: t('settings.sync.switch.title'),
+          content: body,
+          okText: t('settings.sync.switch.discard'),
+          okButtonProps: { danger: true },
+          cancelText: t('settings.sync.switch.keep'),
+          autoFocusButton: 'cancel',
+          onOk: () => submit(values, true),
+        });
+      } else if (error instanceof SyncError) setRefusal(enrolRefusalMessage(error));
       else setRefusal(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);

@@ -170,7 +170,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
           <Typography.Text type="secondary">{t('sync.conflictsHelp')}</Typography.Text>
           {items.map((item) => (
             <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
-              <Typography.Paragraph strong>{t('sync.conflict.field', { field: fieldLabel(t, item.table, item.field) })}</Typography.Paragraph>
+              <Typography.Paragraph strong>{t('sync.conflict.field', { field: item.fieldLabel ?? fieldLabel(t, item.table, item.field) })}</Typography.Paragraph>
               <Flex gap={16} wrap>
                 {item.versions.map((version, i) => (
                   <VersionBox

@@ -7,6 +7,8 @@
  *   so another desk that pulls the record can fetch them.
  * - After a pull, every attachment whose bytes this desk lacks is fetched. `blob_not_found`
  *   (the uploading desk has not synced yet) is skipped quietly; the next sync asks again.
+ * - On demand: a screen that needs bytes this desk lacks (the pass has not reached them yet, or
+ *   they were not on the server then) asks `ensureBlob`, which fetches, checks and keeps them.
  */
 import type { DeskDatabase } from '../db/database';
 import { SyncError } from '../../../shared/sync/errors';
@@ -56,3 +58,34 @@ export async function downloadMissingBlobs(db: DeskDatabase, transport: SyncTran
   }
   return fetched;
 }
+
+/**
+ * The bytes of `sha256`: from this desk if it has them, else downloaded (checked against the hash
+ * by the transport) and kept in `db.blobs`. `undefined` when the server does not have them
+ * either (`blob_not_found`); other failures (network, not enrolled) are thrown for the caller
+ * to show. Concurrent requests for one hash share one download.
+ */
+export async function ensureBlob(db: DeskDatabase, transport: SyncTransport, sha256: string): Promise<Blob | undefined> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+  const local = await db.blobs.get(sha256);
+  if (local !== undefined) return local.blob;
+  let download = inflightDownloads.get(sha256);
+  if (download === undefined) {
+    download = (async () => {
+      try {
+        const blob = await transport.downloadBlob(sha256);
+        await db.blobs.put({ sha256, blob });
+        return blob;
+      } catch (error) {
+        if (error instanceof SyncError && error.code === 'blob_not_found') return undefined;
+        throw error;
+      } finally {
+        inflightDownloads.delete(sha256);
+      }
+    })();
+    inflightDownloads.set(sha256, download);
+  }
+  return download;
+}
+
+const inflightDownloads = new Map<string, Promise<Blob | undefined>>();

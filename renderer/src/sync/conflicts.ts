@@ -10,6 +10,7 @@
 import type { DeskDatabase } from '../db/database';
 import { conflictsOf, hasConflicts, type FieldVersion } from '../../../shared/sync/merge';
 import type { SyncedTable } from '../../../shared/model/records';
+import { getPack } from '../../../shared/programs';
 
 export interface ConflictItem {
   readonly key: string;
@@ -18,6 +19,8 @@ export interface ConflictItem {
   /** What the clerk recognises the record by (a name, a number), or `undefined`. */
   readonly recordLabel: string | undefined;
   readonly field: string;
+  /** For a form line (`fields.<entry>`), the line as the paper form names it. */
+  readonly fieldLabel?: string;
   /** The visible version first. */
   readonly versions: readonly FieldVersion[];
 }
@@ -44,6 +47,20 @@ export function recordLabel(table: SyncedTable, record: Record<string, unknown> 
   }
 }
 
+/**
+ * Records that belong to an application (materials, workflow steps, objections …) are named by
+ * the application's number and, for a material, the checklist item as the pack names it.
+ */
+async function belongingLabel(db: DeskDatabase, record: Record<string, unknown> | undefined): Promise<string | undefined> {
+  const applicationId = record?.['applicationId'];
+  if (typeof applicationId !== 'string') return undefined;
+  const application = await db.applications.get(applicationId);
+  if (application === undefined) return undefined;
+  const itemId = record?.['itemId'];
+  const item = typeof itemId === 'string' ? getPack(application.programId)?.checklist.find((m) => m.id === itemId) : undefined;
+  return item ? `${application.applicationNo} ${item.name.zh}` : application.applicationNo;
+}
+
 export async function listConflicts(db: DeskDatabase, limit = 200): Promise<ConflictItem[]> {
   const states = await db.mergeStates.filter((s) => hasConflicts(s)).limit(limit).toArray();
   const items: ConflictItem[] = [];
@@ -51,11 +68,16 @@ export async function listConflicts(db: DeskDatabase, limit = 200): Promise<Conf
     const record = (await db.table(state.table).get(state.recordId)) as Record<string, unknown> | undefined;
     if (record?.deleted === true) continue;
     for (const conflict of conflictsOf(state)) {
+      const entry = conflict.field.startsWith('fields.') ? conflict.field.slice('fields.'.length) : undefined;
+      const programId = record?.['programId'];
+      const formField =
+        entry !== undefined && typeof programId === 'string' ? getPack(programId)?.fields.find((f) => f.id === entry) : undefined;
       items.push({
+        ...(formField ? { fieldLabel: `申请表 · ${formField.label.zh}` } : {}),
         key: `${state.table}/${state.recordId}/${conflict.field}`,
         table: state.table,
         recordId: state.recordId,
-        recordLabel: recordLabel(state.table, record),
+        recordLabel: recordLabel(state.table, record) ?? (await belongingLabel(db, record)),
         field: conflict.field,
         versions: conflict.versions,
       });

@@ -11,7 +11,9 @@
  * - retryable (5xx, network, a local hiccup): retried on its own after `backoffDelay(attempt)`,
  *   with jitter, so a hundred desks that lost the server together do not return together. The
  *   network coming back retries at once.
- * - not retryable (4xx): the engine stops ("blocked") and shows the message, which says what a
+ * - rate limited (429, `rate_limited`, the one retryable 4xx): retried like the above, but not
+ *   before the server's `Retry-After`, even when the network comes back; only 立即同步 asks sooner.
+ * - not retryable (other 4xx): the engine stops ("blocked") and shows the message, which says what a
  *   person must do; only that person (立即同步, or enrolling again) starts it again. The block
  *   survives a restart, because it is read back from the stored last error.
  *
@@ -86,6 +88,16 @@ export function failureOf(error: unknown, at: string): SyncFailure {
     retry: true,
     at,
   };
+}
+
+/**
+ * How long to wait before retrying after `error`: the backoff, but never less than a 429's
+ * `Retry-After` (the server said when it will listen again; asking sooner only earns another 429).
+ */
+export function retryDelay(error: unknown, attempt: number, random: number, backoff?: BackoffOptions): number {
+  const delay = backoffDelay(attempt, random, backoff);
+  const after = error instanceof SyncError ? error.retryAfterSeconds : undefined;
+  return after === undefined ? delay : Math.max(delay, after * 1000);
 }
 
 export class SyncEngine {
@@ -168,6 +180,8 @@ export class SyncEngine {
       // A person asked, or the network is back: try now, whatever the backoff said. A block
       // lifts only when a person asks.
       if (trigger === 'online' && phase === 'blocked') return { ok: 'skipped', reason: 'blocked' };
+      // The network coming back changes nothing about a server that asked to be left alone.
+      if (trigger === 'online' && phase === 'waiting' && this.status.failure?.code === 'rate_limited') return { ok: 'skipped', reason: 'waiting' };
       this.cancelRetry();
       this.attempt = 0;
     } else {
@@ -223,7 +237,7 @@ export class SyncEngine {
         this.set({ phase: 'blocked', progress: null, failure, nextRetryAt: null });
         return { ok: false, failure };
       }
-      const delay = backoffDelay(this.attempt, this.random(), this.deps.backoff);
+      const delay = retryDelay(error, this.attempt, this.random(), this.deps.backoff);
       this.attempt += 1;
       const nextRetryAt = this.now() + delay;
       this.retryHandle = this.timers.set(() => {

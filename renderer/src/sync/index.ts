@@ -8,8 +8,10 @@ import { liveQuery } from 'dexie';
 import { create } from 'zustand';
 import { db, deviceId } from '../db';
 import { SyncEngine, type SyncResult, type SyncStatus } from './engine';
-import { enrolDevice, type EnrolInput } from './enrol';
-import type { SyncConnection } from './settings';
+import { enrolDevice, type EnrolInput, type EnrolOptions } from './enrol';
+import { ensureBlob } from './blobs';
+import { prepareNumbers, type PrepareOutcome } from './numbers';
+import { readConnection, readToken, type SyncConnection } from './settings';
 import { createHttpTransport } from './transport';
 
 /** Every so often while the app is open, even with nothing to push: other desks' changes arrive. */
@@ -39,16 +41,48 @@ export function syncNow(): Promise<SyncResult> {
   return syncEngine.sync('manual');
 }
 
-export async function enrol(input: EnrolInput): Promise<SyncConnection> {
-  const connection = await enrolDevice(input, {
-    db,
-    deviceId: await deviceId(),
-    appVersion: __APP_VERSION__,
-    transportFor: (baseUrl) => createHttpTransport({ baseUrl }),
-  });
+export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Promise<SyncConnection> {
+  const connection = await enrolDevice(
+    input,
+    {
+      db,
+      deviceId: await deviceId(),
+      appVersion: __APP_VERSION__,
+      transportFor: (baseUrl) => createHttpTransport({ baseUrl }),
+    },
+    options,
+  );
   await syncEngine.reset();
   void syncEngine.sync('manual');
   return connection;
+}
+
+/**
+ * Attachment bytes on demand: this desk's copy, else fetched from the office's server (and kept).
+ * `undefined` when neither has them, or this desk is not enrolled. Screens that show a scan or a
+ * photo call this when `db.blobs` lacks the hash.
+ */
+export async function blobOnDemand(sha256: string): Promise<Blob | undefined> {
+  const local = await db.blobs.get(sha256);
+  if (local !== undefined) return local.blob;
+  const [connection, token] = await Promise.all([readConnection(db), readToken(db)]);
+  if (connection === undefined || token === undefined) return undefined;
+  return ensureBlob(db, createHttpTransport({ baseUrl: connection.baseUrl, token }), sha256);
+}
+
+/**
+ * Before issuing certificates: tops up this desk's number blocks from the office's server for the
+ * series and counts about to be issued, when the desk is enrolled and online. Never throws: a
+ * desk that cannot reach the server issues from the blocks it holds (and refuses, in Chinese,
+ * when they are not enough). Not enrolled: nothing to do (the desk numbers on its own).
+ */
+export async function topUpNumbersNow(needs: Parameters<typeof prepareNumbers>[3]): Promise<PrepareOutcome> {
+  const [connection, token] = await Promise.all([readConnection(db), readToken(db)]);
+  if (connection === undefined || token === undefined || needs.length === 0) return { received: 0, failure: null };
+  if (typeof navigator !== 'undefined' && !navigator.onLine) return { received: 0, failure: null };
+  // A short wait: the clerk is at the counter; without an answer the desk issues from what it holds.
+  const transport = createHttpTransport({ baseUrl: connection.baseUrl, token, timeoutMs: 15_000 });
+  return prepareNumbers(db, transport, await deviceId(), needs);
 }
 
 let attached = 0;

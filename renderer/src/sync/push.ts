@@ -22,10 +22,25 @@ import { SYNC_KEYS, readInflight, type InflightBatch } from './settings';
 import type { SyncTransport } from './transport';
 
 /**
- * Operations per pushed batch. A first guess, to be tuned by a benchmark (larger batches mean
- * fewer round trips but a longer transaction on the server and more to resend after a failure).
+ * Operations per pushed batch, chosen by `npm run bench sync` (line `sync-push-batch`, 2026-11-22,
+ * on a shared 2-core machine, so absolute figures are noisy; medians of 3 interleaved rounds):
+ *
+ *   batch                      50     100    200    500    1000
+ *   PostgreSQL ops/s         6296   6208   5486   5812   7686   (load ≈5)
+ *   PostgreSQL ops/s +30ms   1318   2169   3009   4310   6246
+ *   PGlite ops/s             3765   3451   2476   3226   3699
+ *   PGlite ops/s +30ms       1155   1696   1805   2703   3330
+ *   PostgreSQL ops/s +30ms    643    911    949   1272   1189   (load ≈18)
+ *   PGlite ops/s +30ms        383    496    446    464    345
+ *
+ * The server's own cost per operation is flat across sizes (within the noise), so on a real
+ * network the round trip per batch decides ("+30ms" = a 30 ms round trip added per batch): 500
+ * pushes 1.4–1.5 times as fast as 200. 1000 is not reliably faster than 500 (slower in the loaded
+ * run, on both databases), holds the office's row lock (which serialises that office's pushes)
+ * about twice as long (130–800 ms vs 86–360 ms per batch on PostgreSQL), and resends twice as
+ * much after a lost reply. `PUSH_BATCH_BYTES` still cuts a batch of large operations earlier.
  */
-export const PUSH_BATCH_SIZE = 200;
+export const PUSH_BATCH_SIZE = 500;
 
 /** Encoded size a batch may reach; half the server's body limit leaves room for the envelope. */
 export const PUSH_BATCH_BYTES = Math.floor(MAX_BODY_BYTES / 2);

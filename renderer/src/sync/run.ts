@@ -3,11 +3,15 @@
  * bytes. Pushing first means the pull that follows already reflects this desk's own changes on
  * the server; the order is not needed for correctness (the merge does not care).
  *
+ * Then, never failing the pass, the documents' needs from the server: the office signing key and
+ * this year's certificate number blocks (./numbers), so the desk can issue offline.
+ *
  * A pass does not retry: it throws the first `SyncError` and leaves everything as it was after
  * the last committed step. Retrying, backoff and when to run are the engine's (`./engine`).
  */
 import type { DeskDatabase } from '../db/database';
 import { downloadMissingBlobs, uploadBlobsOf } from './blobs';
+import { refreshDocumentsAfterSync } from './numbers';
 import { pullIntoDb, type PullProgress } from './pull';
 import { pushOutbox } from './push';
 import type { SyncTransport } from './transport';
@@ -22,6 +26,8 @@ export interface PassOptions {
   readonly pageSize?: number;
   readonly now?: () => number;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /** Refresh the office key and top up certificate numbers after the pass (default true). */
+  readonly documents?: boolean;
 }
 
 export interface PassResult {
@@ -45,5 +51,6 @@ export async function syncPass(db: DeskDatabase, transport: SyncTransport, devic
   });
   options.onProgress?.({ phase: 'blobs' });
   const blobs = await downloadMissingBlobs(db, transport);
+  if (options.documents !== false) await refreshDocumentsAfterSync(db, transport, deviceId, (options.now ?? Date.now)());
   return { pushed, pulled, blobs };
 }

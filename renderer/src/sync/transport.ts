@@ -4,7 +4,8 @@
  * the shared closed union, so the loop decides from the code alone whether to retry:
  *
  * - an HTTP error answer → `errorFromResponse(status, body)` (the server's code if the body names
- *   one, else decided by the status: a proxy's 502 page still retries, a 404 still stops);
+ *   one, else decided by the status: a proxy's 502 page still retries, a 404 still stops, a 429
+ *   waits for its `Retry-After` and retries);
  * - no answer at all (DNS, refused, reset, timeout, offline, CORS) → `network`;
  * - a 2xx whose body is not what the protocol says (a captive portal's login page, a proxy
  *   misconfiguration) → `server_error`, retried: nothing was acknowledged, so nothing is lost.
@@ -30,6 +31,14 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../../shared/sync/protocol';
+import {
+  NUMBER_ROUTES,
+  numberReserveResponseSchema,
+  officeKeyResponseSchema,
+  type NumberReserveRequest,
+  type NumberReserveResponse,
+  type OfficeKeyResponse,
+} from '../../../shared/sync/numbers';
 
 export interface PullQuery {
   readonly since?: Cursor;
@@ -45,6 +54,10 @@ export interface SyncTransport {
   downloadBlob(sha256: string): Promise<Blob>;
   /** `POST /sync/import`: a batch file sent by a connected desk on behalf of an offline one. */
   importBatchFile(file: BatchFile): Promise<PushResponse[]>;
+  /** `POST /sync/numbers/reserve`: the next block of certificate numbers of a series for this device. */
+  reserveNumbers(request: NumberReserveRequest): Promise<NumberReserveResponse>;
+  /** `GET /sync/office-key`: the office's signing key pair (this office's devices only). */
+  officeKey(): Promise<OfficeKeyResponse>;
 }
 
 export interface HttpTransportOptions {
@@ -105,7 +118,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     } catch (error) {
       throw new SyncError('network', { reason: messageOf(error) });
     }
-    if (!response.ok) throw errorFromResponse(response.status, await readJson(response));
+    if (!response.ok) throw errorFromResponse(response.status, await readJson(response), response.headers.get('retry-after'));
     return response;
   }
 
@@ -159,6 +172,14 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     async importBatchFile(file) {
       const response = await request('POST', SYNC_ROUTES.importBatchFile, { body: JSON.stringify(file), contentType: 'application/json', auth: true });
       return json(response, pushResponseSchema.array());
+    },
+    async reserveNumbers(body) {
+      const response = await request('POST', NUMBER_ROUTES.reserve, { body: JSON.stringify(body), contentType: 'application/json', auth: true });
+      return json(response, numberReserveResponseSchema);
+    },
+    async officeKey() {
+      const response = await request('GET', NUMBER_ROUTES.officeKey, { auth: true });
+      return json(response, officeKeyResponseSchema);
     },
   };
 }

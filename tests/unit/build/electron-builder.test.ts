@@ -1,7 +1,7 @@
 /**
  * The packaging config is checked against electron-builder's own schema (packaging itself cannot
  * run here: it needs the Electron binaries), and for what matters to us: only built output in the
- * package, fonts as extra resources, the dangerous fuses off, nsis + AppImage targets.
+ * package, the fonts once (as renderer assets), the dangerous fuses off, nsis + AppImage targets.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -37,8 +37,12 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('ships the fonts as extra resources', () => {
-    expect(config.extraResources).toContainEqual({ from: 'build/fonts', to: 'fonts' });
+  it('ships the fonts once: as renderer assets, not again as extra resources', () => {
+    expect(config.extraResources ?? []).not.toContainEqual(expect.objectContaining({ to: 'fonts' }));
+    const fonts = readFileSync('renderer/src/documents/fonts.ts', 'utf8');
+    for (const face of ['NotoSansSC_400Regular', 'NotoSansSC_700Bold', 'NotoSerifSC_400Regular', 'NotoSerifSC_700Bold']) {
+      expect(fonts).toContain(`${face}.ttf?url`);
+    }
   });
 
   it('turns off RunAsNode, NODE_OPTIONS and inspect', () => {

@@ -42,6 +42,21 @@ describe('Repository: every write is record + outbox + audit in one transaction'
     expect(audit[0]!.changes.name).toEqual([undefined, '张三丰']);
   });
 
+  it('password hashes sync through the outbox but the audit trail only says they changed', async () => {
+    const users = new Repository(db, 'users');
+    const user = await users.create({ username: 'li', displayName: '李经办', role: 'clerk', passwordHash: 'pbkdf2-sha256$600000$AAAA', passwordSalt: 'c2FsdA==' }, ctx);
+    await users.update(user.id, { passwordHash: 'pbkdf2-sha256$600000$BBBB' }, ctx);
+    const audit = await db.auditLog.toArray();
+    expect(audit[0]!.changes.passwordHash).toEqual([undefined, '（已更改）']);
+    expect(audit[0]!.changes.passwordSalt).toEqual([undefined, '（已更改）']);
+    expect(audit[1]!.changes.passwordHash).toEqual(['（已更改）', '（已更改）']);
+    expect(JSON.stringify(audit)).not.toContain('AAAA');
+    expect((await db.outbox.toArray())[1]!.fields.passwordHash).toBe('pbkdf2-sha256$600000$BBBB');
+    // Two desks may each have made an 'admin' before their first sync: the index must take both.
+    await db.users.add({ ...user, id: '0193b2c4-0000-7000-8000-0000000000ff' });
+    expect(await db.users.where('username').equals('li').count()).toBe(2);
+  });
+
   it('update sends only the changed fields and records old → new with the reason', async () => {
     const person = await people.create(zhang, ctx);
     await people.update(person.id, { phone: '13912345678' }, { ...ctx, reason: '申请人补充联系电话' });

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +33,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV2).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
     db.close();
   });
 
@@ -81,7 +81,7 @@ describe('Dexie schema', () => {
 
     const v2 = new DeskDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(SCHEMA_VERSION); // through 2 (and every later version)
 
     // Records and the audit log are untouched.
     expect(await v2.people.get(ZHANG)).toEqual(zhang);
@@ -130,6 +130,30 @@ describe('Dexie schema', () => {
     v2.close();
   });
 
+  it('version 2 → 3: rows kept; new indexes answer; application numbers may repeat across desks', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(schemaV1);
+    v2.version(2).stores(schemaV2);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    await v2.table('people').add({ id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base });
+    await v2.table('applications').add({
+      id: LI, programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-A1B2-0001', personId: ZHANG,
+      status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: {}, ...base,
+    });
+    v2.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
+    expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
+    // Another desk's application with the same number merges in rather than failing the index.
+    await db.applications.add({ ...(await db.applications.get(LI))!, id: WANG });
+    expect(await db.applications.where('applicationNo').equals('P5-2026-A1B2-0001').count()).toBe(2);
+    db.close();
+  });
+
   it('pattern: a later version upgrades data written by the current one', async () => {
     const name = freshName();
     const current = new DeskDatabase(name);
@@ -146,13 +170,14 @@ describe('Dexie schema', () => {
 
     // What the next schema change looks like: keep every earlier version, add version(3) with
     // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV3 extends Dexie {
+    class DeskDatabaseV4 extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
         this.version(2).stores(schemaV2);
-        this.version(3)
-          .stores({ ...schemaV2, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(3).stores(schemaV3);
+        this.version(4)
+          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -163,11 +188,11 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v3 = new DeskDatabaseV3();
-    await v3.open();
-    expect(v3.verno).toBe(3);
-    const upgraded = await v3.table('people').where('nameKey').equals('李四').first();
+    const v4 = new DeskDatabaseV4();
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v3.close();
+    v4.close();
   });
 });

@@ -223,7 +223,7 @@ describe('evaluateApplication — P5 registration (003)', () => {
     const ev = evaluateApplication(p5, renewal(), { ...clerk, today: '2026-05-01' });
     const finding = ev.eligibility.findings.find((f) => f.code === 'window.registration');
     expect(finding).toMatchObject({ met: false });
-    expect(finding?.message).toContain('2026-08-30');
+    expect(finding?.message).toContain('2026年08月30日');
     const accept = ev.transitions.find((t) => t.transition.id === 'accept');
     expect(accept?.allowed).toBe(false);
   });

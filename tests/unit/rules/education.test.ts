@@ -144,7 +144,7 @@ describe('003 信办人[2004]48号 四 P5: 3-year cycle, ≥ 180 学时 in total
       [3, '2023-03-15', '2024-03-14', 60],
     ]);
     expect(result.value.findings[0]?.message).toBe(
-      '第2年（2022-03-15至2023-03-14）：继续教育共 30 学时，每年不少于 40 学时，差 10 学时。',
+      '第2年（2022年03月15日至2023年03月14日）：继续教育共 30 学时，每年不少于 40 学时，差 10 学时。',
     );
     expect(result.value.perYear[0]?.byCategory).toEqual({ [UNCATEGORISED]: 100 });
   });
@@ -156,7 +156,7 @@ describe('003 信办人[2004]48号 四 P5: 3-year cycle, ≥ 180 学时 in total
       limit: WINDOW_TOTAL_LIMIT,
       required: 180,
       actual: 120,
-      message: '本周期（2021-03-15至2024-03-14）继续教育累计 120 学时，须达到 180 学时以上，差 60 学时。',
+      message: '本周期（2021年03月15日至2024年03月14日）继续教育累计 120 学时，须达到 180 学时以上，差 60 学时。',
     });
   });
 

@@ -101,9 +101,19 @@ describe('checkPhoto: 002 附件2 二 — JPG, 200×280 to 300×420 像素, ≤ 
       ok: false,
       error: {
         code: 'photo.dimensions',
-        message: '照片尺寸为 300×421 像素，要求宽 200–300、高 280–420 像素（不小于 200×280，不大于 300×420）。',
+        message: '照片尺寸为 300×421 像素，要求宽 200–300、高 280–420 像素（不小于 200×280，不大于 300×420）：高 421 像素，超过上限 420（过高）。',
       },
     });
+  });
+
+  it.each([
+    [199, 300, '宽 199 像素，低于下限 200（过窄）'],
+    [250, 279, '高 279 像素，低于下限 280（过矮）'],
+    [301, 400, '宽 301 像素，超过上限 300（过宽）'],
+  ])('names the side that is off: %i×%i', (w, h, side) => {
+    const result = checkPhoto(simple(w, h));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(side);
   });
 
   it('a photo both too large and too big in bytes gets both problems in one message', () => {
@@ -113,7 +123,7 @@ describe('checkPhoto: 002 附件2 二 — JPG, 200×280 to 300×420 像素, ≤ 
       error: {
         code: 'photo.dimensions',
         message:
-          '照片尺寸为 600×800 像素，要求宽 200–300、高 280–420 像素（不小于 200×280，不大于 300×420）；照片文件 51 KB，不能超过 50 KB。',
+          '照片尺寸为 600×800 像素，要求宽 200–300、高 280–420 像素（不小于 200×280，不大于 300×420）：宽 600 像素，超过上限 300（过宽），高 800 像素，超过上限 420（过高）；照片文件 51 KB，不能超过 50 KB。',
       },
     });
   });

@@ -13,6 +13,8 @@ import { SYNC_KEYS, type SyncConnection } from '../../../renderer/src/sync/setti
 import type { PullQuery, SyncTransport } from '../../../renderer/src/sync/transport';
 import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import type { BatchFile, Operation, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
+import { EMPTY_LEDGER, reserveBlock, type NumberLedger } from '../../../shared/documents/numbering';
+import type { NumberReserveResponse } from '../../../shared/sync/numbers';
 
 let counter = 0;
 
@@ -75,9 +77,13 @@ export async function outboxIds(desk: Desk): Promise<string[]> {
 
 export type Failure =
   /** The server refuses before committing (a 5xx, a 4xx). */
-  | { readonly kind: 'refuse'; readonly code: SyncErrorCode }
+  | { readonly kind: 'refuse'; readonly code: SyncErrorCode; readonly retryAfterSeconds?: number }
   /** The server commits, then the answer is lost on the way back. */
   | { readonly kind: 'lose-reply' };
+
+function refusal(failure: Extract<Failure, { kind: 'refuse' }>): SyncError {
+  return new SyncError(failure.code, undefined, failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds });
+}
 
 /**
  * An in-memory server with the protocol's idempotency: operations insert-or-ignore on id, a
@@ -90,6 +96,9 @@ export class FakeServer {
   readonly pushes: PushRequest[] = [];
   readonly pulls: PullQuery[] = [];
   private readonly failures: { route: 'push' | 'pull'; failure: Failure }[] = [];
+  /** The number ledger, and the answers given per device and request id (idempotent, like the server). */
+  numberLedger: NumberLedger = EMPTY_LEDGER;
+  readonly reservations = new Map<string, NumberReserveResponse>();
   /** Runs while a push is "on the wire", before the server handles it. */
   onPush: ((batch: PushRequest) => Promise<void>) | null = null;
 
@@ -115,6 +124,20 @@ export class FakeServer {
         throw new SyncError('blob_not_found');
       },
       importBatchFile: async (file: BatchFile) => file.batches.map((b) => this.apply(b)),
+      reserveNumbers: async (request) => {
+        const key = `${deviceId}:${request.requestId}`;
+        const known = this.reservations.get(key);
+        if (known !== undefined) return known;
+        const reserved = reserveBlock(this.numberLedger, { ...request.series, deviceId, ...(request.size === undefined ? {} : { size: request.size }) });
+        if (!reserved.ok) throw new SyncError('numbers_exhausted');
+        this.numberLedger = reserved.value.ledger;
+        const answer: NumberReserveResponse = { block: reserved.value.block, requestId: request.requestId, reservedAt: new Date().toISOString() };
+        this.reservations.set(key, answer);
+        return answer;
+      },
+      officeKey: async () => {
+        throw new SyncError('not_found');
+      },
     };
   }
 
@@ -122,7 +145,7 @@ export class FakeServer {
     this.pushes.push(structuredClone(batch));
     await this.onPush?.(batch);
     const failure = this.takeFailure('push');
-    if (failure?.kind === 'refuse') throw new SyncError(failure.code);
+    if (failure?.kind === 'refuse') throw refusal(failure);
     const answer = this.apply(batch);
     if (failure?.kind === 'lose-reply') throw new SyncError('network', { reason: 'reply lost after commit' });
     return answer;
@@ -154,7 +177,7 @@ export class FakeServer {
   private async pull(deviceId: string, query: PullQuery): Promise<PullResponse> {
     this.pulls.push(query);
     const failure = this.takeFailure('pull');
-    if (failure?.kind === 'refuse') throw new SyncError(failure.code);
+    if (failure?.kind === 'refuse') throw refusal(failure);
     const since = query.since === undefined ? 0 : Number(query.since);
     const rest = this.log.map((op, i) => ({ op, seq: i + 1 })).filter(({ op, seq }) => seq > since && op.deviceId !== deviceId);
     const page = rest.slice(0, query.limit);

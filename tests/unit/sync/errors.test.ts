@@ -6,6 +6,8 @@ import {
   errorBody,
   errorFromResponse,
   isSyncErrorCode,
+  MAX_RETRY_AFTER_SECONDS,
+  parseRetryAfter,
   syncErrorBodySchema,
   type SyncErrorCode,
 } from '../../../shared/sync/errors';
@@ -22,7 +24,7 @@ describe('sync error codes', () => {
       'device_revoked',
       'unauthenticated',
       'enrolment_code_invalid',
-      'enrolment_rate_limited',
+      'rate_limited',
       'blob_hash_mismatch',
       'blob_too_large',
       'clock_drift',
@@ -34,11 +36,13 @@ describe('sync error codes', () => {
     }
     expect(isSyncErrorCode('toString')).toBe(false);
     expect(isSyncErrorCode('nope')).toBe(false);
+    // Folded into the general `rate_limited`: no caller needs to tell the rate-limited endpoints apart.
+    expect(isSyncErrorCode('enrolment_rate_limited')).toBe(false);
   });
 
-  it.each(codes)('%s: 4xx never retries, 5xx and network do; the message is Chinese and says what to do', (code) => {
+  it.each(codes)('%s: 4xx never retries (429 is the one exception), 5xx and network do; the message is Chinese and says what to do', (code) => {
     const { status, retry, message } = SYNC_ERRORS[code];
-    if (status >= 400 && status < 500) expect(retry).toBe(false);
+    if (status >= 400 && status < 500) expect(retry).toBe(status === 429);
     if (status >= 500 || status === 0) expect(retry).toBe(true);
     expect(status === 0 || (status >= 400 && status < 600)).toBe(true);
     expect(message).toMatch(/[\u4e00-\u9fff]/);
@@ -70,6 +74,7 @@ describe('errorFromResponse', () => {
     [400, 'invalid_request', false],
     [418, 'invalid_request', false],
     [0, 'network', true],
+    [429, 'rate_limited', true],
   ] as const)('falls back on the status for a foreign body: %i → %s', (status, code, retry) => {
     const error = errorFromResponse(status, '<html>Bad Gateway</html>');
     expect(error.code).toBe(code);
@@ -78,6 +83,40 @@ describe('errorFromResponse', () => {
 
   it('ignores a body with an unknown code', () => {
     expect(errorFromResponse(500, { error: 'disk_on_fire', message: 'x' }).code).toBe('server_error');
+  });
+});
+
+describe('rate_limited (429): the one 4xx that is retried, after Retry-After', () => {
+  const now = Date.parse('2026-11-22T08:00:00Z');
+
+  it('is HTTP 429 and retried', () => {
+    expect(SYNC_ERRORS.rate_limited).toMatchObject({ status: 429, retry: true });
+    expect(Object.values(SYNC_ERRORS).filter((e) => e.status === 429)).toHaveLength(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(errorFromResponse(429, errorBody('rate_limited'), '120', now).retryAfterSeconds).toBe(120);
+    expect(errorFromResponse(429, errorBody('rate_limited'), new Date(now + 90_500).toUTCString(), now).retryAfterSeconds).toBe(90);
+    expect(errorFromResponse(429, errorBody('rate_limited'), new Date(now - 5_000).toUTCString(), now).retryAfterSeconds).toBe(0);
+    expect(parseRetryAfter(' 7 ', now)).toBe(7);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('falls back on the body’s details when the header cannot be read (another origin)', () => {
+    const error = errorFromResponse(429, errorBody('rate_limited', { retryAfterSeconds: 600 }), null, now);
+    expect(error).toMatchObject({ code: 'rate_limited', retry: true, retryAfterSeconds: 600 });
+  });
+
+  it('a proxy’s own 429 page is rate_limited too, with its Retry-After', () => {
+    const error = errorFromResponse(429, '<html>Too Many Requests</html>', '30', now);
+    expect(error).toMatchObject({ code: 'rate_limited', retry: true, retryAfterSeconds: 30 });
+  });
+
+  it('caps an absurd Retry-After at an hour and ignores it on other codes', () => {
+    expect(errorFromResponse(429, errorBody('rate_limited'), '99999999', now).retryAfterSeconds).toBe(MAX_RETRY_AFTER_SECONDS);
+    expect(errorFromResponse(503, errorBody('unavailable'), '30', now).retryAfterSeconds).toBeUndefined();
+    expect(new SyncError('rate_limited', undefined, { retryAfterSeconds: -4 }).retryAfterSeconds).toBe(0);
   });
 });
 

@@ -1,0 +1,112 @@
+/**
+ * P6 评价报告和推荐意见 (004 办法 第十四条（二）: 评价机构…审核通过后出具评价报告和推荐意见; 第三条:
+ * 基本能力、技术能力、服务能力和运营能力四个方面进行量化评价). The agency's report on one organisation:
+ * who was evaluated, the basis, a finding (and score where one was given) per aspect, the
+ * conclusion and the recommendation to the evaluation centre, the agency's seal and date.
+ */
+import { formatDateZh, type IsoDate } from '../../rules/civil-date';
+import { ok, type Result } from '../../rules/result';
+import { DocumentError, toFailure } from '../errors';
+import { FontRegistry, type FontBytes } from '../fonts';
+import { type TextSink } from '../pdf/canvas';
+import { newPdfDocument } from '../pdf/document';
+import { BODY, FlowDocument, LABEL, LABEL_FILL } from '../pdf/flow';
+
+export interface IetsAspect {
+  /** 基本能力, 技术能力, 服务能力, 运营能力. */
+  readonly name: string;
+  readonly finding: string;
+  readonly score?: number;
+  readonly maxScore?: number;
+}
+
+export interface IetsReportInput {
+  readonly reportNo: string;
+  readonly agency: string;
+  readonly organisationName: string;
+  readonly creditCode: string;
+  readonly category: string;
+  /** Absent for 新一代信息技术应用与创新能力评价 (证书不标等级). */
+  readonly level?: string;
+  readonly basis: string;
+  readonly reviewedOn: { readonly from: IsoDate; readonly to: IsoDate };
+  readonly aspects: readonly IetsAspect[];
+  readonly conclusion: string;
+  readonly recommendation: string;
+  readonly evaluators: readonly string[];
+  readonly issuedOn: IsoDate;
+}
+
+export const IETS_ASPECTS = ['基本能力', '技术能力', '服务能力', '运营能力'] as const;
+
+export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
+  try {
+    if (input.aspects.length === 0) throw new DocumentError('documents.fields', '评价报告须写明各方面的评价结果（004 办法 第三条）。');
+    if (input.conclusion.trim() === '' || input.recommendation.trim() === '') throw new DocumentError('documents.fields', '评价报告须有评价结论和推荐意见。');
+    const doc = await newPdfDocument(`评价报告和推荐意见 ${input.organisationName}`);
+    const registry = new FontRegistry(doc, fonts);
+    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
+    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const W = flow.contentWidth;
+    flow.heading('信息化工程与技术服务能力评价', { font: 'sans-regular', sizePt: 12 }, 2);
+    flow.heading('评价报告和推荐意见');
+    flow.paragraph(`报告编号：${input.reportNo}`, { font: 'sans-regular', sizePt: 9 }, { align: 'right' });
+    flow.spacer(3);
+    const info: [string, string][] = [
+      ['申请组织', input.organisationName],
+      ['统一社会信用代码', input.creditCode],
+      ['评价类别', input.category],
+      ['申请等级', input.level ?? '不标等级'],
+      ['评价机构', input.agency],
+      ['审核期间', `${formatDateZh(input.reviewedOn.from)}至${formatDateZh(input.reviewedOn.to)}`],
+    ];
+    for (const [label, value] of info) {
+      flow.drawRow(
+        [
+          { text: label, widthMm: 38, style: LABEL, align: 'center', fill: LABEL_FILL },
+          { text: value, widthMm: W - 38 },
+        ],
+        { minHeightMm: 8 },
+      );
+    }
+    flow.spacer(5);
+    flow.paragraph('一、评价依据', LABEL);
+    flow.paragraph(input.basis, BODY, { indentChars: 2 });
+    flow.spacer(3);
+    flow.paragraph('二、评价结果（文件资料审核和现场审核）', LABEL);
+    flow.spacer(1);
+    const scored = input.aspects.some((a) => a.score !== undefined);
+    flow.table(
+      [
+        { header: '序号', widthMm: 12, align: 'center' },
+        { header: '评价方面', widthMm: 26, align: 'center' },
+        { header: '审核结果', widthMm: W - 12 - 26 - (scored ? 24 : 0) },
+        ...(scored ? [{ header: '得分', widthMm: 24, align: 'center' as const }] : []),
+      ],
+      input.aspects.map((a, i) => [
+        String(i + 1),
+        a.name,
+        a.finding,
+        ...(scored ? [a.score === undefined ? '' : a.maxScore === undefined ? String(a.score) : `${a.score} / ${a.maxScore}`] : []),
+      ]),
+      { minRowHeightMm: 9 },
+    );
+    flow.spacer(3);
+    flow.paragraph('三、评价结论', LABEL);
+    flow.paragraph(input.conclusion, BODY, { indentChars: 2 });
+    flow.spacer(3);
+    flow.paragraph('四、推荐意见', LABEL);
+    flow.paragraph(input.recommendation, BODY, { indentChars: 2 });
+    flow.spacer(3);
+    flow.paragraph(`评价人员：${input.evaluators.join('、')}`, BODY);
+    flow.ensure(28);
+    flow.spacer(10);
+    flow.paragraph(`${input.agency}（盖章）`, LABEL, { align: 'right' });
+    flow.spacer(3);
+    flow.paragraph(formatDateZh(input.issuedOn), BODY, { align: 'right' });
+    flow.finish();
+    return ok(await doc.save());
+  } catch (error) {
+    return toFailure(error);
+  }
+}

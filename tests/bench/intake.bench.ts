@@ -1,0 +1,94 @@
+/**
+ * Intake at office scale, in Chromium's IndexedDB (issue 4): with 100,000 applications on the
+ * desk, search as you type by 身份证号 prefix and by name prefix (p95 < 50 ms), and saving an
+ * application — record + outbox operation + merge state + audit entry in one transaction,
+ * `repositories.applications.create` (p95 < 10 ms).
+ *
+ * A Vite dev server serves tests/bench/intake/ (a page importing the real renderer modules);
+ * Playwright drives headless Chromium (the same executable and flags as playwright.config.ts),
+ * the page seeds the desk with bulkAdd and times each call with `performance.now()`. Queries are
+ * random prefixes (every length, as each keystroke searches) of real ID numbers and names.
+ *
+ * Only through `npm run bench intake` (never in CI). BENCH_N changes the size, BENCH_RUNS the
+ * number of searches and saves.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { chromiumExecutable } from '../e2e/chromium';
+
+const N = Number(process.env.BENCH_N ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const SAVES = Number(process.env.BENCH_SAVES ?? 200);
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const quantile = (times: readonly number[], q: number): number => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return +sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(2);
+};
+
+/** p95 by query length, to stderr: where the time goes. */
+function byLength(result: { times: number[]; lengths: number[] }): string {
+  const groups = new Map<number, number[]>();
+  result.lengths.forEach((len, i) => groups.set(len, [...(groups.get(len) ?? []), result.times[i]!]));
+  return [...groups]
+    .sort(([a], [b]) => a - b)
+    .map(([len, times]) => `${len}:${quantile(times, 0.95)}`)
+    .join(' ');
+}
+
+async function main(): Promise<void> {
+  const server = await createServer({
+    configFile: false,
+    root: path.join(repo, 'tests/bench/intake'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [repo] } },
+    optimizeDeps: { entries: ['main.ts'] },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error(`page console: ${m.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.intakeBench !== undefined, undefined, { timeout: 60_000 });
+
+    const seeded = await page.evaluate((n) => window.intakeBench!.seed(n), N);
+    console.error(`seeded ${JSON.stringify(seeded)}`);
+
+    // Warm up (first queries compile code paths and open cursors), then measure.
+    await page.evaluate(() => window.intakeBench!.searchIds(20));
+    await page.evaluate(() => window.intakeBench!.searchNames(20));
+
+    const ids = await page.evaluate((runs) => window.intakeBench!.searchIds(runs), RUNS);
+    console.log(JSON.stringify({ bench: 'intake-search-id', n: seeded.applications, p95_ms: quantile(ids.times, 0.95), p50_ms: quantile(ids.times, 0.5) }));
+    console.error(`  ${RUNS} searches, ${(ids.rows / RUNS).toFixed(1)} rows on average, ${ids.empty} with none, max ${quantile(ids.times, 1)} ms; p95 by prefix length ${byLength(ids)}`);
+
+    const names = await page.evaluate((runs) => window.intakeBench!.searchNames(runs), RUNS);
+    console.log(JSON.stringify({ bench: 'intake-search-name', n: seeded.applications, p95_ms: quantile(names.times, 0.95), p50_ms: quantile(names.times, 0.5) }));
+    console.error(`  ${RUNS} searches, ${(names.rows / RUNS).toFixed(1)} rows on average, ${names.empty} with none, max ${quantile(names.times, 1)} ms; p95 by prefix length ${byLength(names)}`);
+
+    await page.evaluate(() => window.intakeBench!.saves(10));
+    const saves = await page.evaluate((n) => window.intakeBench!.saves(n), SAVES);
+    console.log(JSON.stringify({ bench: 'intake-save', p95_ms: quantile(saves, 0.95), p50_ms: quantile(saves, 0.5) }));
+    console.error(`  ${SAVES} saves, max ${quantile(saves, 1)} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+/**
+ * The tables added for intake (workflowEvents, routingOpinions, objections, publicities) travel
+ * like every other: the server's push and pull are generic by table, so one operation of each,
+ * shaped exactly as a desk's repository writes it (the record minus its id), is accepted, merged
+ * into record state, and served to the other desks of the office — and to no other office.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FastifyInstance } from 'fastify';
+import { type Db } from '../../server/db';
+import { uuidv7 } from '../../server/ids';
+import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/records';
+import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+
+const NEW_TABLES = ['workflowEvents', 'routingOpinions', 'objections', 'publicities'] as const satisfies readonly SyncedTable[];
+
+/** A valid record of each new table, as a desk would create it; checked against the shared schema. */
+function recordOf(table: (typeof NEW_TABLES)[number], id: string): Record<string, JsonValue> {
+  const at = new Date().toISOString();
+  const base = { id, createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
+  const applicationId = uuidv7();
+  const bodies: Record<(typeof NEW_TABLES)[number], Record<string, JsonValue>> = {
+    workflowEvents: { applicationId, transitionId: 'accept', from: 'received', to: 'accepted', on: '2026-11-22', role: 'clerk', reason: '材料齐全' },
+    routingOpinions: { applicationId, level: '区县协会', opinion: 'pass', note: '同意推荐', on: '2026-11-23' },
+    objections: { applicationId, raisedOn: '2026-11-24', raisedBy: '匿名', content: '申报业绩与事实不符', status: 'open' },
+    publicities: { programId: 'P4', title: '2026年第一批公示', startedOn: '2026-11-25', endsOn: '2026-12-01', applicationIds: [applicationId] },
+  };
+  const record = { ...base, ...bodies[table] };
+  syncedRecordSchemas[table].parse(record);
+  return record;
+}
+
+describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) => {
+  let t: TestDb;
+  let db: Db;
+  let app: FastifyInstance;
+  let writer: TestDevice;
+  let reader: TestDevice;
+  let stranger: TestDevice;
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    db = t.db;
+    app = testApp(db);
+    const office = await makeOffice(db);
+    writer = await enrol(app, db, office);
+    reader = await enrol(app, db, office);
+    stranger = await enrol(app, db, await makeOffice(db));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  it('the protocol knows every synced table of the model', () => {
+    expect([...syncedTables].sort()).toEqual(Object.keys(syncedRecordSchemas).sort());
+    for (const table of NEW_TABLES) expect(syncedTables).toContain(table);
+  });
+
+  it('accepts one of each in one batch, keeps their state, serves them to the office only', async () => {
+    const ops = NEW_TABLES.map((table) => {
+      const recordId = uuidv7();
+      const { id: _id, ...fields } = recordOf(table, recordId);
+      return makeOp(writer.deviceId, fields, { table, recordId });
+    });
+    const res = await push(app, writer, makeBatch(writer, ops));
+    expect(res.statusCode).toBe(200);
+    expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
+
+    for (const op of ops) {
+      const { rows } = await db.query<{ table_name: string; data: Record<string, unknown>; deleted: boolean }>(
+        'SELECT table_name, data, deleted FROM records WHERE office_id = $1 AND table_name = $2 AND record_id = $3',
+        [writer.officeId, op.table, op.recordId],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.deleted).toBe(false);
+      const data = typeof rows[0]!.data === 'string' ? (JSON.parse(rows[0]!.data) as Record<string, unknown>) : rows[0]!.data;
+      expect(data).toMatchObject(op.fields);
+      // What the server holds is a valid record of its table.
+      expect(syncedRecordSchemas[op.table].safeParse({ ...data, id: op.recordId }).success).toBe(true);
+    }
+
+    const pulled = (await pull(app, reader)).json<PullResponse>();
+    expect(pulled.operations.filter((o) => NEW_TABLES.includes(o.table as never))).toEqual(ops);
+    expect((await pull(app, stranger)).json<PullResponse>().operations).toEqual([]);
+  });
+
+  it('later edits and deletions of them merge as for any table', async () => {
+    const recordId = uuidv7();
+    const { id: _id, ...fields } = recordOf('objections', recordId);
+    const base = Date.now() - 10_000;
+    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
+    const settle = makeOp(reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
+    expect((await push(app, reader, makeBatch(reader, [settle]))).statusCode).toBe(200);
+    const { rows } = await db.query<{ data: unknown }>('SELECT data FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, recordId]);
+    const data = (typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data) as Record<string, unknown>;
+    expect(data).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
+
+    const gone = uuidv7();
+    const { id: _gid, ...pub } = recordOf('publicities', gone);
+    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, pub, { table: 'publicities', recordId: gone, millis: base })]));
+    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, {}, { table: 'publicities', recordId: gone, kind: 'delete', millis: base + 2000 })]));
+    const del = await db.query<{ deleted: boolean }>('SELECT deleted FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, gone]);
+    expect(del.rows[0]!.deleted).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * An application's form merges line by line (shared/sync/nested.ts): two clerks who correct
+ * different lines of one form offline both keep their edits; the same line typed on two desks
+ * is a conflict on that line only, and settling it on one desk settles it on both.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { mergeRemoteOperations } from '../../../renderer/src/db/remote';
+import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
+import { flattenNested, unflattenNested } from '../../../shared/sync/nested';
+import { operationSchema } from '../../../shared/sync/protocol';
+
+const T0 = Date.parse('2026-11-22T02:00:00.000Z');
+
+interface Desk {
+  db: DeskDatabase;
+  apps: Repository<'applications'>;
+  ctx: (ms: number) => WriteContext;
+  deviceId: string;
+}
+
+let n = 0;
+let a: Desk;
+let b: Desk;
+
+function desk(deviceId: string): Desk {
+  const db = new DeskDatabase(`nested-test-${++n}`);
+  return { db, apps: new Repository(db, 'applications'), deviceId, ctx: (ms) => ({ userId: `clerk-${deviceId}`, deviceId, now: () => new Date(T0 + ms) }) };
+}
+
+async function deliver(from: Desk, to: Desk, nowMs: number): Promise<void> {
+  await mergeRemoteOperations(to.db, await from.db.outbox.orderBy('id').toArray(), to.deviceId, T0 + nowMs);
+}
+
+const application = {
+  programId: 'zj-it-senior',
+  kind: 'new',
+  applicationNo: 'P4-2026-A1B2-0001',
+  status: 'received',
+  channel: 'unit' as const,
+  receivedDate: '2026-11-20',
+  fields: { name: '赵文华', employer: '浙江省信息化研究院', specialty: '系统集成' },
+};
+
+beforeEach(async () => {
+  a = desk('desk-a');
+  b = desk('desk-b');
+  await Promise.all([a.db.open(), b.db.open()]);
+});
+
+afterEach(async () => {
+  for (const d of [a, b]) {
+    d.db.close();
+    await d.db.delete();
+  }
+});
+
+describe('form entries merge one by one', () => {
+  it('flatten and unflatten are inverse; a removed entry is sent as cleared', () => {
+    expect(flattenNested('applications', { fields: { a: 1, b: 'x' }, status: 'received' })).toEqual({ 'fields.a': 1, 'fields.b': 'x', status: 'received' });
+    expect(flattenNested('applications', { fields: { a: 2 } }, { fields: { a: 1, b: 'x' } })).toEqual({ 'fields.a': 2, 'fields.b': null });
+    expect(flattenNested('people', { name: '张三' })).toEqual({ name: '张三' });
+    expect(unflattenNested('applications', { status: 'received', 'fields.a': 2, 'fields.b': null })).toEqual({ status: 'received', fields: { a: 2 } });
+    // A whole form written before entries merged separately still reads, entries lying over it.
+    expect(unflattenNested('applications', { fields: { a: 1, c: 3 }, 'fields.a': 2 })).toEqual({ fields: { a: 2, c: 3 } });
+  });
+
+  it('a create sends each form entry as its own field, valid on the wire', async () => {
+    await a.apps.create(application, a.ctx(0));
+    const [op] = await a.db.outbox.toArray();
+    expect(op!.fields).toMatchObject({ 'fields.name': '赵文华', 'fields.employer': '浙江省信息化研究院' });
+    expect(op!.fields).not.toHaveProperty('fields');
+    expect(operationSchema.safeParse(op).success).toBe(true);
+  });
+
+  it('different lines corrected on two desks offline: both kept, no conflict', async () => {
+    const created = await a.apps.create(application, a.ctx(0));
+    await deliver(a, b, 10);
+    await a.apps.update(created.id, { fields: { ...created.fields, employer: '浙江省信息化研究院（杭州）' } }, a.ctx(20));
+    await b.apps.update(created.id, { fields: { ...created.fields, specialty: '信息安全' } }, b.ctx(21));
+    await deliver(a, b, 30);
+    await deliver(b, a, 31);
+    for (const d of [a, b]) {
+      expect((await d.db.applications.get(created.id))!.fields).toEqual({ name: '赵文华', employer: '浙江省信息化研究院（杭州）', specialty: '信息安全' });
+      expect(await d.apps.conflicts(created.id)).toEqual([]);
+    }
+  });
+
+  it('the same line typed on two desks is a conflict on that line; settling it reaches the other desk', async () => {
+    const created = await a.apps.create(application, a.ctx(0));
+    await deliver(a, b, 10);
+    await a.apps.update(created.id, { fields: { ...created.fields, specialty: '信息安全' } }, a.ctx(20));
+    await b.apps.update(created.id, { fields: { ...created.fields, specialty: '应用电子' } }, b.ctx(21));
+    await deliver(a, b, 30);
+    await deliver(b, a, 31);
+    const conflicts = await a.apps.conflicts(created.id);
+    expect(conflicts.map((c) => c.field)).toEqual(['fields.specialty']);
+    expect(conflicts[0]!.versions.map((v) => v.value).sort()).toEqual(['信息安全', '应用电子']);
+
+    const settled = await a.apps.resolveConflict(created.id, 'fields.specialty' as never, '信息安全' as never, a.ctx(40));
+    expect(settled.fields).toEqual({ ...created.fields, specialty: '信息安全' });
+    await deliver(a, b, 50);
+    expect(await b.apps.conflicts(created.id)).toEqual([]);
+    expect((await b.db.applications.get(created.id))!.fields['specialty']).toBe('信息安全');
+  });
+});

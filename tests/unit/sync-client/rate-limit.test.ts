@@ -1,0 +1,140 @@
+/**
+ * A 429 (`rate_limited`) is the one 4xx the desk retries on its own: after the server's
+ * Retry-After (or the backoff, whichever is longer), with the same batch, nothing removed in
+ * between. Through the real transport the wait is read from the header, from the body when a
+ * browser cannot read the header, and from a proxy's own 429 page.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { retryDelay, SyncEngine, type Timers } from '../../../renderer/src/sync/engine';
+import { enrolRefusalMessage } from '../../../renderer/src/sync/enrol';
+import { readLastError } from '../../../renderer/src/sync/settings';
+import { createHttpTransport } from '../../../renderer/src/sync/transport';
+import { backoffDelay, errorBody, SyncError, SYNC_ERRORS } from '../../../shared/sync/errors';
+import { FakeServer, makeDesk, markEnrolled, person, type Desk } from './helpers';
+
+class ManualTimers implements Timers {
+  readonly pending: { fn: () => void; ms: number; handle: number }[] = [];
+  private next = 1;
+  set(fn: () => void, ms: number): unknown {
+    const handle = this.next++;
+    this.pending.push({ fn, ms, handle });
+    return handle;
+  }
+  clear(handle: unknown): void {
+    const i = this.pending.findIndex((p) => p.handle === handle);
+    if (i >= 0) this.pending.splice(i, 1);
+  }
+  fire(): number {
+    const t = this.pending.shift();
+    if (t === undefined) throw new Error('no timer pending');
+    t.fn();
+    return t.ms;
+  }
+}
+
+let desk: Desk;
+let server: FakeServer;
+let timers: ManualTimers;
+const NOW = Date.parse('2026-11-22T08:00:00Z');
+
+function engine(): SyncEngine {
+  return new SyncEngine({
+    db: desk.db,
+    deviceId: async () => desk.deviceId,
+    transportFor: () => server.as(desk.deviceId),
+    random: () => 0.5,
+    now: () => NOW,
+    timers,
+  });
+}
+
+async function settle(e: SyncEngine): Promise<void> {
+  for (let i = 0; i < 50 && (e.current.phase === 'syncing' || i < 3); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+beforeEach(async () => {
+  desk = await makeDesk();
+  server = new FakeServer();
+  timers = new ManualTimers();
+  await markEnrolled(desk);
+});
+
+afterEach(async () => {
+  await desk.close();
+});
+
+describe('the engine and a 429', () => {
+  it('waits for Retry-After (not blocked), keeps the outbox, then re-sends the same batch', async () => {
+    for (let i = 0; i < 2; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
+    server.failNext('push', { kind: 'refuse', code: 'rate_limited', retryAfterSeconds: 120 });
+    const e = engine();
+    const first = await e.sync('manual');
+    expect(first).toMatchObject({ ok: false, failure: { code: 'rate_limited', retry: true, message: SYNC_ERRORS.rate_limited.message } });
+    expect(e.current).toMatchObject({ phase: 'waiting', nextRetryAt: NOW + 120_000 });
+    expect(await desk.db.outbox.count()).toBe(2);
+    expect((await readLastError(desk.db))?.code).toBe('rate_limited');
+    // Automatic triggers do not knock before the wait is over.
+    expect(await e.sync('timer')).toEqual({ ok: 'skipped', reason: 'waiting' });
+    expect(await e.sync('change')).toEqual({ ok: 'skipped', reason: 'waiting' });
+    // Nor does the network coming back (unlike after a network failure): the server set the time.
+    expect(await e.sync('online')).toEqual({ ok: 'skipped', reason: 'waiting' });
+    expect(server.pushes).toHaveLength(1);
+
+    expect(timers.pending).toHaveLength(1);
+    expect(timers.fire()).toBe(120_000);
+    await settle(e);
+    expect(server.pushes).toHaveLength(2);
+    expect(server.pushes[1]!.batchId).toBe(server.pushes[0]!.batchId);
+    expect(await desk.db.outbox.count()).toBe(0);
+    expect(e.current).toMatchObject({ phase: 'idle', failure: null });
+  });
+
+  it('without a Retry-After it backs off like a 5xx', async () => {
+    await desk.people.create(person('申请人', 1), desk.ctx);
+    server.failNext('pull', { kind: 'refuse', code: 'rate_limited' });
+    const e = engine();
+    await e.sync('manual');
+    expect(e.current.phase).toBe('waiting');
+    expect(timers.fire()).toBe(backoffDelay(0, 0.5));
+    await settle(e);
+    expect(e.current.phase).toBe('idle');
+  });
+
+  it('the wait is the longer of Retry-After and the backoff', () => {
+    const limited = (s: number) => new SyncError('rate_limited', undefined, { retryAfterSeconds: s });
+    expect(retryDelay(limited(1), 5, 0.5)).toBe(backoffDelay(5, 0.5));
+    expect(retryDelay(limited(600), 0, 0.5)).toBe(600_000);
+    expect(retryDelay(new SyncError('unavailable'), 2, 0.5)).toBe(backoffDelay(2, 0.5));
+    expect(retryDelay(new Error('local'), 0, 0.5)).toBe(backoffDelay(0, 0.5));
+  });
+});
+
+describe('the HTTP transport and a 429', () => {
+  const answer = (status: number, body: string, headers: Record<string, string> = {}) =>
+    (async () => new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } })) as unknown as typeof fetch;
+
+  it('reads the wait from the Retry-After header', async () => {
+    const transport = createHttpTransport({ baseUrl: 'https://sync.example.org', token: 't'.repeat(40), fetch: answer(429, JSON.stringify(errorBody('rate_limited')), { 'retry-after': '90' }) });
+    await expect(transport.pull({ limit: 10 })).rejects.toMatchObject({ code: 'rate_limited', retry: true, retryAfterSeconds: 90 });
+  });
+
+  it('reads it from the body when the header is not readable', async () => {
+    const transport = createHttpTransport({ baseUrl: 'https://sync.example.org', token: 't'.repeat(40), fetch: answer(429, JSON.stringify(errorBody('rate_limited', { retryAfterSeconds: 45 }))) });
+    await expect(transport.push({ batchId: 'x', deviceId: 'y', operations: [] })).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 45 });
+  });
+
+  it('a reverse proxy’s HTML 429 is rate_limited as well', async () => {
+    const transport = createHttpTransport({ baseUrl: 'https://sync.example.org', token: 't'.repeat(40), fetch: answer(429, '<html>429 Too Many Requests</html>', { 'content-type': 'text/html', 'retry-after': '5' }) });
+    await expect(transport.pull({ limit: 10 })).rejects.toMatchObject({ code: 'rate_limited', retry: true, retryAfterSeconds: 5 });
+  });
+});
+
+describe('enrolment and a 429', () => {
+  it('the form says how many minutes to wait (enrolment is never repeated by the app)', () => {
+    expect(enrolRefusalMessage(new SyncError('rate_limited', undefined, { retryAfterSeconds: 14 * 60 + 5 }))).toContain('约 15 分钟后再试');
+    expect(enrolRefusalMessage(new SyncError('rate_limited', undefined, { retryAfterSeconds: 3 }))).toContain('约 1 分钟后再试');
+    expect(enrolRefusalMessage(new SyncError('rate_limited'))).toBe(SYNC_ERRORS.rate_limited.message);
+    expect(enrolRefusalMessage(new SyncError('enrolment_code_invalid'))).toBe(SYNC_ERRORS.enrolment_code_invalid.message);
+  });
+});
