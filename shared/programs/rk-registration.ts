@@ -602,6 +602,8 @@ export const rkRegistrationPack = {
       acceptGuards: [{ kind: 'within-window', window: 'registration' }],
       done: ['registered', '已登记', 'Registered'],
       issuesCertificate: false,
+      // 003 七: the registration is stamped and dated on the certificate's 登记页, printed on the decision.
+      grantsCertificate: true,
       // 003 47号 七: 受理登记申请后15个工作日内作出审查意见.
       decisionDeadline: { length: RK_DECISION_WORKING_DAYS, unit: 'working-days', from: 'under-review' },
     }),
@@ -611,6 +613,8 @@ export const rkRegistrationPack = {
       acceptGuards: [{ kind: 'within-window', window: 'registration' }],
       done: ['registered', '已登记', 'Registered'],
       issuesCertificate: false,
+      // 003 七: the registration is stamped and dated on the certificate's 登记页, printed on the decision.
+      grantsCertificate: true,
       decisionDeadline: { length: RK_DECISION_WORKING_DAYS, unit: 'working-days', from: 'under-review' },
     }),
     // 003 47号 八: before expiry, with proof; checkDeferral decides the dates (eligibility facts).

@@ -17,6 +17,11 @@ export function state(id: string, zh: string, en: string, kind?: StateKind, queu
   return { id, name: { zh, en }, ...(kind ? { kind } : {}), ...(queue ? { queue } : {}) };
 }
 
+/** A final state reached with a certificate (or registration page) in hand. */
+export function grantingState(id: string, zh: string, en: string): WorkflowState {
+  return { ...state(id, zh, en, 'final'), grantsCertificate: true };
+}
+
 export function transition(
   id: string,
   from: string | string[],
@@ -65,6 +70,11 @@ export interface ReviewWorkflowOptions {
   readonly done: [id: string, zh: string, en: string];
   /** Whether approval leads to (re)issuing a certificate first. */
   readonly issuesCertificate: boolean;
+  /**
+   * Whether the final state holds a certificate or registration page: by default exactly when a
+   * certificate is issued first; P5's registration prints its page on the decision itself.
+   */
+  readonly grantsCertificate?: boolean;
   readonly decisionDeadline?: WorkflowDefinitionInput['decisionDeadline'];
 }
 
@@ -83,7 +93,7 @@ export function reviewWorkflow(o: ReviewWorkflowOptions): WorkflowDefinitionInpu
       ...intake.states,
       state('under-review', '已受理，审核中', 'Accepted, under review', 'active', 'decision'),
       ...(o.issuesCertificate ? [state('issue', '待发证', 'Certificate to issue', 'active', 'issue')] : []),
-      state(doneId, doneZh, doneEn, 'final'),
+      (o.grantsCertificate ?? o.issuesCertificate) ? grantingState(doneId, doneZh, doneEn) : state(doneId, doneZh, doneEn, 'final'),
       state('refused', '审核未通过', 'Refused', 'final'),
     ],
     transitions: [

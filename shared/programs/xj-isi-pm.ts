@@ -18,7 +18,7 @@ import {
   xjFields,
   xjHolderMaterials,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, reviewWorkflow, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -152,7 +152,7 @@ export const xjIsiPmPack = {
         state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel'),
         state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
         state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-        state('certified', '已发证', 'Certified', 'final'),
+        grantingState('certified', '已发证', 'Certified'),
         state('not-passed', '未通过评价', 'Not passed', 'final'),
       ],
       transitions: [

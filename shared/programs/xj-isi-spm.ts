@@ -24,7 +24,7 @@ import {
   xjFields,
   xjHolderMaterials,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, reviewWorkflow, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /** 000 第十三条: 专家评审会及现场答辩相结合 — the same procedure for a first application and an upgrade. */
@@ -39,7 +39,7 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
       state('expert-review', '专家评审会', 'Expert review meeting', 'active', 'panel'),
       state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
       state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      state('certified', '已发证', 'Certified', 'final'),
+      grantingState('certified', '已发证', 'Certified'),
       state('not-passed', '未通过评价', 'Not passed', 'final'),
     ],
     transitions: [

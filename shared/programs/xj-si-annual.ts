@@ -20,7 +20,7 @@ import {
 } from '../rules/enterprise';
 import { FEN_PER_WAN_YUAN } from '../rules/money';
 import type { ProgramPackInput } from './schema';
-import { CLERK, REVIEWER, state, transition } from './workflow-parts';
+import { CLERK, grantingState, REVIEWER, state, transition } from './workflow-parts';
 
 type Column = NonNullable<ProgramPackInput['fields'][number]['columns']>[number];
 
@@ -682,7 +682,7 @@ export const xjSiAnnualPack = {
         state('submitted', '已提交，待审核', 'Submitted', 'initial', 'intake-review'),
         state('rejected', '已驳回，待修改', 'Rejected, to correct', 'waiting', 'returned'),
         state('awaiting-stamped', '审核通过，待回传盖章版', 'Passed, stamped return awaited', 'waiting', 'issue'),
-        state('completed', '已完成', 'Completed', 'final'),
+        grantingState('completed', '已完成', 'Completed'),
       ],
       transitions: [
         // 001 （二）8 1): 驳回 with a reason the enterprise corrects against.

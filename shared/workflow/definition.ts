@@ -198,6 +198,11 @@ export const workflowStateSchema = z.object(
         error: '队列应为 intake-review、returned、publicity、panel、decision 或 issue',
       })
       .optional(),
+    /**
+     * A final state whose applications hold a (new or re-issued) certificate or registration
+     * page: reaching it means a certificate record belongs to the file. Only on final states.
+     */
+    grantsCertificate: z.literal(true, { error: 'grantsCertificate 只能为 true（或不填）' }).optional(),
   },
   { error: '状态应包含编号（id）和名称（name）' },
 );
@@ -257,6 +262,12 @@ export const workflowDefinitionSchema = z
       else stateById.set(s.id, s);
     });
 
+    def.states.forEach((s, i) => {
+      if (s.grantsCertificate && s.kind !== 'final') {
+        addIssue(ctx, `状态“${s.id}”（${s.name.zh}）不是终止状态，不能标记为发证（grantsCertificate）`, ['states', i, 'grantsCertificate']);
+      }
+    });
+
     const initials = def.states.filter((s) => s.kind === 'initial');
     if (initials.length !== 1) {
       addIssue(
@@ -297,6 +308,18 @@ export const workflowDefinitionSchema = z
   });
 
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
+
+/**
+ * Whether an application in this state is one whose certificate is issued (or re-issued): the
+ * state waits in the 待发证 queue, or it is a final state the pack marks as granting one (e.g.
+ * P5 已登记, whose registration page is printed; a certified file synced in without its
+ * certificate record). Unknown states grant nothing.
+ */
+export function grantsCertificate(definition: Pick<WorkflowDefinition, 'states'>, stateId: string): boolean {
+  const state = definition.states.find((s) => s.id === stateId);
+  if (state === undefined) return false;
+  return state.queue === 'issue' || (state.kind === 'final' && state.grantsCertificate === true);
+}
 /** What a pack file may contain before parsing (same shape: the schema adds no defaults). */
 export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
 

@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
+import { defaultReturnTo, RETURN_TO_OPTIONS, returnReasons } from '../../../shared/engine/returns';
 import type { Objection } from '../../../shared/model/records';
 import type { ApplicationKindId } from '../../../shared/programs/schema';
 import { formatDateZh, parseDateInput } from '../../../shared/rules/civil-date';
@@ -36,14 +37,7 @@ import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '
 import { useT, type MessageKey } from '../i18n';
 import { formatIsoDate } from '../i18n/format';
 import { fireTransition, routingStateOf } from '../intake/file';
-import {
-  defaultReturnTo,
-  raiseObjection,
-  recordRoutingOpinion,
-  RETURN_TO_OPTIONS,
-  returnReasons,
-  settleObjection,
-} from '../intake/workflow';
+import { raiseObjection, recordRoutingOpinion, settleObjection } from '../intake/workflow';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { todayIso } from '../today';

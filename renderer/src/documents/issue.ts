@@ -13,13 +13,10 @@ import type { IsoDate } from '../../../shared/rules/civil-date';
 import { fail, ok, type Result } from '../../../shared/rules/result';
 import { db, repositories } from '../db';
 import type { WriteContext } from '../db/repository';
-import { transitionSources, type WorkflowRole } from '../../../shared/workflow/definition';
+import { grantsCertificate, transitionSources, type WorkflowRole } from '../../../shared/workflow/definition';
 import { fireTransition } from '../intake/file';
 import { certificateLayoutOf } from './inputs';
 import { nextCertificateNo } from './settings';
-
-/** Final states that grant (or re-grant) a certificate, in the packs' workflow ids. */
-export const GRANTING_FINAL_STATES: readonly string[] = ['certified', 'renewed', 'reissued', 'registered', 'completed'];
 
 /** The certificate template of a program, when one is built. */
 export function templateOfPack(pack: ProgramPack): CertificateTemplate | undefined {
@@ -27,12 +24,10 @@ export function templateOfPack(pack: ProgramPack): CertificateTemplate | undefin
   return layout ? certificateTemplate(layout) : undefined;
 }
 
-/** Whether the application's state is one where its certificate is issued. */
+/** Whether the application's state is one where its certificate is issued (the pack says). */
 export function isReadyToIssue(pack: ProgramPack, application: Pick<Application, 'kind' | 'status'>): boolean {
   const definition = pack.workflows[application.kind as ApplicationKindId];
-  const state = definition?.states.find((s) => s.id === application.status);
-  if (!state) return false;
-  return state.queue === 'issue' || (state.kind === 'final' && GRANTING_FINAL_STATES.includes(state.id));
+  return definition !== undefined && grantsCertificate(definition, application.status);
 }
 
 /** Applications ready to issue that have no live certificate yet, with the template to print. */

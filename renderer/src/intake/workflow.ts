@@ -89,45 +89,7 @@ export function publicityEndsOn(definition: WorkflowDefinition, startedOn: IsoDa
 // Returns (退回补正)
 // ---------------------------------------------------------------------------------------------
 
-/** Whom a return goes back to: recorded as the event's `returnTo`. */
-export const RETURN_TO_OPTIONS = ['单位', '个人'] as const;
-export type ReturnTo = (typeof RETURN_TO_OPTIONS)[number];
-
-/**
- * A return goes back the way the file came: handed in by the unit → 单位, by the person → 个人.
- * For other channels (counter, post, e-mail, website) it goes to the applicant: the unit when the
- * application is an organisation's, the person otherwise.
- */
-export function defaultReturnTo(application: Pick<Application, 'channel' | 'personId' | 'organisationId'>): ReturnTo {
-  if (application.channel === 'unit') return '单位';
-  if (application.channel === 'individual') return '个人';
-  return application.personId === undefined && application.organisationId !== undefined ? '单位' : '个人';
-}
-
-/**
- * The reasons of a return, one line per shortfall the engine found (000 第十一条: a return lists
- * its reasons), e.g. `缺少：参加继续教育的有关证明`. The clerk may edit them before firing.
- * Rejected materials come from the checklist and from `facts.rejectedMaterials` (the same list the
- * guards judge), each once.
- */
-export function returnReasons(evaluation: Pick<Evaluation, 'checklist' | 'facts'>): string {
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  const add = (line: string): void => {
-    if (seen.has(line)) return;
-    seen.add(line);
-    lines.push(line);
-  };
-  const { checklist, facts } = evaluation;
-  for (const item of checklist.missing) add(`缺少：${item.name.zh}`);
-  const rejected = new Map<string, string>();
-  for (const r of checklist.rejected) rejected.set(r.item.name.zh, r.reason);
-  for (const r of facts.rejectedMaterials ?? []) if (!rejected.has(r.name)) rejected.set(r.name, r.reason);
-  for (const [name, reason] of rejected) add(reason.trim() === '' ? `未通过审核：${name}` : `未通过审核：${name}（${reason.trim()}）`);
-  for (const item of checklist.unverified) add(`未核对原件：${item.name.zh}`);
-  for (const c of checklist.copiesShort) add(`份数不足：${c.item.name.zh}（应交${c.required}份，已收${c.received}份）`);
-  return lines.join('\n');
-}
+// Whom a return goes to and its pre-filled reasons are the engine's: shared/engine/returns.
 
 // ---------------------------------------------------------------------------------------------
 // Writes

@@ -11,19 +11,18 @@ import { db, repositories } from '../../../renderer/src/db';
 import { shippedCalendar } from '../../../renderer/src/intake/calendar';
 import { evaluateFile, fireTransition, loadApplicationFile, WorkflowError } from '../../../renderer/src/intake/file';
 import {
-  defaultReturnTo,
   describeAudit,
   loadApplicationAudit,
   loadUserAudit,
   publicityEndsOn,
   raiseObjection,
   recordRoutingOpinion,
-  returnReasons,
   settleObjection,
   startPublicity,
   StartPublicityError,
 } from '../../../renderer/src/intake/workflow';
 import { useSession } from '../../../renderer/src/stores/session';
+import { defaultReturnTo, returnReasons } from '../../../shared/engine/returns';
 import { getPack } from '../../../shared/programs';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 
