@@ -114,6 +114,8 @@ export class SyncEngine {
   /** Consecutive retryable failures; the backoff grows with it. */
   private attempt = 0;
   private loaded: Promise<void> | null = null;
+  /** Passes started by the engine itself (a retry timer, the network coming back). */
+  private readonly started = new Set<Promise<SyncResult>>();
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
@@ -165,7 +167,21 @@ export class SyncEngine {
       return;
     }
     if (this.status.phase === 'offline') this.set({ phase: 'idle' });
-    void this.sync('online');
+    this.start('online');
+  }
+
+  private start(trigger: SyncTrigger): void {
+    const pass = this.sync(trigger);
+    this.started.add(pass);
+    const done = () => this.started.delete(pass);
+    pass.then(done, done);
+  }
+
+  /** Resolves once no pass is running or about to run (shutdown and tests wait on it). */
+  async settled(): Promise<void> {
+    while (this.running !== null || this.started.size > 0) {
+      await Promise.allSettled([...this.started, ...(this.running ? [this.running] : [])]);
+    }
   }
 
   /** Runs a pass if the trigger allows one now; concurrent callers share the running pass. */
@@ -242,7 +258,7 @@ export class SyncEngine {
       const nextRetryAt = this.now() + delay;
       this.retryHandle = this.timers.set(() => {
         this.retryHandle = null;
-        void this.sync('retry');
+        this.start('retry');
       }, delay);
       this.set({ phase: 'waiting', progress: null, failure, nextRetryAt });
       return { ok: false, failure };

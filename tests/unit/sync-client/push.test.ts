@@ -52,7 +52,7 @@ function engine(options: { batchSize?: number } = {}): SyncEngine {
 
 /** Lets a fired timer's sync run to completion. */
 async function settle(e: SyncEngine): Promise<void> {
-  for (let i = 0; i < 50 && (e.current.phase === 'syncing' || i < 3); i++) await new Promise((r) => setTimeout(r, 5));
+  await e.settled();
 }
 
 async function register(n: number): Promise<void> {

@@ -50,7 +50,7 @@ function engine(): SyncEngine {
 }
 
 async function settle(e: SyncEngine): Promise<void> {
-  for (let i = 0; i < 50 && (e.current.phase === 'syncing' || i < 3); i++) await new Promise((r) => setTimeout(r, 5));
+  await e.settled();
 }
 
 beforeEach(async () => {
