@@ -27,6 +27,7 @@ import type { AuditEntry, Operation } from '../../../shared/sync/operation';
 import type { RecordState } from '../../../shared/sync/merge';
 import type { SyncedTable } from '../../../shared/model/records';
 import { syncedTables } from '../../../shared/sync/protocol';
+import { DEVICE_ID_KEY } from './keys';
 import { CLOCK_KEY } from './clock';
 import { newId } from './ids';
 import { upgradeToV2, type OperationV1, type StoredRecord } from './upgrade-v2';
@@ -150,13 +151,13 @@ export class DeskDatabase extends Dexie {
         }
         const opsV1 = (await tx.table('outbox').toArray()) as OperationV1[];
         const settings = tx.table<SettingRow, string>('settings');
-        const stored = (await settings.get('deviceId'))?.value;
+        const stored = (await settings.get(DEVICE_ID_KEY))?.value;
         const localDeviceId = typeof stored === 'string' && stored !== '' ? stored : newId();
         const result = upgradeToV2(opsV1, records, localDeviceId, newId);
         await tx.table('outbox').clear();
         await tx.table('outbox').bulkAdd(result.outbox);
         await tx.table('mergeStates').bulkAdd(result.mergeStates);
-        if (stored !== localDeviceId) await settings.put({ key: 'deviceId', value: localDeviceId });
+        if (stored !== localDeviceId) await settings.put({ key: DEVICE_ID_KEY, value: localDeviceId });
         if (result.lastStamp !== undefined) await settings.put({ key: CLOCK_KEY, value: result.lastStamp });
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.

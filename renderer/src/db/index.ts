@@ -3,6 +3,7 @@
  * opens the database.
  */
 import { DeskDatabase } from './database';
+import { DEVICE_ID_KEY } from './keys';
 import { Repository } from './repository';
 import { newId } from './ids';
 
@@ -23,8 +24,6 @@ export const repositories = {
   objections: new Repository(db, 'objections'),
   publicities: new Repository(db, 'publicities'),
 } as const;
-
-const DEVICE_ID_KEY = 'deviceId';
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */
 export async function deviceId(): Promise<string> {

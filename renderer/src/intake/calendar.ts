@@ -6,8 +6,9 @@
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
 import { createWorkCalendar, type WorkCalendar, type WorkCalendarYear } from '../../../shared/rules/work-calendar';
 import { db } from '../db';
+import { CALENDAR_SETTING } from '../db/keys';
 
-export const CALENDAR_SETTING = 'calendar.years';
+export { CALENDAR_SETTING };
 
 const shipped = (() => {
   const result = createWorkCalendar(CN_OFFICIAL_CALENDAR_YEARS);

@@ -11,7 +11,7 @@ import { backupBytes, exportBackup } from '../db/backup';
 import { todayIso } from '../today';
 import { SyncError } from '../../../shared/sync/errors';
 import { enrol } from '../sync';
-import { EnrolInputError, enrolRefusalMessage, PendingOperationsError, type EnrolInput } from '../sync/enrol';
+import { EnrolInputError, enrolRefusalMessage, OfficeSwitchError, type EnrolInput } from '../sync/enrol';
 import { formatDateTime } from '../sync/format';
 import { SYNC_KEYS, type SyncConnection } from '../sync/settings';
 import { useUi } from '../stores/ui';
@@ -38,27 +38,30 @@ function SyncServerCard() {
     void deviceId().then((id) => setDefaultName(`办事台 ${id.slice(-4).toUpperCase()}`));
   }, []);
 
-  const submit = async (values: EnrolInput, discardPending = false) => {
+  const submit = async (values: EnrolInput, leaveOffice = false) => {
     setBusy(true);
     setRefusal(null);
     try {
-      const enrolled = await enrol({ ...values, deviceName: values.deviceName?.trim() || defaultName }, { discardPending });
+      const enrolled = await enrol({ ...values, deviceName: values.deviceName?.trim() || defaultName }, { leaveOffice });
       setEditing(false);
       void message.success(t('settings.sync.enrolled', { office: enrolled.officeName }));
     } catch (error) {
       if (error instanceof EnrolInputError) form.setFields([{ name: error.field, errors: [error.message] }]);
-      else if (error instanceof PendingOperationsError) {
-        // Another office while operations still wait for this one: nothing was sent; the clerk decides.
-        // Chinese: the refusal's own words (PendingOperationsError, renderer/src/sync/enrol.ts).
+      else if (error instanceof OfficeSwitchError) {
+        // Another office while this desk holds the current one's work: nothing was sent; the clerk decides.
+        // Chinese: the refusal's own words (OfficeSwitchError, renderer/src/sync/enrol.ts).
+        const office = { office: error.currentOffice.name, code: error.currentOffice.code };
         const body =
           locale === 'en'
-            ? t('settings.sync.switch.body', { count: error.pending, office: error.currentOffice.name, code: error.currentOffice.code })
+            ? (error.pending > 0 ? t('settings.sync.switch.body', { count: error.pending, ...office }) : t('settings.sync.switch.enrolled', office)) +
+              ' ' +
+              t('settings.sync.switch.clear', { records: error.records })
             : error.message;
         setRefusal(body);
         modal.confirm({
-          title: t('settings.sync.switch.title'),
+          title: t(error.pending > 0 ? 'settings.sync.switch.title' : 'settings.sync.switch.titleClear'),
           content: body,
-          okText: t('settings.sync.switch.discard'),
+          okText: t(error.pending > 0 ? 'settings.sync.switch.discard' : 'settings.sync.switch.clearAndEnrol'),
           okButtonProps: { danger: true },
           cancelText: t('settings.sync.switch.keep'),
           autoFocusButton: 'cancel',
