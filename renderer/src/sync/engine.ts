@@ -138,9 +138,17 @@ export class SyncEngine {
   load(): Promise<void> {
     this.loaded ??= (async () => {
       const [connection, failure] = await Promise.all([readConnection(this.deps.db), readLastError(this.deps.db)]);
+      const waitUntil = failure?.notBefore === undefined ? NaN : Date.parse(failure.notBefore);
       if (connection === undefined) this.set({ phase: 'unenrolled' });
       else if (failure !== undefined && !failure.retry) this.set({ phase: 'blocked', failure });
-      else this.set({ phase: this.isOnline() ? 'idle' : 'offline', failure: failure ?? null });
+      else if (failure !== undefined && waitUntil > this.now()) {
+        // The server's Retry-After outlives a restart: wait out the rest, then try once.
+        this.retryHandle = this.timers.set(() => {
+          this.retryHandle = null;
+          this.start('retry');
+        }, waitUntil - this.now());
+        this.set({ phase: 'waiting', failure, nextRetryAt: waitUntil });
+      } else this.set({ phase: this.isOnline() ? 'idle' : 'offline', failure: failure ?? null });
     })();
     return this.loaded;
   }
@@ -247,15 +255,17 @@ export class SyncEngine {
       this.set({ phase: 'idle', progress: null, failure: null, nextRetryAt: null });
       return { ok: true, ...result };
     } catch (error) {
-      const failure = failureOf(error, new Date(this.now()).toISOString());
+      const found = failureOf(error, new Date(this.now()).toISOString());
+      const delay = retryDelay(error, this.attempt, this.random(), this.deps.backoff);
+      const nextRetryAt = this.now() + delay;
+      const serverAsked = error instanceof SyncError && error.retryAfterSeconds !== undefined;
+      const failure: SyncFailure = found.retry && serverAsked ? { ...found, notBefore: new Date(nextRetryAt).toISOString() } : found;
       await recordFailure(db, failure).catch(() => undefined);
       if (!failure.retry) {
         this.set({ phase: 'blocked', progress: null, failure, nextRetryAt: null });
         return { ok: false, failure };
       }
-      const delay = retryDelay(error, this.attempt, this.random(), this.deps.backoff);
       this.attempt += 1;
-      const nextRetryAt = this.now() + delay;
       this.retryHandle = this.timers.set(() => {
         this.retryHandle = null;
         this.start('retry');

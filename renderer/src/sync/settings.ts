@@ -47,6 +47,11 @@ export interface SyncFailure {
   /** Retried on its own (5xx, network) or waiting for a person (4xx). */
   readonly retry: boolean;
   readonly at: string;
+  /**
+   * When the server asked to be left alone (429 with Retry-After): the instant before which no
+   * automatic attempt is made, remembered across a restart of the app.
+   */
+  readonly notBefore?: string;
 }
 
 async function read<T>(db: DeskDatabase, key: string): Promise<T | undefined> {

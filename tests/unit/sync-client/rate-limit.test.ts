@@ -38,13 +38,13 @@ let server: FakeServer;
 let timers: ManualTimers;
 const NOW = Date.parse('2026-11-22T08:00:00Z');
 
-function engine(): SyncEngine {
+function engine(now = NOW): SyncEngine {
   return new SyncEngine({
     db: desk.db,
     deviceId: async () => desk.deviceId,
     transportFor: () => server.as(desk.deviceId),
     random: () => 0.5,
-    now: () => NOW,
+    now: () => now,
     timers,
   });
 }
@@ -88,6 +88,41 @@ describe('the engine and a 429', () => {
     expect(server.pushes[1]!.batchId).toBe(server.pushes[0]!.batchId);
     expect(await desk.db.outbox.count()).toBe(0);
     expect(e.current).toMatchObject({ phase: 'idle', failure: null });
+  });
+
+  it('the wait outlives a restart of the app: the rest of it is waited out, then one attempt', async () => {
+    await desk.people.create(person('申请人', 1), desk.ctx);
+    server.failNext('push', { kind: 'refuse', code: 'rate_limited', retryAfterSeconds: 120 });
+    const before = engine();
+    await before.sync('manual');
+    expect((await readLastError(desk.db))?.notBefore).toBe(new Date(NOW + 120_000).toISOString());
+    before.dispose();
+    expect(timers.pending).toHaveLength(0);
+
+    // Restarted 30 s later: still waiting, for the remaining 90 s, and automatic triggers hold off.
+    const after = engine(NOW + 30_000);
+    await after.load();
+    expect(after.current).toMatchObject({ phase: 'waiting', nextRetryAt: NOW + 120_000, failure: { code: 'rate_limited' } });
+    expect(await after.sync('change')).toEqual({ ok: 'skipped', reason: 'waiting' });
+    expect(await after.sync('online')).toEqual({ ok: 'skipped', reason: 'waiting' });
+    expect(server.pushes).toHaveLength(1);
+    expect(timers.fire()).toBe(90_000);
+    await after.settled();
+    expect(server.pushes).toHaveLength(2);
+    expect(await desk.db.outbox.count()).toBe(0);
+    expect(after.current.phase).toBe('idle');
+  });
+
+  it('restarted after the wait is over: idle at once, the failure still shown until a success', async () => {
+    await desk.people.create(person('申请人', 1), desk.ctx);
+    server.failNext('push', { kind: 'refuse', code: 'rate_limited', retryAfterSeconds: 60 });
+    const before = engine();
+    await before.sync('manual');
+    before.dispose();
+    const after = engine(NOW + 61_000);
+    await after.load();
+    expect(after.current).toMatchObject({ phase: 'idle', failure: { code: 'rate_limited' } });
+    expect(timers.pending).toHaveLength(0);
   });
 
   it('without a Retry-After it backs off like a 5xx', async () => {
