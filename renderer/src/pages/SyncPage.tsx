@@ -24,6 +24,8 @@ import type { SyncPhase } from '../sync/engine';
 import { formatDateTime, formatTime, hlcMillis } from '../sync/format';
 import { PULL_PAGE_SIZE } from '../sync/pull';
 import type { SyncProgress } from '../sync/run';
+import { DEVICE_ID_KEY } from '../db/keys';
+import { DOCUMENTS_SYNC_ERROR_KEY } from '../sync/numbers';
 import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../sync/settings';
 
 type T = ReturnType<typeof useT>;
@@ -266,12 +268,14 @@ export function SyncPage() {
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const settings = useLiveQuery(
     async () => {
-      const rows = await db.settings.bulkGet([SYNC_KEYS.connection, SYNC_KEYS.lastSuccessAt, SYNC_KEYS.lastError, 'deviceId']);
+      const rows = await db.settings.bulkGet([SYNC_KEYS.connection, SYNC_KEYS.lastSuccessAt, SYNC_KEYS.lastError, DEVICE_ID_KEY, DOCUMENTS_SYNC_ERROR_KEY]);
       return {
         connection: rows[0]?.value as SyncConnection | undefined,
         lastSuccessAt: rows[1]?.value as string | undefined,
         lastError: rows[2]?.value as SyncFailure | undefined,
         deviceId: typeof rows[3]?.value === 'string' ? rows[3].value : undefined,
+        // Certificate numbers and the office key are fetched after a sync; their failure does not fail it.
+        documentsError: rows[4]?.value as SyncFailure | undefined,
       };
     },
     [],
@@ -335,6 +339,15 @@ export function SyncPage() {
           <div style={{ marginTop: 16 }}>
             <FailureAlert failure={failure} phase={phase} nextRetryAt={status.nextRetryAt} />
           </div>
+        )}
+        {settings?.documentsError !== undefined && !syncing && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t('documents.certificates.numbersSyncFailed', { message: settings.documentsError.message })}
+            data-testid="documents-sync-failure"
+          />
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           {t('sync.pendingHelp')}
