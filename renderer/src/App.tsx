@@ -11,7 +11,7 @@ import { CertificatesPage } from './pages/CertificatesPage';
 import { IntakePage } from './pages/IntakePage';
 import { NewApplicationPage } from './pages/NewApplicationPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
+import { PanelPage } from './pages/PanelPage';
 import { QueuesPage } from './pages/QueuesPage';
 import { RostersPage } from './pages/RostersPage';
 import { UsersPage } from './pages/UsersPage';
@@ -37,7 +37,7 @@ const router = createHashRouter([
       { path: 'review', element: <QueuesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'users', element: <UsersPage /> },
-      { path: 'panel', element: <PlaceholderPage area="nav.panel" /> },
+      { path: 'panel', element: <PanelPage /> },
       { path: 'certificates', element: <CertificatesPage /> },
       { path: 'rosters', element: <RostersPage /> },
       { path: 'sync', element: <SyncPage /> },

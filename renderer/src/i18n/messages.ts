@@ -6,6 +6,7 @@ import * as auth from './areas/auth';
 import * as documents from './areas/documents';
 import * as file from './areas/file';
 import * as form from './areas/form';
+import * as panel from './areas/panel';
 import * as people from './areas/people';
 import * as workflow from './areas/workflow';
 
@@ -29,8 +30,6 @@ const core = {
   'header.syncError': '同步出错',
   'header.offline': '离线 · 待同步 {count}',
   'header.openSync': '打开同步页面',
-  'placeholder.title': '{area}',
-  'placeholder.body': '此功能区正在建设中，后续版本将在这里提供完整功能。',
   'intake.sex.male': '男',
   'intake.sex.female': '女',
   'sync.title': '同步',
@@ -162,7 +161,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -186,8 +185,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'header.syncError': 'Sync error',
   'header.offline': 'Offline · {count} to sync',
   'header.openSync': 'Open the sync page',
-  'placeholder.title': '{area}',
-  'placeholder.body': 'This area is being built; a later version brings its full function here.',
   'intake.sex.male': 'Male',
   'intake.sex.female': 'Female',
   'sync.title': 'Sync',
@@ -318,7 +315,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
