@@ -82,10 +82,14 @@ test('an expert scores a P1 application; the evaluation is then allowed; P4 tota
   await page.screenshot({ path: `${SHOTS}/panel-list.png`, fullPage: true });
   await page.goto(`/#/applications/${id(11)}?tab=workflow`);
   await expect(page.locator('[data-transition="evaluate"]')).toBeEnabled();
+  await expect(page.getByTestId('reviews-card')).toContainText('李专家');
+  await expect(page.getByTestId('reviews-card')).toContainText('建议通过');
 
-  // P4: the items of the 自评分表 with their points; the one without proof is not scored.
-  await page.goto('/#/panel');
-  await page.getByTestId('panel-table').locator('tr', { hasText: 'P4-2026-E2E-0002' }).getByRole('button', { name: '录入评审' }).click();
+  // P4, from its 办理 tab: the items of the 自评分表 with their points; the one without proof is not scored.
+  await page.goto(`/#/applications/${id(12)}?tab=workflow`);
+  await expect(page.getByTestId('reviews-card')).toContainText('尚未录入评审意见');
+  await page.getByTestId('reviews-card').getByRole('button', { name: '录入评审' }).click();
+  await expect(page.getByRole('dialog')).toContainText('评审：P4-2026-E2E-0002 周强');
   await expect(page.getByRole('dialog')).toContainText('无证明材料，不予评分');
   await page.getByRole('spinbutton', { name: '得分 学历' }).fill('20');
   await page.getByRole('spinbutton', { name: '得分 业绩' }).fill('59.5');

@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { defaultReturnTo, RETURN_TO_OPTIONS, returnReasons } from '../../../shared/engine/returns';
 import type { Objection } from '../../../shared/model/records';
 import type { ApplicationKindId } from '../../../shared/programs/schema';
@@ -639,6 +640,47 @@ function PublicityCard({ props }: { props: TabProps }) {
 // The tab
 // ---------------------------------------------------------------------------------------------
 
+/** The panel's reviews of this file, by stage; while it waits for a panel, a way to enter one. */
+function ReviewsCard({ props, inPanel }: { props: TabProps; inPanel: boolean }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const { file, result } = props;
+  const definition = result.pack.workflows[file.application.kind as ApplicationKindId];
+  const stageName = (id: string) => definition?.states.find((s) => s.id === id)?.name[lang] ?? id;
+  return (
+    <Card
+      size="small"
+      title={t('panel.existing')}
+      data-testid="reviews-card"
+      extra={
+        inPanel && (
+          <Link to={`/panel?application=${file.application.id}`}>
+            <Button size="small" type="primary">
+              {t('panel.enter')}
+            </Button>
+          </Link>
+        )
+      }
+    >
+      {file.reviews.length === 0 ? (
+        <Typography.Text type="secondary">{t('panel.none')}</Typography.Text>
+      ) : (
+        <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
+          {file.reviews.map((r) => (
+            <li key={r.id} style={{ marginBottom: 4 }}>
+              <Tag>{stageName(r.stage)}</Tag>
+              <Typography.Text strong>{r.reviewer}</Typography.Text>{' '}
+              {r.outcome && <Tag color={r.outcome === '建议通过' ? 'green' : 'red'}>{r.outcome}</Tag>}
+              <Typography.Text type="secondary">{r.opinion}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
 export function WorkflowTab(props: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
@@ -694,6 +736,7 @@ export function WorkflowTab(props: TabProps) {
         </Card>
       )}
       <TransitionButtons props={props} />
+      {(state?.queue === 'panel' || file.reviews.length > 0) && <ReviewsCard props={props} inPanel={state?.queue === 'panel'} />}
       {usesRouting(definition) && <RoutingCard props={props} />}
       {showPublicity && <PublicityCard props={props} />}
       <StepsHistory props={props} />

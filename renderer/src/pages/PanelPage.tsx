@@ -9,7 +9,7 @@ import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, List, Radio
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { REVIEW_OUTCOMES, type ReviewRow } from '../../../shared/engine/review';
 import type { Review } from '../../../shared/model/records';
 import { programPacks } from '../../../shared/programs';
@@ -147,7 +147,10 @@ export function PanelPage() {
   const locale = useUi((s) => s.locale);
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const [programId, setProgramId] = useState<string>(ALL);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?application=<id> (the 办理 tab's 录入评审) opens that application's scoring drawer.
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('application');
+  const setOpenId = (id: string | null) => setParams(id === null ? {} : { application: id }, { replace: true });
   const rows = useLiveQuery(() => loadPanel(db, programId === ALL ? undefined : programId), [programId]);
   const open = rows?.find((r) => r.application.id === openId);
 

@@ -39,6 +39,7 @@ export const zh = {
   'panel.saved': '已保存 {reviewer} 的评审意见。',
   'panel.refused': '未保存，请修改：',
   'panel.noSheet': '本项目没有评分表，请填写评审意见和结论。',
+  'panel.none': '尚未录入评审意见。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -78,4 +79,5 @@ export const en: Record<keyof typeof zh, string> = {
   'panel.saved': 'Review by {reviewer} saved.',
   'panel.refused': 'Not saved; please correct:',
   'panel.noSheet': 'This program has no scoring sheet: enter an opinion and a recommendation.',
+  'panel.none': 'No review entered yet.',
 };
