@@ -229,11 +229,14 @@ describe.each(BACKENDS)('push and pull (%s)', (kind) => {
       for (;;) {
         // PGlite can answer in microtasks only; yield so the writers get their turn.
         await new Promise((resolve) => setImmediate(resolve));
+        // Read before asking: a pull sent while the last push was still running may answer
+        // from a snapshot without it, so only a pull sent after the writers finished may end.
+        const writersDone = !writing;
         const body = (await pull(app, reader, `?since=${cursor}&limit=7`)).json<PullResponse>();
         pulled.push(...body.operations.map((o) => o.id));
         const moved = body.nextCursor !== cursor;
         cursor = body.nextCursor;
-        if (!writing && !body.hasMore && !moved) break;
+        if (writersDone && !body.hasMore && !moved) break;
       }
     })();
     await Promise.all(
