@@ -3,13 +3,13 @@
  * pack's scoring sheet, and the check of what was typed before it is stored as a `reviews` record.
  *
  * Where the rows come from, per seed:
- * - P1/P2 (000/001 第九条): the indicator system's elements under 知识、技能、经验. The seeds give
+ * - P1/P2 (000 第九条): the indicator system's elements under 知识、技能、经验. The seed gives
  *   no points, so an element's score has no maximum (the row says so) and may be left blank.
  * - P4 (002 二, 《评审打分表》): the items of the imported standard as typed from the applicant's
  *   自评分表, each with its maximum points; the panel scores each item within it, and the total is
  *   compared with the pass line (80). 002 四(二): 无证明材料的不予评分 — an item without proof in
  *   the file is scored 0.
- * - P6 (004 第十一条): the four aspects (基本能力、技术能力、服务能力、运营能力), one row each; the
+ * - P6 (004 第三条): the four aspects (基本能力、技术能力、服务能力、运营能力), one row each; the
  *   items and points come from the named standard, so the aspect has no maximum here.
  * - No sheet (P3, P5): an opinion and a recommendation only.
  *
@@ -128,14 +128,22 @@ export function checkReview(sheet: ReviewSheet, input: ReviewInput): Result<Chec
   });
   if (problems.length > 0) return fail('review.invalid', problems.join('\n'));
 
-  const checked: { -readonly [K in keyof CheckedReview]: CheckedReview[K] } = { reviewer, opinion, outcome: outcome!, scores };
-  if (sheet.rows.length > 0) {
-    // Tenths are exact in integers: no 0.1 + 0.2 drift in the total.
-    const total = Object.values(scores).reduce((sum, v) => sum + Math.round(v * 10), 0) / 10;
-    checked.total = total;
-    if (sheet.passScore !== undefined) checked.passes = total >= sheet.passScore;
-  }
-  return ok(checked);
+  return ok({ reviewer, opinion, outcome: outcome!, scores, ...sheetTotal(sheet, scores) });
+}
+
+/**
+ * The total of the scored rows (blank or non-numeric ones count 0) and whether it reaches the
+ * pass line, when there is one; `{}` when the sheet has no rows. Tenths are summed as integers:
+ * no 0.1 + 0.2 drift. The form's live total and a stored review's total both come from here.
+ */
+export function sheetTotal(sheet: ReviewSheet, scores: Readonly<Record<string, unknown>> | undefined): { total?: number; passes?: boolean } {
+  if (sheet.rows.length === 0) return {};
+  const total =
+    sheet.rows.reduce((sum, row) => {
+      const value = scores?.[row.id];
+      return sum + (typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 10) : 0);
+    }, 0) / 10;
+  return sheet.passScore === undefined ? { total } : { total, passes: total >= sheet.passScore };
 }
 
 /**

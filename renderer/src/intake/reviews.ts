@@ -117,9 +117,3 @@ export async function saveReview(applicationId: string, input: ReviewInput): Pro
     }
   });
 }
-
-/** The total of a stored review under its sheet (tenths exact), or undefined without rows. */
-export function reviewTotal(sheet: ReviewSheet, review: Pick<Review, 'scores'>): number | undefined {
-  if (sheet.rows.length === 0) return undefined;
-  return sheet.rows.reduce((sum, row) => sum + Math.round((review.scores?.[row.id] ?? 0) * 10), 0) / 10;
-}

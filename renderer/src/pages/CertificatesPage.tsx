@@ -7,7 +7,7 @@
  */
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Link } from 'react-router';
 import type { CertificateInput, CertificateTemplate, PrintMode, PrinterProfile } from '../../../shared/documents';
 import { calibrationMarks } from '../../../shared/documents/certificate-dates';
@@ -85,6 +85,18 @@ export function CertificatesPage() {
 }
 
 type Job = ReturnType<typeof useDocumentJob>;
+
+/** Batches of certificates are picked from long lists: big pages, selection kept across them. */
+const BATCH_PAGINATION = { defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] };
+
+function batchSelection(selected: string[], setSelected: (keys: string[]) => void) {
+  return {
+    selectedRowKeys: selected,
+    onChange: (keys: Key[]) => setSelected(keys.map(String)),
+    preserveSelectedRowKeys: true,
+    selections: [Table.SELECTION_ALL, Table.SELECTION_INVERT, Table.SELECTION_NONE],
+  };
+}
 
 /** Print mode and how to deliver: shared by the issue and the reprint tabs. */
 function PrintOptions({ mode, onMode }: { mode: PrintMode; onMode: (m: PrintMode) => void }) {
@@ -319,13 +331,8 @@ function IssueTab({ job }: { job: Job }) {
         rowKey={(r) => r.application.id}
         loading={data === undefined}
         dataSource={ready}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys.map(String)),
-          preserveSelectedRowKeys: true,
-          selections: [Table.SELECTION_ALL, Table.SELECTION_INVERT, Table.SELECTION_NONE],
-        }}
+        pagination={BATCH_PAGINATION}
+        rowSelection={batchSelection(selected, setSelected)}
         locale={{ emptyText: t('documents.certificates.noneReady') }}
         columns={[
           { title: t('documents.certificates.applicationNo'), render: (_, r) => <Link to={`/applications/${r.application.id}`}>{r.application.applicationNo}</Link> },
@@ -423,13 +430,8 @@ function IssuedTab({ job }: { job: Job }) {
         rowKey="id"
         loading={data === undefined}
         dataSource={rows}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys.map(String)),
-          preserveSelectedRowKeys: true,
-          selections: [Table.SELECTION_ALL, Table.SELECTION_INVERT, Table.SELECTION_NONE],
-        }}
+        pagination={BATCH_PAGINATION}
+        rowSelection={batchSelection(selected, setSelected)}
         locale={{ emptyText: t('documents.certificates.noneIssued') }}
         columns={[
           { title: t('documents.certificates.number'), dataIndex: 'certificateNo' },

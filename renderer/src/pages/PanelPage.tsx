@@ -10,12 +10,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { REVIEW_OUTCOMES, type ReviewRow } from '../../../shared/engine/review';
+import { REVIEW_OUTCOMES, sheetTotal, type ReviewRow } from '../../../shared/engine/review';
 import type { Review } from '../../../shared/model/records';
 import { programPacks } from '../../../shared/programs';
 import { db } from '../db';
 import { useT } from '../i18n';
-import { loadPanel, ReviewError, reviewTotal, saveReview, type PanelRow } from '../intake/reviews';
+import { loadPanel, ReviewError, saveReview, type PanelRow } from '../intake/reviews';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 
@@ -66,7 +66,7 @@ function ReviewForm({ row, onSaved }: { row: PanelRow; onSaved: () => void }) {
     }
   };
 
-  const total = sheet.rows.reduce((sum, r) => sum + Math.round((typeof scores[r.id] === 'number' ? (scores[r.id] as number) : 0) * 10), 0) / 10;
+  const { total = 0, passes } = sheetTotal(sheet, scores);
   const columns: ColumnsType<ReviewRow> = [
     ...(sheet.rows.some((r) => r.group) ? [{ key: 'group', title: t('panel.col.group'), width: 80, render: (_v: unknown, r: ReviewRow) => r.group ?? '' }] : []),
     { key: 'item', title: t('panel.col.item'), render: (_v, r) => r.name },
@@ -94,7 +94,7 @@ function ReviewForm({ row, onSaved }: { row: PanelRow; onSaved: () => void }) {
             size="small"
             dataSource={[...row.reviews]}
             renderItem={(review) => {
-              const sum = reviewTotal(sheet, review);
+              const sum = sheetTotal(sheet, review.scores).total;
               return (
                 <List.Item actions={[<Button key="edit" size="small" onClick={() => edit(review)}>{t('panel.edit')}</Button>]} data-testid="existing-review">
                   <Space wrap>
@@ -122,7 +122,7 @@ function ReviewForm({ row, onSaved }: { row: PanelRow; onSaved: () => void }) {
             <Table<ReviewRow> size="small" rowKey="id" columns={columns} dataSource={[...sheet.rows]} pagination={false} style={{ margin: '8px 0' }} />
             <Typography.Paragraph data-testid="review-total">
               {t('panel.total', { total })}
-              {sheet.passScore !== undefined && t('panel.passLine', { pass: sheet.passScore, verdict: t(total >= sheet.passScore ? 'panel.passes' : 'panel.fails') })}
+              {sheet.passScore !== undefined && t('panel.passLine', { pass: sheet.passScore, verdict: t(passes ? 'panel.passes' : 'panel.fails') })}
             </Typography.Paragraph>
           </>
         ) : (

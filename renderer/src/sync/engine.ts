@@ -185,7 +185,7 @@ export class SyncEngine {
     pass.then(done, done);
   }
 
-  /** Resolves once no pass is running or about to run (shutdown and tests wait on it). */
+  /** Resolves once no pass is running or about to run (for whoever must wait for quiet, e.g. tests). */
   async settled(): Promise<void> {
     while (this.running !== null || this.started.size > 0) {
       await Promise.allSettled([...this.started, ...(this.running ? [this.running] : [])]);

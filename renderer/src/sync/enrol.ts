@@ -193,8 +193,3 @@ async function forgetOffice(db: DeskDatabase): Promise<void> {
   const keys = (await db.settings.toCollection().primaryKeys()) as string[];
   await db.settings.bulkDelete(keys.filter((key) => !DESK_SETTINGS.includes(key)));
 }
-
-/** Operations still waiting to be synced. */
-export function pendingOperations(db: DeskDatabase): Promise<number> {
-  return db.outbox.count();
-}

@@ -36,7 +36,7 @@ describe('reviewSheet: the rows per program', () => {
     expect(sheet.passScore).toBe(80);
   });
 
-  it('P6 (004): the four aspects, one row each', () => {
+  it('P6 (004 第三条): the four aspects, one row each', () => {
     expect(reviewSheet(getPack('iets')!.scoring, {}).rows.map((r) => r.name)).toEqual(['基本能力', '技术能力', '服务能力', '运营能力']);
   });
 

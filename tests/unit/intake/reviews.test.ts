@@ -11,7 +11,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
 import { shippedCalendar } from '../../../renderer/src/intake/calendar';
 import { evaluateFile, fireTransition, loadApplicationFile } from '../../../renderer/src/intake/file';
-import { loadPanel, ReviewError, reviewTotal, saveReview } from '../../../renderer/src/intake/reviews';
+import { loadPanel, ReviewError, saveReview } from '../../../renderer/src/intake/reviews';
+import { sheetTotal } from '../../../shared/engine/review';
 import { useSession } from '../../../renderer/src/stores/session';
 
 const REVIEWER = { id: 'u-reviewer', username: 'wang', displayName: '王评审', role: 'reviewer' as const };
@@ -58,7 +59,7 @@ describe('a P1 panel', () => {
 
     const saved = await saveReview(app.id, review({ 'basic-knowledge': 8, 'project-experience': 9.5 }));
     expect(saved).toMatchObject({ applicationId: app.id, stage: 'awaiting-evaluation', reviewer: '王专家', outcome: '建议通过' });
-    expect(reviewTotal(row!.sheet, saved)).toBe(17.5);
+    expect(sheetTotal(row!.sheet, saved.scores).total).toBe(17.5);
     expect(await db.outbox.where('table').equals('reviews').count()).toBe(1);
     const audit = await db.auditLog.where('[table+recordId]').equals(['reviews', saved.id]).toArray();
     expect(audit[0]).toMatchObject({ userId: useSession.getState().user!.id, reason: '评审' });
@@ -96,6 +97,6 @@ describe('a P4 panel (002 二, 四(二))', () => {
     await expect(saveReview(app.id, review({ edu: 20, work: 60, paper: 10 }))).rejects.toThrow('第3项“论文”没有证明材料，不予评分');
     const saved = await saveReview(app.id, review({ edu: 20, work: 60 }, '赵专家', '建议通过'));
     expect(saved.scores).toEqual({ edu: 20, work: 60, paper: 0 });
-    expect(reviewTotal(row!.sheet, saved)).toBe(80);
+    expect(sheetTotal(row!.sheet, saved.scores).total).toBe(80);
   });
 });

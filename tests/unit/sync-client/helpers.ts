@@ -10,11 +10,33 @@ import { DeskDatabase } from '../../../renderer/src/db/database';
 import { newId } from '../../../renderer/src/db/ids';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { SYNC_KEYS, type SyncConnection } from '../../../renderer/src/sync/settings';
+import type { Timers } from '../../../renderer/src/sync/engine';
 import type { PullQuery, SyncTransport } from '../../../renderer/src/sync/transport';
 import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import type { BatchFile, Operation, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
 import { EMPTY_LEDGER, reserveBlock, type NumberLedger } from '../../../shared/documents/numbering';
 import type { NumberReserveResponse } from '../../../shared/sync/numbers';
+
+/** Timers the test fires by hand, in order, to see what the engine scheduled. */
+export class ManualTimers implements Timers {
+  readonly pending: { fn: () => void; ms: number; handle: number }[] = [];
+  private next = 1;
+  set(fn: () => void, ms: number): unknown {
+    const handle = this.next++;
+    this.pending.push({ fn, ms, handle });
+    return handle;
+  }
+  clear(handle: unknown): void {
+    const i = this.pending.findIndex((p) => p.handle === handle);
+    if (i >= 0) this.pending.splice(i, 1);
+  }
+  fire(): number {
+    const t = this.pending.shift();
+    if (t === undefined) throw new Error('no timer pending');
+    t.fn();
+    return t.ms;
+  }
+}
 
 let counter = 0;
 

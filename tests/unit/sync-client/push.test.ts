@@ -5,33 +5,12 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine, type Timers } from '../../../renderer/src/sync/engine';
+import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { acknowledge, batchLength, nextBatch, pushOutbox } from '../../../renderer/src/sync/push';
 import { readInflight, readLastError, readLastSuccess } from '../../../renderer/src/sync/settings';
 import { backoffDelay, SYNC_ERRORS } from '../../../shared/sync/errors';
 import type { Operation } from '../../../shared/sync/protocol';
-import { FakeServer, makeDesk, markEnrolled, outboxIds, person, type Desk } from './helpers';
-
-class ManualTimers implements Timers {
-  readonly pending: { fn: () => void; ms: number; handle: number }[] = [];
-  private next = 1;
-  set(fn: () => void, ms: number): unknown {
-    const handle = this.next++;
-    this.pending.push({ fn, ms, handle });
-    return handle;
-  }
-  clear(handle: unknown): void {
-    const i = this.pending.findIndex((p) => p.handle === handle);
-    if (i >= 0) this.pending.splice(i, 1);
-  }
-  /** Fires the earliest timer; returns its delay. */
-  fire(): number {
-    const t = this.pending.shift();
-    if (t === undefined) throw new Error('no timer pending');
-    t.fn();
-    return t.ms;
-  }
-}
+import { FakeServer, ManualTimers, makeDesk, markEnrolled, outboxIds, person, type Desk } from './helpers';
 
 let desk: Desk;
 let server: FakeServer;
@@ -51,10 +30,6 @@ function engine(options: { batchSize?: number } = {}): SyncEngine {
 }
 
 /** Lets a fired timer's sync run to completion. */
-async function settle(e: SyncEngine): Promise<void> {
-  await e.settled();
-}
-
 async function register(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
 }
@@ -149,7 +124,7 @@ describe('retrying', () => {
 
     expect(timers.pending).toHaveLength(1);
     expect(timers.fire()).toBe(backoffDelay(0, 0.5));
-    await settle(e);
+    await e.settled();
     expect(server.pushes).toHaveLength(2);
     expect(server.pushes[1]!.batchId).toBe(server.pushes[0]!.batchId);
     expect(server.pushes[1]!.operations).toEqual(server.pushes[0]!.operations);
@@ -164,11 +139,11 @@ describe('retrying', () => {
     const e = engine();
     await e.sync('manual');
     const delays = [timers.fire()];
-    await settle(e);
+    await e.settled();
     delays.push(timers.fire());
-    await settle(e);
+    await e.settled();
     delays.push(timers.fire());
-    await settle(e);
+    await e.settled();
     expect(delays).toEqual([0, 1, 2].map((n) => backoffDelay(n, 0.5)));
     expect(delays[2]).toBeGreaterThan(delays[0]!);
     expect(await desk.db.outbox.count()).toBe(0);
@@ -183,13 +158,13 @@ describe('retrying', () => {
     await e.sync('manual');
     online = false;
     timers.fire();
-    await settle(e);
+    await e.settled();
     expect(server.pushes).toHaveLength(1);
     expect(e.current.phase).toBe('offline');
     expect(await e.sync('timer')).toEqual({ ok: 'skipped', reason: 'offline' });
     online = true;
     e.networkChanged(true);
-    await settle(e);
+    await e.settled();
     expect(await desk.db.outbox.count()).toBe(0);
     expect(server.pushes[1]!.batchId).toBe(server.pushes[0]!.batchId);
   });

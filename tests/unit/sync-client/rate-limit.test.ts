@@ -6,32 +6,12 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryDelay, SyncEngine, type Timers } from '../../../renderer/src/sync/engine';
+import { retryDelay, SyncEngine } from '../../../renderer/src/sync/engine';
 import { enrolRefusalMessage } from '../../../renderer/src/sync/enrol';
 import { readLastError } from '../../../renderer/src/sync/settings';
 import { createHttpTransport } from '../../../renderer/src/sync/transport';
 import { backoffDelay, errorBody, SyncError, SYNC_ERRORS } from '../../../shared/sync/errors';
-import { FakeServer, makeDesk, markEnrolled, person, type Desk } from './helpers';
-
-class ManualTimers implements Timers {
-  readonly pending: { fn: () => void; ms: number; handle: number }[] = [];
-  private next = 1;
-  set(fn: () => void, ms: number): unknown {
-    const handle = this.next++;
-    this.pending.push({ fn, ms, handle });
-    return handle;
-  }
-  clear(handle: unknown): void {
-    const i = this.pending.findIndex((p) => p.handle === handle);
-    if (i >= 0) this.pending.splice(i, 1);
-  }
-  fire(): number {
-    const t = this.pending.shift();
-    if (t === undefined) throw new Error('no timer pending');
-    t.fn();
-    return t.ms;
-  }
-}
+import { FakeServer, ManualTimers, makeDesk, markEnrolled, person, type Desk } from './helpers';
 
 let desk: Desk;
 let server: FakeServer;
@@ -47,10 +27,6 @@ function engine(now = NOW): SyncEngine {
     now: () => now,
     timers,
   });
-}
-
-async function settle(e: SyncEngine): Promise<void> {
-  await e.settled();
 }
 
 beforeEach(async () => {
@@ -83,7 +59,7 @@ describe('the engine and a 429', () => {
 
     expect(timers.pending).toHaveLength(1);
     expect(timers.fire()).toBe(120_000);
-    await settle(e);
+    await e.settled();
     expect(server.pushes).toHaveLength(2);
     expect(server.pushes[1]!.batchId).toBe(server.pushes[0]!.batchId);
     expect(await desk.db.outbox.count()).toBe(0);
@@ -132,7 +108,7 @@ describe('the engine and a 429', () => {
     await e.sync('manual');
     expect(e.current.phase).toBe('waiting');
     expect(timers.fire()).toBe(backoffDelay(0, 0.5));
-    await settle(e);
+    await e.settled();
     expect(e.current.phase).toBe('idle');
   });
 
