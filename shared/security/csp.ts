@@ -13,7 +13,9 @@
  */
 export type CspTarget = 'desktop' | 'browser';
 
-const LOOPBACK_HTTP = ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'] as const;
+// No `http://[::1]:*`: CSP host sources cannot name an IPv6 literal (browsers drop the token with a
+// console error), so a loopback server is reached in browser mode as 127.0.0.1 or localhost.
+const LOOPBACK_HTTP = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
 
 export function cspDirectives(target: CspTarget): Readonly<Record<string, readonly string[]>> {
   return {

@@ -44,7 +44,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'panel.title': 'Expert panels',
-  'panel.help': 'Applications waiting for a panel. Experts (or a clerk typing their paper sheets) enter scores, an opinion and a recommendation, offline as well; the reviews sync later. Once enough reviews are in, take the next step on the application’s Workflow tab.',
+  'panel.help': 'Applications waiting for a panel. Experts (or a clerk typing their paper sheets) enter scores, an opinion and a recommendation, offline as well; the reviews sync later. Once enough reviews are in, take the next step on the application\'s Workflow tab.',
   'panel.program': 'Program',
   'panel.allPrograms': 'All programs',
   'panel.empty': 'No application is waiting for a panel.',
