@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { SignInGate } from './auth/SignInGate';
 import { AppLayout } from './layout/AppLayout';
+import { CalendarPage } from './features/calendar/CalendarPage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { AuditPage } from './pages/AuditPage';
 import { CertificatesPage } from './pages/CertificatesPage';
@@ -42,6 +43,7 @@ const router = createHashRouter([
       { path: 'rosters', element: <RostersPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: '*', element: <Navigate to="/intake" replace /> },
     ],
   },

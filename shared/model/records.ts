@@ -125,7 +125,10 @@ export const publicitySchema = recordBaseSchema.extend({
   programId: z.string().min(1),
   title: z.string().trim().min(1, '请填写公示标题').max(200),
   startedOn: isoDateSchema,
+  /** As counted when posted; screens recount from `period` (a year's calendar may arrive later). */
   endsOn: isoDateSchema,
+  /** The workflow's publicity period when posted (absent on publicities posted before it was kept). */
+  period: z.object({ length: z.number().int().min(1).max(366), unit: z.enum(['working-days', 'calendar-days']) }).optional(),
   applicationIds: z.array(recordIdSchema).min(1, '请至少选择一份申请').max(5000),
 });
 export type Publicity = z.infer<typeof publicitySchema>;
@@ -199,6 +202,25 @@ export const userSchema = recordBaseSchema.extend({
 });
 export type User = z.infer<typeof userSchema>;
 
+/**
+ * One year of the working-day calendar as the office entered it (holidays and 调休 working
+ * weekends from the State Council's notice), synced to every desk of the office. Its id is
+ * derived from the year (calendarYearId), so two desks entering the same year offline edit one
+ * record and any disagreement shows as a field conflict rather than two calendars.
+ */
+export const calendarYearSchema = recordBaseSchema.extend({
+  year: z.number().int().min(1949).max(2100),
+  holidays: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1).max(40) })).max(366),
+  adjustedWorkdays: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1).max(40) })).max(366),
+  source: z.string().max(200).optional(),
+});
+export type CalendarYearRecord = z.infer<typeof calendarYearSchema>;
+
+/** The record id of a calendar year: fixed per year (UUIDv7-shaped, time part zero). */
+export function calendarYearId(year: number): string {
+  return `00000000-0000-7000-8000-${String(year).padStart(12, '0')}`;
+}
+
 /** Tables whose records sync, and the schema of each. */
 export const syncedRecordSchemas = {
   people: personSchema,
@@ -214,6 +236,7 @@ export const syncedRecordSchemas = {
   routingOpinions: routingOpinionSchema,
   objections: objectionSchema,
   publicities: publicitySchema,
+  calendarYears: calendarYearSchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

@@ -36,9 +36,35 @@ export interface WorkCalendarYearIndex {
   readonly adjustedWorkdays: ReadonlyMap<IsoDate, string>;
 }
 
-/** A set of years. Rules that count working days refuse dates in years not present here. */
+/**
+ * A set of years. Rules that count working days refuse dates in years not present here, unless
+ * the calendar is `provisional` (see provisionalCalendar).
+ */
 export interface WorkCalendar {
   readonly years: ReadonlyMap<number, WorkCalendarYearIndex>;
+  /**
+   * Count a year that is not present as Monday–Friday working days instead of failing. Only for
+   * what a screen SHOWS (a deadline marked 暂定); a decision (a guard, a stored date) never uses it.
+   */
+  readonly provisional?: boolean;
+}
+
+/**
+ * The same years, with missing years counted as weekends only. A deadline that reaches into a
+ * year whose arrangement is not published yet is then shown as provisional rather than not at
+ * all: holidays only ever add days off, so the provisional date is the earliest the true one can be.
+ */
+export function provisionalCalendar(cal: WorkCalendar): WorkCalendar {
+  return cal.provisional === true ? cal : { years: cal.years, provisional: true };
+}
+
+/** Years from `fromYear` to `toYear` (inclusive, either order) that the calendar does not hold. */
+export function missingCalendarYears(fromYear: number, toYear: number, cal: WorkCalendar): number[] {
+  const lo = Math.min(fromYear, toYear);
+  const hi = Math.max(fromYear, toYear);
+  const missing: number[] = [];
+  for (let y = lo; y <= hi; y += 1) if (!cal.years.has(y)) missing.push(y);
+  return missing;
 }
 
 /**

@@ -7,6 +7,9 @@
  * `calendar.missing-year` (缺少YYYY年工作日历). Guessing "weekends only" would silently move a
  * deadline across 春节 by a week or more, and the State Council publishes each year's
  * arrangement months ahead, so the remedy — importing that year — is always available.
+ * The one exception is a `provisional` calendar (work-calendar.ts provisionalCalendar), which a
+ * screen uses to SHOW a deadline reaching into an unpublished year, clearly marked 暂定; no
+ * decision is ever taken on it.
  *
  * Conventions, shared by every function below so they compose:
  * - the day you count FROM is never counted (受理后N个工作日: the day of acceptance is day 0);
@@ -72,9 +75,24 @@ function buildYearKinds(year: number, index: WorkCalendarYearIndex): YearKinds {
   return { year, first, kinds };
 }
 
+/** Weekends-only tables for years a provisional calendar lacks; they never change, so kept for good. */
+const weekendOnlyKinds = new Map<number, YearKinds>();
+
+function weekendsOnly(year: number): YearKinds {
+  let built = weekendOnlyKinds.get(year);
+  if (built === undefined) {
+    const first = daysFromCivil(year, 1, 1);
+    const kinds = new Uint8Array(daysFromCivil(year + 1, 1, 1) - first);
+    for (let i = 0; i < kinds.length; i++) kinds[i] = weekdayOfDayNumber(first + i) >= 6 ? WEEKEND : WORKDAY;
+    built = { year, first, kinds };
+    weekendOnlyKinds.set(year, built);
+  }
+  return built;
+}
+
 function yearKinds(year: number, cal: WorkCalendar): YearKinds | undefined {
   const index = cal.years.get(year);
-  if (!index) return undefined;
+  if (!index) return cal.provisional === true ? weekendsOnly(year) : undefined;
   const cached = yearKindsCache.get(index);
   // The same index filed under two years is not something createWorkCalendar makes; rebuild.
   if (cached !== undefined && cached.year === year) return cached;
@@ -116,14 +134,14 @@ class DayWalker {
 function dayInfo(dayNumber: number, cal: WorkCalendar): Result<WorkingDayInfo> {
   const year = yearOfDayNumber(dayNumber);
   const table = yearKinds(year, cal);
+  if (table === undefined) return missingYear(dayNumber);
   const index = cal.years.get(year);
-  if (table === undefined || index === undefined) return missingYear(dayNumber);
   const iso = isoFromDayNumber(dayNumber);
   switch (table.kinds[dayNumber - table.first]) {
     case ADJUSTED_WORKDAY:
-      return ok({ date: iso, working: true, kind: 'adjusted-workday', name: index.adjustedWorkdays.get(iso) as string });
+      return ok({ date: iso, working: true, kind: 'adjusted-workday', name: index?.adjustedWorkdays.get(iso) ?? '' });
     case HOLIDAY:
-      return ok({ date: iso, working: false, kind: 'holiday', name: index.holidays.get(iso) as string });
+      return ok({ date: iso, working: false, kind: 'holiday', name: index?.holidays.get(iso) ?? '' });
     case WEEKEND:
       return ok({ date: iso, working: false, kind: 'weekend' });
     default:

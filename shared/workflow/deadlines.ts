@@ -8,7 +8,7 @@
  */
 import { addDays, daysBetween, formatDateZh, type IsoDate } from '../rules/civil-date';
 import { fail, ok, type Result } from '../rules/result';
-import type { WorkCalendar } from '../rules/work-calendar';
+import { missingCalendarYears, provisionalCalendar, type WorkCalendar } from '../rules/work-calendar';
 import { addWorkingDays, endOfWorkingDayPeriod, workingDaysLeft } from '../rules/working-days';
 import type { WorkflowApplication, WorkflowFacts, WorkflowHistoryEntry } from './context';
 import type { Period, WorkflowDefinition } from './definition';
@@ -25,6 +25,40 @@ export function periodEnds(start: IsoDate, period: Period, cal: WorkCalendar): R
     : addDays(start, period.length - 1);
 }
 
+/** A date as a screen shows it: exact, or counted with weekends only for the years listed. */
+export interface ShownDate {
+  readonly date: IsoDate;
+  /** Present when the count reached into years the calendar lacks; the date is then 暂定. */
+  readonly provisionalYears?: readonly number[];
+}
+
+/**
+ * periodEnds for display: exact when the calendar holds every year the period touches,
+ * otherwise counted with weekends only and marked (see provisionalNote). Never for a decision.
+ */
+export function periodEndsShown(start: IsoDate, period: Period, cal: WorkCalendar): Result<ShownDate> {
+  const exact = periodEnds(start, period, cal);
+  if (exact.ok) return ok({ date: exact.value });
+  if (exact.error.code !== 'calendar.missing-year' || cal.provisional === true) return exact;
+  const rough = periodEnds(start, period, provisionalCalendar(cal));
+  if (!rough.ok) return rough;
+  const years = missingCalendarYears(Number(start.slice(0, 4)), Number(rough.value.slice(0, 4)), cal);
+  return ok({ date: rough.value, provisionalYears: years });
+}
+
+/**
+ * A posted publicity's last day as shown now: recounted from its start and period with today's
+ * calendar (a year entered after posting corrects a provisional end), else as stored.
+ */
+export function publicityShownEnd(
+  publicity: { readonly startedOn: IsoDate; readonly endsOn: IsoDate; readonly period?: Period | undefined },
+  cal: WorkCalendar,
+): ShownDate {
+  if (publicity.period === undefined) return { date: publicity.endsOn };
+  const shown = periodEndsShown(publicity.startedOn, publicity.period, cal);
+  return shown.ok ? shown.value : { date: publicity.endsOn };
+}
+
 /** The day a deadline of `period` after `from` falls on, `from` not counted. */
 export function deadlineAfter(from: IsoDate, period: Period, cal: WorkCalendar): Result<IsoDate> {
   return period.unit === 'working-days' ? addWorkingDays(from, period.length, cal) : addDays(from, period.length);
@@ -36,6 +70,12 @@ function lastEntryInto(history: readonly WorkflowHistoryEntry[], states: Readonl
     if (entry && states.has(entry.to)) return i;
   }
   return -1;
+}
+
+function lastEntryAt(history: readonly WorkflowHistoryEntry[], state: string | undefined): IsoDate | undefined {
+  if (state === undefined) return undefined;
+  for (let i = history.length - 1; i >= 0; i -= 1) if (history[i]?.to === state) return history[i]!.at;
+  return undefined;
 }
 
 /** The state sets the clocks look for, read off a definition once: queues ask for every file. */
@@ -136,6 +176,16 @@ export interface QueueDeadline {
   readonly overdue: boolean;
   /** What the queue column shows, e.g. '还剩3个工作日（2026年03月13日）'. */
   readonly label: string;
+  /**
+   * Years the count reached into that the calendar does not hold yet: the dates were counted with
+   * weekends only and are shown as 暂定 until an administrator enters those years. Absent when exact.
+   */
+  readonly provisionalYears?: readonly number[];
+}
+
+/** What a provisional deadline says after its label, e.g. '（暂定：缺少2027年工作日历，仅按周末计算）'. */
+export function provisionalNote(years: readonly number[]): string {
+  return `（暂定：缺少${years.map((y) => `${y}年`).join('、')}工作日历，仅按周末计算）`;
 }
 
 function remaining(today: IsoDate, due: IsoDate, unit: Period['unit'], cal: WorkCalendar): Result<number> {
@@ -163,6 +213,28 @@ export function queueDeadline(
   today: IsoDate,
   cal: WorkCalendar,
   facts: Pick<WorkflowFacts, 'publicityStartedOn'> = {},
+): Result<QueueDeadline | undefined> {
+  const exact = exactQueueDeadline(definition, application, today, cal, facts);
+  if (exact.ok || exact.error.code !== 'calendar.missing-year' || cal.provisional === true) return exact;
+  // A year not published yet: show the deadline counted with weekends only, marked as such,
+  // rather than nothing (the State Council publishes next year's arrangement in late autumn).
+  const rough = exactQueueDeadline(definition, application, today, provisionalCalendar(cal), facts);
+  if (!rough.ok || rough.value === undefined) return rough;
+  const start =
+    rough.value.kind === 'publicity'
+      ? publicityStartedOn(definition, application, facts)
+      : lastEntryAt(application.history, definition.decisionDeadline?.from);
+  const span = [today, rough.value.due, ...(start === undefined ? [] : [start])].sort();
+  const years = missingCalendarYears(Number(span[0]!.slice(0, 4)), Number(span[span.length - 1]!.slice(0, 4)), cal);
+  return ok({ ...rough.value, label: rough.value.label + provisionalNote(years), provisionalYears: years });
+}
+
+function exactQueueDeadline(
+  definition: WorkflowDefinition,
+  application: WorkflowApplication,
+  today: IsoDate,
+  cal: WorkCalendar,
+  facts: Pick<WorkflowFacts, 'publicityStartedOn'>,
 ): Result<QueueDeadline | undefined> {
   const state = definition.states.find((s) => s.id === application.state);
   const inPublicity = state?.queue === 'publicity';

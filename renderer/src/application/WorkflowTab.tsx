@@ -35,6 +35,7 @@ import { formatDateZh, parseDateInput } from '../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowGuard } from '../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../shared/workflow/engine';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../shared/workflow/routing';
+import { publicityShownEnd } from '../../../shared/workflow/deadlines';
 import { useT, type MessageKey } from '../i18n';
 import { formatIsoDate } from '../i18n/format';
 import { fireTransition, routingStateOf } from '../intake/file';
@@ -531,7 +532,7 @@ function PublicityCard({ props }: { props: TabProps }) {
   const [form] = Form.useForm<{ raisedOn: string; raisedBy?: string; content: string }>();
   const [error, setError] = useState<string | null>(null);
   const [settling, setSettling] = useState<Objection | null>(null);
-  const { file, result } = props;
+  const { file, result, calendar } = props;
   const deadline = result.evaluation.deadline;
 
   const raise = async () => {
@@ -568,7 +569,11 @@ function PublicityCard({ props }: { props: TabProps }) {
             items={file.publicities.map((p) => ({
               key: p.id,
               label: p.title,
-              children: t('workflow.publicity.range', { from: formatIsoDate(p.startedOn, locale), to: formatIsoDate(p.endsOn, locale) }),
+              children: (() => {
+                const end = publicityShownEnd(p, calendar);
+                const note = end.provisionalYears ? `（${t('calendar.provisionalNote', { years: end.provisionalYears.join('、') })}）` : '';
+                return t('workflow.publicity.range', { from: formatIsoDate(p.startedOn, locale), to: formatIsoDate(end.date, locale) + note });
+              })(),
             }))}
           />
         )}

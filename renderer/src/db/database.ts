@@ -10,6 +10,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Application,
+  CalendarYearRecord,
   Attachment,
   Certificate,
   EducationRecord,
@@ -102,7 +103,16 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/** Schema version 4: the office's working-day calendar years, synced (calendarYearId keys them). */
+export const schemaV4 = {
+  ...schemaV3,
+  calendarYears: 'id, year',
+} as const;
+
+export const SCHEMA_VERSION = 4;
+
+/** The tables and indexes of the newest version (what a fresh database has). */
+export const currentSchema = schemaV4;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -136,6 +146,7 @@ export class DeskDatabase extends Dexie {
   routingOpinions!: EntityTable<RoutingOpinion, 'id'>;
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
+  calendarYears!: EntityTable<CalendarYearRecord, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -162,5 +173,6 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    this.version(4).stores(schemaV4);
   }
 }

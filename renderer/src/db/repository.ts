@@ -165,7 +165,19 @@ export class Repository<T extends SyncedTable> {
 
   /** Creates a record; returns it as stored. Throws `ValidationError` (nothing written) on bad input. */
   async create(input: NewRecord<T>, ctx: WriteContext): Promise<RecordOf<T>> {
-    const id = newId();
+    return this.createAs(newId(), input, ctx);
+  }
+
+  /**
+   * Creates the record under `id`, or updates it when it exists: for records whose id is derived
+   * from what they are (a calendar year), so two desks writing the same one meet in one record.
+   */
+  async put(id: string, input: NewRecord<T>, ctx: WriteContext): Promise<RecordOf<T>> {
+    const existing = await this.store.get(id);
+    return existing === undefined ? this.createAs(id, input, ctx) : this.update(id, input as RecordPatch<T>, ctx);
+  }
+
+  private async createAs(id: string, input: NewRecord<T>, ctx: WriteContext): Promise<RecordOf<T>> {
     const written = await this.write(id, ctx, (_before, _state, at) => {
       const fields = this.stripSystemFields(input as Record<string, unknown>);
       const record = this.validate({ ...fields, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId });

@@ -3,6 +3,7 @@
  * says so). `{name}` placeholders are filled by `t()`.
  */
 import * as auth from './areas/auth';
+import * as calendar from './areas/calendar';
 import * as documents from './areas/documents';
 import * as file from './areas/file';
 import * as form from './areas/form';
@@ -23,6 +24,7 @@ const core = {
   'nav.rosters': '名册与报表',
   'nav.sync': '同步',
   'nav.settings': '设置',
+  'nav.calendar': '工作日历',
   'header.language': '语言',
   'header.pending': '待同步 {count}',
   'header.allSynced': '已全部同步',
@@ -92,6 +94,7 @@ const core = {
   'sync.table.routingOpinions': '逐级审核意见',
   'sync.table.objections': '公示异议',
   'sync.table.publicities': '公示',
+  'sync.table.calendarYears': '工作日历',
   'sync.field.name': '名称',
   'sync.field.people.name': '姓名',
   'sync.field.idNumber': '身份证号',
@@ -161,7 +164,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -178,6 +181,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.rosters': 'Rosters & reports',
   'nav.sync': 'Sync',
   'nav.settings': 'Settings',
+  'nav.calendar': 'Calendar',
   'header.language': 'Language',
   'header.pending': '{count} to sync',
   'header.allSynced': 'All synced',
@@ -247,6 +251,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'sync.table.routingOpinions': 'Routing opinion',
   'sync.table.objections': 'Objection',
   'sync.table.publicities': 'Publicity',
+  'sync.table.calendarYears': 'Working-day calendar',
   'sync.field.name': 'Name',
   'sync.field.people.name': 'Name',
   'sync.field.idNumber': 'ID number',
@@ -315,7 +320,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -253,6 +253,7 @@ export function workflowTables(database: DeskDatabase) {
     database.routingOpinions,
     database.objections,
     database.publicities,
+    database.calendarYears,
     database.reviews,
     database.outbox,
     database.auditLog,

@@ -22,7 +22,7 @@ import { getPack, type ProgramPack } from '../../../shared/programs';
 import type { ApplicationKindId } from '../../../shared/programs/schema';
 import { formatDateZh, isCanonicalDate, type IsoDate } from '../../../shared/rules/civil-date';
 import type { WorkCalendar } from '../../../shared/rules/work-calendar';
-import { periodEnds } from '../../../shared/workflow/deadlines';
+import { periodEndsShown, type ShownDate } from '../../../shared/workflow/deadlines';
 import type {
   WorkflowDefinition,
   WorkflowQueue,
@@ -77,10 +77,12 @@ export function publicityTransitions(definition: WorkflowDefinition | undefined,
  * working-day calendar (shared/workflow/deadlines periodEnds). A Chinese error when the
  * definition has no publicity or the calendar lacks the year.
  */
-export function publicityEndsOn(definition: WorkflowDefinition, startedOn: IsoDate, calendar: WorkCalendar): IsoDate {
+export function publicityEndsOn(definition: WorkflowDefinition, startedOn: IsoDate, calendar: WorkCalendar): ShownDate {
   if (!isCanonicalDate(startedOn)) throw new WorkflowError(`公示开始日期“${String(startedOn)}”无效，请按 2026-11-22 的格式填写。`);
   if (definition.publicity === undefined) throw new WorkflowError(`流程“${definition.name.zh}”没有公示期限，不能开始公示。`);
-  const ends = periodEnds(startedOn, definition.publicity, calendar);
+  // Shown (and stored) provisionally when it reaches into a year not entered yet; the guard that
+  // ends the publicity recounts with the exact calendar, so nothing is decided on the guess.
+  const ends = periodEndsShown(startedOn, definition.publicity, calendar);
   if (!ends.ok) throw new WorkflowError(ends.error.message);
   return ends.value;
 }
@@ -333,13 +335,14 @@ export async function startPublicity(
     else if (period.key !== key) refuse('公示期限与所选的其他申请不同，请分开公示。');
   }
   if (refusals.length > 0) throw new StartPublicityError(refusalMessage(refusals), refusals);
-  const endsOn = publicityEndsOn(period!.definition, input.startedOn, calendar);
+  const endsOn = publicityEndsOn(period!.definition, input.startedOn, calendar).date;
+  const { length, unit } = period!.definition.publicity!;
 
   const ctx = await writeContext(`开始公示：${title}`);
   try {
     return await db.transaction('rw', workflowTables(db), async () => {
       const publicity = await repositories.publicities.create(
-        { programId: input.programId, title, startedOn: input.startedOn, endsOn, applicationIds: ids },
+        { programId: input.programId, title, startedOn: input.startedOn, endsOn, period: { length, unit }, applicationIds: ids },
         ctx,
       );
       const applications: Application[] = [];

@@ -10,6 +10,7 @@ import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { startSync, useSyncStatus } from '../sync';
 import { navAreas } from './nav';
+import { CalendarBanner } from '../features/calendar/CalendarBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -131,6 +132,7 @@ export function AppLayout() {
             <Tag>{__APP_VERSION__}</Tag>
           </Space>
         </Header>
+        <CalendarBanner />
         <Content style={{ padding: 24 }}>
           <Outlet />
         </Content>

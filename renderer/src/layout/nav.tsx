@@ -3,6 +3,7 @@ import {
   BankOutlined,
   HistoryOutlined,
   TeamOutlined,
+  CalendarOutlined,
   CloudSyncOutlined,
   FileDoneOutlined,
   InboxOutlined,
@@ -32,5 +33,6 @@ export const navAreas: readonly NavArea[] = [
   { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined /> },
   { path: '/sync', label: 'nav.sync', icon: <CloudSyncOutlined /> },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, adminOnly: true },
+  { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];

@@ -56,11 +56,14 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
   const definition = first ? first.pack.workflows[first.application.kind as ApplicationKindId] : undefined;
 
   let endsOn: string | undefined;
+  let provisionalYears: readonly number[] | undefined;
   let endsError: string | undefined;
   const iso = isoOf(startedOn);
   if (definition && iso) {
     try {
-      endsOn = publicityEndsOn(definition, iso, calendar);
+      const shown = publicityEndsOn(definition, iso, calendar);
+      endsOn = shown.date;
+      provisionalYears = shown.provisionalYears;
     } catch (e) {
       endsError = e instanceof Error ? e.message : String(e);
     }
@@ -139,7 +142,9 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
               endsError ??
               (endsOn
                 ? t('workflow.queues.publicityEnds', {
-                    end: formatIsoDate(endsOn, locale),
+                    end:
+                      formatIsoDate(endsOn, locale) +
+                      (provisionalYears ? `（${t('calendar.provisionalNote', { years: provisionalYears.join('、') })}）` : ''),
                     length: definition.publicity.length,
                     unit: t(definition.publicity.unit === 'working-days' ? 'workflow.unit.workingDays' : 'workflow.unit.calendarDays'),
                   })

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { currentSchema, DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +33,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(currentSchema).sort());
     db.close();
   });
 
@@ -145,7 +145,7 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
@@ -154,45 +154,36 @@ describe('Dexie schema', () => {
     db.close();
   });
 
-  it('pattern: a later version upgrades data written by the current one', async () => {
+  it('version 3 → 4: every row kept; the office calendar years are a synced table written through the repository', async () => {
     const name = freshName();
-    const current = new DeskDatabase(name);
-    await current.people.add({
-      id: '01937b2c-0000-7000-8000-000000000002',
-      name: '  李四 ',
-      idNumber: '11010519491001002X',
-      createdAt: '2026-11-22T02:00:00.000Z',
-      createdBy: 'clerk-1',
-      updatedAt: '2026-11-22T02:00:00.000Z',
-      updatedBy: 'clerk-1',
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    await v3.table('people').add({ id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base });
+    await v3.table('publicities').add({
+      id: LI, programId: 'rk-registration', title: '2026年第一批', startedOn: '2026-11-23', endsOn: '2026-11-27', applicationIds: [WANG], ...base,
     });
-    current.close();
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    v3.close();
 
-    // What the next schema change looks like: keep every earlier version, add version(3) with
-    // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV4 extends Dexie {
-      constructor() {
-        super(name);
-        this.version(1).stores(schemaV1);
-        this.version(2).stores(schemaV2);
-        this.version(3).stores(schemaV3);
-        this.version(4)
-          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
-          .upgrade((tx) =>
-            tx
-              .table('people')
-              .toCollection()
-              .modify((p: { name: string; nameKey?: string }) => {
-                p.nameKey = p.name.trim();
-              }),
-          );
-      }
-    }
-    const v4 = new DeskDatabaseV4();
-    await v4.open();
-    expect(v4.verno).toBe(4);
-    const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
-    expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v4.close();
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.people.get(ZHANG))?.name).toBe('张三丰');
+    expect((await db.publicities.where('applicationIds').equals(WANG).first())?.endsOn).toBe('2026-11-27');
+    const calendar = new Repository(db, 'calendarYears');
+    const id = '00000000-0000-7000-8000-000000002027';
+    await calendar.put(id, { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], adjustedWorkdays: [] }, { userId: 'admin-1', deviceId: 'device-a' });
+    // The same year saved again (another correction) edits the one record.
+    await calendar.put(id, { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }, { date: '2027-01-02', name: '元旦' }], adjustedWorkdays: [] }, { userId: 'admin-1', deviceId: 'device-a' });
+    expect(await db.calendarYears.where('year').equals(2027).count()).toBe(1);
+    expect((await db.calendarYears.get(id))?.holidays).toHaveLength(2);
+    expect((await db.outbox.toArray()).map((o) => [o.table, o.recordId])).toEqual([
+      ['calendarYears', id],
+      ['calendarYears', id],
+    ]);
+    db.close();
   });
 });

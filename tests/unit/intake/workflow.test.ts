@@ -267,9 +267,9 @@ describe('publicity (公示) and objections', () => {
   it('5 working days from 2026-09-30 end on 2026-10-12 across 国庆 and the adjusted Saturday', () => {
     const definition = getPack('zj-it-senior')!.workflows.new as WorkflowDefinition;
     // 09-30 (1), 10-01..07 holiday, 10-08 (2), 10-09 (3), 10-10 Saturday worked (4), 10-11 Sunday, 10-12 (5).
-    expect(publicityEndsOn(definition, '2026-09-30', shippedCalendar())).toBe('2026-10-12');
+    expect(publicityEndsOn(definition, '2026-09-30', shippedCalendar())).toEqual({ date: '2026-10-12' });
     // Posted on a Friday: Sat and Sun are skipped.
-    expect(publicityEndsOn(definition, '2026-11-20', shippedCalendar())).toBe('2026-11-26');
+    expect(publicityEndsOn(definition, '2026-11-20', shippedCalendar())).toEqual({ date: '2026-11-26' });
     expect(() => publicityEndsOn(definition, '2026-13-01', shippedCalendar())).toThrow(WorkflowError);
   });
 

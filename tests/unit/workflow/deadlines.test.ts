@@ -117,9 +117,22 @@ describe('queueDeadline: what the queue column shows', () => {
     else expect(shown).toMatchObject(expected);
   });
 
-  it('a year missing from the calendar is an error, never a guess', () => {
-    const late = app('accepted', [['received', 'accepted', '2030-03-01']]);
-    expect(expectFail(queueDeadline(p5, late, '2030-03-02', cal), 'calendar.missing-year')).toMatch(/缺少2030年工作日历/);
+  it('a deadline reaching into a year not entered is shown provisional (weekends only), never hidden', () => {
+    // 003 七: accepted Friday 2026-12-18; 15 working days with 2027 unknown: 12-21..25, 12-28..31,
+    // 2027-01-01 (元旦 not yet entered, counted), 01-04..08 → 2027-01-08.
+    const late = app('accepted', [['received', 'accepted', '2026-12-18']]);
+    expect(expectOk(queueDeadline(p5, late, '2026-12-21', cal))).toMatchObject({
+      kind: 'decision',
+      due: '2027-01-08',
+      daysLeft: 14,
+      provisionalYears: [2027],
+      label: '还剩14个工作日（2027年01月08日前决定）（暂定：缺少2027年工作日历，仅按周末计算）',
+    });
+  });
+
+  it('the publicity guard still refuses on a missing year: no decision is taken on a provisional date', () => {
+    const onPublicity = app('publicity', [['awaiting-evaluation', 'publicity', '2030-03-01']]);
+    expect(expectFail(publicityEnds(p1, onPublicity, cal), 'calendar.missing-year')).toMatch(/缺少2030年工作日历/);
   });
 });
 
