@@ -23,7 +23,7 @@ import type { Application } from '../../../shared/model/records';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { isCanonicalDate, type IsoDate } from '../../../shared/rules/civil-date';
 import { fail, ok, type Result } from '../../../shared/rules/result';
-import type { ApplicationFile, FileEvaluation } from '../intake/file';
+import type { ApplicationFile, FileEvaluation } from '../features/applications/file';
 
 // ---------------------------------------------------------------------------------------------
 // Reading `fields` (typed by the pack, stored as unknown)

@@ -1,6 +1,6 @@
 /** The applicant's photo (the latest 'photo' attachment) as JPEG bytes, for the documents that print it. */
 import { db } from '../db';
-import type { ApplicationFile } from '../intake/file';
+import type { ApplicationFile } from '../features/applications/file';
 
 const PHOTO_KIND = 'photo';
 

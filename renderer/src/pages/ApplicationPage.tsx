@@ -7,17 +7,17 @@ import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography }
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ApplicationKindId } from '../../../shared/programs/schema';
-import { AttachmentsTab } from '../application/AttachmentsTab';
-import { BindingTab } from '../application/BindingTab';
-import { ChecklistTab } from '../application/ChecklistTab';
-import { DocumentsMenu } from '../application/DocumentsMenu';
-import { EducationTab } from '../application/EducationTab';
-import { ApplicationFormTab } from '../application/FormTab';
-import { HistoryTab } from '../application/HistoryTab';
-import { WorkflowTab } from '../application/WorkflowTab';
+import { AttachmentsTab } from '../features/applications/AttachmentsTab';
+import { BindingTab } from '../features/applications/BindingTab';
+import { ChecklistTab } from '../features/applications/ChecklistTab';
+import { DocumentsMenu } from '../features/applications/DocumentsMenu';
+import { EducationTab } from '../features/applications/EducationTab';
+import { ApplicationFormTab } from '../features/applications/FormTab';
+import { HistoryTab } from '../features/audit/HistoryTab';
+import { WorkflowTab } from '../features/workflow/WorkflowTab';
 import { useT } from '../i18n';
 import { formatIsoDate } from '../i18n/format';
-import { useApplicationFile } from '../intake/file';
+import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
 
 export function ApplicationPage() {

@@ -11,8 +11,8 @@ import { computeIdCheckChar } from '../../../shared/rules/id-number';
 import { computeCreditCodeCheckChar } from '../../../shared/rules/credit-code';
 import { db, deviceId, repositories } from '../../../renderer/src/db';
 import { newId } from '../../../renderer/src/db/ids';
-import { formatApplicationNo } from '../../../renderer/src/intake/numbers';
-import { searchApplications } from '../../../renderer/src/intake/search';
+import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
+import { searchApplications } from '../../../renderer/src/features/applications/search';
 
 // A deterministic generator, so runs compare.
 let prng = 20261122;

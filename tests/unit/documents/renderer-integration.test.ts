@@ -20,9 +20,9 @@ import {
   summarySheetInput,
   zjApplicantOf,
 } from '../../../renderer/src/documents/inputs';
-import { fireIssuedTransition, isReadyToIssue, issueCertificate, readyToIssue } from '../../../renderer/src/documents/issue';
+import { fireIssuedTransition, isReadyToIssue, issueCertificate, readyToIssue } from '../../../renderer/src/features/certificates/issue';
 import { jobOutput } from '../../../renderer/src/documents/protocol';
-import { certificateEvents, rkRegisterRows, zjRosterApplicants } from '../../../renderer/src/documents/rosters';
+import { certificateEvents, rkRegisterRows, zjRosterApplicants } from '../../../renderer/src/features/rosters/rosters';
 import { safeFileName } from '../../../renderer/src/documents/names';
 import { NO_NUMBER_MESSAGE, saveServerNumbers } from '../../../renderer/src/documents/settings';
 import { SYNC_KEYS, type SyncConnection } from '../../../renderer/src/sync/settings';

@@ -6,10 +6,10 @@
 import './env';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db';
-import { addAttachment, currentPhoto, getBlob, PHOTO_KIND, removeAttachment, scanKindOf, sha256Hex } from '../../../renderer/src/intake/attachments';
+import { addAttachment, currentPhoto, getBlob, PHOTO_KIND, removeAttachment, scanKindOf, sha256Hex } from '../../../renderer/src/features/applications/attachments';
 import { checkPhoto } from '../../../shared/rules/photo';
-import { evaluateFile } from '../../../renderer/src/intake/file';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
+import { evaluateFile } from '../../../renderer/src/features/applications/file';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
 import { emptyDatabase, greyJpeg, loadFile, newApplication, P4_FIELDS, PNG_BYTES, signIn } from './file-fixtures';
 
 beforeEach(async () => {

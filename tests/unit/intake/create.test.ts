@@ -12,7 +12,7 @@ import {
   updateApplicationFields,
   type CreateDeps,
   type NewApplicationInput,
-} from '../../../renderer/src/intake/create';
+} from '../../../renderer/src/features/applications/create';
 import { writeContext } from '../../../renderer/src/session';
 import { useSession } from '../../../renderer/src/stores/session';
 import { getPack } from '../../../shared/programs';

@@ -10,7 +10,7 @@ import {
   loadDraft,
   newApplicationDraftId,
   saveDraft,
-} from '../../../renderer/src/intake/drafts';
+} from '../../../renderer/src/features/applications/drafts';
 
 beforeEach(async () => {
   if (!db.isOpen()) await db.open();

@@ -5,7 +5,7 @@
 import './env';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db';
-import { addEducation, formatHours, parseHours, removeEducation, updateEducation } from '../../../renderer/src/intake/education';
+import { addEducation, formatHours, parseHours, removeEducation, updateEducation } from '../../../renderer/src/features/applications/education';
 import { emptyDatabase, evaluated, newApplication, P4_FIELDS, signIn } from './file-fixtures';
 
 beforeEach(async () => {

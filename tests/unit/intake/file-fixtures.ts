@@ -5,8 +5,8 @@
  */
 import './env';
 import { db, repositories } from '../../../renderer/src/db';
-import { evaluateFile, loadApplicationFile, type FileEvaluation } from '../../../renderer/src/intake/file';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
+import { evaluateFile, loadApplicationFile, type FileEvaluation } from '../../../renderer/src/features/applications/file';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
 import { writeContext } from '../../../renderer/src/session';
 import { useSession } from '../../../renderer/src/stores/session';
 import type { Application } from '../../../shared/model/records';

@@ -6,9 +6,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
-import { engineInput, evaluateFile, fireTransition, loadApplicationFile, routingStateOf, WorkflowError } from '../../../renderer/src/intake/file';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
-import { formatApplicationNo } from '../../../renderer/src/intake/numbers';
+import { engineInput, evaluateFile, loadApplicationFile, routingStateOf } from '../../../renderer/src/features/applications/file';
+import { fireTransition, WorkflowError } from '../../../renderer/src/features/workflow/fire';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
+import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
 import { useSession } from '../../../renderer/src/stores/session';
 import { getPack } from '../../../shared/programs';
 import type { RoutingOpinion } from '../../../shared/model/records';

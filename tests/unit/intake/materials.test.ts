@@ -6,7 +6,7 @@ import './env';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db';
 import { ValidationError } from '../../../renderer/src/db/errors';
-import { markMaterial, parseCopies, setVolume2Parts, toggleReceivedMark } from '../../../renderer/src/intake/materials';
+import { markMaterial, parseCopies, setVolume2Parts, toggleReceivedMark } from '../../../renderer/src/features/applications/materials';
 import { CLERK, emptyDatabase, evaluated, newApplication, P4_FIELDS, signIn } from './file-fixtures';
 
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import {
   organisationNameVariants,
   searchOrganisations,
   SimilarOrganisationWarning,
-} from '../../../renderer/src/intake/organisations';
+} from '../../../renderer/src/features/organisations/commands';
 import { computeCreditCodeCheckChar } from '../../../shared/rules/credit-code';
 
 const ctx: WriteContext = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date('2026-11-22T02:00:00.000Z') };

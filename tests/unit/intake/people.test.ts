@@ -10,7 +10,7 @@ import {
   findPersonDuplicates,
   recentPeople,
   SimilarPersonWarning,
-} from '../../../renderer/src/intake/people';
+} from '../../../renderer/src/features/people/commands';
 import { computeIdCheckChar } from '../../../shared/rules/id-number';
 
 const ctx: WriteContext = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date('2026-11-22T02:00:00.000Z') };

@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
-import { fireTransition } from '../../../renderer/src/intake/file';
-import { compareQueueRows, loadQueue, queueCounts, queueStatePairs } from '../../../renderer/src/intake/queues';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
+import { fireTransition } from '../../../renderer/src/features/workflow/fire';
+import { compareQueueRows, loadQueue, queueCounts, queueStatePairs } from '../../../renderer/src/features/workflow/queues';
 import { useSession } from '../../../renderer/src/stores/session';
 
 // Node has no sessionStorage: zustand's persist copes (in memory) and only warns on sign-in.

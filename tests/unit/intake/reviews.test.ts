@@ -9,9 +9,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
-import { evaluateFile, fireTransition, loadApplicationFile } from '../../../renderer/src/intake/file';
-import { loadPanel, ReviewError, saveReview } from '../../../renderer/src/intake/reviews';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
+import { evaluateFile, loadApplicationFile } from '../../../renderer/src/features/applications/file';
+import { fireTransition } from '../../../renderer/src/features/workflow/fire';
+import { loadPanel, ReviewError, saveReview } from '../../../renderer/src/features/panels/reviews';
 import { sheetTotal } from '../../../shared/engine/review';
 import { useSession } from '../../../renderer/src/stores/session';
 

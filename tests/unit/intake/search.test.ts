@@ -8,7 +8,7 @@ import { computeIdCheckChar } from '../../../shared/rules/id-number';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { newId } from '../../../renderer/src/db/ids';
 import { Repository } from '../../../renderer/src/db/repository';
-import { formatApplicationNo } from '../../../renderer/src/intake/numbers';
+import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
 import {
   classifyQuery,
   kindName,
@@ -19,7 +19,7 @@ import {
   stateName,
   statusOptions,
   type SearchRow,
-} from '../../../renderer/src/intake/search';
+} from '../../../renderer/src/features/applications/search';
 
 // A deterministic generator.
 let prng = 4;

@@ -8,19 +8,12 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
-import { shippedCalendar } from '../../../renderer/src/intake/calendar';
-import { evaluateFile, fireTransition, loadApplicationFile, WorkflowError } from '../../../renderer/src/intake/file';
-import {
-  describeAudit,
-  loadApplicationAudit,
-  loadUserAudit,
-  publicityEndsOn,
-  raiseObjection,
-  recordRoutingOpinion,
-  settleObjection,
-  startPublicity,
-  StartPublicityError,
-} from '../../../renderer/src/intake/workflow';
+import { shippedCalendar } from '../../../renderer/src/features/calendar/calendar';
+import { evaluateFile, loadApplicationFile } from '../../../renderer/src/features/applications/file';
+import { fireTransition, WorkflowError } from '../../../renderer/src/features/workflow/fire';
+import { recordRoutingOpinion } from '../../../renderer/src/features/workflow/commands';
+import { publicityEndsOn, raiseObjection, settleObjection, startPublicity, StartPublicityError } from '../../../renderer/src/features/publicity/commands';
+import { describeAudit, loadApplicationAudit, loadUserAudit } from '../../../renderer/src/features/audit/describe';
 import { useSession } from '../../../renderer/src/stores/session';
 import { defaultReturnTo, returnReasons } from '../../../shared/engine/returns';
 import { getPack } from '../../../shared/programs';

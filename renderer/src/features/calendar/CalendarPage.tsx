@@ -16,7 +16,7 @@ import { formatIsoDate } from '../../i18n/format';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
-import type { CalendarYearEntry } from '../../intake/calendar';
+import type { CalendarYearEntry } from './calendar';
 import { CalendarError, readCalendarText, saveCalendarYear } from './commands';
 import { useCalendarYears, useWorkCalendar } from './queries';
 

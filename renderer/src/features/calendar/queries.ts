@@ -1,7 +1,7 @@
 /** Live reads of the working-day calendar: screens never touch `db` themselves. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
-import { loadCalendar, loadCalendarYears, shippedCalendar, type CalendarYearEntry } from '../../intake/calendar';
+import { loadCalendar, loadCalendarYears, shippedCalendar, type CalendarYearEntry } from './calendar';
 
 /** The calendar every count uses, updated when a year is entered here or arrives by sync. */
 export function useWorkCalendar(): WorkCalendar {

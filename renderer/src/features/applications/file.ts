@@ -1,0 +1,216 @@
+/**
+ * One application's file: the application and every record about it, gathered from the local
+ * database, turned into the engine's input (shared/engine/evaluate) and evaluated. Every screen
+ * of the clerk's day shows what `evaluateFile` returns and fires transitions through
+ * `fireTransition`; none decides anything itself.
+ */
+import { Dexie } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Application, Attachment, EducationRecord, Material, Objection, Organisation, Person, Publicity, Review, RoutingOpinion, WorkflowEvent } from '../../../../shared/model/records';
+import { getPack, type ProgramPack } from '../../../../shared/programs';
+import type { ApplicationKindId } from '../../../../shared/programs/schema';
+import { evaluateApplication, type ApplicationInput, type Evaluation } from '../../../../shared/engine/evaluate';
+import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
+import type { WorkflowRole } from '../../../../shared/workflow/definition';
+import type { WorkflowHistoryEntry } from '../../../../shared/workflow/context';
+import { recordOpinion, startRouting, ROUTING_VARIANTS, type RoutingChainState, type RoutingLevelId, type RoutingVariant } from '../../../../shared/workflow/routing';
+import { db } from '../../db';
+import type { DeskDatabase } from '../../db/database';
+import { useSession } from '../../stores/session';
+import { todayIso } from '../../today';
+import { loadCalendar, shippedCalendar } from '../calendar/calendar';
+
+export interface ApplicationFile {
+  readonly application: Application;
+  readonly person: Person | undefined;
+  readonly organisation: Organisation | undefined;
+  readonly materials: readonly Material[];
+  /** The applicant's continuing-education records (all of them: the engine picks the years). */
+  readonly education: readonly EducationRecord[];
+  readonly attachments: readonly Attachment[];
+  /** Fired transitions, oldest first. */
+  readonly events: readonly WorkflowEvent[];
+  /** 002 附件3 opinions, oldest first. */
+  readonly routingOpinions: readonly RoutingOpinion[];
+  readonly objections: readonly Objection[];
+  /** Publicities that listed this application, oldest first. */
+  readonly publicities: readonly Publicity[];
+  readonly reviews: readonly Review[];
+  /** The bytes of the newest photo attachment, for the pack's photo rule (002 附件2 二). */
+  readonly photoBytes?: Uint8Array;
+}
+
+/** Reads a stored blob's bytes; inside a Dexie transaction the wait must not end it. */
+async function blobBytes(database: DeskDatabase, sha256: string): Promise<Uint8Array | undefined> {
+  const row = await database.blobs.get(sha256);
+  if (row === undefined) return undefined;
+  const read = (async () => new Uint8Array(await row.blob.arrayBuffer()))();
+  return Dexie.currentTransaction ? Dexie.waitFor(read) : read;
+}
+
+const live = <T extends { deleted?: boolean }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
+/** UUIDv7 ids sort by creation time. */
+const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export async function loadApplicationFile(database: DeskDatabase, id: string): Promise<ApplicationFile | undefined> {
+  const application = await database.applications.get(id);
+  if (application === undefined || application.deleted) return undefined;
+  const [person, organisation, materials, education, attachments, events, routingOpinions, objections, publicities, reviews] =
+    await Promise.all([
+      application.personId ? database.people.get(application.personId) : undefined,
+      application.organisationId ? database.organisations.get(application.organisationId) : undefined,
+      database.materials.where('applicationId').equals(id).toArray(),
+      application.personId ? database.educationRecords.where('personId').equals(application.personId).toArray() : [],
+      database.attachments.where('applicationId').equals(id).toArray(),
+      database.workflowEvents.where('applicationId').equals(id).toArray(),
+      database.routingOpinions.where('applicationId').equals(id).toArray(),
+      database.objections.where('applicationId').equals(id).toArray(),
+      database.publicities.where('applicationIds').equals(id).toArray(),
+      database.reviews.where('applicationId').equals(id).toArray(),
+    ]);
+  const photo = live(attachments)
+    .filter((a) => a.kind === 'photo')
+    .sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+  const photoBytes = photo ? await blobBytes(database, photo.sha256) : undefined;
+  return {
+    ...(photoBytes ? { photoBytes } : {}),
+    application,
+    person: person?.deleted ? undefined : person,
+    organisation: organisation?.deleted ? undefined : organisation,
+    materials: live(materials),
+    education: live(education).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    attachments: byId(live(attachments)),
+    events: byId(live(events)),
+    routingOpinions: byId(live(routingOpinions)),
+    objections: byId(live(objections)),
+    publicities: live(publicities).sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0)),
+    reviews: byId(live(reviews)),
+  };
+}
+
+export function historyOf(events: readonly WorkflowEvent[]): WorkflowHistoryEntry[] {
+  return events.map((e) => ({
+    transitionId: e.transitionId,
+    from: e.from,
+    to: e.to,
+    at: e.on,
+    role: e.role,
+    ...(e.reason === undefined ? {} : { reason: e.reason }),
+    ...(e.opinion === undefined ? {} : { opinion: e.opinion }),
+    ...(e.scores === undefined ? {} : { scores: e.scores }),
+    ...(e.decision === undefined ? {} : { decision: e.decision }),
+    ...(e.returnTo === undefined ? {} : { returnTo: e.returnTo }),
+  }));
+}
+
+export function isRoutingVariant(value: unknown): value is RoutingVariant {
+  return typeof value === 'string' && Object.hasOwn(ROUTING_VARIANTS, value);
+}
+
+/**
+ * The 002 附件3 chain, replayed from the recorded opinions. An opinion that does not fit the
+ * chain (e.g. typed on two desks for the same level) is skipped and reported, never guessed.
+ */
+export function routingStateOf(
+  variant: unknown,
+  opinions: readonly RoutingOpinion[],
+): { state: RoutingChainState | undefined; skipped: RoutingOpinion[] } {
+  if (!isRoutingVariant(variant)) return { state: undefined, skipped: [] };
+  let state = startRouting(variant);
+  const skipped: RoutingOpinion[] = [];
+  for (const o of opinions) {
+    const next = recordOpinion(state, o.level as RoutingLevelId, o.opinion, o.note, o.on);
+    if (next.ok) state = next.value;
+    else skipped.push(o);
+  }
+  return { state, skipped };
+}
+
+/** The engine's input for this file. Pure: a test can build a file by hand. */
+export function engineInput(pack: ProgramPack, file: ApplicationFile): ApplicationInput {
+  const app = file.application;
+  const reviewsDone: Record<string, number> = {};
+  for (const r of file.reviews) reviewsDone[r.stage] = (reviewsDone[r.stage] ?? 0) + 1;
+  const publicity = file.publicities.at(-1);
+  const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions).state;
+  // The photo is an attachment, not a typed value: its bytes stand in for the pack's photo field.
+  const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
+  const fields = photoField ? { ...app.fields, [photoField.id]: file.photoBytes } : app.fields;
+  const input: ApplicationInput = {
+    kind: app.kind as ApplicationKindId,
+    state: app.status,
+    history: historyOf(file.events),
+    fields,
+    materials: file.materials.map((m) => ({
+      itemId: m.itemId,
+      status: m.status,
+      copiesReceived: m.copiesReceived,
+      originalVerified: m.originalVerifiedBy !== undefined && m.originalVerifiedBy !== '',
+      ...(m.rejectReason === undefined ? {} : { rejectReason: m.rejectReason }),
+    })),
+    education: file.education.map((e) => ({
+      date: e.date,
+      mode: e.mode,
+      content: e.content,
+      ...(e.category === undefined ? {} : { category: e.category }),
+      hours: e.hoursTenths / 10,
+    })),
+    reviewsDone,
+    openObjections: file.objections.filter((o) => o.status === 'open').length,
+    ...(app.previousCertificate ? { certificate: app.previousCertificate } : {}),
+    ...(app.selfScore
+      ? {
+          selfScore: {
+            items: app.selfScore.items.map((i) => ({ id: i.id, name: i.name, maxScore: i.maxScore })),
+            entries: app.selfScore.items.map((i) => ({ itemId: i.id, claimed: i.claimed, hasEvidence: i.hasEvidence })),
+            ...(app.selfScore.seniority ? { seniority: app.selfScore.seniority } : {}),
+          },
+        }
+      : {}),
+    ...(publicity ? { publicityStartedOn: publicity.startedOn } : {}),
+    ...(routing ? { routing } : {}),
+    ...(app.volume2Parts ? { volume2Parts: app.volume2Parts } : {}),
+  };
+  return input;
+}
+
+export interface FileEvaluation {
+  readonly pack: ProgramPack;
+  readonly evaluation: Evaluation;
+}
+
+export function evaluateFile(
+  file: ApplicationFile,
+  ctx: { today: string; calendar: WorkCalendar; role: WorkflowRole },
+): FileEvaluation | undefined {
+  const pack = getPack(file.application.programId);
+  if (pack === undefined) return undefined;
+  return { pack, evaluation: evaluateApplication(pack, engineInput(pack, file), ctx) };
+}
+
+/**
+ * The file, live (re-read when any of its records changes, here or by sync), evaluated for the
+ * signed-in user's role and today. `undefined` while loading, `null` when there is no such file.
+ */
+export function useApplicationFile(id: string | undefined): {
+  file: ApplicationFile | null | undefined;
+  result: FileEvaluation | undefined;
+  calendar: WorkCalendar;
+} {
+  const role = useSession((s) => s.user?.role ?? 'clerk');
+  const data = useLiveQuery(async () => {
+    if (id === undefined) return { file: null, calendar: shippedCalendar() };
+    const [file, calendar] = await Promise.all([loadApplicationFile(db, id), loadCalendar()]);
+    return { file: file ?? null, calendar };
+  }, [id]);
+  const calendar = data?.calendar ?? shippedCalendar();
+  const file = data?.file;
+  const today = todayIso();
+  const result = useMemo(
+    () => (file ? evaluateFile(file, { today, calendar, role }) : undefined),
+    [file, today, calendar, role],
+  );
+  return { file, result, calendar };
+}
+

@@ -1,0 +1,69 @@
+/**
+ * Filling blank form fields from what the clerk already entered elsewhere on the screen: the
+ * chosen applicant (姓名, 身份证号, 性别, 出生年月, 联系电话) and the intake details (提交方式,
+ * 收件日期), so the paper form's top lines are not typed twice. Only blank fields of the kind are
+ * filled, only with a value of the field's type (an enum only with one of its options); the
+ * clerk can still change them. Nothing here decides anything: the engine checks the result.
+ */
+import type { Person } from '../../../../../shared/model/records';
+import { fieldsFor, isBlank } from '../../../../../shared/engine/fields';
+import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
+
+type Values = Readonly<Record<string, unknown>>;
+
+function put(out: Record<string, unknown>, def: FieldDef | undefined, value: unknown): void {
+  if (def === undefined || value === undefined || !isBlank(out[def.id])) return;
+  if (def.type === 'enum' && !(def.enum ?? []).some((o) => o.value === value)) return;
+  out[def.id] = value;
+}
+
+function byId(pack: ProgramPack, kind: string): Map<string, FieldDef> {
+  return new Map(fieldsFor(pack, kind as ApplicationKindId).filter((f) => !f.computed).map((f) => [f.id, f]));
+}
+
+const SEX_ZH = { male: '男', female: '女' } as const;
+
+/** Blank fields filled from the applicant's record. */
+export function prefillFromPerson(pack: ProgramPack, kind: string, values: Values, person: Person): Record<string, unknown> {
+  const out = { ...values };
+  const defs = byId(pack, kind);
+  const typed = (id: string, type: FieldDef['type']) => (defs.get(id)?.type === type ? defs.get(id) : undefined);
+  put(out, typed('name', 'text'), person.name);
+  put(out, typed('idNumber', 'id-number'), person.idNumber);
+  if (person.sex) put(out, typed('sex', 'enum'), SEX_ZH[person.sex]);
+  if (person.birthDate) put(out, typed('birthMonth', 'year-month'), person.birthDate.slice(0, 7));
+  if (person.phone) put(out, typed('phone', 'phone'), person.phone);
+  return out;
+}
+
+/** 提交方式 as the intake records it, in the words a pack's option may use. */
+const CHANNEL_WORDS: Readonly<Record<string, readonly string[]>> = {
+  unit: ['单位提出'],
+  individual: ['个人提出'],
+  website: ['网站'],
+  email: ['电子邮件', '邮件'],
+  counter: ['窗口', '现场'],
+  post: ['邮寄'],
+};
+
+/** Blank fields filled from the intake: the channel (where a field's option says the same) and the received date. */
+export function prefillFromIntake(
+  pack: ProgramPack,
+  kind: string,
+  values: Values,
+  intake: { readonly channel?: string | undefined; readonly receivedDate?: string | undefined },
+): Record<string, unknown> {
+  const out = { ...values };
+  const defs = byId(pack, kind);
+  const words = intake.channel === undefined ? [] : (CHANNEL_WORDS[intake.channel] ?? []);
+  if (words.length > 0) {
+    for (const def of defs.values()) {
+      if (def.type !== 'enum' || !isBlank(out[def.id])) continue;
+      const option = (def.enum ?? []).find((o) => words.some((w) => o.value.includes(w)));
+      if (option) out[def.id] = option.value;
+    }
+  }
+  const received = defs.get('receivedOn');
+  if (received?.type === 'date' && intake.receivedDate !== undefined) put(out, received, intake.receivedDate);
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Issuing certificates: which applications are ready (their workflow state is in the 'issue'
+ * queue, or a final state that grants the certificate), and writing the certificate record with
+ * a number from this device's block and the validity the rules give.
+ */
+import type { CertificateTemplate } from '../../../../shared/documents';
+import { certificateValidity } from '../../../../shared/documents/certificate-dates';
+import { certificateTemplate } from '../../../../shared/documents/templates';
+import type { Application, Certificate } from '../../../../shared/model/records';
+import { getPack } from '../../../../shared/programs';
+import type { ApplicationKindId, ProgramPack } from '../../../../shared/programs/schema';
+import type { IsoDate } from '../../../../shared/rules/civil-date';
+import { fail, ok, type Result } from '../../../../shared/rules/result';
+import { db, repositories } from '../../db';
+import type { WriteContext } from '../../db/repository';
+import { grantsCertificate, transitionSources, type WorkflowRole } from '../../../../shared/workflow/definition';
+import { fireTransition } from '../workflow/fire';
+import { certificateLayoutOf } from '../../documents/inputs';
+import { nextCertificateNo } from '../../documents/settings';
+
+/** The certificate template of a program, when one is built. */
+export function templateOfPack(pack: ProgramPack): CertificateTemplate | undefined {
+  const layout = certificateLayoutOf(pack);
+  return layout ? certificateTemplate(layout) : undefined;
+}
+
+/** Whether the application's state is one where its certificate is issued (the pack says). */
+export function isReadyToIssue(pack: ProgramPack, application: Pick<Application, 'kind' | 'status'>): boolean {
+  const definition = pack.workflows[application.kind as ApplicationKindId];
+  return definition !== undefined && grantsCertificate(definition, application.status);
+}
+
+/** Applications ready to issue that have no live certificate yet, with the template to print. */
+export function readyToIssue(
+  applications: readonly Application[],
+  certificates: readonly Pick<Certificate, 'applicationId' | 'deleted'>[],
+): { application: Application; pack: ProgramPack; template: CertificateTemplate }[] {
+  const issued = new Set(certificates.filter((c) => !c.deleted && c.applicationId).map((c) => c.applicationId));
+  const out: { application: Application; pack: ProgramPack; template: CertificateTemplate }[] = [];
+  for (const application of applications) {
+    if (application.deleted || issued.has(application.id)) continue;
+    const pack = getPack(application.programId);
+    if (!pack || !isReadyToIssue(pack, application)) continue;
+    const template = templateOfPack(pack);
+    if (template) out.push({ application, pack, template });
+  }
+  return out;
+}
+
+/**
+ * Writes one certificate record, numbered from this device's block, in one transaction with
+ * the number state (so a number is never issued twice, nor lost on a failed write).
+ */
+export async function issueCertificate(
+  application: Application,
+  template: CertificateTemplate,
+  options: { issuedOn: IsoDate; validUntil?: IsoDate; deviceId: string; ctx: WriteContext },
+): Promise<Result<Certificate>> {
+  // From the issue day by the template's rule (or the typed date where the rulebook gives none).
+  // Renewals: whether a new period runs from the old expiry (rules/validity extendedExpiry) or
+  // from the issue day is not said by the packs' windows (they give the years only).
+  const validity = certificateValidity(template, { issuedOn: options.issuedOn, ...(options.validUntil ? { validUntil: options.validUntil } : {}) });
+  if (!validity.ok) return validity;
+  const year = Number(options.issuedOn.slice(0, 4));
+  return db.transaction('rw', [db.certificates, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
+    const number = await nextCertificateNo(db, options.deviceId, { prefix: template.numberPrefix, year });
+    if (!number.ok) return fail(number.error.code, number.error.message);
+    const created = await repositories.certificates.create(
+      {
+        certificateNo: number.value,
+        programId: application.programId,
+        applicationId: application.id,
+        ...(application.personId ? { holderPersonId: application.personId } : {}),
+        ...(application.organisationId ? { holderOrganisationId: application.organisationId } : {}),
+        issuedOn: options.issuedOn,
+        validUntil: validity.value.validUntil,
+        status: 'valid',
+      },
+      options.ctx,
+    );
+    return ok(created);
+  });
+}
+
+/**
+ * Once its certificate is issued, the application leaves 待发证: the transition out of its issue
+ * state into a final state that asks nothing to be recorded (e.g. 发证) is fired as the signed-in
+ * user, through the engine like any other step. Returns the transition fired, or undefined when
+ * there is none for this state and role (a final granting state, or a role that may not).
+ * Throws the engine's `WorkflowError` when it refuses.
+ */
+export async function fireIssuedTransition(application: Application, role: WorkflowRole, today: IsoDate): Promise<string | undefined> {
+  const definition = getPack(application.programId)?.workflows[application.kind as ApplicationKindId];
+  const state = definition?.states.find((s) => s.id === application.status);
+  if (definition === undefined || state?.queue !== 'issue') return undefined;
+  const transition = definition.transitions.find(
+    (t) =>
+      transitionSources(t).includes(state.id) &&
+      t.records.length === 0 &&
+      t.roles.includes(role) &&
+      definition.states.find((s) => s.id === t.to)?.kind === 'final',
+  );
+  if (transition === undefined) return undefined;
+  await fireTransition(application.id, transition.id, {}, { role, today });
+  return transition.id;
+}

@@ -1,0 +1,372 @@
+/**
+ * 同步: what is waiting, when the last sync succeeded, what went wrong and what to do, progress
+ * of a long sync, 立即同步; conflicts side by side with a button to keep one; and the offline
+ * transfer by batch file (export the outbox, import another desk's file).
+ */
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { SyncedTable } from '../../../../shared/model/records';
+import type { FieldVersion } from '../../../../shared/sync/merge';
+import { db, deviceId, repositories } from '../../db';
+import type { Repository } from '../../db/repository';
+import { useT, type MessageKey } from '../../i18n';
+import { messages } from '../../i18n/messages';
+import { formatIsoDate } from '../../i18n/format';
+import { bridge } from '../../platform/bridge';
+import { writeContext } from '../../session';
+import { useUi } from '../../stores/ui';
+import { syncNow, useSyncStatus } from '../../sync';
+import { batchFileBytes, batchFileName, BatchFileRefused, exportOutbox, importBatchFile, MAX_BATCH_FILE_BYTES, parseBatchFile } from '../../sync/batch-file';
+import { listConflicts, type ConflictItem } from '../../sync/conflicts';
+import type { SyncPhase } from '../../sync/engine';
+import { formatDateTime, formatTime, hlcMillis } from '../../sync/format';
+import { PULL_PAGE_SIZE } from '../../sync/pull';
+import type { SyncProgress } from '../../sync/run';
+import { DEVICE_ID_KEY } from '../../db/keys';
+import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
+import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../../sync/settings';
+
+type T = ReturnType<typeof useT>;
+
+const hasKey = (key: string): key is MessageKey => Object.hasOwn(messages['zh-CN'], key);
+
+function fieldLabel(t: T, table: SyncedTable, field: string): string {
+  for (const key of [`sync.field.${table}.${field}`, `sync.field.${field}`]) if (hasKey(key)) return t(key);
+  return field;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const PHASE_COLOR: Record<SyncPhase, string> = {
+  unenrolled: 'default',
+  idle: 'success',
+  syncing: 'processing',
+  waiting: 'warning',
+  blocked: 'error',
+  offline: 'default',
+};
+
+function ProgressLine({ progress }: { progress: SyncProgress | null }) {
+  const t = useT();
+  let percent: number;
+  let text: string;
+  if (progress === null) {
+    percent = 0;
+    text = t('sync.progress.start');
+  } else if (progress.phase === 'push') {
+    percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 100;
+    text = t('sync.progress.push', { done: progress.done, total: progress.total });
+  } else if (progress.phase === 'pull' && progress.pages === 0) {
+    percent = 0;
+    text = t('sync.progress.pullStart');
+  } else if (progress.phase === 'pull') {
+    // The server does not say how much is left, only whether more follows: at least one page.
+    percent = progress.more ? Math.floor((progress.received / (progress.received + PULL_PAGE_SIZE)) * 100) : 100;
+    text = t(progress.more ? 'sync.progress.pullMore' : 'sync.progress.pull', { count: progress.received });
+  } else {
+    percent = 100;
+    text = t('sync.progress.blobs');
+  }
+  return (
+    <div data-testid="sync-progress">
+      <Progress percent={percent} status="active" />
+      <Typography.Text type="secondary">{text}</Typography.Text>
+    </div>
+  );
+}
+
+function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; phase: SyncPhase; nextRetryAt: number | null }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const next =
+    phase === 'blocked' || !failure.retry
+      ? t('sync.error.blocked')
+      : nextRetryAt !== null
+        ? t('sync.error.retryAt', { time: formatTime(nextRetryAt) })
+        : t('sync.error.offline');
+  return (
+    <Alert
+      type={failure.retry ? 'warning' : 'error'}
+      showIcon
+      title={t('sync.error.title')}
+      data-testid="sync-error"
+      description={
+        <Space orientation="vertical" size={4}>
+          <Typography.Text strong>{failure.message}</Typography.Text>
+          <Typography.Text>{next}</Typography.Text>
+          <Typography.Text type="secondary">{t('sync.error.code', { code: failure.code, time: formatDateTime(failure.at, locale) })}</Typography.Text>
+        </Space>
+      }
+    />
+  );
+}
+
+function VersionBox({ item, version, index, ownDevice, onKeep, busy }: { item: ConflictItem; version: FieldVersion; index: number; ownDevice: string | undefined; onKeep: () => void; busy: boolean }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const millis = hlcMillis(version.hlc);
+  const value = displayValue(t, locale, item.field, version.value);
+  return (
+    <Card
+      size="small"
+      style={{ flex: '1 1 260px', maxWidth: 420 }}
+      styles={{ body: { display: 'grid', gap: 8 } }}
+      data-testid="conflict-version"
+      title={index === 0 ? <Tag color="blue">{t('sync.conflict.shown')}</Tag> : <Tag>{t('sync.conflict.other')}</Tag>}
+    >
+      <Typography.Text style={{ fontSize: 18, wordBreak: 'break-all' }} data-testid="conflict-value">
+        {value}
+      </Typography.Text>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('sync.conflict.device')}>
+          {version.device === ownDevice ? t('sync.conflict.thisDevice') : t('sync.conflict.otherDevice', { id: version.device.slice(-6) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sync.conflict.time')}>{millis === undefined ? '—' : formatDateTime(millis, locale)}</Descriptions.Item>
+      </Descriptions>
+      <Button onClick={onKeep} loading={busy} aria-label={`${t('sync.conflict.keep')}：${value}`}>
+        {t('sync.conflict.keep')}
+      </Button>
+    </Card>
+  );
+}
+
+function displayValue(t: T, locale: 'zh-CN' | 'en', field: string, value: FieldVersion['value']): string {
+  if (value === null || value === '') return t('sync.conflict.empty');
+  if (field === 'sex' && (value === 'male' || value === 'female')) return t(`intake.sex.${value}`);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatIsoDate(value, locale) : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 300 ? `${json.slice(0, 300)}…` : json;
+}
+
+function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const { message } = AntApp.useApp();
+  const items = useLiveQuery(() => listConflicts(db), [], [] as ConflictItem[]);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const keep = async (item: ConflictItem, version: FieldVersion) => {
+    setBusy(`${item.key}/${version.hlc}`);
+    try {
+      const repository = repositories[item.table] as unknown as Repository<SyncedTable>;
+      await repository.resolveConflict(item.recordId, item.field as never, (version.value ?? undefined) as never, await writeContext());
+      void message.success(t('sync.conflict.kept', { value: displayValue(t, locale, item.field, version.value) }));
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: errorText(error) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card title={t('sync.conflicts')} extra={items.length > 0 ? <Tag color="red">{items.length}</Tag> : null} data-testid="conflicts">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sync.noConflicts')} />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('sync.conflictsHelp')}</Typography.Text>
+          {items.map((item) => (
+            <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+              <Typography.Paragraph strong>{t('sync.conflict.field', { field: item.fieldLabel ?? fieldLabel(t, item.table, item.field) })}</Typography.Paragraph>
+              <Flex gap={16} wrap>
+                {item.versions.map((version, i) => (
+                  <VersionBox
+                    key={version.hlc}
+                    item={item}
+                    version={version}
+                    index={i}
+                    ownDevice={ownDevice}
+                    busy={busy === `${item.key}/${version.hlc}`}
+                    onKeep={() => void keep(item, version)}
+                  />
+                ))}
+              </Flex>
+            </Card>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+function Transfer({ pending, connection }: { pending: number; connection: SyncConnection | undefined }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportFile = async () => {
+    setBusy(true);
+    try {
+      const device = await deviceId();
+      const exported = await exportOutbox(db, device, connection?.officeId);
+      if (exported === null) {
+        void message.info(t('sync.exportNothing'));
+        return;
+      }
+      const result = await bridge.saveFile({ suggestedName: batchFileName(connection?.officeCode, device), bytes: batchFileBytes(exported.file), filterName: 'JSON' });
+      if (result.status === 'cancelled') return;
+      if (exported.leftOut > 0) void message.warning(t('sync.exportedPartial', { count: exported.operations, left: exported.leftOut }));
+      else void message.success(t('sync.exported', { count: exported.operations }));
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: errorText(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file === undefined) return;
+    setBusy(true);
+    try {
+      if (file.size > MAX_BATCH_FILE_BYTES) {
+        void message.error(t('sync.importTooLarge'));
+        return;
+      }
+      const parsed = parseBatchFile(await file.text());
+      if (!parsed.ok) {
+        void message.error(parsed.message);
+        return;
+      }
+      const result = await importBatchFile(db, parsed.file, await deviceId(), connection?.officeId, Date.now());
+      void message.success(t('sync.imported', { operations: result.operations, records: result.records }));
+    } catch (error) {
+      void message.error(error instanceof BatchFileRefused ? error.message : t('error.unexpected', { message: errorText(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('sync.transfer')}>
+      <Typography.Paragraph type="secondary">{t('sync.transferHelp')}</Typography.Paragraph>
+      <Space wrap>
+        <Button onClick={() => void exportFile()} disabled={pending === 0} loading={busy}>
+          {t('sync.export')}
+        </Button>
+        <Button onClick={() => input.current?.click()} disabled={busy}>
+          {t('sync.import')}
+        </Button>
+        <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e)} data-testid="batch-file-input" />
+      </Space>
+    </Card>
+  );
+}
+
+export function SyncPage() {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const pending = useLiveQuery(() => db.outbox.count(), [], 0);
+  const settings = useLiveQuery(
+    async () => {
+      const rows = await db.settings.bulkGet([SYNC_KEYS.connection, SYNC_KEYS.lastSuccessAt, SYNC_KEYS.lastError, DEVICE_ID_KEY, DOCUMENTS_SYNC_ERROR_KEY]);
+      return {
+        connection: rows[0]?.value as SyncConnection | undefined,
+        lastSuccessAt: rows[1]?.value as string | undefined,
+        lastError: rows[2]?.value as SyncFailure | undefined,
+        deviceId: typeof rows[3]?.value === 'string' ? rows[3].value : undefined,
+        // Certificate numbers and the office key are fetched after a sync; their failure does not fail it.
+        documentsError: rows[4]?.value as SyncFailure | undefined,
+      };
+    },
+    [],
+    null,
+  );
+  const status = useSyncStatus();
+  const connection = settings?.connection;
+  const failure = status.failure ?? settings?.lastError ?? null;
+  const phase: SyncPhase = settings !== null && connection === undefined ? 'unenrolled' : status.phase;
+  const syncing = phase === 'syncing';
+
+  const runNow = async () => {
+    const result = await syncNow();
+    if (result.ok === true) void message.success(t('sync.done', { pushed: result.pushed, pulled: result.pulled }));
+  };
+
+  return (
+    <div style={{ display: 'grid', gap: 24 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('sync.title')}
+      </Typography.Title>
+      {phase === 'unenrolled' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('sync.unenrolled')}
+          description={t('sync.unenrolledHelp')}
+          action={<Button onClick={() => navigate('/settings')}>{t('sync.goSettings')}</Button>}
+        />
+      )}
+      <Card
+        title={t('sync.status')}
+        extra={
+          <Button type="primary" onClick={() => void runNow()} loading={syncing} disabled={connection === undefined}>
+            {t('sync.syncNow')}
+          </Button>
+        }
+      >
+        <Row gutter={[24, 16]}>
+          <Col xs={24} md={8}>
+            <Statistic title={t('sync.pending')} value={pending} data-testid="pending-count" />
+          </Col>
+          <Col xs={24} md={8}>
+            <Statistic
+              title={t('sync.lastSuccess')}
+              value={settings?.lastSuccessAt === undefined ? t('sync.never') : formatDateTime(settings.lastSuccessAt, locale)}
+              styles={{ content: { fontSize: 20 } }}
+              data-testid="last-success"
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <Statistic title={t('sync.state')} valueRender={() => <Tag color={PHASE_COLOR[phase]} style={{ fontSize: 14, padding: '2px 10px' }}>{t(`sync.phase.${phase}`)}</Tag>} data-testid="sync-phase" />
+          </Col>
+        </Row>
+        {syncing && (
+          <div style={{ marginTop: 16 }}>
+            <ProgressLine progress={status.progress} />
+          </div>
+        )}
+        {failure !== null && !syncing && (
+          <div style={{ marginTop: 16 }}>
+            <FailureAlert failure={failure} phase={phase} nextRetryAt={status.nextRetryAt} />
+          </div>
+        )}
+        {settings?.documentsError !== undefined && !syncing && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t('documents.certificates.numbersSyncFailed', { message: settings.documentsError.message })}
+            data-testid="documents-sync-failure"
+          />
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+          {t('sync.pendingHelp')}
+        </Typography.Paragraph>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          {connection !== undefined && (
+            <>
+              <Descriptions.Item label={t('sync.office')}>
+                {t('sync.officeWithCode', { name: connection.officeName, code: connection.officeCode })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('sync.server')}>{connection.baseUrl}</Descriptions.Item>
+              <Descriptions.Item label={t('sync.deviceName')}>{connection.deviceName}</Descriptions.Item>
+            </>
+          )}
+          <Descriptions.Item label={t('sync.device')}>{settings?.deviceId ?? '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Conflicts ownDevice={settings?.deviceId} />
+      <Transfer pending={pending} connection={connection} />
+    </div>
+  );
+}
