@@ -13,13 +13,19 @@ import type {
   Attachment,
   Certificate,
   EducationRecord,
+  Expert,
   Material,
   Objection,
   Organisation,
+  PanelBallot,
+  PanelRecusal,
+  PanelResult,
+  PanelSession,
   Person,
   Publicity,
   Review,
   RoutingOpinion,
+  Scoresheet,
   User,
   WorkflowEvent,
 } from '../../../shared/model/records';
@@ -102,7 +108,22 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Schema version 7 (expert panels, shared/panels): the expert roster, panel sessions, recusals,
+ * scoresheets, ballot tallies and the chair's signed results. New tables only, so only they are
+ * declared: Dexie keeps every table and index of the earlier versions. Versions 4–6 are kept for
+ * other changes (Dexie allows the gap).
+ */
+export const schemaV7 = {
+  experts: 'id, name, userId',
+  panelSessions: 'id, programId, date, *memberIds, *applicationIds',
+  panelRecusals: 'id, sessionId, applicationId, [sessionId+applicationId], expertId',
+  scoresheets: 'id, sessionId, applicationId, [sessionId+applicationId], expertId',
+  panelBallots: 'id, sessionId, applicationId, [sessionId+applicationId]',
+  panelResults: 'id, sessionId, applicationId, [sessionId+applicationId]',
+} as const;
+
+export const SCHEMA_VERSION = 7;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -137,6 +158,12 @@ export class DeskDatabase extends Dexie {
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  experts!: EntityTable<Expert, 'id'>;
+  panelSessions!: EntityTable<PanelSession, 'id'>;
+  panelRecusals!: EntityTable<PanelRecusal, 'id'>;
+  scoresheets!: EntityTable<Scoresheet, 'id'>;
+  panelBallots!: EntityTable<PanelBallot, 'id'>;
+  panelResults!: EntityTable<PanelResult, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +189,7 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    // New tables only (empty on upgrade): nothing to rewrite.
+    this.version(7).stores(schemaV7);
   }
 }

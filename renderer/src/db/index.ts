@@ -23,6 +23,12 @@ export const repositories = {
   routingOpinions: new Repository(db, 'routingOpinions'),
   objections: new Repository(db, 'objections'),
   publicities: new Repository(db, 'publicities'),
+  experts: new Repository(db, 'experts'),
+  panelSessions: new Repository(db, 'panelSessions'),
+  panelRecusals: new Repository(db, 'panelRecusals'),
+  scoresheets: new Repository(db, 'scoresheets'),
+  panelBallots: new Repository(db, 'panelBallots'),
+  panelResults: new Repository(db, 'panelResults'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */
