@@ -163,11 +163,12 @@ export async function readPanelBatch(
 export const PANEL_BATCH_TABLES = ['experts', 'panelSessions', 'panelRecusals', 'scoresheets', 'panelBallots', 'panelResults'] as const;
 export type PanelBatchTable = (typeof PANEL_BATCH_TABLES)[number];
 
-type AnyPanelRecord = Expert | PanelSession | PanelRecusal | Scoresheet | PanelBallot | PanelResult;
+/** Any record a batch carries. */
+export type PanelBatchRecord = Expert | PanelSession | PanelRecusal | Scoresheet | PanelBallot | PanelResult;
 
 export interface ImportStep {
   readonly table: PanelBatchTable;
-  readonly record: AnyPanelRecord;
+  readonly record: PanelBatchRecord;
   /** create: new here; update: the file's is newer; unchanged: the same content; older: this desk's is newer (kept). */
   readonly action: 'create' | 'update' | 'unchanged' | 'older';
 }
@@ -182,9 +183,9 @@ const contentOf = (r: object) => canonicalJson(Object.fromEntries(Object.entries
  */
 export function planPanelImport(
   content: PanelBatchContent,
-  existing: (table: PanelBatchTable, id: string) => AnyPanelRecord | undefined,
+  existing: (table: PanelBatchTable, id: string) => PanelBatchRecord | undefined,
 ): ImportStep[] {
-  const byTable: Record<PanelBatchTable, readonly AnyPanelRecord[]> = {
+  const byTable: Record<PanelBatchTable, readonly PanelBatchRecord[]> = {
     experts: content.experts,
     panelSessions: [content.session],
     panelRecusals: content.recusals,

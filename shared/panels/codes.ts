@@ -37,7 +37,7 @@ export type SignedOutcome = (typeof SIGNED_OUTCOMES)[number];
 export const SIGNED_OUTCOME_LABELS_ZH: Readonly<Record<SignedOutcome, string>> = {
   pass: '通过',
   fail: '未通过',
-  deferred: '暂缓，下次评审会重新评审',
+  deferred: '暂缓（下次评审会重新评审）',
 };
 
 /**

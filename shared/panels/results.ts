@@ -36,6 +36,12 @@ export function allowedRulings(aggregate: Pick<StageAggregate, 'flags' | 'comput
   return aggregate.computed === 'undecided' ? ['deferred'] : [aggregate.computed, 'deferred'];
 }
 
+/** “通过”、“未通过”或“暂缓（下次评审会重新评审）”. */
+function choices(outcomes: readonly SignedOutcome[]): string {
+  const quoted = outcomes.map((o) => `“${SIGNED_OUTCOME_LABELS_ZH[o]}”`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join('、')}或${quoted.at(-1)}`;
+}
+
 export type PanelResultDraft = Omit<PanelResult, SystemField | 'id'>;
 
 export interface SignOffInput {
@@ -89,11 +95,11 @@ export function signOff(ctx: PanelContext, input: SignOffInput): Result<PanelRes
     } else {
       const why = agg.flags.map((f) => f.message).join('');
       if (ruling === undefined || !SIGNED_OUTCOMES.includes(ruling.outcome)) {
-        problems.push(`${label}：${why}请主任委员作出决定（${allowed.map((o) => SIGNED_OUTCOME_LABELS_ZH[o]).join('、')}）并写明理由。`);
+        problems.push(`${label}：${why}请主任委员决定${choices(allowed)}，并写明理由。`);
         continue;
       }
       if (!allowed.includes(ruling.outcome)) {
-        problems.push(`${label}：${why}只能${allowed.map((o) => SIGNED_OUTCOME_LABELS_ZH[o]).join('或')}，不能决定为“${SIGNED_OUTCOME_LABELS_ZH[ruling.outcome]}”。`);
+        problems.push(`${label}：${why}只能决定为${choices(allowed)}，不能决定为“${SIGNED_OUTCOME_LABELS_ZH[ruling.outcome]}”。`);
         continue;
       }
       if (ruling.reason.trim() === '') {

@@ -88,7 +88,7 @@ function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
         : `${name}已于${formatDateZh(w.to)}结束。`;
     }
     case 'panel-result': {
-      const name = stageName(definition, guard.stage);
+      const name = `“${stageName(definition, guard.stage)}”阶段`;
       const result = facts.panelResults?.[guard.stage];
       if (result === undefined) return `${name}尚无经主任委员签署的评审会结果。`;
       if (result.stale) return `${name}的评审会结果签署后评分或投票有变动，须由主任委员重新签署。`;
