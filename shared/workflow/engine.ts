@@ -106,6 +106,8 @@ function stateName(definition: WorkflowDefinition, id: string): string {
  * Fires `transitionId`. Refuses, in Chinese, when the transition does not exist or does not
  * leave the current state, the role may not fire it, a guard fails, or something it must record
  * (a return's reason, 000 第十一条) is missing. Records given beyond the required ones are kept.
+ * A panel step (a `panel-result` guard) carries the signed results it fired on in the history
+ * entry's `panel`, and refuses typed scores: the panel's numbers are the session's, never retyped.
  */
 export function fire(
   definition: WorkflowDefinition,
