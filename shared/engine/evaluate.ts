@@ -50,6 +50,8 @@ export interface ApplicationInput {
   readonly openObjections?: number;
   readonly publicityStartedOn?: IsoDate;
   readonly routing?: RoutingChainState;
+  /** Signed panel results per stage (shared/panels `panelResultFacts`): the panel steps fire on these. */
+  readonly panelResults?: WorkflowFacts['panelResults'];
   /** The clerk marked volume 2 thick: split into this many parts. */
   readonly volume2Parts?: number;
 }
@@ -277,6 +279,7 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
   if (app.openObjections !== undefined) facts.openObjections = app.openObjections;
   if (app.publicityStartedOn) facts.publicityStartedOn = app.publicityStartedOn;
   if (app.routing) facts.routing = app.routing;
+  if (app.panelResults) facts.panelResults = app.panelResults;
   const workflowApp = { state: app.state, history: app.history };
   const transitions = definition
     ? allowedTransitions(definition, workflowApp, { role: ctx.role, today: ctx.today, calendar: ctx.calendar, facts })

@@ -5,6 +5,15 @@
  */
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema } from './base';
+import {
+  COMPUTED_OUTCOMES,
+  PANEL_FLAGS,
+  RECOMMENDATIONS,
+  RECUSAL_BASES,
+  RECUSAL_KINDS,
+  SHEET_STATUSES,
+  SIGNED_OUTCOMES,
+} from '../panels/codes';
 
 const name = z.string().trim().min(1, '请填写姓名').max(50, '姓名过长（最多50个字）');
 
@@ -76,6 +85,24 @@ export const applicationSchema = recordBaseSchema.extend({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
+/** Who a user is (a users record id, or the built-in account's id). */
+const userRef = z.string().min(1).max(64);
+const stageId = z.string().min(1).max(60);
+const count = z.number().int().min(0).max(999);
+const tenths = z.number().int().min(0).max(100_000);
+
+/** A result as the workflow carries it (shared/workflow/context PanelResultFacts). */
+export const panelResultFactsSchema = z.object({
+  stage: stageId,
+  resultId: recordIdSchema,
+  sessionId: recordIdSchema,
+  outcome: z.enum(SIGNED_OUTCOMES),
+  scoreTenths: tenths.optional(),
+  recommendations: z.object({ recommend: count, notRecommend: count }).optional(),
+  ballot: z.object({ present: count, agree: count, disagree: count, abstain: count }).optional(),
+  signedOffOn: isoDateSchema,
+});
+
 /**
  * One fired workflow transition (shared/workflow/engine `fire`), append-only: the application's
  * history is these records in id (creation) order. Kept as its own records rather than an array
@@ -94,6 +121,8 @@ export const workflowEventSchema = recordBaseSchema.extend({
   decision: z.string().max(4000).optional(),
   returnTo: z.string().max(60).optional(),
   scores: z.record(z.string(), z.number()).optional(),
+  /** The signed panel results the step was fired on (shared/workflow/context PanelResultFacts). */
+  panel: z.array(panelResultFactsSchema).max(10).optional(),
 });
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
 
@@ -220,6 +249,154 @@ export type CalendarYearRecord = z.infer<typeof calendarYearSchema>;
 export function calendarYearId(year: number): string {
   return `00000000-0000-7000-8000-${String(year).padStart(12, '0')}`;
 }
+// ---------------------------------------------------------------------------------------------
+// Panels (评审会): experts, sessions, recusals, scoresheets, ballots and the signed results.
+// Rules are shared/panels'; these schemas only keep what may never be stored.
+
+/** An expert on the office's roster (专家库, 004 第八条), with a 评审人员 account when they score themself. */
+export const expertSchema = recordBaseSchema.extend({
+  name,
+  /** 工作单位 as the expert gives it; compared, normalised, with the applicant's unit (recusal). */
+  unit: z.string().trim().min(1, '请填写专家所在单位').max(100, '单位名称过长（最多100个字）'),
+  specialties: z.array(z.string().trim().min(1).max(50, '专业过长（最多50个字）')).max(20, '专业最多20项'),
+  phone: z.string().max(40).optional(),
+  email: z.string().max(100).optional(),
+  /** The 评审人员 account the expert signs in with. */
+  userId: userRef.optional(),
+  note: z.string().max(1000).optional(),
+});
+export type Expert = z.infer<typeof expertSchema>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM，如 09:30');
+
+/** One applicant's place in the 现场答辩 (000 第十三条): when, in which order, in which room. */
+export const defenceSlotSchema = z.object({
+  applicationId: recordIdSchema,
+  order: z.number().int().min(1).max(999),
+  start: clockTime,
+  end: clockTime,
+  room: z.string().trim().min(1, '请填写答辩室').max(50, '答辩室名称过长'),
+});
+export type DefenceSlot = z.infer<typeof defenceSlotSchema>;
+
+/** A panel session (评审会): when and where, who sits (the chair among them), what it decides. */
+export const panelSessionSchema = recordBaseSchema
+  .extend({
+    programId: z.string().min(1),
+    title: z.string().trim().min(1, '请填写评审会名称').max(100, '评审会名称过长'),
+    /** The pack's panel stages this session decides (workflow state ids). */
+    stages: z.array(stageId).min(1, '请选择评审阶段').max(10),
+    date: isoDateSchema,
+    venue: z.string().trim().min(1, '请填写评审地点').max(200, '评审地点过长'),
+    /** An expert id; the chair (主任委员 / 组长) is one of the members. */
+    chairId: recordIdSchema,
+    memberIds: z.array(recordIdSchema).min(1, '请至少选择一位评审专家').max(99),
+    /** Members who signed in on the day; a ballot's quorum counts them. */
+    presentIds: z.array(recordIdSchema).max(99).optional(),
+    applicationIds: z.array(recordIdSchema).max(500),
+    defence: z.array(defenceSlotSchema).max(500).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.memberIds.includes(s.chairId)) ctx.addIssue({ code: 'custom', path: ['chairId'], message: '主任委员须是本次评审会的成员' });
+    if (new Set(s.memberIds).size !== s.memberIds.length) ctx.addIssue({ code: 'custom', path: ['memberIds'], message: '评审专家重复' });
+    if (s.presentIds?.some((id) => !s.memberIds.includes(id))) {
+      ctx.addIssue({ code: 'custom', path: ['presentIds'], message: '出席专家须是本次评审会的成员' });
+    }
+  });
+export type PanelSession = z.infer<typeof panelSessionSchema>;
+
+/** An expert kept out of one application (回避): automatic by unit, or manual with a reason. */
+export const panelRecusalSchema = recordBaseSchema
+  .extend({
+    sessionId: recordIdSchema,
+    applicationId: recordIdSchema,
+    expertId: recordIdSchema,
+    kind: z.enum(RECUSAL_KINDS),
+    basis: z.enum(RECUSAL_BASES),
+    reason: z.string().trim().max(500, '回避理由过长（最多500个字）'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === 'manual' && r.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写回避理由' });
+  });
+export type PanelRecusal = z.infer<typeof panelRecusalSchema>;
+
+/**
+ * One member's sheet for one application at one stage. Scores are integer tenths of a point.
+ * The member is `expertId`, always an expert record, never a typed name. A paper sheet typed by
+ * the office names the clerk (`enteredBy`) and the member it is for (`onBehalfOf`, = expertId).
+ */
+export const scoresheetSchema = recordBaseSchema
+  .extend({
+    sessionId: recordIdSchema,
+    applicationId: recordIdSchema,
+    stage: stageId,
+    expertId: recordIdSchema,
+    scoresTenths: z.record(z.string().min(1).max(40), tenths),
+    opinion: z.string().max(4000, '评审意见过长（最多4000个字）'),
+    recommendation: z.enum(RECOMMENDATIONS).optional(),
+    status: z.enum(SHEET_STATUSES),
+    submittedAt: instantSchema.optional(),
+    enteredBy: userRef.optional(),
+    onBehalfOf: recordIdSchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if ((s.enteredBy === undefined) !== (s.onBehalfOf === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['onBehalfOf'], message: '代录纸质评分表须同时记录录入人和所代专家' });
+    }
+    if (s.onBehalfOf !== undefined && s.onBehalfOf !== s.expertId) {
+      ctx.addIssue({ code: 'custom', path: ['onBehalfOf'], message: '代录的评分表只能属于所代的专家' });
+    }
+    if ((s.status === 'submitted') !== (s.submittedAt !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['submittedAt'], message: '提交的评分表须有提交时间，草稿不应有' });
+    }
+  });
+export type Scoresheet = z.infer<typeof scoresheetSchema>;
+
+/** A secret ballot's tally for one application (无记名投票: never who voted how). */
+export const panelBallotSchema = recordBaseSchema
+  .extend({
+    sessionId: recordIdSchema,
+    applicationId: recordIdSchema,
+    stage: stageId,
+    /** Ballots handed out: the members present and not recused. */
+    issued: count,
+    agree: count,
+    disagree: count,
+    abstain: count,
+  })
+  .superRefine((b, ctx) => {
+    if (b.agree + b.disagree + b.abstain > b.issued) {
+      ctx.addIssue({ code: 'custom', path: ['agree'], message: '同意、不同意、弃权票数之和不能超过发出的选票数' });
+    }
+  });
+export type PanelBallot = z.infer<typeof panelBallotSchema>;
+
+/**
+ * The session's result for one application at one stage: what the rules computed from the sheets
+ * and the ballot, the flags the chair ruled on, and the chair's sign-off. `basis` names the
+ * sheets and ballot (with their last change) it was computed from, so a later change shows.
+ */
+export const panelResultSchema = recordBaseSchema.extend({
+  sessionId: recordIdSchema,
+  applicationId: recordIdSchema,
+  stage: stageId,
+  outcome: z.enum(SIGNED_OUTCOMES),
+  computed: z.enum(COMPUTED_OUTCOMES),
+  scoreTenths: tenths.optional(),
+  totals: z.array(z.object({ expertId: recordIdSchema, totalTenths: tenths })).max(99),
+  recommendations: z.object({ recommend: count, notRecommend: count }).optional(),
+  ballot: z.object({ committee: count, present: count, eligible: count, agree: count, disagree: count, abstain: count }).optional(),
+  flags: z.array(z.enum(PANEL_FLAGS)).max(PANEL_FLAGS.length),
+  ruling: z.object({ outcome: z.enum(SIGNED_OUTCOMES), reason: z.string().trim().min(1).max(2000) }).optional(),
+  opinion: z.string().max(4000).optional(),
+  basis: z.array(z.object({ table: z.enum(['scoresheets', 'panelBallots']), id: recordIdSchema, updatedAt: instantSchema })).max(200),
+  /** The chair (an expert id), the account that signed, when and on which day. */
+  signedOffBy: recordIdSchema,
+  signedOffByUser: userRef,
+  signedOffAt: instantSchema,
+  signedOffOn: isoDateSchema,
+});
+export type PanelResult = z.infer<typeof panelResultSchema>;
 
 /** Tables whose records sync, and the schema of each. */
 export const syncedRecordSchemas = {
@@ -237,6 +414,12 @@ export const syncedRecordSchemas = {
   objections: objectionSchema,
   publicities: publicitySchema,
   calendarYears: calendarYearSchema,
+  experts: expertSchema,
+  panelSessions: panelSessionSchema,
+  panelRecusals: panelRecusalSchema,
+  scoresheets: scoresheetSchema,
+  panelBallots: panelBallotSchema,
+  panelResults: panelResultSchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

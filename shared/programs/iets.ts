@@ -18,7 +18,7 @@ import {
 } from '../rules/validity';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 /** 004 办法 第十四条（四）: 公示期 7 天 — 天, where the other seeds say 工作日 when they mean it. */
 const PUBLICITY_DAYS = 7;
@@ -66,17 +66,18 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
         [{ kind: 'all-reviews-done', stage: 'agency-review', count: 2 }],
         ['opinion'],
       ),
-      // 第十四条（三）: 组织专家评审确认评价结果; the panel size is not in 004.
+      // 第十四条（三）: 组织专家评审确认评价结果 — the session's signed result, carried.
       transition(
         'confirm',
         'expert-review',
         'publicity',
         ['专家评审确认，进入公示', 'Experts confirm, publish'],
         REVIEWER,
-        [{ kind: 'all-reviews-done', stage: 'expert-review', count: 1 }],
-        ['scores', 'opinion'],
+        [panelResult('expert-review', 'pass')],
+        [],
       ),
-      transition('fail', ['agency-review', 'expert-review'], 'not-passed', ['评价不通过', 'Not passed'], REVIEWER, [], ['reason']),
+      transition('fail', 'agency-review', 'not-passed', ['评价不通过', 'Not passed'], REVIEWER, [], ['reason']),
+      transition('panel-fail', 'expert-review', 'not-passed', ['专家评审未通过', 'Experts do not confirm'], REVIEWER, [panelResult('expert-review', 'fail')], []),
       // 第十四条（四）: 对公示无异议的颁发证书.
       transition('end-publicity', 'publicity', 'issue', ['公示无异议，准予发证', 'Publicity over, no objection'], CLERK, [
         { kind: 'publicity-over' },
@@ -665,6 +666,60 @@ export const ietsPack = {
     },
     cite: '004 办法 第三条',
     quote: '对组织的基本能力、技术能力、服务能力和运营能力四个方面进行量化评价',
+  },
+  panel: {
+    names: { zh: '评价中心专家评审', en: 'Expert review by the evaluation centre' },
+    stages: [
+      {
+        stage: 'expert-review',
+        names: { zh: '专家评审', en: 'Expert review' },
+        sheet: {
+          kind: 'dimensions',
+          equalShares: {
+            value: 100,
+            cite: '004 办法 第三条',
+            quote: '对组织的基本能力、技术能力、服务能力和运营能力四个方面进行量化评价',
+            reading: {
+              zh: '第三条规定四个方面量化评价，分值在团体标准中，尚未导入；本程序包的理解：满分100分，四个方面均分，每方面25分',
+              en: 'Article 3 names four aspects; their points are in the standard, not yet imported; read as 25 each out of 100',
+            },
+          },
+        },
+        score: {
+          method: 'mean',
+          cite: '004 办法 第十四条',
+          reading: { zh: '种子未规定合分方式；本程序包的理解：取各位专家总分的平均分，供确认评价结果参考', en: 'No method in the seed; read as the mean of the totals, shown with the confirmation' },
+        },
+        recommendations: {
+          majority: { numerator: 1, denominator: 2, comparison: 'more-than' },
+          cite: '004 办法 第十四条',
+          quote: '组织专家评审确认评价结果',
+          reading: {
+            zh: '种子未规定表决方式；本程序包的理解：超过半数的专家建议通过，即确认评价结果；人数相同的提请组长决定',
+            en: 'No vote in the seed; read as confirmed when more than half recommend; an even split goes to the chair',
+          },
+        },
+        cite: '004 办法 第十四条',
+        quote: '评价中心根据评价机构出具的评价报告和推荐意见，组织专家评审确认评价结果',
+      },
+    ],
+    recusal: {
+      unitFields: [],
+      cite: '004 办法 第八条',
+      reading: {
+        zh: '004 未规定回避；本程序包的理解：专家所在单位即申请组织的自动回避，其他利害关系由专家本人申请或评审组决定回避，须写明理由',
+        en: '004 names no recusal; read as automatic when the expert works for the applicant, otherwise declared or decided with a reason',
+      },
+    },
+    othersScores: {
+      visible: 'after-submit',
+      basis: {
+        zh: '独立评分：专家提交本人评分表后，才能看到其他专家的评分',
+        en: 'Independent scoring: an expert sees the others’ scores only after submitting their own',
+      },
+    },
+    cite: '004 办法 第八条',
+    quote: '评价中心设立专家委员会，建立评审专家库，对申请能力评价的组织进行评审',
   },
   documents: [
     {

@@ -535,6 +535,179 @@ export const documentSchema = z.strictObject({
 export type DocumentDef = z.infer<typeof documentSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Panels (评审会): who scores, on which sheet, and how the members' scores and votes combine
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Regulations outside the seeds that bind a program. PROGRAMS.md: every 职称评审 such as P4 is
+ * held to 职称评审管理暂行规定 (人社部令第40号, 2019). A rule taken from one names it by code; its
+ * words are kept as `words` (not `quote`: the seed-text check does not apply to them).
+ */
+export const EXTERNAL_REGULATIONS = {
+  'mohrss-order-40': {
+    zh: '《职称评审管理暂行规定》（人力资源社会保障部令第40号）',
+    en: 'Interim Provisions on the Administration of Professional Title Evaluation (MOHRSS Order No. 40)',
+  },
+} as const;
+export type ExternalRegulationId = keyof typeof EXTERNAL_REGULATIONS;
+
+export const regulationRefSchema = z.strictObject({
+  id: z.enum(Object.keys(EXTERNAL_REGULATIONS) as [ExternalRegulationId, ...ExternalRegulationId[]], {
+    error: `外部规定应为 ${Object.keys(EXTERNAL_REGULATIONS).join('、')} 之一`,
+  }),
+  /** The regulation's own words, where the rule rests on a sentence of it. */
+  words: quoteSchema.optional(),
+});
+export type RegulationRef = z.infer<typeof regulationRefSchema>;
+
+/**
+ * A share such as 2/3, compared in integers (2 × 3 ≥ 3 × 2), never as 0.667. `at-least` is the
+ * rulebooks' 不少于 / 以上 (the bound itself counts); `more-than` is 超过 / 过半数.
+ */
+const fractionShape = {
+  numerator: z.number().int().min(1, { error: '分子至少为1' }),
+  denominator: z.number().int().min(1, { error: '分母至少为1' }),
+  comparison: z.enum(['at-least', 'more-than'], { error: '比较方式应为 at-least（不少于）或 more-than（超过）' }),
+};
+const properFraction = (f: { numerator: number; denominator: number }) => f.numerator <= f.denominator;
+export const fractionSchema = z.strictObject(fractionShape).refine(properFraction, { error: '比例不能大于1' });
+export type Fraction = z.infer<typeof fractionSchema>;
+
+/** Where a panel rule comes from: a seed (cite, quote), an external regulation, and the pack's reading. */
+const ruleSource = {
+  cite: citeSchema.optional(),
+  quote: quoteSchema.optional(),
+  regulation: regulationRefSchema.optional(),
+  /** How the pack reads a seed that gives no number or rule: said in words, never a silent default. */
+  reading: localizedTextSchema.optional(),
+};
+
+const hasSource = (r: { cite?: string | undefined; regulation?: unknown }) => r.cite !== undefined || r.regulation !== undefined;
+const SOURCE_ERROR = '须写明出处（cite）或外部规定（regulation）';
+
+/** A share with where it comes from (人社部令第40号's 2/3). */
+const sourcedFraction = (what: string) =>
+  z
+    .strictObject({ ...fractionShape, ...ruleSource })
+    .refine(properFraction, { error: `${what}不能大于1` })
+    .refine(hasSource, { error: `${what}${SOURCE_ERROR}` });
+
+/** A number the seed does not give: the pack's reading, with the seed passage it reads. */
+const readNumberSchema = z.strictObject({
+  value: z.number({ error: '数值应为数字' }).positive({ error: '数值应大于0' }),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+  reading: localizedTextSchema,
+});
+
+export const panelSheetSchema = z.discriminatedUnion(
+  'kind',
+  [
+    /** The scoring sheet's dimensions (000 第九条 elements, 004 第三条 aspects), `equalShares.value` points shared equally among the rows. */
+    z.strictObject({ kind: z.literal('dimensions'), equalShares: readNumberSchema }),
+    /** The applicant's 自评分表 items (002 二), each up to its points; an item without proof scores 0 (002 四(二)). */
+    z.strictObject({ kind: z.literal('self-score'), cite: citeSchema, quote: quoteSchema.optional() }),
+    /** Rows listed here (P2 现场答辩). */
+    z.strictObject({
+      kind: z.literal('items'),
+      items: z
+        .array(
+          z.strictObject({
+            id: kebabId,
+            name: localizedTextSchema,
+            maxScore: z.number().positive(),
+            cite: citeSchema,
+            quote: quoteSchema.optional(),
+            reading: localizedTextSchema.optional(),
+          }),
+        )
+        .min(1),
+    }),
+  ],
+  { error: '评分表类型（kind）应为 dimensions、self-score 或 items' },
+);
+export type PanelSheetDef = z.infer<typeof panelSheetSchema>;
+
+export const SCORE_METHODS = ['mean', 'trimmed-mean'] as const;
+
+export const panelScoreRuleSchema = z
+  .strictObject({
+    /** mean: the members' totals averaged; trimmed-mean: without the highest and the lowest. */
+    method: z.enum(SCORE_METHODS, { error: '合分方式应为 mean（平均）或 trimmed-mean（去掉最高最低分后平均）' }),
+    /** trimmed-mean: the extremes are dropped from this many totals on; fewer are averaged whole (and noted). */
+    trimFrom: z
+      .strictObject({ count: z.number().int().min(3, { error: '至少3个分数才能去掉最高和最低分' }), cite: citeSchema, reading: localizedTextSchema })
+      .optional(),
+    /** The combined score (rounded half up to one decimal, as the result list prints it) must reach it. */
+    passMark: readNumberSchema.optional(),
+    ...ruleSource,
+  })
+  .refine((r) => (r.method === 'trimmed-mean') === (r.trimFrom !== undefined), {
+    error: '去掉最高最低分（trimmed-mean）须且只须写明从几个分数起（trimFrom）',
+  })
+  .refine(hasSource, { error: `合分规则${SOURCE_ERROR}` });
+
+/** Each member's sheet says recommend / not recommend; the share recommending decides. */
+export const panelRecommendationRuleSchema = z
+  .strictObject({ majority: fractionSchema, ...ruleSource })
+  .refine(hasSource, { error: `推荐规则${SOURCE_ERROR}` });
+
+/** A ballot (投票): the committee present must reach the quorum, and 同意 the majority of those voting. */
+export const panelBallotRuleSchema = z
+  .strictObject({
+    /** Members present, as a share of the session's members (the committee). */
+    quorum: sourcedFraction('法定人数（quorum）'),
+    /** 同意 votes, as a share of the members present who are not recused from the applicant. */
+    majority: sourcedFraction('通过比例（majority）'),
+    /** 无记名投票: only the tally is recorded, never who voted how. */
+    secret: z.boolean(),
+    ...ruleSource,
+  })
+  .refine(hasSource, { error: `投票规则${SOURCE_ERROR}` });
+
+export const panelStageSchema = z
+  .strictObject({
+    /** The workflow state the panel decides at (a state in the 'panel' queue). */
+    stage: z.string().min(1).max(60),
+    names: localizedTextSchema,
+    sheet: panelSheetSchema,
+    score: panelScoreRuleSchema,
+    recommendations: panelRecommendationRuleSchema.optional(),
+    ballot: panelBallotRuleSchema.optional(),
+    cite: citeSchema,
+    quote: quoteSchema.optional(),
+  })
+  .refine((s) => s.score.passMark !== undefined || s.recommendations !== undefined || s.ballot !== undefined, {
+    error: '评审阶段须至少有一条决定结果的规则：合格分数线（passMark）、推荐比例（recommendations）或投票（ballot）',
+  });
+export type PanelStageDef = z.infer<typeof panelStageSchema>;
+
+export const OTHERS_SCORES_VISIBILITY = ['after-submit', 'never', 'always'] as const;
+
+export const panelSchema = z.strictObject({
+  /** Who sits: 评价工作小组, 专家评审会, 高评委, 评价中心专家评审. */
+  names: localizedTextSchema,
+  stages: z.array(panelStageSchema).min(1, { error: '至少需要一个评审阶段' }),
+  recusal: z
+    .strictObject({
+      /** Fields of the form whose value is the applicant's unit (besides the applicant organisation itself). */
+      unitFields: z.array(fieldId),
+      ...ruleSource,
+    })
+    .refine(hasSource, { error: `回避规则${SOURCE_ERROR}` }),
+  /** When an expert sees the other members' scores: only after submitting their own keeps scoring independent. */
+  othersScores: z.strictObject({
+    visible: z.enum(OTHERS_SCORES_VISIBILITY, { error: '应为 after-submit、never 或 always' }),
+    basis: localizedTextSchema,
+  }),
+  /** The stage whose sessions schedule a 现场答辩 (slot, order, room). */
+  defence: z.strictObject({ stage: z.string().min(1).max(60), cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type PanelDef = z.infer<typeof panelSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The pack
 // ---------------------------------------------------------------------------------------------
 
@@ -562,6 +735,8 @@ const programPackObject = z.strictObject({
   timeLimits: z.array(timeLimitSchema),
   keyDates: z.array(keyDateSchema),
   scoring: scoringSheetSchema.optional(),
+  /** The expert panel (评审会), where the program has one. */
+  panel: panelSchema.optional(),
   documents: z.array(documentSchema),
   /** One workflow per application kind (shared/workflow/definition). */
   workflows: z.partialRecord(kindIdSchema, workflowDefinitionSchema),
@@ -780,6 +955,37 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
       if (!windowIds.has(w)) issue(ctx, `流程“${kind}”引用的期间“${w}”未在 windows 中声明`, ['workflows', kind]);
     }
   }
+  if (pack.panel) checkPanel(pack, pack.panel, fieldIds, ctx);
+}
+
+/** Panel stages are panel states of the pack's workflows; a sheet's points are whole tenths. */
+function checkPanel(pack: PackShape, panel: PanelDef, fieldIds: ReadonlySet<string>, ctx: z.RefinementCtx): void {
+  const panelStates = new Set<string>();
+  for (const definition of Object.values(pack.workflows)) {
+    for (const s of definition?.states ?? []) if (s.queue === 'panel') panelStates.add(s.id);
+  }
+  checkUnique(ctx, panel.stages, (s) => s.stage, '评审阶段', ['panel', 'stages']);
+  panel.stages.forEach((stage, i) => {
+    const path = ['panel', 'stages', i];
+    if (!panelStates.has(stage.stage)) issue(ctx, `评审阶段“${stage.stage}”不是本程序流程中的待评审状态`, [...path, 'stage']);
+    if (stage.sheet.kind === 'dimensions') {
+      const rows = (pack.scoring?.dimensions ?? []).reduce((n, d) => n + Math.max(1, d.items.length), 0);
+      if (rows === 0) issue(ctx, `评审阶段“${stage.names.zh}”按评分表维度评分，但本程序没有评分维度`, [...path, 'sheet']);
+      else if ((stage.sheet.equalShares.value * 10) % rows !== 0) {
+        issue(ctx, `评审阶段“${stage.names.zh}”的 ${stage.sheet.equalShares.value} 分不能由${rows}项均分到0.1分`, [...path, 'sheet']);
+      }
+    }
+    if (stage.sheet.kind === 'self-score' && pack.scoring?.itemsFrom === undefined) {
+      issue(ctx, `评审阶段“${stage.names.zh}”按自评分表评分，但本程序的评分表没有导入评分项（itemsFrom）`, [...path, 'sheet']);
+    }
+    if (stage.sheet.kind === 'items') checkUnique(ctx, stage.sheet.items, (item) => item.id, '评分项', [...path, 'sheet', 'items']);
+  });
+  panel.recusal.unitFields.forEach((f, i) => {
+    if (!fieldIds.has(f)) issue(ctx, `回避规则引用的字段“${f}”不存在`, ['panel', 'recusal', 'unitFields', i]);
+  });
+  if (panel.defence && !panel.stages.some((s) => s.stage === panel.defence?.stage)) {
+    issue(ctx, `现场答辩阶段“${panel.defence.stage}”不是评审阶段之一`, ['panel', 'defence', 'stage']);
+  }
 }
 
 export const programPackSchema = programPackObject.superRefine(checkPack);
@@ -808,6 +1014,8 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   timeLimits: '期限',
   keyDates: '关键日期',
   scoring: '评分表',
+  panel: '评审会',
+  stages: '评审阶段',
   documents: '文书',
   workflows: '流程',
   copies: '份数',

@@ -38,6 +38,14 @@ export const CLERK: WorkflowTransition['roles'] = ['clerk', 'admin'];
 export const REVIEWER: WorkflowTransition['roles'] = ['reviewer', 'admin'];
 export const ADMIN: WorkflowTransition['roles'] = ['admin'];
 
+/**
+ * The panel's signed result for `stage` (shared/panels), with this outcome when given: the step
+ * fires on it and carries it, so nobody retypes scores or an opinion the experts already gave.
+ */
+export function panelResult(stage: string, outcome?: 'pass' | 'fail'): WorkflowGuard {
+  return outcome === undefined ? { kind: 'panel-result', stage } : { kind: 'panel-result', stage, outcome };
+}
+
 /** Materials complete and none rejected: the intake check every seed has in some form. */
 export const MATERIALS_OK: WorkflowGuard[] = [{ kind: 'checklist-complete' }, { kind: 'no-rejected-materials' }];
 

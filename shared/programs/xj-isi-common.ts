@@ -362,3 +362,36 @@ export const XJ_ELIGIBILITY: Pack['eligibility'] = [
     quote: '对单位或个人所提交的材料进行完整性、真实性审核，通过后进入待评价环节；若不通过，则退回提交单位或个人',
   },
 ];
+
+/**
+ * 第九条 lists the indicator system's elements without points: the pack's reading, shared by the
+ * P1 evaluation and the P2 review meeting, is equal shares of 100 (each of the ten elements 10).
+ */
+export const XJ_PANEL_POINTS = {
+  value: 100,
+  cite: '000 第九条',
+  quote: '知识（基础知识、专业知识、管理知识、相关知识）、技能（基础技能、专业技能、管理技能、软技能）、经验（专业经验、项目经验）等要素要求',
+  reading: {
+    zh: '第九条列出评价指标体系的十项要素但未给分值；本程序包的理解：满分100分，十项要素均分，每项10分',
+    en: 'Article 9 lists ten elements without points; read as 100 points shared equally, 10 each',
+  },
+} as const;
+
+/** 000 names no recusal: the pack follows the rule every 职称评审 is held to (人社部令第40号). */
+export const XJ_RECUSAL: NonNullable<Pack['panel']>['recusal'] = {
+  unitFields: ['employer'],
+  regulation: { id: 'mohrss-order-40' },
+  reading: {
+    zh: '000 未规定回避；本程序包参照人社部令第40号的回避要求：专家所在单位与申报人所在单位或提交单位相同的自动回避；其他利害关系由专家本人申请或评审会决定回避，须写明理由',
+    en: '000 names no recusal; read after MOHRSS Order 40: an expert of the applicant’s unit sits out automatically; any other interest is declared or decided, with a reason',
+  },
+};
+
+/** Independent scoring: no seed says it; the office's setting. */
+export const XJ_OTHERS_SCORES: NonNullable<Pack['panel']>['othersScores'] = {
+  visible: 'after-submit',
+  basis: {
+    zh: '独立评分：专家提交本人评分表后，才能看到其他专家的评分',
+    en: 'Independent scoring: an expert sees the others’ scores only after submitting their own',
+  },
+};

@@ -13,12 +13,15 @@ import {
   XJ_DIMENSIONS,
   XJ_ELIGIBILITY,
   XJ_ISSUER,
+  XJ_OTHERS_SCORES,
+  XJ_PANEL_POINTS,
+  XJ_RECUSAL,
   XJ_REISSUE_KIND,
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -106,6 +109,44 @@ export const xjIsiPmPack = {
     cite: '000 第九条',
     quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
   },
+  panel: {
+    names: { zh: '评价工作小组专业评价', en: 'Professional evaluation by the evaluation working group' },
+    stages: [
+      {
+        stage: 'awaiting-evaluation',
+        names: { zh: '专业评价', en: 'Professional evaluation' },
+        sheet: { kind: 'dimensions', equalShares: XJ_PANEL_POINTS },
+        score: {
+          method: 'mean',
+          passMark: {
+            value: 60,
+            cite: '000 第十二条',
+            quote: '由评价工作小组通过组织对申报人员材料进行专业评价',
+            reading: {
+              zh: '第十二条未规定合格分数；本程序包的理解：专家总分的平均分达到60分（满分100分）为合格',
+              en: 'Article 12 sets no pass mark; read as a mean of at least 60 out of 100',
+            },
+          },
+          cite: '000 第十二条',
+          reading: { zh: '种子未规定合分方式；本程序包的理解：取各位专家总分的算术平均分', en: 'The seed gives no method; read as the mean of the members’ totals' },
+        },
+        recommendations: {
+          majority: { numerator: 1, denominator: 2, comparison: 'more-than' },
+          cite: '000 第十二条',
+          reading: {
+            zh: '种子未规定表决方式；本程序包的理解：建议通过的专家超过半数且平均分合格为通过；建议通过与不通过人数相同的，提请组长决定',
+            en: 'The seed gives no vote; read as more than half recommending and a passing mean; an even split goes to the chair',
+          },
+        },
+        cite: '000 第十二条',
+        quote: '由评价工作小组通过组织对申报人员材料进行专业评价',
+      },
+    ],
+    recusal: XJ_RECUSAL,
+    othersScores: XJ_OTHERS_SCORES,
+    cite: '000 第十二条',
+    quote: '在评价工作委员会的监管下，由评价工作小组通过组织对申报人员材料进行专业评价',
+  },
   documents: [
     {
       id: 'certificate',
@@ -159,19 +200,22 @@ export const xjIsiPmPack = {
         ...evaluationIntake.transitions,
         // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
         transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
-        // 000 第十二条: 评价工作小组 evaluates the materials; the seed names no panel size.
+        // 000 第十二条: 评价工作小组 evaluates the materials — the session's signed result, carried.
         transition(
           'evaluate',
           'awaiting-evaluation',
           'decision',
           ['完成专业评价', 'Evaluation done'],
           REVIEWER,
-          [{ kind: 'all-reviews-done', stage: 'awaiting-evaluation', count: 1 }],
-          ['scores', 'opinion'],
+          [panelResult('awaiting-evaluation')],
+          [],
         ),
-        // 000 第十二条: 在评价结束后公布结果; 第十四条: 通过的人员获得证书.
-        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [], ['decision']),
-        transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [], ['decision', 'reason']),
+        // 000 第十二条: 在评价结束后公布结果 — the result the panel signed; 第十四条: 通过的人员获得证书.
+        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [panelResult('awaiting-evaluation', 'pass')], ['decision']),
+        transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [panelResult('awaiting-evaluation', 'fail')], [
+          'decision',
+          'reason',
+        ]),
         transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
       ],
     },

@@ -19,13 +19,37 @@ import {
   XJ_DIMENSIONS,
   XJ_ELIGIBILITY,
   XJ_ISSUER,
+  XJ_OTHERS_SCORES,
+  XJ_PANEL_POINTS,
+  XJ_RECUSAL,
   XJ_REISSUE_KIND,
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
+
+/**
+ * 000 第十三条 names no way of combining the experts' scores: the pack reads it as the mean without
+ * the highest and the lowest score (the usual way of a 专家评审会), from three scores on.
+ */
+const XJ_SPM_SCORE = {
+  method: 'trimmed-mean',
+  trimFrom: {
+    count: 3,
+    cite: '000 第十三条',
+    reading: {
+      zh: '去掉一个最高分和一个最低分至少需要3份评分；不足3份的取平均分，并提示主任委员',
+      en: 'Dropping the extremes needs three scores; with fewer the mean is taken, and the chair is told',
+    },
+  },
+  cite: '000 第十三条',
+  reading: {
+    zh: '种子未规定合分方式；本程序包的理解：去掉一个最高分和一个最低分后取平均分',
+    en: 'The seed gives no method; read as the mean without the highest and the lowest',
+  },
+} as const;
 
 /** 000 第十三条: 专家评审会及现场答辩相结合 — the same procedure for a first application and an upgrade. */
 function expertEvaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGuard[]): WorkflowDefinitionInput {
@@ -49,29 +73,45 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         ...MATERIALS_OK,
         ...acceptGuards,
       ]),
-      // 000 第七条: 现场答辩结果 is one of the evaluation bases.
+      // 000 第七条: 现场答辩结果 is one of the evaluation bases — scored on its own, signed, carried.
       transition(
         'record-defense',
         'awaiting-defense',
         'expert-review',
         ['记录现场答辩结果', 'Record defence result'],
         REVIEWER,
-        [{ kind: 'all-reviews-done', stage: 'awaiting-defense', count: 1 }],
-        ['scores', 'opinion'],
+        [panelResult('awaiting-defense')],
+        [],
       ),
-      // 000 第十三条: 组织业内专家…专家评审会; the seed names no panel size.
+      // 000 第十三条: 组织业内专家…专家评审会 — the session's signed result, carried.
       transition(
         'expert-conclusion',
         'expert-review',
         'decision',
         ['专家评审结论', 'Expert panel conclusion'],
         REVIEWER,
-        [{ kind: 'all-reviews-done', stage: 'expert-review', count: 1 }],
-        ['scores', 'opinion'],
+        [panelResult('expert-review')],
+        [],
       ),
-      // 000 第十三条: 在评价结束后公布结果.
-      transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [], ['decision']),
-      transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [], ['decision', 'reason']),
+      // 000 第十三条: 在评价结束后公布结果 — passed only when both the defence and the meeting passed.
+      transition(
+        'pass',
+        'decision',
+        'issue',
+        ['公布结果：通过', 'Publish: passed'],
+        ['admin'],
+        [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass')],
+        ['decision'],
+      ),
+      transition(
+        'fail',
+        'decision',
+        'not-passed',
+        ['公布结果：未通过', 'Publish: not passed'],
+        ['admin'],
+        [{ kind: 'any-of', guards: [panelResult('awaiting-defense', 'fail'), panelResult('expert-review', 'fail')] }],
+        ['decision', 'reason'],
+      ),
       transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
     ],
   };
@@ -221,6 +261,71 @@ export const xjIsiSpmPack = {
     dimensions: XJ_DIMENSIONS,
     cite: '000 第九条',
     quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
+  },
+  panel: {
+    names: { zh: '专家评审会及现场答辩', en: 'Expert review meeting and on-site defence' },
+    stages: [
+      {
+        stage: 'awaiting-defense',
+        names: { zh: '现场答辩', en: 'On-site defence' },
+        sheet: {
+          kind: 'items',
+          items: [
+            {
+              id: 'defence',
+              name: { zh: '现场答辩', en: 'On-site defence' },
+              maxScore: 100,
+              cite: '000 第七条',
+              quote: '现场答辩结果',
+              reading: {
+                zh: '第七条把现场答辩结果列为评价条件之一但未给分值；本程序包的理解：现场答辩单独评分，满分100分',
+                en: 'Article 7 names the defence result without points; read as scored on its own, out of 100',
+              },
+            },
+          ],
+        },
+        score: {
+          ...XJ_SPM_SCORE,
+          passMark: {
+            value: 60,
+            cite: '000 第七条',
+            quote: '现场答辩结果',
+            reading: { zh: '种子未规定答辩合格分数；本程序包的理解：60分（满分100分）为合格', en: 'No pass mark in the seed; read as 60 out of 100' },
+          },
+        },
+        cite: '000 第十三条',
+        quote: '通过专家评审会及现场答辩相结合的方式',
+      },
+      {
+        stage: 'expert-review',
+        names: { zh: '专家评审会', en: 'Expert review meeting' },
+        sheet: { kind: 'dimensions', equalShares: XJ_PANEL_POINTS },
+        score: {
+          ...XJ_SPM_SCORE,
+          passMark: {
+            value: 60,
+            cite: '000 第十三条',
+            quote: '通过专家评审会及现场答辩相结合的方式',
+            reading: { zh: '种子未规定合格分数；本程序包的理解：60分（满分100分）为合格', en: 'No pass mark in the seed; read as 60 out of 100' },
+          },
+        },
+        recommendations: {
+          majority: { numerator: 1, denominator: 2, comparison: 'more-than' },
+          cite: '000 第十三条',
+          reading: {
+            zh: '种子未规定表决方式；本程序包的理解：建议通过的专家超过半数且得分合格为通过；建议通过与不通过人数相同的，提请主任委员决定',
+            en: 'The seed gives no vote; read as more than half recommending and a passing score; an even split goes to the chair',
+          },
+        },
+        cite: '000 第十三条',
+        quote: '组织业内专家，通过专家评审会及现场答辩相结合的方式',
+      },
+    ],
+    recusal: XJ_RECUSAL,
+    othersScores: XJ_OTHERS_SCORES,
+    defence: { stage: 'awaiting-defense', cite: '000 第十三条', quote: '通过专家评审会及现场答辩相结合的方式' },
+    cite: '000 第十三条',
+    quote: '由评价工作小组在评价工作委员会的监管下组织业内专家',
   },
   documents: [
     {

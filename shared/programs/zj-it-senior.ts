@@ -14,7 +14,7 @@ import { P4_EDUCATION_REQUIREMENT } from '../rules/education';
 import { P4_PHOTO_REQUIREMENT } from '../rules/photo';
 import { P4_SELF_SCORE_REQUIREMENT } from '../rules/self-score';
 import type { ProgramPackInput } from './schema';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, panelResult, state, transition } from './workflow-parts';
 
 type Material = ProgramPackInput['checklist'][number];
 
@@ -1153,6 +1153,64 @@ export const zjItSeniorPack = {
     cite: '002 附件4 二 14',
     quote: '信息技术专业申报人员需填写《评审打分表》一式 3 份',
   },
+  panel: {
+    names: { zh: '高评委评审', en: 'Senior title review board' },
+    stages: [
+      {
+        stage: 'panel',
+        names: { zh: '高评委评审', en: 'Board review' },
+        sheet: { kind: 'self-score', cite: '002 四(二)', quote: '无证明材料的不予评分，最终分值由高评委专家确认' },
+        score: {
+          method: 'mean',
+          cite: '002 四(二)',
+          quote: '最终分值由高评委专家确认',
+          reading: {
+            zh: '评委逐项确认自评分（无证明材料的不予评分），最终分值取各位评委确认总分的平均分；是否通过由投票决定',
+            en: 'Each member confirms the self-score item by item; the final score is the mean of their totals; the vote decides',
+          },
+        },
+        ballot: {
+          quorum: {
+            numerator: 2,
+            denominator: 3,
+            comparison: 'at-least',
+            regulation: { id: 'mohrss-order-40', words: '出席评审会议的专家人数应当不少于职称评审委员会人数的2/3' },
+          },
+          majority: {
+            numerator: 2,
+            denominator: 3,
+            comparison: 'at-least',
+            regulation: { id: 'mohrss-order-40', words: '同意票数达到出席评审会议的评审专家总数2/3以上的即为评审通过' },
+          },
+          secret: true,
+          regulation: { id: 'mohrss-order-40', words: '通过无记名投票表决' },
+          reading: {
+            zh: '须回避的评委不参加对该申报人的表决，也不计入该申报人的出席人数；未出席的评委不能委托投票',
+            en: 'A recused member neither votes on nor counts as present for that applicant; absent members cannot vote by proxy',
+          },
+        },
+        cite: '002 四(二)',
+        quote: '最终分值由高评委专家确认',
+      },
+    ],
+    recusal: {
+      unitFields: ['employer'],
+      regulation: { id: 'mohrss-order-40' },
+      reading: {
+        zh: '人社部令第40号要求与申报人有利害关系的评审专家回避；本程序包的理解：评委所在单位与申报人所在单位或推荐单位相同的自动回避，其他情形由评委本人申请或高评委决定回避，须写明理由',
+        en: 'MOHRSS Order 40: an expert with an interest withdraws; read as automatic for the applicant’s unit, otherwise declared or decided with a reason',
+      },
+    },
+    othersScores: {
+      visible: 'after-submit',
+      basis: {
+        zh: '独立评分：评委提交本人评分表后，才能看到其他评委的评分',
+        en: 'Independent scoring: a member sees the others’ scores only after submitting their own',
+      },
+    },
+    cite: '002 四(二)',
+    quote: '最终分值由高评委专家确认',
+  },
   documents: [
     {
       id: 'roster',
@@ -1256,17 +1314,9 @@ export const zjItSeniorPack = {
             'reason',
             'decision',
           ]),
-          // 四(二): 最终分值由高评委专家确认.
-          transition(
-            'panel-pass',
-            'panel',
-            'qualified',
-            ['高评委评审通过', 'Board approves'],
-            REVIEWER,
-            [{ kind: 'all-reviews-done', stage: 'panel', count: 1 }],
-            ['scores', 'decision'],
-          ),
-          transition('panel-fail', 'panel', 'not-passed', ['高评委评审未通过', 'Board refuses'], REVIEWER, [], ['scores', 'decision']),
+          // 四(二): 最终分值由高评委专家确认; the vote (人社部令第40号) decides — the signed result, carried.
+          transition('panel-pass', 'panel', 'qualified', ['高评委评审通过', 'Board approves'], REVIEWER, [panelResult('panel', 'pass')], []),
+          transition('panel-fail', 'panel', 'not-passed', ['高评委评审未通过', 'Board refuses'], REVIEWER, [panelResult('panel', 'fail')], []),
           // 五: 弄虚作假 → 申报材料一律予以退回, 3-year ban.
           transition(
             'fraud',

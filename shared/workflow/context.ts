@@ -7,8 +7,34 @@
 import type { IsoDate } from '../rules/civil-date';
 import type { DateWindow } from '../rules/validity';
 import type { WorkCalendar } from '../rules/work-calendar';
-import type { WorkflowRole } from './definition';
+import type { PanelOutcome, WorkflowRole } from './definition';
 import type { RoutingChainState } from './routing';
+
+/**
+ * A panel session's signed result for one application at one stage (shared/panels builds it from
+ * the stored result record). `deferred`: the chair put the application over to another session
+ * (a quorum not reached, a tie left open, scores missing) — nothing was decided.
+ */
+export interface PanelResultFacts {
+  readonly stage: string;
+  readonly resultId: string;
+  readonly sessionId: string;
+  readonly outcome: PanelOutcome | 'deferred';
+  /** The combined score in tenths of a point (825 = 82.5), where the stage scores. */
+  readonly scoreTenths?: number;
+  /** Recommend / not recommend on the members' sheets, where the stage counts them. */
+  readonly recommendations?: { readonly recommend: number; readonly notRecommend: number };
+  /** The ballot's tally, where the stage votes. */
+  readonly ballot?: { readonly present: number; readonly agree: number; readonly disagree: number; readonly abstain: number };
+  /** The day the chair signed it off. */
+  readonly signedOffOn: IsoDate;
+}
+
+/** A panel result as the workflow sees it: signed, and whether a sheet or vote changed since. */
+export interface PanelResultFact extends PanelResultFacts {
+  /** A sheet or the ballot it was aggregated from changed after the sign-off (a late sync). */
+  readonly stale?: boolean;
+}
 
 /** One fired transition, as kept on the application. */
 export interface WorkflowHistoryEntry {
@@ -22,6 +48,8 @@ export interface WorkflowHistoryEntry {
   readonly scores?: Readonly<Record<string, number>>;
   readonly decision?: string;
   readonly returnTo?: string;
+  /** The panel results the transition was fired on (its `panel-result` guards), carried as signed. */
+  readonly panel?: readonly PanelResultFacts[];
 }
 
 export interface WorkflowApplication {
@@ -71,6 +99,8 @@ export interface WorkflowFacts {
   readonly eligibility?: EligibilityFacts;
   readonly windows?: Readonly<Record<string, WindowFacts>>;
   readonly routing?: RoutingChainState;
+  /** The latest signed panel result per stage (shared/panels `panelResultFacts`). */
+  readonly panelResults?: Readonly<Record<string, PanelResultFact>>;
 }
 
 export interface WorkflowContext {

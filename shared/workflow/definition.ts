@@ -61,6 +61,12 @@ export const RECORD_LABELS_ZH: Readonly<Record<RecordKind, string>> = {
   returnTo: '退回对象',
 };
 
+/** What a panel decides for an application at a stage (shared/panels), as stored: codes, not labels. */
+export const PANEL_OUTCOMES = ['pass', 'fail'] as const;
+export type PanelOutcome = (typeof PANEL_OUTCOMES)[number];
+
+export const PANEL_OUTCOME_LABELS_ZH: Readonly<Record<PanelOutcome, string>> = { pass: '通过', fail: '未通过' };
+
 export const PERIOD_UNITS = ['working-days', 'calendar-days'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
@@ -150,6 +156,16 @@ const leafGuardOptions = [
   z.object({ kind: z.literal('within-window'), window: idSchema }),
   /** 002 附件3: the routing chain is complete, or (with `level`) that level has passed the file. */
   z.object({ kind: z.literal('routing-level-opinion'), level: idSchema.optional() }),
+  /**
+   * A panel session's result for `stage`, aggregated from the members' sheets and votes and signed
+   * off by the chair (shared/panels), is in — with this outcome when `outcome` is given. The
+   * transition then carries that result: nobody retypes scores.
+   */
+  z.object({
+    kind: z.literal('panel-result'),
+    stage: idSchema,
+    outcome: z.enum(PANEL_OUTCOMES, { error: '评审结果（outcome）应为 pass（通过）或 fail（未通过）' }).optional(),
+  }),
 ] as const;
 
 export type LeafGuard = z.infer<(typeof leafGuardOptions)[number]>;
@@ -161,7 +177,7 @@ export type WorkflowGuard =
 export type GuardKind = WorkflowGuard['kind'];
 
 const GUARD_KIND_ERROR =
-  '未知的条件类型（kind），应为 checklist-complete、no-rejected-materials、all-reviews-done、publicity-over、no-open-objection、eligibility-met、within-window、routing-level-opinion、all-of 或 any-of';
+  '未知的条件类型（kind），应为 checklist-complete、no-rejected-materials、all-reviews-done、publicity-over、no-open-objection、eligibility-met、within-window、routing-level-opinion、panel-result、all-of 或 any-of';
 
 /** all-of / any-of hold other guards, so the schema refers to itself (lazily, through a getter). */
 export const guardSchema: z.ZodType<WorkflowGuard, WorkflowGuard> = z.discriminatedUnion(

@@ -5,13 +5,14 @@
  */
 import { toPlainDate, type IsoDate } from '../rules/civil-date';
 import { fail, ok, type Result } from '../rules/result';
-import type { WorkflowApplication, WorkflowContext, WorkflowHistoryEntry } from './context';
+import type { PanelResultFact, PanelResultFacts, WorkflowApplication, WorkflowContext, WorkflowHistoryEntry } from './context';
 import {
   RECORD_LABELS_ZH,
   ROLE_LABELS_ZH,
   transitionSources,
   type RecordKind,
   type WorkflowDefinition,
+  type WorkflowGuard,
   type WorkflowRole,
   type WorkflowTransition,
 } from './definition';
@@ -80,6 +81,23 @@ function cleanScores(scores: FireInput['scores']): Readonly<Record<string, numbe
   return scores;
 }
 
+/** The stages whose panel result a transition's guards read, in order, each once. */
+export function panelResultStages(guards: readonly WorkflowGuard[]): string[] {
+  const stages: string[] = [];
+  const visit = (g: WorkflowGuard): void => {
+    if (g.kind === 'all-of' || g.kind === 'any-of') g.guards.forEach(visit);
+    else if (g.kind === 'panel-result' && !stages.includes(g.stage)) stages.push(g.stage);
+  };
+  guards.forEach(visit);
+  return stages;
+}
+
+/** The result as signed, without the workflow's own judgement of it (`stale`). */
+function carried(result: PanelResultFact): PanelResultFacts {
+  const { stale: _stale, ...signed } = result;
+  return signed;
+}
+
 function stateName(definition: WorkflowDefinition, id: string): string {
   return definition.states.find((s) => s.id === id)?.name.zh ?? id;
 }
@@ -88,6 +106,8 @@ function stateName(definition: WorkflowDefinition, id: string): string {
  * Fires `transitionId`. Refuses, in Chinese, when the transition does not exist or does not
  * leave the current state, the role may not fire it, a guard fails, or something it must record
  * (a return's reason, 000 第十一条) is missing. Records given beyond the required ones are kept.
+ * A panel step (a `panel-result` guard) carries the signed results it fired on in the history
+ * entry's `panel`, and refuses typed scores: the panel's numbers are the session's, never retyped.
  */
 export function fire(
   definition: WorkflowDefinition,
@@ -120,13 +140,23 @@ export function fire(
     return fail('workflow.guard', `暂不能“${label}”：${blocks.map((b) => b.message).join('')}`);
   }
 
+  const panelStages = panelResultStages(transition.guards);
+  const scores = cleanScores(input.scores);
+  if (panelStages.length > 0 && scores !== undefined) {
+    return fail('workflow.panel-scores', `“${label}”以评审会签署的结果为准，评分不能另行填写。`);
+  }
+  const panel: PanelResultFacts[] = [];
+  for (const stage of panelStages) {
+    const result = context.facts.panelResults?.[stage];
+    if (result !== undefined) panel.push(carried(result));
+  }
+
   const text: Record<TextRecord, string | undefined> = {
     reason: cleanText(input.reason),
     opinion: cleanText(input.opinion),
     decision: cleanText(input.decision),
     returnTo: cleanText(input.returnTo),
   };
-  const scores = cleanScores(input.scores);
   const missing = transition.records.filter((r) => (r === 'scores' ? scores === undefined : text[r] === undefined));
   if (missing.length > 0) {
     return fail(
@@ -146,6 +176,7 @@ export function fire(
     ...(scores === undefined ? {} : { scores }),
     ...(text.decision === undefined ? {} : { decision: text.decision }),
     ...(text.returnTo === undefined ? {} : { returnTo: text.returnTo }),
+    ...(panel.length === 0 ? {} : { panel }),
   };
   return ok({ state: transition.to, historyEntry });
 }

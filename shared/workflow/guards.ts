@@ -7,7 +7,7 @@ import { formatDateZh } from '../rules/civil-date';
 import { isWithinWindow } from '../rules/validity';
 import type { WorkflowApplication, WorkflowContext } from './context';
 import { publicityEnds } from './deadlines';
-import type { LeafGuard, WorkflowDefinition, WorkflowGuard } from './definition';
+import { PANEL_OUTCOME_LABELS_ZH, type LeafGuard, type WorkflowDefinition, type WorkflowGuard } from './definition';
 import { chainComplete, levelPassed, ROUTING_LEVELS, type RoutingLevelId } from './routing';
 
 export interface GuardBlock {
@@ -86,6 +86,15 @@ function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
       return today < w.from
         ? `${name}自${formatDateZh(w.from)}开始，目前尚未开始。`
         : `${name}已于${formatDateZh(w.to)}结束。`;
+    }
+    case 'panel-result': {
+      const name = `“${stageName(definition, guard.stage)}”阶段`;
+      const result = facts.panelResults?.[guard.stage];
+      if (result === undefined) return `${name}尚无经主任委员签署的评审会结果。`;
+      if (result.stale) return `${name}的评审会结果签署后评分或投票有变动，须由主任委员重新签署。`;
+      if (result.outcome === 'deferred') return `评审会对${name}暂缓作出结论（${formatDateZh(result.signedOffOn)}），须在下次评审会重新评审。`;
+      if (guard.outcome === undefined || guard.outcome === result.outcome) return undefined;
+      return `${name}的评审会结果为“${PANEL_OUTCOME_LABELS_ZH[result.outcome]}”。`;
     }
     case 'routing-level-opinion': {
       const r = facts.routing;

@@ -14,13 +14,19 @@ import type {
   Attachment,
   Certificate,
   EducationRecord,
+  Expert,
   Material,
   Objection,
   Organisation,
+  PanelBallot,
+  PanelRecusal,
+  PanelResult,
+  PanelSession,
   Person,
   Publicity,
   Review,
   RoutingOpinion,
+  Scoresheet,
   User,
   WorkflowEvent,
 } from '../../../shared/model/records';
@@ -105,14 +111,31 @@ export const schemaV3 = {
 
 /** Schema version 4: the office's working-day calendar years, synced (calendarYearId keys them). */
 export const schemaV4 = {
-  ...schemaV3,
   calendarYears: 'id, year',
 } as const;
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Schema version 7 (expert panels, shared/panels): the expert roster, panel sessions, recusals,
+ * scoresheets, ballot tallies and the chair's signed results. New tables only, so only they are
+ * declared: Dexie keeps every table and index of the earlier versions. Versions 4–6 are kept for
+ * other changes (Dexie allows the gap).
+ */
+export const schemaV7 = {
+  experts: 'id, name, userId',
+  panelSessions: 'id, programId, date, *memberIds, *applicationIds',
+  panelRecusals: 'id, sessionId, applicationId, [sessionId+applicationId], expertId',
+  scoresheets: 'id, sessionId, applicationId, [sessionId+applicationId], expertId',
+  panelBallots: 'id, sessionId, applicationId, [sessionId+applicationId]',
+  panelResults: 'id, sessionId, applicationId, [sessionId+applicationId]',
+} as const;
 
-/** The tables and indexes of the newest version (what a fresh database has). */
-export const currentSchema = schemaV4;
+export const SCHEMA_VERSION = 7;
+
+/**
+ * The tables and indexes of the newest version (what a fresh database has): each version from 4
+ * on declares only what it adds or changes, and Dexie keeps the rest.
+ */
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7 } as const;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -148,6 +171,12 @@ export class DeskDatabase extends Dexie {
   publicities!: EntityTable<Publicity, 'id'>;
   calendarYears!: EntityTable<CalendarYearRecord, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  experts!: EntityTable<Expert, 'id'>;
+  panelSessions!: EntityTable<PanelSession, 'id'>;
+  panelRecusals!: EntityTable<PanelRecusal, 'id'>;
+  scoresheets!: EntityTable<Scoresheet, 'id'>;
+  panelBallots!: EntityTable<PanelBallot, 'id'>;
+  panelResults!: EntityTable<PanelResult, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -173,6 +202,8 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    // From here on, new tables only (empty on upgrade): nothing to rewrite.
     this.version(4).stores(schemaV4);
+    this.version(7).stores(schemaV7);
   }
 }

@@ -24,6 +24,12 @@ export const repositories = {
   objections: new Repository(db, 'objections'),
   publicities: new Repository(db, 'publicities'),
   calendarYears: new Repository(db, 'calendarYears'),
+  experts: new Repository(db, 'experts'),
+  panelSessions: new Repository(db, 'panelSessions'),
+  panelRecusals: new Repository(db, 'panelRecusals'),
+  scoresheets: new Repository(db, 'scoresheets'),
+  panelBallots: new Repository(db, 'panelBallots'),
+  panelResults: new Repository(db, 'panelResults'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { currentSchema, DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { currentSchema, DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3, schemaV7 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -145,12 +145,66 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
     await db.applications.add({ ...(await db.applications.get(LI))!, id: WANG });
     expect(await db.applications.where('applicationNo').equals('P5-2026-A1B2-0001').count()).toBe(2);
+    db.close();
+  });
+
+  it('version 3 → 7: every row of version 3 kept; the panel tables exist, take records and answer their indexes', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    const person = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
+    const application = {
+      id: LI, programId: 'xj-isi-spm', kind: 'new', applicationNo: 'P2-2026-A1B2-0001', personId: ZHANG,
+      status: 'awaiting-defense', channel: 'individual', receivedDate: '2026-11-20', fields: { employer: '新疆某某科技有限公司' }, ...base,
+    };
+    const review = { id: WANG, applicationId: LI, stage: 'awaiting-defense', reviewer: '王专家', opinion: '答辩流畅', outcome: '建议通过', ...base };
+    await v3.table('people').add(person);
+    await v3.table('applications').add(application);
+    await v3.table('reviews').add(review);
+    await v3.table('workflowEvents').add({ id: opId(1), applicationId: LI, transitionId: 'pass-intake', from: 'received', to: 'awaiting-defense', on: '2026-11-20', role: 'clerk', ...base });
+    await v3.table('outbox').add({ id: opId(2), table: 'reviews', recordId: WANG, kind: 'put', fields: {}, prev: {}, hlc: `${at(0)}-0000-device-a`, userId: 'clerk-1', deviceId: 'device-a' });
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // Nothing of version 3 is lost or rewritten.
+    expect(await db.people.get(ZHANG)).toEqual(person);
+    expect(await db.applications.get(LI)).toEqual(application);
+    expect(await db.reviews.get(WANG)).toEqual(review);
+    expect(await db.workflowEvents.where('applicationId').equals(LI).count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.settings.get('deviceId'))?.value).toBe('device-a');
+    expect(await db.applications.where('[programId+status]').equals(['xj-isi-spm', 'awaiting-defense']).count()).toBe(1);
+
+    // The panel tables start empty, take records and answer the indexes the screens use.
+    for (const table of Object.keys(schemaV7)) expect(await db.table(table).count(), table).toBe(0);
+    const expert = '01937b2c-2222-7000-8000-000000000001';
+    const session = '01937b2c-3333-7000-8000-000000000001';
+    const sheet = '01937b2c-4444-7000-8000-000000000001';
+    await db.experts.add({ id: expert, name: '赵专家', unit: '新疆大学', specialties: ['系统集成'], userId: 'u-zhao', ...base });
+    await db.panelSessions.add({
+      id: session, programId: 'xj-isi-spm', title: '2026年第一次专家评审会', stages: ['awaiting-defense', 'expert-review'], date: '2026-11-25',
+      venue: '乌鲁木齐 协会会议室', chairId: expert, memberIds: [expert], applicationIds: [LI], ...base,
+    });
+    await db.scoresheets.add({
+      id: sheet, sessionId: session, applicationId: LI, stage: 'awaiting-defense', expertId: expert, scoresTenths: { defence: 855 },
+      opinion: '答辩流畅', recommendation: 'recommend', status: 'submitted', submittedAt: at(1), ...base,
+    });
+    expect((await db.experts.where('userId').equals('u-zhao').first())?.name).toBe('赵专家');
+    expect(await db.panelSessions.where('memberIds').equals(expert).count()).toBe(1);
+    expect(await db.panelSessions.where('applicationIds').equals(LI).count()).toBe(1);
+    expect((await db.scoresheets.where('[sessionId+applicationId]').equals([session, LI]).first())?.scoresTenths).toEqual({ defence: 855 });
     db.close();
   });
 
@@ -170,7 +224,6 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
     expect((await db.people.get(ZHANG))?.name).toBe('张三丰');
     expect((await db.publicities.where('applicationIds').equals(WANG).first())?.endsOn).toBe('2026-11-27');
     const calendar = new Repository(db, 'calendarYears');

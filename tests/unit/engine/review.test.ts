@@ -106,11 +106,14 @@ describe('checkReview', () => {
 });
 
 describe('reviewsNeeded: what the workflow asks of the panel', () => {
+  // The expert panels (P1 000 第十二条, P4 002 四(二), P6 004 第十四条(三)) no longer count free
+  // reviews: their step fires on the session's signed result (guard panel-result, shared/panels).
+  // The P6 agency's two reviews (004 第十四条(二)) are still counted.
   const cases: [string, string, string, number | undefined][] = [
-    ['xj-isi-pm', 'new', 'awaiting-evaluation', 1],
+    ['xj-isi-pm', 'new', 'awaiting-evaluation', undefined],
     ['iets', 'new', 'agency-review', 2],
-    ['iets', 'new', 'expert-review', 1],
-    ['zj-it-senior', 'new', 'panel', 1],
+    ['iets', 'new', 'expert-review', undefined],
+    ['zj-it-senior', 'new', 'panel', undefined],
     ['xj-isi-pm', 'new', 'received', undefined],
   ];
   it.each(cases)('%s %s at %s → %s', (programId, kind, state, needed) => {

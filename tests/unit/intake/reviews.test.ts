@@ -1,10 +1,10 @@
 /**
  * 评审 (renderer/src/intake/reviews.ts) over the app's database: a P1 application waiting for its
- * evaluation (000 第十二条: 评价工作小组 evaluates the materials) is on the panel list; the
- * workflow's 完成专业评价 is blocked until one review is stored; an expert's review is checked
- * (Chinese refusals change nothing), saved with its outbox operation and audit entry, corrected
- * by a second save of the same expert; then the transition is allowed. A P4 review is held to
- * the 自评分表 items' points.
+ * evaluation (000 第十二条: 评价工作小组 evaluates the materials) is on the panel list; an expert's
+ * review is checked (Chinese refusals change nothing), saved with its outbox operation and audit
+ * entry, corrected by a second save of the same expert. The workflow's 完成专业评价 no longer
+ * counts these reviews: it waits for the panel session's result signed by the chair (issue 14,
+ * shared/panels). A P4 review is held to the 自评分表 items' points.
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -37,19 +37,20 @@ beforeEach(async () => {
 });
 
 describe('a P1 panel', () => {
-  it('lists the application, blocks the evaluation until a review is in, saves and corrects it', async () => {
+  it('lists the application, saves and corrects a review; the evaluation waits for the signed panel result', async () => {
     const app = await application('xj-isi-pm', 'awaiting-evaluation');
     await application('xj-isi-pm', 'received');
     const [row, ...others] = await loadPanel(db);
     expect(others).toHaveLength(0);
-    expect(row).toMatchObject({ applicant: '张三丰', stage: 'awaiting-evaluation', needed: 1, reviews: [] });
+    // The step counts no free reviews now: it waits for the panel session's signed result (issue 14).
+    expect(row).toMatchObject({ applicant: '张三丰', stage: 'awaiting-evaluation', needed: undefined, reviews: [] });
     expect(row!.stageName?.zh).toBe('待评价');
     expect(row!.sheet.rows).toHaveLength(10);
 
     const evaluate = async () => evaluateFile((await loadApplicationFile(db, app.id))!, { today: '2026-11-22', calendar: shippedCalendar(), role: 'reviewer' })!.evaluation;
     const blocked = (await evaluate()).transitions.find((o) => o.transition.id === 'evaluate')!;
     expect(blocked.allowed).toBe(false);
-    expect(blocked.blockedBy.map((b) => b.message).join('')).toContain('需要1份评审意见，目前已有0份');
+    expect(blocked.blockedBy.map((b) => b.message).join('')).toBe('“待评价”阶段尚无经主任委员签署的评审会结果。');
 
     // A bad review: refused in Chinese, nothing written.
     const outboxBefore = await db.outbox.count();
@@ -71,11 +72,15 @@ describe('a P1 panel', () => {
     expect(corrected.scores).toEqual({ 'basic-knowledge': 9 });
     expect(await db.reviews.count()).toBe(1);
 
-    const allowed = (await evaluate()).transitions.find((o) => o.transition.id === 'evaluate')!;
-    expect(allowed.allowed).toBe(true);
-    const evaluated = await fireTransition(app.id, 'evaluate', { opinion: '评价完成', scores: { 总分: 9 } }, { role: 'reviewer', today: '2026-11-22' });
-    expect(evaluated.status).toBe('decision');
-    // Off the panel now, and a late review is refused.
+    // A review on its own does not move the file (issue 14: a free 总分 passed it): the step
+    // fires only on the session's result signed by the chair (shared/panels), which it carries.
+    const still = (await evaluate()).transitions.find((o) => o.transition.id === 'evaluate')!;
+    expect(still.allowed).toBe(false);
+    await expect(fireTransition(app.id, 'evaluate', { opinion: '评价完成', scores: { 总分: 9 } }, { role: 'reviewer', today: '2026-11-22' })).rejects.toThrow(
+      '尚无经主任委员签署的评审会结果',
+    );
+    // Off the panel (moved on by its result), a late review is refused.
+    await repositories.applications.update(app.id, { status: 'decision' }, await ctx());
     expect(await loadPanel(db)).toHaveLength(0);
     await expect(saveReview(app.id, review({}, '李专家'))).rejects.toThrow('这份申请当前不在评审阶段');
   });
