@@ -13,6 +13,7 @@ import type {
   Attachment,
   Certificate,
   EducationRecord,
+  ImportBatch,
   Material,
   Objection,
   Organisation,
@@ -102,7 +103,20 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Schema version 9 (spreadsheet import, issue 15; versions 4–8 are other changes in flight):
+ * the import records, and an index on the import that created each person, application and
+ * certificate, so undoing an import finds exactly what it made. New tables and indexes only.
+ */
+export const schemaV9 = {
+  ...schemaV3,
+  people: `${schemaV3.people}, importBatchId`,
+  applications: `${schemaV3.applications}, importBatchId`,
+  certificates: `${schemaV3.certificates}, importBatchId`,
+  importBatches: 'id, programId, importedOn',
+} as const;
+
+export const SCHEMA_VERSION = 9;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -137,6 +151,7 @@ export class DeskDatabase extends Dexie {
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +177,6 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    this.version(9).stores(schemaV9);
   }
 }

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3, schemaV9 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +33,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV9).sort());
     db.close();
   });
 
@@ -145,7 +145,7 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
@@ -168,16 +168,17 @@ describe('Dexie schema', () => {
     });
     current.close();
 
-    // What the next schema change looks like: keep every earlier version, add version(3) with
+    // What the next schema change looks like: keep every earlier version, add the next one with
     // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV4 extends Dexie {
+    class DeskDatabaseNext extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
         this.version(2).stores(schemaV2);
         this.version(3).stores(schemaV3);
-        this.version(4)
-          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(9).stores(schemaV9);
+        this.version(10)
+          .stores({ ...schemaV9, people: `${schemaV9.people}, nameKey` })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -188,9 +189,9 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v4 = new DeskDatabaseV4();
+    const v4 = new DeskDatabaseNext();
     await v4.open();
-    expect(v4.verno).toBe(4);
+    expect(v4.verno).toBe(10);
     const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
     v4.close();
