@@ -311,7 +311,7 @@ export function readXlsxSheet(book: XlsxBook, index: number, options: ReadSheetO
   const strings = shared.value;
   const styles = src.styles;
   const limits = src.limits;
-  const maxRows = Math.min(options.maxRows ?? Infinity, limits.maxRows);
+  const peek = options.maxRows ?? Infinity;
   const date1904 = book.date1904;
 
   const rows: Cell[][] = [];
@@ -346,7 +346,7 @@ export function readXlsxSheet(book: XlsxBook, index: number, options: ReadSheetO
     rowNumbers.push(rowNumber);
     cells += row.length;
     if (row.length > columnCount) columnCount = row.length;
-    if (rows.length >= maxRows) throw new ImportStop();
+    if (rows.length >= peek) throw new ImportStop();
   };
 
   const finishCell = (): void => {
