@@ -61,7 +61,8 @@ export interface ImportLimits {
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 100 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024 * 1024,
+  // A 100,000-row roster's sheet XML is about 100 MB; this bounds the time a hostile one costs.
+  maxEntryBytes: 512 * 1024 * 1024,
   maxHeldEntryBytes: 256 * 1024 * 1024,
   // Sheet XML compresses 10–30×, a sheet of one repeated value about 200×; DEFLATE's own limit is 1032×.
   maxCompressionRatio: 500,

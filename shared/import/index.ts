@@ -97,6 +97,7 @@ export interface ReadImportResult {
 function chooseSheet(file: SpreadsheetFile, spec: ImportSpec, saved: SavedMapping | undefined): number {
   const worksheets = file.sheets.filter((s) => s.isWorksheet);
   const ordered = [...worksheets.filter((s) => !s.hidden), ...worksheets.filter((s) => s.hidden)];
+  if (ordered.length === 1) return ordered[0]!.index;
   for (const sheet of ordered) {
     const head = readSheet(file, sheet.index, { maxRows: HEADER_SEARCH_ROWS });
     if (head.ok && detectMapping(head.value, spec, saved).ok) return sheet.index;

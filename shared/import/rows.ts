@@ -17,6 +17,7 @@ import type { RowIssueCode } from './errors';
 import { isEmptyCell, type Cell, type Grid, type ProgressCallback } from './grid';
 import { isBlankRow, type ColumnMapping, type MappedColumn } from './mapping';
 import { REGISTRATION_KINDS, type ImportColumnSpec, type ImportSpec } from './spec';
+import { normaliseHeader } from './synonyms';
 import { readCell, type CellContext } from './values';
 
 export interface RowIssue {
@@ -97,6 +98,8 @@ export function certificateDates(values: Readonly<Record<string, unknown>>, spec
 interface ColumnPlan {
   readonly column: MappedColumn;
   readonly spec: ImportColumnSpec;
+  /** How the cell is read: a per-year result is read as text. */
+  readonly readAs: ImportColumnSpec;
 }
 
 function columnPlans(spec: ImportSpec, mapping: ColumnMapping): ColumnPlan[] {
@@ -105,12 +108,10 @@ function columnPlans(spec: ImportSpec, mapping: ColumnMapping): ColumnPlan[] {
   for (const column of mapping.columns) {
     if (column.target === null) continue;
     const s = byKey.get(column.target);
-    if (s !== undefined) plans.push({ column, spec: s });
+    if (s !== undefined) plans.push({ column, spec: s, readAs: s.type === 'per-year' ? { ...s, type: 'text' } : s });
   }
   return plans;
 }
-
-const TEXT_COLUMN = { type: 'text' } as const;
 
 /** One row's cells through their columns' rules, and the checks between its own cells. */
 function parseRow(rowNumber: number, cells: readonly Cell[], spec: ImportSpec, plans: readonly ColumnPlan[], context: CellContext): ParsedRow {
@@ -118,9 +119,9 @@ function parseRow(rowNumber: number, cells: readonly Cell[], spec: ImportSpec, p
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const perYear = new Map<string, { year: number; result: string }[]>();
-  for (const { column, spec: s } of plans) {
+  for (const { column, spec: s, readAs } of plans) {
     const cell = cells[column.index] ?? null;
-    const read = readCell(s.type === 'per-year' ? { ...s, ...TEXT_COLUMN } : s, cell, context);
+    const read = readCell(readAs, cell, context);
     if (!read.ok) {
       errors.push(issue(rowNumber, column, s, read.error.code as RowIssueCode, read.error.message));
       continue;
@@ -185,7 +186,8 @@ function rowSummary(cells: readonly Cell[]): string {
 export function parseRows(grid: Grid, spec: ImportSpec, mapping: ColumnMapping, context: CellContext, onProgress?: ProgressCallback): Result<ParsedSheet> {
   const plans = columnPlans(spec, mapping);
   const lastHeader = Math.max(...mapping.headerRows);
-  const keyIndexes = plans.filter((p) => spec.keyColumns.includes(p.spec.key)).map((p) => p.column.index);
+  const keyPlans = plans.filter((p) => spec.keyColumns.includes(p.spec.key));
+  const keyIndexes = keyPlans.map((p) => p.column.index);
   const rows: ParsedRow[] = [];
   const skipped: SkippedRow[] = [];
   const total = grid.rows.length;
@@ -195,6 +197,11 @@ export function parseRows(grid: Grid, spec: ImportSpec, mapping: ColumnMapping, 
     const cells = grid.rows[i]!;
     if (isBlankRow(cells, mapping)) continue;
     if (keyIndexes.length > 0 && keyIndexes.every((k) => isEmptyCell(cells[k]))) {
+      skipped.push({ row: rowNumber, text: rowSummary(cells) });
+      continue;
+    }
+    // The header again (printed rosters repeat it on every page): not a person.
+    if (keyPlans.length > 0 && keyPlans.every((p) => typeof cells[p.column.index] === 'string' && normaliseHeader(cells[p.column.index] as string) === p.column.key)) {
       skipped.push({ row: rowNumber, text: rowSummary(cells) });
       continue;
     }

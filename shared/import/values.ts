@@ -186,7 +186,7 @@ export function readCell(column: ImportColumnSpec, cell: Cell, context: CellCont
   if (typeof cell === 'object' && cell.kind === 'formula-no-value') {
     return fail(
       'import.formula-no-value',
-      `这一格是公式（=${cell.formula}），但文件里没有保存计算结果（由程序生成、未在表格软件中打开保存过的文件常见）。请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值。`,
+      `这一格是公式${cell.formula === '' ? '' : `（=${cell.formula}）`}，但文件里没有保存计算结果（由程序生成、未在表格软件中打开保存过的文件常见）。请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值。`,
     );
   }
   if (typeof cell === 'object' && cell.kind === 'error') {

@@ -16,7 +16,7 @@ import {
   type ParsedSheet,
 } from '../../../shared/import';
 import { applicationSchema, certificateSchema, importBatchSchema, personSchema, type Application, type ImportBatch, type Person } from '../../../shared/model/records';
-import { fixture, MESSY, specOf, TODAY } from './helpers';
+import { buildXlsx, fixture, headerRow, is, MESSY, row, specOf, TODAY } from './helpers';
 
 const roster = specOf('zj-it-senior', 'roster');
 const ctx = { today: TODAY };
@@ -271,5 +271,25 @@ describe('undo: exactly what the import made', () => {
     );
     if (!plan.ok) throw new Error(plan.error.message);
     expect(plan.value.table).toEqual({ applicationId: '01937b2c-0000-7000-8000-0000000000b1', field: 'managementCertificates', value: [own, other] });
+  });
+});
+
+describe('what the form requires, and the header printed again', () => {
+  it('其它类企业 without a 备注 (002 附件4 四 3), a blank 从事专业: imported with warnings, as at the counter; a repeated header is not a row', () => {
+    const headers = ['姓名', '身份证号码', '单位性质', '从事专业', '备注'];
+    const data =
+      headerRow(1, headers) +
+      row(2, is('A2', '张三') + is('B2', MESSY.ZHANG) + is('C2', '其它类企业') + is('D2', '技术开发')) +
+      headerRow(3, headers) +
+      row(4, is('A4', '李四') + is('B4', MESSY.LI) + is('C4', '国有企业'));
+    const read = readImport({ bytes: buildXlsx({ sheets: [{ name: '花名册', data }] }), spec: roster, today: TODAY });
+    if (!read.ok || !read.value.parsed.ok) throw new Error('unreadable');
+    const report = reviewRows(read.value.parsed.value, roster, ctx);
+    expect(report.skipped).toEqual([{ row: 3, text: '姓名 身份证号码 单位性质 从事专业 备注' }]);
+    expect(report.rows.map((r) => [r.row, r.errors.length, r.warnings.map((w) => w.message)])).toEqual([
+      [2, 0, ['第2行“单位性质”（C列）：选择“其它类企业”时须在“备注”中说明情况，导入后请补齐。']],
+      [4, 0, ['第4行“从事专业”（D列）：未填写（表单中为必填项，导入后请补齐）。']],
+    ]);
+    expect(report.counts).toMatchObject({ ready: 2, withWarnings: 2 });
   });
 });
