@@ -125,7 +125,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.mjs', '*.config.{ts,mts,mjs}'],
+    files: ['tests/**/*.{ts,tsx,mjs}', 'scripts/**/*.mjs', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

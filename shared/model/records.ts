@@ -17,6 +17,13 @@ import {
 
 const name = z.string().trim().min(1, '请填写姓名').max(50, '姓名过长（最多50个字）');
 
+/**
+ * The import that created a record (`importBatches`), so undoing the import finds exactly what
+ * it made. Kept on each record rather than as a list on the import: one synced field value holds
+ * at most 2,000 entries (shared/sync/protocol), and a roster can have 20,000 rows.
+ */
+const importBatchId = recordIdSchema.optional();
+
 export const personSchema = recordBaseSchema.extend({
   name,
   /** 身份证号, normalised (18 characters, upper-case X). The identity key for people. */
@@ -26,6 +33,7 @@ export const personSchema = recordBaseSchema.extend({
   phone: z.string().max(40).optional(),
   organisationId: recordIdSchema.optional(),
   note: z.string().max(2000).optional(),
+  importBatchId,
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -82,6 +90,7 @@ export const applicationSchema = recordBaseSchema.extend({
     .optional(),
   /** 002 附件4 三: the clerk marked volume 2 too thick to bind as one; split into this many parts. */
   volume2Parts: z.number().int().min(1).max(9).optional(),
+  importBatchId,
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -207,6 +216,12 @@ export const certificateSchema = recordBaseSchema.extend({
   issuedOn: isoDateSchema,
   validUntil: isoDateSchema.optional(),
   status: z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended']),
+  /**
+   * Facts of the certificate the record has no column for, keyed by the program's field id, as
+   * read from a register (003 人才库: qualificationName, specialtyCategory, formNo …).
+   */
+  details: z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/), z.union([z.string().max(500), z.number()])).optional(),
+  importBatchId,
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
@@ -397,6 +412,42 @@ export const panelResultSchema = recordBaseSchema.extend({
   signedOffOn: isoDateSchema,
 });
 export type PanelResult = z.infer<typeof panelResultSchema>;
+/** What an imported spreadsheet holds (shared/import; a pack's `imports` says which it has). */
+export const IMPORT_KINDS = ['applicants', 'roster', 'certificate-holders', 'talent-register'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+const rowCount = z.number().int().min(0).max(2_000_000);
+
+/**
+ * One import of a spreadsheet: written in the same transaction as everything it created (each of
+ * which carries its id as `importBatchId`), and marked undone when the clerk undoes it.
+ */
+export const importBatchSchema = recordBaseSchema.extend({
+  programId: z.string().min(1),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string().trim().min(1).max(255),
+  /** The worksheet read (a CSV has none). */
+  sheetName: z.string().max(100).optional(),
+  importedOn: isoDateSchema,
+  /** Data rows read from the file, rows imported, rows the clerk left out. */
+  rowsRead: rowCount,
+  rowsImported: rowCount,
+  rowsExcluded: rowCount,
+  /** Rows the clerk corrected before importing. */
+  rowsFixed: rowCount,
+  peopleCreated: rowCount,
+  /** Rows whose 身份证号 named a person already on the desk: linked, never a second person. */
+  peopleLinked: rowCount,
+  applicationsCreated: rowCount,
+  certificatesCreated: rowCount,
+  /** For a list added to one application's table (P3 管理人员证书): that application and the rows added. */
+  targetApplicationId: recordIdSchema.optional(),
+  tableField: z.string().max(60).optional(),
+  tableRowsAdded: rowCount,
+  status: z.enum(['imported', 'undone']),
+  undoneOn: isoDateSchema.optional(),
+});
+export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 /** Tables whose records sync, and the schema of each. */
 export const syncedRecordSchemas = {
@@ -420,6 +471,7 @@ export const syncedRecordSchemas = {
   scoresheets: scoresheetSchema,
   panelBallots: panelBallotSchema,
   panelResults: panelResultSchema,
+  importBatches: importBatchSchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

@@ -560,6 +560,36 @@ export const rkRegistrationPack = {
       quote: '需对自2004年1月1日起取得的计算机技术与软件专业技术资格（水平）证书',
     },
   ],
+  imports: [
+    {
+      // The register as shared/documents/xlsx/rk-talent-register writes it (and as another
+      // office's desk exports it): the holders and their certificates, no open applications.
+      kind: 'talent-register',
+      names: { zh: '计算机专业技术人才库（证书登记名单）', en: 'Talent register (registered certificates)' },
+      creates: 'certificates',
+      applicationKind: 'new',
+      cite: '003 47号 七',
+      quote: '及时将更新后的计算机专业技术人才库报信息产业部电子教育中心汇总',
+      columns: [
+        { target: 'rowNo' },
+        { target: 'name' },
+        { target: 'sex' },
+        { target: 'birthMonth' },
+        { target: 'idNumber' },
+        { target: 'specialtyCategory', headers: ['专业类别'] },
+        { target: 'qualificationName', headers: ['资格名称', '资格（水平）名称', '证书名称'] },
+        { target: 'certificateNo' },
+        { target: 'obtainedOn', headers: ['取得时间', '取得日期', '发证日期'] },
+        { target: 'formNo', headers: ['登记表编号'] },
+        { target: 'registrationKind' },
+        { target: 'registeredOn' },
+        { target: 'validUntil' },
+        { target: 'employer' },
+        { target: 'educationHours' },
+        { target: 'remarks' },
+      ],
+    },
+  ],
   documents: [
     {
       id: 'application-form',

@@ -25,6 +25,7 @@ import {
   VALIDATORS_BY_FIELD_TYPE,
 } from './rule-refs';
 import { describePath } from '../rules/describe-path';
+import { IMPORT_KINDS } from '../model/records';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -706,6 +707,56 @@ export const panelSchema = z.strictObject({
   quote: quoteSchema.optional(),
 });
 export type PanelDef = z.infer<typeof panelSchema>;
+// Imports (spreadsheets an office receives: shared/import reads them)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What one row of an imported file becomes: `applications` one person (linked by 身份证号) and one
+ * application; `table-rows` a row of a table field of one application the clerk chooses;
+ * `certificates` one person and one certificate.
+ */
+export const IMPORT_CREATES = ['applications', 'table-rows', 'certificates'] as const;
+export type ImportCreates = (typeof IMPORT_CREATES)[number];
+
+/**
+ * Targets a column may fill besides the form's fields, per what the rows become: 序号 (read and
+ * dropped), 性别 (checked against the 身份证号, which decides it), and for a register of
+ * certificates the registration's own columns. shared/import/targets.ts says how each is read.
+ */
+export const IMPORT_OWN_TARGETS: Readonly<Record<ImportCreates, readonly string[]>> = {
+  applications: ['rowNo', 'sex'],
+  'table-rows': ['rowNo'],
+  certificates: ['rowNo', 'sex', 'registrationKind', 'registeredOn', 'validUntil', 'educationHours'],
+};
+
+export const importColumnSchema = z.strictObject({
+  /** A form field (for `table-rows` a column of the table) or one of IMPORT_OWN_TARGETS. */
+  target: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: '导入列的目标应为字段编号，如 idNumber' }),
+  /** Headers offices write for it besides the field's label and the shared synonyms. */
+  headers: z.array(textOf(60, '表头')).optional(),
+  /** One column per year under this header (002 附件4 四 9: 逐年填写); the target is a table of year and result. */
+  perYear: z.strictObject({ yearColumn: fieldId, resultColumn: fieldId }).optional(),
+  /** Values offices write for an option, and the option they mean (其他类企业 → 其它类企业). */
+  values: z.record(textOf(60, '写法'), z.string().min(1)).optional(),
+  cite: citeSchema.optional(),
+  quote: quoteSchema.optional(),
+});
+export type ImportColumnDef = z.infer<typeof importColumnSchema>;
+
+export const importDefSchema = z.strictObject({
+  kind: z.enum(IMPORT_KINDS, { error: `导入内容应为 ${IMPORT_KINDS.join('、')} 之一` }),
+  names: localizedTextSchema,
+  creates: z.enum(IMPORT_CREATES),
+  /** The application kind whose fields the rows fill (and, for `applications`, the kind created). */
+  applicationKind: kindIdSchema,
+  /** For `table-rows`: the table field the rows are added to. */
+  table: fieldId.optional(),
+  /** In the file's usual order; columns of the file that no target claims are not imported. */
+  columns: z.array(importColumnSchema).min(1),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type ImportDef = z.infer<typeof importDefSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The pack
@@ -738,6 +789,8 @@ const programPackObject = z.strictObject({
   /** The expert panel (评审会), where the program has one. */
   panel: panelSchema.optional(),
   documents: z.array(documentSchema),
+  /** Spreadsheets of this program the office imports (a roster, a certificate list, a register). */
+  imports: z.array(importDefSchema).optional(),
   /** One workflow per application kind (shared/workflow/definition). */
   workflows: z.partialRecord(kindIdSchema, workflowDefinitionSchema),
 });
@@ -831,6 +884,49 @@ function checkField(
   }
 }
 
+/** Import definitions name real fields, tables, kinds and options. */
+function checkImports(ctx: z.RefinementCtx, pack: PackShape): void {
+  const defs = pack.imports ?? [];
+  checkUnique(ctx, defs, (d) => d.kind, '导入内容', ['imports']);
+  const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
+  defs.forEach((def, i) => {
+    const path = ['imports', i];
+    if (!kindIds.has(def.applicationKind)) issue(ctx, `导入“${def.names.zh}”的办理类型“${def.applicationKind}”未在本程序中声明`, [...path, 'applicationKind']);
+    const table = def.table === undefined ? undefined : pack.fields.find((f) => f.id === def.table);
+    if ((def.creates === 'table-rows') !== (def.table !== undefined)) {
+      issue(ctx, `导入“${def.names.zh}”：只有 table-rows 须指定表格（table），且必须指定`, [...path, 'table']);
+    } else if (def.table !== undefined && table?.type !== 'table') {
+      issue(ctx, `导入“${def.names.zh}”的表格“${def.table}”不是本程序的表格字段`, [...path, 'table']);
+    }
+    const candidates: readonly FieldLike[] = def.creates === 'table-rows' ? (table?.columns ?? []) : pack.fields;
+    const own = IMPORT_OWN_TARGETS[def.creates];
+    checkUnique(ctx, def.columns, (c) => c.target, `导入“${def.names.zh}”的列`, [...path, 'columns']);
+    def.columns.forEach((column, j) => {
+      const where = [...path, 'columns', j];
+      const field = candidates.find((f) => f.id === column.target);
+      if (field === undefined) {
+        if (!own.includes(column.target)) issue(ctx, `导入“${def.names.zh}”的列“${column.target}”不是字段`, where);
+        if (column.perYear !== undefined || column.values !== undefined) issue(ctx, `导入列“${column.target}”不是表单字段，不能指定 perYear 或 values`, where);
+        return;
+      }
+      if (def.creates !== 'table-rows' && !kindList(field.kinds).includes(def.applicationKind) && field.kinds !== 'all') {
+        issue(ctx, `导入列“${column.target}”不属于办理类型“${def.applicationKind}”`, where);
+      }
+      if (column.perYear !== undefined) {
+        const ids = (field.columns ?? []).map((c) => c.id);
+        if (field.type !== 'table' || !ids.includes(column.perYear.yearColumn) || !ids.includes(column.perYear.resultColumn)) {
+          issue(ctx, `导入列“${column.target}”按年度分列，须是含年度列和结果列的表格`, [...where, 'perYear']);
+        }
+      }
+      for (const [written, option] of Object.entries(column.values ?? {})) {
+        if (!(field.enum ?? []).some((o) => o.value === option)) {
+          issue(ctx, `导入列“${column.target}”把“${written}”当作选项“${option}”，但该字段没有这个选项`, [...where, 'values']);
+        }
+      }
+    });
+  });
+}
+
 function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
   const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
   const fieldIds = new Set(pack.fields.map((f) => f.id));
@@ -919,6 +1015,8 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
       });
     }
   });
+
+  checkImports(ctx, pack);
 
   pack.thresholds.forEach((t, i) => {
     if ((t.value === undefined) === (t.byLevel === undefined)) {
@@ -1017,6 +1115,7 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   panel: '评审会',
   stages: '评审阶段',
   documents: '文书',
+  imports: '导入',
   workflows: '流程',
   copies: '份数',
   condition: '条件',

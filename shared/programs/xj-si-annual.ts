@@ -640,6 +640,42 @@ export const xjSiAnnualPack = {
       quote: '已通过企业需要在 2026 年 4 月 30 日前完成换证',
     },
   ],
+  imports: [
+    {
+      // An enterprise's staff list for 管理人员证书情况, added to its inspection return at once
+      // instead of one 添加 per certificate.
+      kind: 'certificate-holders',
+      names: { zh: '管理人员证书名单', en: 'Management staff certificate list' },
+      creates: 'table-rows',
+      applicationKind: 'annual-review',
+      table: 'managementCertificates',
+      cite: '001 （二）1 2)',
+      quote: '需点击“添加”逐条添加',
+      columns: [
+        { target: 'rowNo' },
+        { target: 'personName', headers: ['持证人', '持证人姓名', '人员姓名'] },
+        { target: 'idNumber' },
+        {
+          target: 'certificateKind',
+          headers: ['证书类别', '证书类型', '类别', '类型'],
+          // The catalogue's own type names (001 证书表 类型) mean the two catalogue kinds.
+          values: {
+            国家软考认证的相关证书: '国家软考证书',
+            软考证书: '国家软考证书',
+            国家软考: '国家软考证书',
+            软考: '国家软考证书',
+            其他有效的人员能力评价或认证证书: '其他同等或更高级别证书',
+            工程经理: '系统集成实施工程经理',
+            实施工程经理: '系统集成实施工程经理',
+          },
+          cite: '001 （二）1 2)',
+          quote: '系统集成实施工程经理+国家软考证书+其他同等或更高级别证书',
+        },
+        { target: 'catalogueEntry', headers: ['证书名称', '证书', '资格名称'] },
+        { target: 'certificateNo', headers: ['证书编号', '证书号', '证书号码'] },
+      ],
+    },
+  ],
   documents: [
     {
       id: 'annual-return',

@@ -1211,6 +1211,45 @@ export const zjItSeniorPack = {
     cite: '002 四(二)',
     quote: '最终分值由高评委专家确认',
   },
+  imports: [
+    {
+      // The unit's Excel roster (附件4 一 2), columns as shared/documents/xlsx/zj-roster writes them.
+      // 毕业院校及专业 has no field of its own on the form and is not imported.
+      kind: 'roster',
+      names: { zh: '《推荐高级工程师职务任职资格人员花名册》', en: 'Roster of recommended candidates' },
+      creates: 'applications',
+      applicationKind: 'new',
+      cite: '002 附件4 一 2',
+      quote: '《推荐高级工程师职务任职资格人员花名册》1 份，同时提供 Excel 格式电子文档',
+      columns: [
+        { target: 'rowNo' },
+        { target: 'name' },
+        { target: 'sex' },
+        { target: 'birthMonth' },
+        { target: 'idNumber' },
+        { target: 'employer' },
+        // The seed itself writes both 其它类 and 其他类 (附件4 四 3).
+        { target: 'unitNature', values: { 其他类企业: '其它类企业', 其他企业: '其它类企业' }, cite: '002 附件4 四 3', quote: '如确要填其他类' },
+        { target: 'supervisingDepartment' },
+        { target: 'specialty', headers: ['现从事专业', '从事专业栏'] },
+        { target: 'highestEducation', headers: ['学历', '最高学历'] },
+        { target: 'educationObtainedOn', headers: ['毕业时间', '毕业年月'] },
+        { target: 'currentTitle', headers: ['现任资格', '现任专业技术职务', '现任专业技术资格', '现专业技术职务任职资格'] },
+        { target: 'currentTitleObtainedOn', headers: ['现任资格取得时间', '资格取得时间'] },
+        { target: 'appointedOn', headers: ['聘任时间', '现职聘任时间'] },
+        { target: 'engineeringWorkYears', headers: ['专业工作年限', '专业技术工作年限', '工作年限'] },
+        {
+          target: 'annualAssessments',
+          headers: ['单位考核', '单位考核情况', '年度考核', '年度考核情况', '考核情况', '考核结果', '考核', '任期考核'],
+          perYear: { yearColumn: 'year', resultColumn: 'result' },
+          cite: '002 附件4 四 9',
+          quote: '“综合表”、“花名册”需逐年填写考核结果',
+        },
+        { target: 'selfScore', headers: ['自评分', '自评分数', '自评得分'], cite: '002 附件4 四 10' },
+        { target: 'remarks' },
+      ],
+    },
+  ],
   documents: [
     {
       id: 'roster',

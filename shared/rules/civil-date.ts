@@ -332,6 +332,33 @@ export function parseYearMonth(raw: string): Result<IsoYearMonth> {
   );
 }
 
+/** Day number of Excel's day 0 in the 1900 system, 1899-12-30 (see excelSerialDate). */
+const EXCEL_1900_EPOCH = daysFromCivil(1899, 12, 30);
+const EXCEL_1904_EPOCH = daysFromCivil(1904, 1, 1);
+
+/**
+ * The date a spreadsheet's day serial names, as Excel, WPS and LibreOffice store dates: in the
+ * 1900 system day 1 is 1900-01-01 and day 60 is the 29 February 1900 that never was (Lotus 1-2-3
+ * counted 1900 as a leap year and Excel kept it for compatibility), so from day 61 on the count
+ * runs from 1899-12-30; in the 1904 system (old Mac workbooks) day 0 is 1904-01-01. A fraction is
+ * the time of day and is dropped. Years outside INPUT_YEAR_MIN–INPUT_YEAR_MAX are refused like
+ * typed ones.
+ */
+export function excelSerialDate(serial: number, date1904 = false): Result<IsoDate> {
+  if (!Number.isFinite(serial) || serial < 0) {
+    return fail('date.serial', `“${String(serial)}”不是表格软件的日期序号，请把该单元格改成日期（如 2019-09-30）。`);
+  }
+  const day = Math.floor(serial);
+  if (!date1904 && day === 60) {
+    return fail('date.invalid', '表格中的日期是“1900年2月29日”，这一天并不存在（表格软件的历史遗留），请核对日期。');
+  }
+  const dayNumber = date1904 ? EXCEL_1904_EPOCH + day : day < 60 ? EXCEL_1900_EPOCH + day + 1 : EXCEL_1900_EPOCH + day;
+  const year = yearOfDayNumber(dayNumber);
+  const inRange = checkInputYear(year);
+  if (!inRange.ok) return inRange;
+  return ok(isoFromDayNumber(dayNumber));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chinese display
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type {
   Certificate,
   EducationRecord,
   Expert,
+  ImportBatch,
   Material,
   Objection,
   Organisation,
@@ -129,13 +130,25 @@ export const schemaV7 = {
   panelResults: 'id, sessionId, applicationId, [sessionId+applicationId]',
 } as const;
 
-export const SCHEMA_VERSION = 7;
+/**
+ * Schema version 9 (spreadsheet import, issue 15; versions 4–8 are other changes in flight):
+ * the import records, and an index on the import that created each person, application and
+ * certificate, so undoing an import finds exactly what it made. New tables and indexes only.
+ */
+export const schemaV9 = {
+  people: `${schemaV3.people}, importBatchId`,
+  applications: `${schemaV3.applications}, importBatchId`,
+  certificates: `${schemaV3.certificates}, importBatchId`,
+  importBatches: 'id, programId, importedOn',
+} as const;
+
+export const SCHEMA_VERSION = 9;
 
 /**
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
  * on declares only what it adds or changes, and Dexie keeps the rest.
  */
-export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7 } as const;
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7, ...schemaV9 } as const;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -177,6 +190,7 @@ export class DeskDatabase extends Dexie {
   scoresheets!: EntityTable<Scoresheet, 'id'>;
   panelBallots!: EntityTable<PanelBallot, 'id'>;
   panelResults!: EntityTable<PanelResult, 'id'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -205,5 +219,6 @@ export class DeskDatabase extends Dexie {
     // From here on, new tables only (empty on upgrade): nothing to rewrite.
     this.version(4).stores(schemaV4);
     this.version(7).stores(schemaV7);
+    this.version(9).stores(schemaV9);
   }
 }

@@ -30,6 +30,7 @@ export const repositories = {
   scoresheets: new Repository(db, 'scoresheets'),
   panelBallots: new Repository(db, 'panelBallots'),
   panelResults: new Repository(db, 'panelResults'),
+  importBatches: new Repository(db, 'importBatches'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

@@ -1,0 +1,72 @@
+/**
+ * An import (issue 15) travels like every other change: the import record and the records it
+ * created, each carrying the import's id, are accepted in one batch and served to the office's
+ * other desks, so the undo done on one desk (tombstones and the record marked undone) reaches
+ * the others.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FastifyInstance } from 'fastify';
+import { uuidv7 } from '../../server/ids';
+import { syncedRecordSchemas } from '../../shared/model/records';
+import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+
+describe.each(BACKENDS)('imports sync (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let writer: TestDevice;
+  let reader: TestDevice;
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    app = testApp(t.db);
+    const office = await makeOffice(t.db);
+    writer = await enrol(app, t.db, office);
+    reader = await enrol(app, t.db, office);
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  it('the import record and a person it created reach the other desk; the undo follows', async () => {
+    const at = new Date().toISOString();
+    const stamp = { createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
+    const batchId = uuidv7();
+    const personId = uuidv7();
+    const batch: Record<string, JsonValue> = {
+      ...stamp, programId: 'zj-it-senior', kind: 'roster', fileName: '花名册.xlsx', sheetName: '花名册', importedOn: '2026-11-22',
+      rowsRead: 1, rowsImported: 1, rowsExcluded: 0, rowsFixed: 0, peopleCreated: 1, peopleLinked: 0, applicationsCreated: 0,
+      certificatesCreated: 0, tableRowsAdded: 0, status: 'imported',
+    };
+    const person: Record<string, JsonValue> = { ...stamp, name: '李四', idNumber: '330106198203200026', importBatchId: batchId };
+    expect(syncedRecordSchemas.importBatches.safeParse({ ...batch, id: batchId }).success).toBe(true);
+    expect(syncedRecordSchemas.people.safeParse({ ...person, id: personId }).success).toBe(true);
+    const base = Date.now() - 10_000;
+    const ops = [
+      makeOp(writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
+      makeOp(writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
+    ];
+    const res = await push(app, writer, makeBatch(writer, ops));
+    expect(res.statusCode).toBe(200);
+    expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
+    expect((await pull(app, reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
+      ['importBatches', batchId],
+      ['people', personId],
+    ]);
+
+    const undo = [
+      makeOp(writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
+      makeOp(writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
+    ];
+    expect((await push(app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
+    const { rows } = await t.db.query<{ record_id: string; deleted: boolean; data: unknown }>(
+      'SELECT record_id, deleted, data FROM records WHERE office_id = $1 AND record_id = ANY($2) ORDER BY record_id',
+      [writer.officeId, [batchId, personId]],
+    );
+    const byId = new Map(rows.map((r) => [r.record_id, r]));
+    expect(byId.get(personId)?.deleted).toBe(true);
+    const data = byId.get(batchId)!.data;
+    expect((typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>).toMatchObject({ status: 'undone', undoneOn: '2026-11-23' });
+  });
+});
