@@ -9,10 +9,13 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
+  AgencyAudit,
   Application,
   Attachment,
   Certificate,
   EducationRecord,
+  EvaluationAgency,
+  Evaluator,
   Material,
   Objection,
   Organisation,
@@ -102,7 +105,18 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Schema version 10 (organisation programs): evaluation agencies, their evaluators and the
+ * agencies' document and on-site reviews (004 办法 第十四条, 细则). Only the new tables are declared:
+ * Dexie keeps every table an earlier version declared (versions 4–9 belong to other changes).
+ */
+export const schemaV10 = {
+  evaluationAgencies: 'id, programId, name',
+  evaluators: 'id, agencyId, idNumber',
+  agencyAudits: 'id, applicationId, agencyId, on',
+} as const;
+
+export const SCHEMA_VERSION = 10;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -137,6 +151,9 @@ export class DeskDatabase extends Dexie {
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  evaluationAgencies!: EntityTable<EvaluationAgency, 'id'>;
+  evaluators!: EntityTable<Evaluator, 'id'>;
+  agencyAudits!: EntityTable<AgencyAudit, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +179,7 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    // New tables only; nothing stored before changes shape.
+    this.version(10).stores(schemaV10);
   }
 }

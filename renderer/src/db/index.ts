@@ -23,6 +23,9 @@ export const repositories = {
   routingOpinions: new Repository(db, 'routingOpinions'),
   objections: new Repository(db, 'objections'),
   publicities: new Repository(db, 'publicities'),
+  evaluationAgencies: new Repository(db, 'evaluationAgencies'),
+  evaluators: new Repository(db, 'evaluators'),
+  agencyAudits: new Repository(db, 'agencyAudits'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

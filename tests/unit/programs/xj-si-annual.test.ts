@@ -3,7 +3,6 @@
  * unnumbered row included), the computed columns and the upload list.
  */
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_FEE_LABELS } from '../../../shared/rules/enterprise';
 import { getPack } from '../../../shared/programs/index';
 import type { CatalogueRow, ProgramPack } from '../../../shared/programs/schema';
 import { SEEDS_DIR, seedTexts, squash } from './seed-text';
@@ -111,11 +110,21 @@ describe('001 form fields', () => {
   it('（二）3 2): the project row has the ten amounts in the seed order and two computed totals', () => {
     const columns = field('projects')?.columns ?? [];
     const money = columns.filter((c) => c.type === 'money' && c.computed === undefined).map((c) => c.label.zh);
-    expect(money).toEqual(Object.values(CONTRACT_FEE_LABELS));
-    expect(columns.filter((c) => c.computed).map((c) => [c.id, c.computed?.rule])).toEqual([
-      ['serviceTotal', 'contract-service-total'],
-      ['contractAmount', 'contract-amount'],
+    expect(money).toEqual(['软件开发费', '咨询设计费', '集成实施费', '运行维护费', '数据处理费', '运营服务费', '自制硬件费', '硬件购置费', '软件购置费', '其他']);
+    expect(columns.filter((c) => c.computed).map((c) => [c.id, c.computed?.rule, c.computed?.inputs])).toEqual([
+      ['serviceTotal', 'sum', ['softwareDevelopment', 'consultingDesign', 'integration', 'operationMaintenance', 'dataProcessing', 'operationService']],
+      ['contractAmount', 'sum', ['serviceTotal', 'ownHardware', 'hardwarePurchase', 'softwarePurchase', 'other']],
     ]);
+  });
+
+  it('（二）3: amounts are typed in 万元, the unit the seed writes the project total in', () => {
+    const money = pack.fields.flatMap((f) => [f, ...(f.columns ?? [])]).filter((f) => f.type === 'money');
+    expect(money.length).toBe(16);
+    expect(new Set(money.map((f) => f.moneyUnit))).toEqual(new Set(['wan-yuan']));
+  });
+
+  it('（二）3 4): a merged row is flagged', () => {
+    expect(field('projects')?.columns?.find((c) => c.id === 'merged')).toMatchObject({ type: 'boolean', cite: '001 （二）3 4)' });
   });
 
   it('（二）1 1) / 3 3): absent counts and amounts mean 0', () => {
