@@ -216,13 +216,23 @@ export function tableView(field: FieldDef, value: unknown): TableView {
   const totals: Record<string, number | null> = {};
   for (const id of field.totals ?? []) {
     const column = columns.find((c) => c.id === id);
-    const sum = exactSum(rows.map((r) => r.cells[id]));
+    const sum = columnSum(field, rows, id);
     if (sum === null) {
       problems.push({ field: `${field.id}.${id}`, code: 'table.overflow', message: `“${field.label.zh}”“${column?.label.zh ?? id}”${OVERFLOW}` });
     }
     totals[id] = sum ?? null;
   }
   return { rows, totals, problems };
+}
+
+/**
+ * A column added up over rows: exact, undefined when a cell cannot be read (a computed cell whose
+ * inputs could not be read counts as unreadable, not as 0), null beyond exact arithmetic.
+ */
+function columnSum(field: FieldDef, rows: readonly ViewRow[], columnId: string): number | undefined | null {
+  const computed = (field.columns ?? []).some((c) => c.id === columnId && c.computed !== undefined);
+  if (computed && rows.some((r) => r.cells[columnId] === undefined)) return undefined;
+  return exactSum(rows.map((r) => r.cells[columnId]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,9 +292,9 @@ export function computedValues(pack: ProgramPack, kind: ApplicationKindId, value
       }
       case 'column-sum': {
         const view = viewOf(tableId);
-        if (view === undefined) return undefined;
-        const sum = exactSum(view.rows.filter((r) => selects(spec.rows, r.cells)).map((r) => r.cells[columnId]));
-        return sum ?? undefined;
+        const table = pack.fields.find((x) => x.id === tableId);
+        if (view === undefined || table === undefined) return undefined;
+        return columnSum(table, view.rows.filter((r) => selects(spec.rows, r.cells)), columnId) ?? undefined;
       }
       case 'count-distinct': {
         const view = viewOf(tableId);
