@@ -77,8 +77,10 @@ export interface SummaryRow {
   readonly levelId: string;
   /** Per measure: the figure (分 for money), or null when it cannot be read. */
   readonly figures: readonly (number | null)[];
-  /** Per measure: met, or null when the level has no requirement or it could not be judged. */
+  /** Per measure: met (无要求 counts as met), or null when it could not be judged. */
   readonly met: readonly (boolean | null)[];
+  /** Per measure, as the detail sheet shows it: 达标 / 未达标, 达到 / 未达到 (参考指标), 无要求, or —. */
+  readonly verdicts: readonly string[];
   readonly outcome: FilingOutcome;
   readonly reason: string;
 }
@@ -149,9 +151,13 @@ export function gradeSummaryData(
       const value = raw === undefined || raw === null || raw === '' ? (typeof field?.blankMeans === 'number' ? field.blankMeans : 0) : raw;
       return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
     });
-    const met = measures.map((m) => {
-      const f = findings.find((x) => x.thresholdId === m.thresholdId);
-      return f === undefined || f.required === null || f.required === undefined ? null : f.met;
+    const judged = measures.map((m) => findings.find((x) => x.thresholdId === m.thresholdId));
+    const met = judged.map((f) => (f === undefined || f.required === undefined ? null : f.met));
+    const verdicts = measures.map((m, i) => {
+      const f = judged[i];
+      if (f === undefined || f.required === undefined) return '—';
+      if (f.required === null) return '无要求';
+      return m.binding === 'reference' ? (f.met ? '达到' : '未达到') : f.met ? '达标' : '未达标';
     });
     const outcome = filingOutcome(definition, app.status);
     const rejection = [...filing.history].reverse().find((e) => e.to === app.status && e.reason !== undefined);
@@ -163,6 +169,7 @@ export function gradeSummaryData(
       levelId: level.id,
       figures,
       met,
+      verdicts,
       outcome,
       reason: outcome === 'rejected' ? (rejection?.reason ?? '') : '',
     });

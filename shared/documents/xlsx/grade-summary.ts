@@ -26,9 +26,6 @@ function cell(m: SummaryMeasure, value: number | null): CellValue {
   return m.money ? fenToUnitNumber(value as Fen, m.money) : value;
 }
 
-const verdict = (m: SummaryMeasure, met: boolean | null): string =>
-  met === null ? '无要求' : m.binding === 'reference' ? (met ? '达到' : '未达到') : met ? '达标' : '未达标';
-
 /** Exact sum of the figures (分 for money); null when one cannot be read. */
 function sumOf(values: readonly (number | null)[]): number | null {
   let total = 0;
@@ -90,7 +87,7 @@ export async function buildGradeSummaryXlsx(input: GradeSummaryInput): Promise<R
         r.creditCode,
         l.name,
         ...measures.map((m, i) => cell(m, r.figures[i] ?? null)),
-        ...measures.map((m, i) => verdict(m, r.met[i] ?? null)),
+        ...measures.map((_, i) => r.verdicts[i] ?? ''),
         OUTCOME_ZH[r.outcome],
         r.reason,
       ]);

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV10, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +33,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys({ ...schemaV3, ...schemaV10 }).sort());
     db.close();
   });
 
@@ -145,12 +145,66 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
     await db.applications.add({ ...(await db.applications.get(LI))!, id: WANG });
     expect(await db.applications.where('applicationNo').equals('P5-2026-A1B2-0001').count()).toBe(2);
+    db.close();
+  });
+
+  it('version 3 → 10: every record kept; agencies, evaluators and agency reviews get tables and indexes; writes sync', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    const organisation = { id: ZHANG, name: '新疆天山云数据科技有限公司', creditCode: '91350100M000100Y43', ...base };
+    const application = {
+      id: LI, programId: 'xj-si-annual', kind: 'annual-review', applicationNo: 'P3-2026-A1B2-0001', organisationId: ZHANG,
+      status: 'submitted', channel: 'website', receivedDate: '2026-01-12',
+      fields: { grade: '乙', technicalStaffTotal: 31, projects: [{ rowKey: 'p1', projectName: '机房改造', integration: 12_500_000 }] }, ...base,
+    };
+    const certificate = { id: WANG, certificateNo: 'XJSI-2025-000001', programId: 'xj-si-annual', holderOrganisationId: ZHANG, issuedOn: '2025-04-20', status: 'valid', ...base };
+    await v3.table('organisations').add(organisation);
+    await v3.table('applications').add(application);
+    await v3.table('certificates').add(certificate);
+    await v3.table('workflowEvents').add({ id: opId(5), applicationId: LI, transitionId: 'submit', from: 'filling', to: 'submitted', on: '2026-01-12', role: 'clerk', ...base });
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(await db.organisations.get(ZHANG)).toEqual(organisation);
+    expect(await db.applications.get(LI)).toEqual(application);
+    expect(await db.certificates.get(WANG)).toEqual(certificate);
+    expect(await db.workflowEvents.where('applicationId').equals(LI).count()).toBe(1);
+    expect(await db.applications.where('[programId+status]').equals(['xj-si-annual', 'submitted']).count()).toBe(1);
+
+    // The new tables, through the repository: record, outbox operation and merge state together.
+    const ctx = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date(at(30)) };
+    const agency = await new Repository(db, 'evaluationAgencies').create(
+      { programId: 'iets', name: '中技评（北京）评价有限公司', scope: 'national', registeredOn: '2020-03-01', standing: 'active' },
+      ctx,
+    );
+    const evaluator = await new Repository(db, 'evaluators').create(
+      { agencyId: agency.id, name: '王建新', idNumber: '110105198002111011', fullTime: true, contract: 'labour', standing: 'active' },
+      ctx,
+    );
+    await new Repository(db, 'agencyAudits').create(
+      { applicationId: LI, stage: 'agency-review', agencyId: agency.id, kind: 'documents', on: '2026-02-10', evaluatorIds: [evaluator.id], findings: '材料齐全', passed: true },
+      ctx,
+    );
+    expect((await db.evaluators.where('idNumber').equals('110105198002111011').first())?.agencyId).toBe(agency.id);
+    expect(await db.agencyAudits.where('applicationId').equals(LI).count()).toBe(1);
+    expect(await db.evaluationAgencies.where('programId').equals('iets').count()).toBe(1);
+    const ops = await db.outbox.toArray();
+    expect(ops.map((o) => o.table).sort()).toEqual(['agencyAudits', 'evaluationAgencies', 'evaluators']);
+    for (const op of ops) expect(operationSchema.safeParse(op).success, JSON.stringify(op)).toBe(true);
+    expect(await db.mergeStates.get(['evaluators', evaluator.id])).toBeDefined();
     db.close();
   });
 
@@ -168,16 +222,17 @@ describe('Dexie schema', () => {
     });
     current.close();
 
-    // What the next schema change looks like: keep every earlier version, add version(3) with
+    // What the next schema change looks like: keep every earlier version, add the next one with
     // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV4 extends Dexie {
+    class DeskDatabaseNext extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
         this.version(2).stores(schemaV2);
         this.version(3).stores(schemaV3);
-        this.version(4)
-          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(10).stores(schemaV10);
+        this.version(11)
+          .stores({ people: 'id, idNumber, name, updatedAt, nameKey' })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -188,11 +243,11 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v4 = new DeskDatabaseV4();
-    await v4.open();
-    expect(v4.verno).toBe(4);
-    const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
+    const next = new DeskDatabaseNext();
+    await next.open();
+    expect(next.verno).toBe(11);
+    const upgraded = await next.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v4.close();
+    next.close();
   });
 });
