@@ -312,6 +312,15 @@ describe('issuing certificates', () => {
     expect(made.ok && made.value.validUntil).toBe('2027-12-31');
   });
 
+  it('004 第十一条、第十五条: an IETS certificate carries the category and level, and prints the category by name', async () => {
+    const template = certificateTemplate('iets-certificate');
+    if (!template) throw new Error('no template');
+    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'issue' });
+    const made = await issueCertificate(app, template, { issuedOn: '2026-03-10', deviceId: 'desk-a', ctx: await writeContext() });
+    expect(made.ok && made.value).toMatchObject({ category: 'iets', level: 'IETS-3', validUntil: '2029-03-09' });
+    expect(certificateFields(template, await loadFile(app.id))).toMatchObject({ category: '信息化工程与技术服务能力评价', level: 'IETS-3' });
+  });
+
   it('certificate fields come from the person and the application', async () => {
     const template = certificateTemplate('xj-isi-pm-certificate');
     if (!template) throw new Error('no template');
