@@ -15,7 +15,7 @@ import { FIELD_VALIDATORS, type ValidationContext } from '../programs/rule-refs'
 import type { ApplicationKindId, EnumOption, FieldDef, ProgramPack } from '../programs/schema';
 import { assignValues } from './merge';
 import { appliesToKind, kindPlan, type FieldCheck } from './plan';
-import { tableView, yearRowErrors } from './tables';
+import { agreementErrors, tableView, yearRowErrors } from './tables';
 
 export interface FieldError {
   /** Field id; for a table cell `field[row].column` (row from 0). */
@@ -191,6 +191,7 @@ export function checkFields(pack: ProgramPack, kind: ApplicationKindId, values: 
       const field = def.def as FieldDef;
       for (const e of yearRowErrors(field, value, values)) errors.push(e);
       for (const e of tableView(field, value).problems) errors.push(e);
+      for (const e of agreementErrors(pack, field, values)) errors.push(e);
     }
   }
   return errors;

@@ -160,7 +160,10 @@ function fieldCheck(pack: ProgramPack, def: FieldDef | TableColumn, kind: Applic
           columns: columnChecks,
           mergeRows: columnChecks.some(readsValues),
           minRows: 'minRows' in def && def.minRows !== undefined ? def.minRows.value : undefined,
-          derived: ('yearRows' in def && def.yearRows !== undefined) || (columns ?? []).some((c) => c.computed !== undefined),
+          derived:
+            ('yearRows' in def && def.yearRows !== undefined) ||
+            ('agreesWith' in def && def.agreesWith !== undefined) ||
+            (columns ?? []).some((c) => c.computed !== undefined),
         };
   // As checkValue tests them: `computed` and `visibleWhen` by truthiness, `requiredWhen` by presence.
   const nothingButBlank =

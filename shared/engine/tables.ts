@@ -21,6 +21,7 @@ import {
   type ProgramPack,
   type TableColumn,
 } from '../programs/schema';
+import { formatMoney, MONEY_UNIT_ZH, type Fen } from '../rules/money';
 import { fail, ok, type Result } from '../rules/result';
 import type { FieldError } from './fields';
 import { appliesToKind, kindPlan } from './plan';
@@ -189,6 +190,7 @@ const OVERFLOW = '合计过大，无法准确计算，请核对各项金额。';
 export function tableView(field: FieldDef, value: unknown): TableView {
   const columns = field.columns ?? [];
   const computed = columns.filter((c) => c.computed !== undefined);
+  const computedIds = new Set(computed.map((c) => c.id));
   const stored = tableRows(value);
   const rows: ViewRow[] = new Array<ViewRow>(stored.length);
   const problems: FieldError[] = [];
@@ -201,7 +203,9 @@ export function tableView(field: FieldDef, value: unknown): TableView {
     }
     const cells: Record<string, unknown> = { ...row };
     for (const c of computed) {
-      const sum = exactSum(c.computed!.inputs.map((id) => cells[id]));
+      // A computed input that could not be worked out is unknown, not a blank 0.
+      const unknown = c.computed!.inputs.some((id) => computedIds.has(id) && cells[id] === undefined);
+      const sum = unknown ? undefined : exactSum(c.computed!.inputs.map((id) => cells[id]));
       if (sum === null) {
         problems.push({
           field: `${field.id}[${i}].${c.id}`,
@@ -478,4 +482,41 @@ export function tableFieldOf(pack: ProgramPack, fieldId: string): Result<FieldDe
   const field = pack.fields.find((f) => f.id === fieldId);
   if (field === undefined || field.type !== 'table') return fail('table.unknown', `程序“${pack.names.zh}”没有表格字段“${fieldId}”。`);
   return ok(field);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One table's cell against another's total (001 （二）4)
+// ---------------------------------------------------------------------------------------------
+
+function shown(field: FieldDef | TableColumn | undefined, value: number): string {
+  if (field?.type !== 'money') return String(value);
+  const unit = field.moneyUnit ?? 'yuan';
+  return `${formatMoney(value as Fen, unit)} ${MONEY_UNIT_ZH[unit]}`;
+}
+
+/**
+ * The table's `agreesWith` cell against the other table's column total, when both can be read:
+ * a mismatch is an error naming both (a missing row counts as 0).
+ */
+export function agreementErrors(pack: ProgramPack, field: FieldDef, values: ValueSource): FieldError[] {
+  const spec = field.agreesWith;
+  if (spec === undefined) return [];
+  const other = pack.fields.find((f) => f.id === spec.totalOf.table);
+  if (other === undefined) return [];
+  const otherView = tableView(other, values.at(other.id));
+  const total = columnSum(other, otherView.rows, spec.totalOf.column);
+  const view = tableView(field, values.at(field.id));
+  const row = view.rows.find((r) => selects({ column: spec.where.column, values: [spec.where.equals] }, r.cells));
+  const cell = row === undefined ? 0 : addend(row.cells[spec.column]);
+  if (typeof total !== 'number' || cell === undefined || cell === total) return [];
+  const column = (field.columns ?? []).find((c) => c.id === spec.column);
+  const source = (other.columns ?? []).find((c) => c.id === spec.totalOf.column);
+  const where = spec.where.column === field.yearRows?.column ? `${spec.where.equals} 年` : `“${spec.where.equals}”`;
+  return [
+    {
+      field: field.id,
+      code: 'table.agreement',
+      message: `“${field.label.zh}”${where}的“${column?.label.zh ?? spec.column}”（${shown(column, cell)}）应与“${other.label.zh}”的“${source?.label.zh ?? spec.totalOf.column}”合计（${shown(source, total)}）一致。`,
+    },
+  ];
 }

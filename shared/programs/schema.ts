@@ -337,6 +337,19 @@ export const fieldSchema = fieldObject.extend({
   /** Number or money columns added up under the table (the grey 合计 line). */
   totals: z.array(fieldId).min(1).optional(),
   yearRows: yearRowsSchema.optional(),
+  /**
+   * One cell must equal another table's column total (001 （二）4: 项目完成情况 "此处与项目汇总表
+   * 对应" — the round year's total is the projects' 合同金额 added up). A missing row counts as 0.
+   */
+  agreesWith: z
+    .strictObject({
+      where: z.strictObject({ column: fieldId, equals: z.union([z.number(), z.string()]) }),
+      column: fieldId,
+      totalOf: z.strictObject({ table: fieldId, column: fieldId }),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
 });
 export type FieldDef = z.infer<typeof fieldSchema>;
 export type TableColumn = z.infer<typeof tableColumnSchema>;
@@ -841,16 +854,25 @@ function checkFieldComputation(ctx: z.RefinementCtx, field: FieldShape, fields: 
   }
 }
 
-function checkTableExtras(ctx: z.RefinementCtx, field: FieldShape, fieldIds: ReadonlySet<string>, path: PropertyKey[]): void {
+function checkTableExtras(ctx: z.RefinementCtx, field: FieldShape, fields: readonly FieldShape[], fieldIds: ReadonlySet<string>, path: PropertyKey[]): void {
   const name = `字段“${field.label.zh}”`;
   const columns = field.columns ?? [];
-  if (field.type !== 'table' && (field.totals !== undefined || field.yearRows !== undefined || field.minRows !== undefined)) {
+  if (field.type !== 'table' && (field.totals !== undefined || field.yearRows !== undefined || field.minRows !== undefined || field.agreesWith !== undefined)) {
     issue(ctx, `${name}不是表格，不应有合计行、年度行或最少行数`, path);
     return;
   }
   for (const id of field.totals ?? []) {
     const column = columns.find((c) => c.id === id);
     if (column === undefined || !NUMERIC_TYPES.has(column.type)) issue(ctx, `${name}的合计列“${id}”须是本表的数字或金额列`, [...path, 'totals']);
+  }
+  const agrees = field.agreesWith;
+  if (agrees) {
+    const other = fields.find((f) => f.id === agrees.totalOf.table);
+    const target = columns.find((c) => c.id === agrees.column);
+    const source = other?.columns?.find((c) => c.id === agrees.totalOf.column);
+    if (!columns.some((c) => c.id === agrees.where.column) || target === undefined || source === undefined || !NUMERIC_TYPES.has(target.type) || target.type !== source.type) {
+      issue(ctx, `${name}的对应关系（agreesWith）须指向本表的数字或金额列和另一表格的同类列`, [...path, 'agreesWith']);
+    }
   }
   const years = field.yearRows;
   if (years) {
@@ -927,7 +949,7 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
   pack.fields.forEach((f, i) => {
     checkField(ctx, f, pack, fieldIds, ['fields', i]);
     checkFieldComputation(ctx, f, pack.fields, ['fields', i, 'computed']);
-    checkTableExtras(ctx, f, fieldIds, ['fields', i]);
+    checkTableExtras(ctx, f, pack.fields, fieldIds, ['fields', i]);
   });
   checkGrading(ctx, pack);
   pack.eligibility.forEach((e, i) => {
@@ -1089,6 +1111,7 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   computed: '计算',
   totals: '合计列',
   yearRows: '年度行',
+  agreesWith: '对应关系',
   scoring: '评分表',
   documents: '文书',
   workflows: '流程',

@@ -478,6 +478,14 @@ export const xjSiAnnualPack = {
       cite: '001 （二）4',
       quote: '此处与项目汇总表对应',
       yearRows: yearRows(true, '001 （二）4 1)', '2025 年获证单位需填报 3 年数据'),
+      // The round year's total is the project summary's 合同金额 added up (（二）3 4): 总额保证与完成项目总值一致).
+      agreesWith: {
+        where: { column: 'year', equals: ROUND_YEAR },
+        column: 'total',
+        totalOf: { table: 'projects', column: 'contractAmount' },
+        cite: '001 （二）4',
+        quote: '系统集成项目完成情况表（此处与项目汇总表对应）',
+      },
       columns: [
         { id: 'year', label: { zh: '年度', en: 'Year' }, type: 'year', required: true, kinds: 'all', cite: '001 （二）4' },
         {

@@ -157,8 +157,10 @@ describe('001 （二）3 2): the grey columns and the 合计 line, exact to the 
   it('a cell typed as text the form could not read leaves its row’s totals unknown, never wrong', () => {
     const v = tableView(projects, [{ softwareDevelopment: 'abc' }, { softwareDevelopment: 100 }]);
     expect(v.rows[0]?.cells['serviceTotal']).toBeUndefined();
+    expect(v.rows[0]?.cells['contractAmount']).toBeUndefined();
     expect(v.rows[1]?.cells['serviceTotal']).toBe(100);
     expect(v.totals['serviceTotal']).toBeNull();
+    expect(v.totals['contractAmount']).toBeNull();
   });
 
   it('a sum beyond exact arithmetic is refused with the row and column named', () => {
@@ -190,7 +192,11 @@ describe('row validation names the row and the column', () => {
 
   it('a negative stored amount', () => {
     const rows = projectRows.map((r, i) => (i === 1 ? { ...r, other: -100 } : r));
-    expect(messages(rows)).toEqual(['“计算机信息系统集成项目汇总（2025 年度已完成项目）”第2行：“其他”：此处金额不能为负数。']);
+    expect(messages(rows)).toEqual([
+      '“计算机信息系统集成项目汇总（2025 年度已完成项目）”第2行：“其他”：此处金额不能为负数。',
+      // The total no longer agrees either (001 （二）4).
+      '“系统集成项目完成情况（2023–2025 年）”2025 年的“系统集成项目总值”（918.120012 万元）应与“计算机信息系统集成项目汇总（2025 年度已完成项目）”的“合同金额”合计（918.119912 万元）一致。',
+    ]);
   });
 
   it('001 （二）1 2): the 身份证号 of a certificate row is checked, and the certificate must be in the catalogue', () => {
@@ -260,6 +266,25 @@ describe('001 （二）2、4: year rows', () => {
   });
 });
 
+describe('001 （二）4: 项目完成情况 agrees with the project summary (此处与项目汇总表对应)', () => {
+  it('the round year’s total must be the projects’ 合同金额 added up, to the 分', () => {
+    const off = { ...p3Fields, projectCompletion: [{ year: 2025, total: CONTRACT_TOTAL_FEN - 1 }] };
+    expect(validateFields(p3, 'annual-review', off, TODAY).map((e) => [e.field, e.message])).toEqual([
+      [
+        'projectCompletion',
+        '“系统集成项目完成情况（2023–2025 年）”2025 年的“系统集成项目总值”（918.120011 万元）应与“计算机信息系统集成项目汇总（2025 年度已完成项目）”的“合同金额”合计（918.120012 万元）一致。',
+      ],
+    ]);
+  });
+
+  it('a missing 2025 row counts as 0; earlier years are not compared', () => {
+    const missing = { ...p3Fields, certifiedThisYear: true, projectCompletion: [{ year: 2024, total: wan('10') }] };
+    expect(validateFields(p3, 'annual-review', missing, TODAY).map((e) => e.code)).toEqual(['table.agreement']);
+    const none = { ...p3Fields, projects: [], projectCompletion: [{ year: 2025, total: 0 }] };
+    expect(validateFields(p3, 'annual-review', none, TODAY)).toEqual([]);
+  });
+});
+
 describe('001 （二）5、6 3): files per row', () => {
   it('with twelve contracts, the ten largest by 合同金额 are the ones to upload', () => {
     const plan = uploadPlans(p3, 'annual-review', p3Fields).find((p) => p.item.id === 'project-contracts');
@@ -320,7 +345,7 @@ describe('hundreds of rows stay fast', () => {
       integration: 2_500_000,
       hardwarePurchase: k % 7 === 0 ? 123 : 0,
     }));
-    const values = { ...p3Fields, projects: many };
+    const values = { ...p3Fields, projects: many, projectCompletion: [{ year: 2025, total: 1_750_134_106 }] };
     const started = performance.now();
     for (let i = 0; i < 5; i++) {
       const view = tableView(projects, many);

@@ -3,6 +3,7 @@
  * unnumbered row included), the computed columns and the upload list.
  */
 import { describe, expect, it } from 'vitest';
+import { catalogueChoices, catalogueRowOf } from '../../../shared/engine/catalogues';
 import { getPack } from '../../../shared/programs/index';
 import type { CatalogueRow, ProgramPack } from '../../../shared/programs/schema';
 import { SEEDS_DIR, seedTexts, squash } from './seed-text';
@@ -96,6 +97,17 @@ describe('001 （二）1 2) certificate catalogue', () => {
       // The 类型 cell is printed once per section and wrapped by the PDF extraction.
       if (type !== '') expect(squash(row.type), `row ${i + 1} 类型`).toBe(squash(type));
     });
+  });
+
+  it('a certificate row shows the entry with its type and level; the unnumbered row and a blank level say so', () => {
+    const column = pack.fields.find((f) => f.id === 'managementCertificates')?.columns?.find((c) => c.id === 'catalogueEntry');
+    if (column === undefined) throw new Error('no catalogue column');
+    const choices = catalogueChoices(pack, column);
+    expect(choices).toHaveLength(38);
+    expect(choices.find((c) => c.value === 'no-16')?.label).toBe('16 信息系统项目管理师（国家软考认证的相关证书，高级）');
+    expect(choices.find((c) => c.value === 'unnumbered-om-manager')?.label).toBe('— 信息系统运行维护服务经理培训证书（其他有效的人员能力评价或认证证书，等级未标注）');
+    expect(catalogueRowOf(pack, column, 'no-25')).toMatchObject({ no: 25, type: '其他有效的人员能力评价或认证证书', level: '专家级' });
+    expect(catalogueRowOf(pack, column, 'no-22')).toBeUndefined();
   });
 
   it('row ids are stable and unique', () => {
