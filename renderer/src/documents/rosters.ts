@@ -14,7 +14,6 @@ import {
 import type { Application, Certificate, Publicity } from '../../../shared/model/records';
 import { getPack } from '../../../shared/programs';
 import type { ApplicationKindId } from '../../../shared/programs/schema';
-import { parseYuan, type Fen } from '../../../shared/rules/money';
 import type { IsoDate } from '../../../shared/rules/civil-date';
 import type { ApplicationFile } from '../intake/file';
 import { applicantName, applicantUnit, sexOf, text, zjApplicantOf } from './inputs';
