@@ -4,6 +4,8 @@
  */
 import {
   gradeSummaryData,
+  LAYOUT_BUILDERS,
+  publicityListData,
   type CertificateEvent,
   type GradeSummaryInput,
   type PublicityInput,
@@ -61,6 +63,14 @@ export function publicityRows(files: readonly ApplicationFile[]): Record<string,
 }
 
 export function publicityInput(publicity: Publicity, files: readonly ApplicationFile[], publisher: string): PublicityInput {
+  // A pack whose 公示名单 lists its columns (004) is laid out from them.
+  const pack = getPack(publicity.programId);
+  const listed = pack?.documents.find((d) => d.kind === 'roster' && d.columns !== undefined && LAYOUT_BUILDERS[d.layout] === 'buildPublicityListXlsx');
+  if (pack !== undefined && listed !== undefined) {
+    const options = { title: publicity.title, period: { from: publicity.startedOn, to: publicity.endsOn }, publisher };
+    const data = publicityListData(pack, listed.id, files, options);
+    if (data.ok) return data.value;
+  }
   return {
     programId: publicity.programId,
     title: publicity.title,
