@@ -60,7 +60,26 @@ export { ZJ_SERVICE_CUTOFF, ZJ_SUMMARY_WATERMARK, zjServiceYears, type ZjApplica
 export { buildZjRosterXlsx, type ZjRosterInput } from './xlsx/zj-roster';
 export { buildPublicityListXlsx, PUBLICITY_COLUMNS, type PublicityInput } from './xlsx/publicity-list';
 export { buildRkTalentRegisterXlsx, type RkRegisterInput, type RkRegisterRow } from './xlsx/rk-talent-register';
-export { buildXjAnnualSummaryXlsx, type AnnualSummaryInput, type InspectedEnterprise } from './xlsx/xj-annual-summary';
+export { buildGradeSummaryXlsx, buildGradeSummaryXlsx as buildXjAnnualSummaryXlsx } from './xlsx/grade-summary';
+export { buildGradedRegisterXlsx } from './xlsx/graded-register';
+export {
+  certificateGrading,
+  displayValue,
+  filingOutcome,
+  gradedRegisterData,
+  gradeSummaryData,
+  OUTCOME_ZH,
+  publicityListData,
+  type FilingOutcome,
+  type GradedRegisterInput,
+  type GradedRegisterRow,
+  type GradeSummaryInput,
+  type GradeSummaryInput as AnnualSummaryInput,
+  type OrganisationFiling,
+  type PublicityListOptions,
+  type SummaryMeasure,
+  type SummaryRow,
+} from './org-rosters';
 export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
 export { buildScoringSheetPdf, scoringDimensionsOf, type ScoringSheetDimension, type ScoringSheetInput, type ScoringSheetItem } from './review/scoring-sheet';
 export { buildIetsEvaluationReportPdf, IETS_ASPECTS, type IetsAspect, type IetsReportInput } from './review/iets-report';

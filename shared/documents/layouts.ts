@@ -1,9 +1,8 @@
 /**
  * Which builder makes each layout a program pack names (`documents[].layout`), so a screen can
  * offer "print" for exactly the documents that exist. Layouts not listed have no builder yet
- * (e.g. zj-it-senior-certificate, zj-it-senior-material-list). The P3 summary by
- * grade (buildXjAnnualSummaryXlsx) and the certificate register (buildCertificateRegisterXlsx) are
- * office reports that no pack names.
+ * (e.g. zj-it-senior-certificate, zj-it-senior-material-list). The office-wide certificate
+ * register (buildCertificateRegisterXlsx) is a report that no pack names.
  */
 export type DocumentBuilder =
   | 'buildCertificatesPdf'
@@ -15,7 +14,8 @@ export type DocumentBuilder =
   | 'buildZjRosterXlsx'
   | 'buildPublicityListXlsx'
   | 'buildRkTalentRegisterXlsx'
-  | 'buildXjAnnualSummaryXlsx'
+  | 'buildGradeSummaryXlsx'
+  | 'buildGradedRegisterXlsx'
   | 'buildCertificateRegisterXlsx'
   | 'buildScoringSheetPdf'
   | 'buildIetsEvaluationReportPdf'
@@ -47,4 +47,6 @@ export const LAYOUT_BUILDERS: Readonly<Record<string, DocumentBuilder>> = {
   'iets-publicity-list': 'buildPublicityListXlsx',
   'rk-talent-register': 'buildRkTalentRegisterXlsx',
   'xj-si-annual-results': 'buildPublicityListXlsx',
+  'grade-summary': 'buildGradeSummaryXlsx',
+  'graded-certificate-register': 'buildGradedRegisterXlsx',
 };

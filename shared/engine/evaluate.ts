@@ -11,12 +11,11 @@
  */
 import { addYears, formatDateZh, type IsoDate } from '../rules/civil-date';
 import { evaluateEducation, type EducationEvaluation, type EducationRecord, type EducationWindow } from '../rules/education';
-import { checkEnterpriseThresholds, type EnterpriseFigures, type EnterpriseGrade } from '../rules/enterprise';
-import { EDUCATION_RULES, ENTERPRISE_RULES, SELF_SCORE_RULES } from '../programs/rule-refs';
+import { EDUCATION_RULES, SELF_SCORE_RULES } from '../programs/rule-refs';
 import { evaluateSelfScore, type ScoreEntry, type ScoreItem, type SeniorityRoute } from '../rules/self-score';
 import { renewalStatus } from '../rules/validity';
 import type { WorkCalendar } from '../rules/work-calendar';
-import { valuesWithKind, type FieldValues } from '../programs/condition';
+import { valuesWithKind, type FieldValues, type ValueSource } from '../programs/condition';
 import type { ApplicationKindId, ProgramPack } from '../programs/schema';
 import type { WorkflowRole } from '../workflow/definition';
 import type { WorkflowFacts, WorkflowHistoryEntry, WindowFacts } from '../workflow/context';
@@ -25,6 +24,7 @@ import { queueDeadline, type QueueDeadline } from '../workflow/deadlines';
 import type { RoutingChainState } from '../workflow/routing';
 import { bindingPlanOf, checklistOf, type BindingPlan, type Checklist, type MaterialInput } from './checklist';
 import { appliesToKind, checkFields, type FieldError } from './fields';
+import { evaluateThresholds } from './thresholds';
 
 export interface ApplicationInput {
   readonly kind: ApplicationKindId;
@@ -44,7 +44,6 @@ export interface ApplicationInput {
     readonly entries: readonly ScoreEntry[];
     readonly seniority?: SeniorityRoute;
   };
-  readonly enterprise?: { readonly grade: EnterpriseGrade; readonly figures: EnterpriseFigures };
   /** Facts from other records: reviews per stage, objections, publicity start, routing chain. */
   readonly reviewsDone?: Readonly<Record<string, number>>;
   readonly openObjections?: number;
@@ -63,7 +62,10 @@ export interface EngineContext {
 }
 
 export interface EligibilityFinding {
-  /** e.g. `education.yearTotal`, `window.registration`, `self-score`, `enterprise.technicalStaff`. */
+  /**
+   * e.g. `education.yearTotal`, `window.registration`, `self-score`, `threshold.technical-staff`,
+   * `condition.good-standing`.
+   */
   readonly code: string;
   readonly met: boolean;
   /** Binding requirements decide eligibility; reference figures (001 参考指标) are shown only. */
@@ -182,14 +184,29 @@ function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: Eligib
   out.push(requirementFinding('self-score', eligible, message));
 }
 
-function enterpriseFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
-  if (pack.enterpriseRule === undefined || app.enterprise === undefined) return;
-  const result = checkEnterpriseThresholds(app.enterprise.grade, app.enterprise.figures, ENTERPRISE_RULES[pack.enterpriseRule]);
-  if (!result.ok) {
-    out.push(requirementFinding(`enterprise.${result.error.code}`, false, result.error.message));
-    return;
+/** The pack's thresholds measured on form fields (001 人员、项目总值), by the application's level. */
+function thresholdFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
+  for (const f of evaluateThresholds(pack, app.kind, app.fields)) {
+    out.push({ code: `threshold.${f.thresholdId}`, met: f.met, binding: f.binding, message: f.message });
   }
-  for (const f of result.value) out.push({ code: `enterprise.${f.item}`, met: f.met, binding: f.binding, message: f.message });
+}
+
+/**
+ * Conditions of eligibility the office ticks once checked (004 第十三条) or that the form's values
+ * must satisfy (004 第十一条: only enterprises are graded).
+ */
+function conditionFindings(pack: ProgramPack, app: ApplicationInput, values: ValueSource, out: EligibilityFinding[]): void {
+  for (const e of pack.eligibility) {
+    if (e.confirmedBy === undefined && e.requires === undefined) continue;
+    if (!appliesToKind(e.kinds, app.kind)) continue;
+    if (e.requires !== undefined && !values.holds(e.requires)) {
+      out.push(requirementFinding(`condition.${e.id}`, false, `不符合申请条件：${e.text.zh}。`));
+    } else if (e.confirmedBy !== undefined && values.at(e.confirmedBy) !== true) {
+      out.push(requirementFinding(`condition.${e.id}`, false, `尚未核实申请条件：${e.text.zh}。`));
+    } else {
+      out.push(requirementFinding(`condition.${e.id}`, true, `${e.confirmedBy !== undefined ? '已核实' : '符合'}：${e.text.zh}。`));
+    }
+  }
 }
 
 function appliedWindows(pack: ProgramPack, app: ApplicationInput, ctx: EngineContext, problems: string[]): AppliedWindow[] {
@@ -242,12 +259,13 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
   const binding = bindingPlanOf(pack, app.kind, values, checklist, app.volume2Parts ?? 1);
   const windows = appliedWindows(pack, app, ctx, problems);
 
-  // In this order: windows, education, self-score, enterprise.
+  // In this order: windows, education, self-score, thresholds, conditions.
   const findings: EligibilityFinding[] = [];
   windowFindings(pack, app, windows, findings);
   const education = educationFindings(pack, app, ctx, problems, findings);
   selfScoreFindings(pack, app, findings);
-  enterpriseFindings(pack, app, findings);
+  thresholdFindings(pack, app, findings);
+  conditionFindings(pack, app, values, findings);
   let met = true;
   const reasons: string[] = [];
   for (const f of findings) {

@@ -15,6 +15,7 @@ import { FIELD_VALIDATORS, type ValidationContext } from '../programs/rule-refs'
 import type { ApplicationKindId, EnumOption, FieldDef, ProgramPack } from '../programs/schema';
 import { assignValues } from './merge';
 import { appliesToKind, kindPlan, type FieldCheck } from './plan';
+import { agreementErrors, tableView, yearRowErrors } from './tables';
 
 export interface FieldError {
   /** Field id; for a table cell `field[row].column` (row from 0). */
@@ -112,6 +113,10 @@ function checkValue(
       });
     }
   }
+  if (def.catalogueIds !== undefined && (typeof value !== 'string' || !def.catalogueIds.has(value))) {
+    errors.push({ field: fieldPath(fieldId, row, column), code: 'field.catalogue', message: def.catalogueMessage });
+    return;
+  }
   if (def.numeric) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       errors.push({ field: fieldPath(fieldId, row, column), code: 'field.number', message: def.numberMessage });
@@ -181,6 +186,12 @@ export function checkFields(pack: ProgramPack, kind: ApplicationKindId, values: 
           errors[i] = { field: e.field, code: e.code, message: `“${def.label}”第${index + 1}行：${e.message}` };
         }
       }
+    }
+    if (table.derived) {
+      const field = def.def as FieldDef;
+      for (const e of yearRowErrors(field, value, values)) errors.push(e);
+      for (const e of tableView(field, value).problems) errors.push(e);
+      for (const e of agreementErrors(pack, field, values)) errors.push(e);
     }
   }
   return errors;

@@ -53,6 +53,9 @@ export interface FieldCheck {
   readonly validate: FieldValidator | undefined;
   /** Set for a 'table' field with columns. */
   readonly table: TableCheck | undefined;
+  /** A catalogue-ref field: the row ids of its catalogue (001 证书表). */
+  readonly catalogueIds: ReadonlySet<string> | undefined;
+  readonly catalogueMessage: string;
   /** The messages that depend on nothing but the field, made once (most files have a few blanks). */
   readonly requiredMessage: string;
   readonly enumMessage: string;
@@ -65,6 +68,8 @@ export interface TableCheck {
   /** Some column reads other values (conditions, an option's remark): rows need merged values. */
   readonly mergeRows: boolean;
   readonly minRows: number | undefined;
+  /** Year rows to check or computed columns that may overflow (tables.ts). */
+  readonly derived: boolean;
 }
 
 /** A material asked for in this kind before its condition is looked at, in checklist order. */
@@ -105,6 +110,10 @@ export interface PlannedEntry {
 export interface KindPlan {
   /** fieldsFor(pack, kind). */
   readonly fields: readonly FieldCheck[];
+  /** The kind's computed form fields (not table columns), in form order. */
+  readonly computedFields: readonly FieldDef[];
+  /** The kind's thresholds measured on a form field (thresholds.ts). */
+  readonly measuredThresholds: readonly ProgramPack['thresholds'][number][];
   /** Application-scope materials whose kinds include this kind. */
   readonly materials: readonly PlannedMaterial[];
   /** Distinct ids of `materials`, each to a slot: records are matched by id, last one wins. */
@@ -138,10 +147,11 @@ function readsValues(column: FieldCheck): boolean {
   );
 }
 
-function fieldCheck(def: FieldDef | TableColumn, kind: ApplicationKindId): FieldCheck {
+function fieldCheck(pack: ProgramPack, def: FieldDef | TableColumn, kind: ApplicationKindId): FieldCheck {
   // Truthiness where checkValue tests truthiness, `!== undefined` where it tests that.
   const columns = 'columns' in def && def.type === 'table' && def.columns ? def.columns : undefined;
-  const columnChecks = columns?.filter((c) => appliesToKind(c.kinds, kind)).map((c) => fieldCheck(c, kind));
+  const columnChecks = columns?.filter((c) => appliesToKind(c.kinds, kind)).map((c) => fieldCheck(pack, c, kind));
+  const catalogue = def.catalogue === undefined ? undefined : pack.catalogues?.find((c) => c.id === def.catalogue);
   const label = def.label.zh;
   const table =
     columnChecks === undefined
@@ -150,10 +160,14 @@ function fieldCheck(def: FieldDef | TableColumn, kind: ApplicationKindId): Field
           columns: columnChecks,
           mergeRows: columnChecks.some(readsValues),
           minRows: 'minRows' in def && def.minRows !== undefined ? def.minRows.value : undefined,
+          derived:
+            ('yearRows' in def && def.yearRows !== undefined) ||
+            ('agreesWith' in def && def.agreesWith !== undefined) ||
+            (columns ?? []).some((c) => c.computed !== undefined),
         };
   // As checkValue tests them: `computed` and `visibleWhen` by truthiness, `requiredWhen` by presence.
   const nothingButBlank =
-    !def.computed && !def.visibleWhen && !def.enum && def.type !== 'number' && def.type !== 'year' && !def.validator && !table;
+    !def.computed && !def.visibleWhen && !def.enum && def.type !== 'number' && def.type !== 'year' && !def.validator && !table && !catalogue;
   const mode: CheckMode =
     nothingButBlank && def.required ? 'required-only' : nothingButBlank && def.requiredWhen === undefined ? 'never' : 'full';
   return {
@@ -172,6 +186,8 @@ function fieldCheck(def: FieldDef | TableColumn, kind: ApplicationKindId): Field
     validator: def.validator ? def.validator : undefined,
     validate: def.validator ? FIELD_VALIDATORS[def.validator] : undefined,
     table,
+    catalogueIds: catalogue ? new Set(catalogue.rows.map((r) => r.id)) : undefined,
+    catalogueMessage: catalogue ? `“${label}”应为“${catalogue.names.zh}”中的一项。` : '',
     requiredMessage: `请填写“${label}”。`,
     enumMessage: def.enum ? `“${label}”应为以下之一：${def.enum.map((o) => o.value).join('、')}。` : '',
     numberMessage: `“${label}”应填写数字。`,
@@ -179,7 +195,7 @@ function fieldCheck(def: FieldDef | TableColumn, kind: ApplicationKindId): Field
 }
 
 function buildPlan(pack: ProgramPack, kind: ApplicationKindId): KindPlan {
-  const fields = pack.fields.filter((f) => appliesToKind(f.kinds, kind)).map((f) => fieldCheck(f, kind));
+  const fields = pack.fields.filter((f) => appliesToKind(f.kinds, kind)).map((f) => fieldCheck(pack, f, kind));
   const slotById = new Map<string, number>();
   const firstWithSlot: number[] = [];
   const materials: PlannedMaterial[] = [];
@@ -229,7 +245,9 @@ function buildPlan(pack: ProgramPack, kind: ApplicationKindId): KindPlan {
     // applied per application after sorting once here.
     return entries.sort((a, b) => a.position - b.position);
   });
-  return { fields, materials, slotById, firstWithSlot, volumes };
+  const computedFields = pack.fields.filter((f) => appliesToKind(f.kinds, kind) && f.computed !== undefined);
+  const measuredThresholds = pack.thresholds.filter((t) => appliesToKind(t.kinds, kind) && t.measure !== undefined && 'field' in t.measure);
+  return { fields, materials, slotById, firstWithSlot, volumes, computedFields, measuredThresholds };
 }
 
 /** The plan for (pack, kind), built on first use. */

@@ -222,6 +222,13 @@ export const certificateSchema = recordBaseSchema.extend({
    */
   details: z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/), z.union([z.string().max(500), z.number()])).optional(),
   importBatchId,
+  /**
+   * What the certificate attests, from the pack's `grading` (documents/org-rosters
+   * certificateGrading): the evaluation category (004 第十一、十二条) and the level — IETS-3,
+   * or 乙 for a 001 grade; none for a category 不划分等级.
+   */
+  category: z.string().min(1).max(40).optional(),
+  level: z.string().min(1).max(20).optional(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
@@ -233,6 +240,10 @@ export const attachmentSchema = recordBaseSchema.extend({
   mimeType: z.string().max(100),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The checklist item the file is for (001 （二）6: 营业执照, 财务报表, 项目合同 …). */
+  itemId: z.string().min(1).max(60).optional(),
+  /** For an item asked per table row (one file per contract, one certificate per innovation): the row's key. */
+  rowKey: z.string().min(1).max(64).optional(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -448,6 +459,73 @@ export const importBatchSchema = recordBaseSchema.extend({
   undoneOn: isoDateSchema.optional(),
 });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
+/** 004 细则 第十六条: an agency or evaluator may be suspended or stopped from evaluating. */
+export const evaluationStandingSchema = z.enum(['active', 'suspended', 'stopped']);
+
+/**
+ * An evaluation agency (评价机构, 004 办法 第九、十条; 细则 第二、三、七条), selected publicly to take
+ * applications, review them and report to the centre. National agencies work nationwide, local
+ * ones in their region.
+ */
+export const evaluationAgencySchema = recordBaseSchema.extend({
+  /** The program whose evaluations it carries out (a pack with agency thresholds). */
+  programId: z.string().min(1),
+  name: z.string().trim().min(1, '请填写评价机构名称').max(100, '评价机构名称过长'),
+  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位').optional(),
+  scope: z.enum(['national', 'local']),
+  /** 所属区域, for a local agency. */
+  region: z.string().max(50).optional(),
+  /** 成立日期 (细则 第七条: 成立时间 1 年以上). */
+  registeredOn: isoDateSchema,
+  /** 在中国技术市场协会官网予以公布 (细则 第十三条（三）). */
+  listedOn: isoDateSchema.optional(),
+  standing: evaluationStandingSchema,
+  note: z.string().max(2000).optional(),
+});
+export type EvaluationAgency = z.infer<typeof evaluationAgencySchema>;
+
+/**
+ * An evaluator (评价人员) of one agency (细则 第五、八、十、十一条): employed under a labour or
+ * service contract, full-time or not, approved and filed by the centre. The same person in two
+ * agencies is two records with one ID number — which the checks refuse (第十条).
+ */
+export const evaluatorSchema = recordBaseSchema.extend({
+  agencyId: recordIdSchema,
+  name,
+  idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
+  /** 专职 (细则 第八条 counts them apart). */
+  fullTime: z.boolean(),
+  /** 劳动或劳务合同 (细则 第十条). */
+  contract: z.enum(['labour', 'service']),
+  /** 经评价中心核定并备案 (细则 第十一条). */
+  approvedOn: isoDateSchema.optional(),
+  /** With the agency from / until (a person who left is no longer counted). */
+  since: isoDateSchema.optional(),
+  until: isoDateSchema.optional(),
+  standing: evaluationStandingSchema,
+});
+export type Evaluator = z.infer<typeof evaluatorSchema>;
+
+/** 004 办法 第十四条（二）: 文件资料审核 and 现场审核. */
+export const AGENCY_AUDIT_KINDS = ['documents', 'on-site'] as const;
+export type AgencyAuditKind = (typeof AGENCY_AUDIT_KINDS)[number];
+
+/**
+ * One review an agency made of an application (004 办法 第十四条（二）; 第二十四条: 对评价过程进行
+ * 记录), append-only: a second on-site visit is a second record.
+ */
+export const agencyAuditSchema = recordBaseSchema.extend({
+  applicationId: recordIdSchema,
+  /** The workflow state it was recorded in (the stage whose reviews it counts for). */
+  stage: z.string().min(1).max(60),
+  agencyId: recordIdSchema.optional(),
+  kind: z.enum(AGENCY_AUDIT_KINDS),
+  on: isoDateSchema,
+  evaluatorIds: z.array(recordIdSchema).min(1, '请选择参加审核的评价人员').max(50),
+  findings: z.string().trim().min(1, '请填写审核发现').max(4000),
+  passed: z.boolean(),
+});
+export type AgencyAudit = z.infer<typeof agencyAuditSchema>;
 
 /** Tables whose records sync, and the schema of each. */
 export const syncedRecordSchemas = {
@@ -472,6 +550,9 @@ export const syncedRecordSchemas = {
   panelBallots: panelBallotSchema,
   panelResults: panelResultSchema,
   importBatches: importBatchSchema,
+  evaluationAgencies: evaluationAgencySchema,
+  evaluators: evaluatorSchema,
+  agencyAudits: agencyAuditSchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

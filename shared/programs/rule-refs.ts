@@ -10,9 +10,8 @@ import { parseCreditCode } from '../rules/credit-code';
 import { parseDateInput, parseYearMonth, type IsoDate } from '../rules/civil-date';
 import { parseLandline, parseMobile, parsePhone, parsePostalCode } from '../rules/contact';
 import { P4_EDUCATION_REQUIREMENT, P5_EDUCATION_REQUIREMENT, type EducationRequirement } from '../rules/education';
-import { P3_ENTERPRISE_REQUIREMENT, type EnterpriseRequirement } from '../rules/enterprise';
 import { parseIdNumber } from '../rules/id-number';
-import { parseYuan } from '../rules/money';
+import { checkStoredFen, parseYuan } from '../rules/money';
 import { checkPhoto, P4_PHOTO_REQUIREMENT, type PhotoRequirement } from '../rules/photo';
 import { fail, type Result } from '../rules/result';
 import { P4_SELF_SCORE_REQUIREMENT, type SelfScoreRequirement } from '../rules/self-score';
@@ -62,8 +61,11 @@ export const FIELD_VALIDATORS: Readonly<Record<ValidatorName, FieldValidator>> =
   date: (raw) => asText(raw, parseDateInput),
   /** rules/civil-date parseYearMonth (002 附件4 四 7: ××××年××月). */
   'year-month': (raw) => asText(raw, parseYearMonth),
-  /** rules/money parseYuan. */
-  money: (raw) => parseYuan(raw),
+  /**
+   * A stored amount is integer 分 (rules/money toFen, never negative); text is what the form could
+   * not read as an amount, checked by parseYuan for its message.
+   */
+  money: (raw) => (typeof raw === 'number' ? checkStoredFen(raw) : parseYuan(raw)),
   /** rules/photo checkPhoto with P4_PHOTO_REQUIREMENT (002 附件2 二). */
   'photo-p4': (raw) =>
     raw instanceof Uint8Array ? checkPhoto(raw, P4_PHOTO_REQUIREMENT) : fail('photo.empty', '没有读到照片文件，请重新选择。'),
@@ -97,12 +99,6 @@ export const EDUCATION_RULES = { P4_EDUCATION_REQUIREMENT, P5_EDUCATION_REQUIREM
 export type EducationRuleName = keyof typeof EDUCATION_RULES;
 export const EDUCATION_RULE_NAMES = Object.keys(EDUCATION_RULES) as [EducationRuleName, ...EducationRuleName[]];
 
-export const ENTERPRISE_RULES = { P3_ENTERPRISE_REQUIREMENT } as const satisfies Readonly<
-  Record<string, EnterpriseRequirement>
->;
-export type EnterpriseRuleName = keyof typeof ENTERPRISE_RULES;
-export const ENTERPRISE_RULE_NAMES = Object.keys(ENTERPRISE_RULES) as [EnterpriseRuleName, ...EnterpriseRuleName[]];
-
 export const SELF_SCORE_RULES = { P4_SELF_SCORE_REQUIREMENT } as const satisfies Readonly<
   Record<string, SelfScoreRequirement>
 >;
@@ -114,17 +110,18 @@ export type PhotoRuleName = keyof typeof PHOTO_RULES;
 export const PHOTO_RULE_NAMES = Object.keys(PHOTO_RULES) as [PhotoRuleName, ...PhotoRuleName[]];
 
 /**
- * Computations a read-only field may name (001 （二）: "灰色不能输入部分均为自动运算"). Each is an
- * existing rule; the string says where it lives.
+ * Computations a read-only field or column may name (001 （二）: "灰色不能输入部分均为自动运算"),
+ * worked out by shared/engine/tables, exactly (money in 分, never a float).
  */
 export const COMPUTATIONS = {
-  'contract-service-total': 'rules/enterprise computeContractRow → serviceTotal',
-  'contract-amount': 'rules/enterprise computeContractRow → contractAmount',
-  'year-contract-total': 'rules/enterprise sumContractAmounts',
-  'project-total-over-years': 'rules/enterprise projectTotalOverYears',
+  /** In a table row: the columns named in `inputs` added up; on the form: the fields named. */
+  sum: 'the values named in `inputs` added up (a blank counts as 0)',
+  /** inputs [table, column]: that column over the table's rows (those `rows` selects). */
+  'column-sum': 'a column of a table added up over its rows',
+  /** inputs [table]: how many rows (those `rows` selects). */
   'count-rows': 'number of rows of the table named in `inputs`',
-  'count-distinct': 'number of distinct values of column inputs[1] in table inputs[0] (one person, several certificates)',
-  'full-years-to': 'rules/civil-date fullYearsBetween (to the date in `inputs`)',
+  /** inputs [table, column]: one person, several certificates (001 （二）1 2)). */
+  'count-distinct': 'number of distinct non-blank values of column inputs[1] in table inputs[0]',
 } as const;
 export type ComputationName = keyof typeof COMPUTATIONS;
 export const COMPUTATION_NAMES = Object.keys(COMPUTATIONS) as [ComputationName, ...ComputationName[]];

@@ -17,7 +17,6 @@ import { APPLICATION_KIND_FIELD, conditionFields, conditionSchema, type Conditio
 import {
   COMPUTATION_NAMES,
   EDUCATION_RULE_NAMES,
-  ENTERPRISE_RULE_NAMES,
   PHOTO_RULE_NAMES,
   SELF_SCORE_RULE_NAMES,
   OPTIONAL_VALIDATOR_TYPES,
@@ -26,6 +25,7 @@ import {
 } from './rule-refs';
 import { describePath } from '../rules/describe-path';
 import { IMPORT_KINDS } from '../model/records';
+import { MONEY_UNITS } from '../rules/money';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -81,6 +81,29 @@ export const FIELD_TYPES = [
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const TIME_UNITS = ['working-days', 'calendar-days', 'months', 'years'] as const;
+
+export { MONEY_UNITS, type MoneyUnit } from '../rules/money';
+
+/**
+ * What a threshold measures when it is not a form field: facts about the agencies that evaluate
+ * on the office's behalf and their evaluators (004 细则 第七、八、十、十二条), gathered from their
+ * records by shared/engine/agencies.
+ */
+export const THRESHOLD_FACTS = [
+  'agency.years-registered',
+  'agency.evaluators',
+  'agency.full-time-evaluators',
+  'evaluator.agencies',
+  'evaluator.evaluations-per-year',
+] as const;
+export type ThresholdFact = (typeof THRESHOLD_FACTS)[number];
+
+/** 004 细则 第三条: 全国性评价机构 and 地方性评价机构 (stored as these codes). */
+export const AGENCY_SCOPES = ['national', 'local'] as const;
+export type AgencyScope = (typeof AGENCY_SCOPES)[number];
+
+/** Row keys a table keeps beside its columns (a stable key per row, for attachments and reordering). */
+export const ROW_KEY = 'rowKey';
 export const PUBLICITY_UNITS = ['working-days', 'calendar-days'] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -150,6 +173,10 @@ export const citedTextSchema = z.strictObject({
   id: kebabId,
   text: localizedTextSchema,
   kinds: kindsSchema.optional(),
+  /** A boolean field the office ticks once it has checked the condition (004 第十三条). */
+  confirmedBy: fieldId.optional(),
+  /** A condition on the form's values that must hold (004 第十一条: only enterprises are graded). */
+  requires: conditionSchema.optional(),
   cite: citeSchema,
   quote: quoteSchema.optional(),
 });
@@ -255,10 +282,23 @@ const fieldObject = z.strictObject({
   display: z.strictObject({ format: z.string().min(1), cite: citeSchema, quote: quoteSchema.optional() }).optional(),
   /** Who writes it on the paper form. */
   filledBy: z.enum(['applicant', 'unit', 'office']).optional(),
-  /** Grey, computed field (001 （二）: 灰色不能输入部分均为自动运算). */
+  /**
+   * Grey, computed field (001 （二）: 灰色不能输入部分均为自动运算), worked out by
+   * shared/engine/tables from `inputs` (COMPUTATIONS says how each rule reads them). `rows`
+   * limits a column sum to the rows whose `column` holds one of `values` (001 （二）3: the three
+   * years 2023、2024、2025).
+   */
   computed: z
-    .strictObject({ rule: z.enum(COMPUTATION_NAMES), inputs: z.array(z.string().min(1)), cite: citeSchema })
+    .strictObject({
+      rule: z.enum(COMPUTATION_NAMES),
+      inputs: z.array(z.string().min(1)).min(1),
+      rows: z.strictObject({ column: fieldId, values: z.array(z.union([z.number(), z.string()])).min(1) }).optional(),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
     .optional(),
+  /** Money fields: the unit amounts are typed and shown in (stored in 分 whatever it is). */
+  moneyUnit: z.enum(MONEY_UNITS, { error: `金额单位应为 ${MONEY_UNITS.join('、')} 之一` }).optional(),
   /** Value when nothing is entered (001: 不包含的填“0”). */
   blankMeans: z.union([z.number(), z.string(), z.boolean()]).optional(),
   help: localizedTextSchema.optional(),
@@ -270,11 +310,47 @@ const fieldObject = z.strictObject({
 
 export const tableColumnSchema = fieldObject;
 
+/**
+ * A table whose rows are years (001 （二）2、4: the current year; an enterprise certified this
+ * year also the two before). A year without a row counts as 0; a row for a year not asked for is
+ * an error.
+ */
+export const yearRowsSchema = z.strictObject({
+  /** The column holding the year. */
+  column: fieldId,
+  years: z.array(z.number().int().min(1900).max(2100)).min(1),
+  /** More years when this holds (certified this year: 补填 2023、2024 年). */
+  backfill: z
+    .strictObject({ when: conditionSchema, years: z.array(z.number().int().min(1900).max(2100)).min(1) })
+    .optional(),
+  /** At most one row per year. */
+  onePerYear: z.boolean(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type YearRows = z.infer<typeof yearRowsSchema>;
+
 export const fieldSchema = fieldObject.extend({
   /** Columns of a 'table' field. */
   columns: z.array(tableColumnSchema).min(1).optional(),
   /** Minimum number of rows the seed asks for (002 附件4 四 9: 至少近3年). */
   minRows: citedNumberSchema.optional(),
+  /** Number or money columns added up under the table (the grey 合计 line). */
+  totals: z.array(fieldId).min(1).optional(),
+  yearRows: yearRowsSchema.optional(),
+  /**
+   * One cell must equal another table's column total (001 （二）4: 项目完成情况 "此处与项目汇总表
+   * 对应" — the round year's total is the projects' 合同金额 added up). A missing row counts as 0.
+   */
+  agreesWith: z
+    .strictObject({
+      where: z.strictObject({ column: fieldId, equals: z.union([z.number(), z.string()]) }),
+      column: fieldId,
+      totalOf: z.strictObject({ table: fieldId, column: fieldId }),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
 });
 export type FieldDef = z.infer<typeof fieldSchema>;
 export type TableColumn = z.infer<typeof tableColumnSchema>;
@@ -325,6 +401,8 @@ export const materialSchema = z.strictObject({
     per: fieldId.optional(),
     /** At most this many (001: 前 10 个大额合同). */
     max: citedNumberSchema.optional(),
+    /** With `per` and `max`: when there are more rows, the largest by this column are the ones asked for. */
+    largestBy: fieldId.optional(),
     cite: citeSchema,
     quote: quoteSchema.optional(),
   }),
@@ -422,6 +500,17 @@ export const thresholdSchema = z.strictObject({
   unit: textOf(10, '单位'),
   /** 001 distinguishes 指标要求 from 参考指标. */
   binding: z.enum(['requirement', 'reference']),
+  /**
+   * What is measured: a form field (by level, the level read from `grading.levelField`), or a
+   * fact about an agency or evaluator (optionally for one agency scope). Without it the
+   * threshold is shown but judged elsewhere.
+   */
+  measure: z
+    .union([
+      z.strictObject({ field: fieldId }),
+      z.strictObject({ fact: z.enum(THRESHOLD_FACTS), scope: z.enum(AGENCY_SCOPES).optional() }),
+    ])
+    .optional(),
   kinds: kindsSchema.optional(),
   rule: z.string().min(1).optional(),
   note: localizedTextSchema.optional(),
@@ -468,6 +557,10 @@ export const keyDateSchema = z
     month: isoMonth.optional(),
     /** e.g. 中旬 when the seed gives only part of a month. */
     approximate: localizedTextSchema.optional(),
+    /** The date is a deadline for applications of these kinds while in these states (001 温馨提示 11: 换证). */
+    deadlineFor: z
+      .strictObject({ kinds: z.array(kindIdSchema).min(1), states: z.array(z.string().min(1)).min(1) })
+      .optional(),
     cite: citeSchema,
     quote: quoteSchema.optional(),
   })
@@ -529,6 +622,18 @@ export const documentSchema = z.strictObject({
   names: localizedTextSchema,
   /** Layout to come (shared/documents); the name is fixed now. */
   layout: kebabId,
+  /** Rosters and lists: one column per form field, headed by the field's label unless given. */
+  columns: z
+    .array(
+      z.strictObject({
+        field: fieldId,
+        header: localizedTextSchema.optional(),
+        /** Excel character units. */
+        width: z.number().positive().max(100).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   note: localizedTextSchema.optional(),
   cite: citeSchema,
   quote: quoteSchema.optional(),
@@ -779,7 +884,20 @@ const programPackObject = z.strictObject({
   validity: validitySchema.optional(),
   windows: z.array(windowSchema),
   education: educationSchema.optional(),
-  enterpriseRule: z.enum(ENTERPRISE_RULE_NAMES).optional(),
+  /**
+   * Where an application's evaluation category and level are read (001 甲乙丙丁, 004 IETS-4 …
+   * IETS-E): thresholds by level read the level here, and the certificate carries both.
+   */
+  grading: z
+    .strictObject({
+      /** The category when there is one; else `categoryField` chooses it. */
+      category: kebabId.optional(),
+      categoryField: fieldId.optional(),
+      levelField: fieldId,
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
   photoRule: z.enum(PHOTO_RULE_NAMES).optional(),
   thresholds: z.array(thresholdSchema),
   publicity: z.array(publicitySchema),
@@ -864,6 +982,13 @@ function checkField(
   if (field.catalogue !== undefined && !(pack.catalogues ?? []).some((c) => c.id === field.catalogue)) {
     issue(ctx, `${name}引用的目录“${field.catalogue}”不存在`, [...path, 'catalogue']);
   }
+  if ((field.type === 'money') !== (field.moneyUnit !== undefined)) {
+    issue(
+      ctx,
+      field.type === 'money' ? `${name}是金额，须写明填写单位（moneyUnit：yuan 元或 wan-yuan 万元）` : `${name}不是金额，不应有金额单位`,
+      [...path, 'moneyUnit'],
+    );
+  }
   if ((field.type === 'table') !== (field.columns !== undefined)) {
     issue(ctx, field.type === 'table' ? `${name}是表格，须列出列（columns）` : `${name}不是表格，不应有列`, [...path, 'columns']);
   }
@@ -873,7 +998,9 @@ function checkField(
     const rowIds = new Set([...fieldIds, ...field.columns.map((c) => c.id)]);
     field.columns.forEach((column, i) => {
       if (column.type === 'table') issue(ctx, `${name}的列不能再是表格`, [...path, 'columns', i, 'type']);
+      if (column.id === ROW_KEY) issue(ctx, `${name}的列编号“${ROW_KEY}”已保留给行标识`, [...path, 'columns', i, 'id']);
       checkField(ctx, column, pack, rowIds, [...path, 'columns', i]);
+      if (column.computed) checkRowComputation(ctx, column, field.columns ?? [], i, name, [...path, 'columns', i, 'computed']);
     });
   }
   checkCondition(ctx, field.requiredWhen, fieldIds, [...path, 'requiredWhen']);
@@ -927,6 +1054,130 @@ function checkImports(ctx: z.RefinementCtx, pack: PackShape): void {
   });
 }
 
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['number', 'money']);
+
+/** A computed column adds up columns of its own row declared before it (so the order of work is the column order). */
+function checkRowComputation(
+  ctx: z.RefinementCtx,
+  column: z.infer<typeof fieldObject>,
+  columns: readonly z.infer<typeof fieldObject>[],
+  index: number,
+  table: string,
+  path: PropertyKey[],
+): void {
+  const computed = column.computed;
+  if (!computed) return;
+  const name = `${table}的列“${column.label.zh}”`;
+  if (computed.rule !== 'sum') {
+    issue(ctx, `${name}：表格的列只能用 sum（本行各列相加）计算`, [...path, 'rule']);
+    return;
+  }
+  if (computed.rows !== undefined) issue(ctx, `${name}：按行合计不应限定行（rows）`, [...path, 'rows']);
+  for (const input of computed.inputs) {
+    const at = columns.findIndex((c) => c.id === input);
+    if (at < 0 || at >= index) issue(ctx, `${name}的计算项“${input}”须是本表在它之前的列`, [...path, 'inputs']);
+    else if (!NUMERIC_TYPES.has(columns[at]!.type)) issue(ctx, `${name}的计算项“${input}”不是数字或金额列`, [...path, 'inputs']);
+    else if (columns[at]!.type !== column.type) issue(ctx, `${name}与计算项“${input}”类型不同`, [...path, 'inputs']);
+  }
+}
+
+type FieldShape = PackShape['fields'][number];
+
+/** A computed form field: `sum` of fields, `column-sum` / `count-rows` / `count-distinct` of a table. */
+function checkFieldComputation(ctx: z.RefinementCtx, field: FieldShape, fields: readonly FieldShape[], path: PropertyKey[]): void {
+  const computed = field.computed;
+  if (!computed) return;
+  const name = `字段“${field.label.zh}”`;
+  const byId = (id: string | undefined) => (id === undefined ? undefined : fields.find((f) => f.id === id));
+  const [first, second] = computed.inputs;
+  const table = byId(first);
+  const column = table?.columns?.find((c) => c.id === second);
+  switch (computed.rule) {
+    case 'sum':
+      for (const input of computed.inputs) {
+        const f = byId(input);
+        if (f === undefined || f.id === field.id || !NUMERIC_TYPES.has(f.type)) {
+          issue(ctx, `${name}的计算项“${input}”须是本表单的数字或金额字段`, [...path, 'inputs']);
+        }
+      }
+      break;
+    case 'count-rows':
+      if (table?.type !== 'table' || computed.inputs.length !== 1) issue(ctx, `${name}：count-rows 的计算项应为一个表格字段`, [...path, 'inputs']);
+      break;
+    case 'column-sum':
+    case 'count-distinct':
+      if (table?.type !== 'table' || column === undefined || computed.inputs.length !== 2) {
+        issue(ctx, `${name}：${computed.rule} 的计算项应为 [表格字段, 该表的列]`, [...path, 'inputs']);
+      } else if (computed.rule === 'column-sum' && (!NUMERIC_TYPES.has(column.type) || column.type !== field.type)) {
+        issue(ctx, `${name}：合计的列“${column.label.zh}”须与本字段同为数字或金额`, [...path, 'inputs']);
+      }
+      break;
+  }
+  if (computed.rows !== undefined) {
+    if (computed.rule !== 'column-sum' && computed.rule !== 'count-rows') {
+      issue(ctx, `${name}：只有 column-sum 和 count-rows 可以限定行（rows）`, [...path, 'rows']);
+    } else if (!table?.columns?.some((c) => c.id === computed.rows?.column)) {
+      issue(ctx, `${name}限定行所用的列“${computed.rows.column}”不在表格中`, [...path, 'rows']);
+    }
+  }
+  if (computed.rule !== 'sum' && computed.rule !== 'column-sum' && field.type !== 'number') {
+    issue(ctx, `${name}是计数，类型应为 number`, [...path, 'rule']);
+  }
+}
+
+function checkTableExtras(ctx: z.RefinementCtx, field: FieldShape, fields: readonly FieldShape[], fieldIds: ReadonlySet<string>, path: PropertyKey[]): void {
+  const name = `字段“${field.label.zh}”`;
+  const columns = field.columns ?? [];
+  if (field.type !== 'table' && (field.totals !== undefined || field.yearRows !== undefined || field.minRows !== undefined || field.agreesWith !== undefined)) {
+    issue(ctx, `${name}不是表格，不应有合计行、年度行或最少行数`, path);
+    return;
+  }
+  for (const id of field.totals ?? []) {
+    const column = columns.find((c) => c.id === id);
+    if (column === undefined || !NUMERIC_TYPES.has(column.type)) issue(ctx, `${name}的合计列“${id}”须是本表的数字或金额列`, [...path, 'totals']);
+  }
+  const agrees = field.agreesWith;
+  if (agrees) {
+    const other = fields.find((f) => f.id === agrees.totalOf.table);
+    const target = columns.find((c) => c.id === agrees.column);
+    const source = other?.columns?.find((c) => c.id === agrees.totalOf.column);
+    if (!columns.some((c) => c.id === agrees.where.column) || target === undefined || source === undefined || !NUMERIC_TYPES.has(target.type) || target.type !== source.type) {
+      issue(ctx, `${name}的对应关系（agreesWith）须指向本表的数字或金额列和另一表格的同类列`, [...path, 'agreesWith']);
+    }
+  }
+  const years = field.yearRows;
+  if (years) {
+    if (columns.find((c) => c.id === years.column)?.type !== 'year') issue(ctx, `${name}的年度列“${years.column}”须是本表的年份列`, [...path, 'yearRows']);
+    if (years.backfill) checkCondition(ctx, years.backfill.when, fieldIds, [...path, 'yearRows', 'backfill']);
+  }
+}
+
+function checkGrading(ctx: z.RefinementCtx, pack: PackShape): void {
+  const grading = pack.grading;
+  if (!grading) return;
+  const path = ['grading'];
+  const categories = pack.categories ?? [];
+  const enumValues = (id: string | undefined): string[] | undefined =>
+    pack.fields.find((f) => f.id === id && f.type === 'enum')?.enum?.map((o) => o.value);
+  let chosen = categories.filter((c) => c.id === grading.category);
+  if ((grading.category === undefined) === (grading.categoryField === undefined)) {
+    issue(ctx, '评级（grading）须给出 category 或 categoryField 之一', path);
+  } else if (grading.category !== undefined && chosen.length === 0) {
+    issue(ctx, `评级所用的评价类别“${grading.category}”不存在`, [...path, 'category']);
+  } else if (grading.categoryField !== undefined) {
+    const values = enumValues(grading.categoryField);
+    if (values === undefined) issue(ctx, `评级的类别字段“${grading.categoryField}”须是选项字段`, [...path, 'categoryField']);
+    for (const v of values ?? []) {
+      if (!categories.some((c) => c.id === v)) issue(ctx, `类别字段的选项“${v}”不是已声明的评价类别`, [...path, 'categoryField']);
+    }
+    chosen = categories.filter((c) => values?.includes(c.id));
+  }
+  const levels = new Set(chosen.flatMap((c) => c.levels.map((l) => l.id)));
+  const values = enumValues(grading.levelField);
+  if (values === undefined) issue(ctx, `评级的等级字段“${grading.levelField}”须是选项字段`, [...path, 'levelField']);
+  for (const v of values ?? []) if (!levels.has(v)) issue(ctx, `等级字段的选项“${v}”不是所选评价类别的等级`, [...path, 'levelField']);
+}
+
 function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
   const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
   const fieldIds = new Set(pack.fields.map((f) => f.id));
@@ -966,7 +1217,36 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
   });
   (pack.catalogues ?? []).forEach((c, i) => checkUnique(ctx, c.rows, (r) => r.id, `目录“${c.names.zh}”的行`, ['catalogues', i, 'rows']));
 
-  pack.fields.forEach((f, i) => checkField(ctx, f, pack, fieldIds, ['fields', i]));
+  pack.fields.forEach((f, i) => {
+    checkField(ctx, f, pack, fieldIds, ['fields', i]);
+    checkFieldComputation(ctx, f, pack.fields, ['fields', i, 'computed']);
+    checkTableExtras(ctx, f, pack.fields, fieldIds, ['fields', i]);
+  });
+  checkGrading(ctx, pack);
+  pack.eligibility.forEach((e, i) => {
+    checkCondition(ctx, e.requires, fieldIds, ['eligibility', i, 'requires']);
+    if (e.confirmedBy !== undefined && pack.fields.find((f) => f.id === e.confirmedBy)?.type !== 'boolean') {
+      issue(ctx, `申请条件“${e.text.zh}”的确认字段“${e.confirmedBy}”须是是否（boolean）字段`, ['eligibility', i, 'confirmedBy']);
+    }
+  });
+  pack.keyDates.forEach((d, i) => {
+    if (!d.deadlineFor) return;
+    for (const kind of d.deadlineFor.kinds) {
+      const states = pack.workflows[kind]?.states;
+      if (!kindIds.has(kind) || states === undefined) {
+        issue(ctx, `关键日期“${d.names.zh}”适用的办理类型“${kind}”未在本程序中声明`, ['keyDates', i, 'deadlineFor']);
+        continue;
+      }
+      for (const st of d.deadlineFor.states) {
+        if (!states.some((x) => x.id === st)) issue(ctx, `关键日期“${d.names.zh}”所列状态“${st}”不在“${kind}”的流程中`, ['keyDates', i, 'deadlineFor']);
+      }
+    }
+  });
+  pack.documents.forEach((d, i) => {
+    for (const c of d.columns ?? []) {
+      if (!fieldIds.has(c.field)) issue(ctx, `文书“${d.names.zh}”的列“${c.field}”不是本表单的字段`, ['documents', i, 'columns']);
+    }
+  });
 
   const volumes = new Set((pack.binding?.volumes ?? []).map((v) => v.volume));
   const positions = new Map<string, string>();
@@ -988,6 +1268,13 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
     if (m.copies.per !== undefined) {
       const table = pack.fields.find((f) => f.id === m.copies.per);
       if (table?.type !== 'table') issue(ctx, `${name}按“${m.copies.per}”逐行提交，但该字段不是表格`, [...path, 'copies', 'per']);
+    }
+    if (m.copies.largestBy !== undefined) {
+      const table = pack.fields.find((f) => f.id === m.copies.per);
+      const column = table?.columns?.find((c) => c.id === m.copies.largestBy);
+      if (m.copies.max === undefined || column === undefined || !NUMERIC_TYPES.has(column.type)) {
+        issue(ctx, `${name}按“${m.copies.largestBy}”挑选大额行，须同时写明逐行表格（per）和上限（max），且该列为数字或金额列`, [...path, 'copies', 'largestBy']);
+      }
     }
     const bindable = pack.binding !== undefined && m.scope === 'application' && m.medium !== 'electronic';
     if (bindable && m.binding === undefined) {
@@ -1029,6 +1316,18 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
       }
     }
     checkKinds(t.kinds, `指标“${t.label.zh}”`, ['thresholds', i, 'kinds']);
+    const measure = t.measure;
+    if (measure !== undefined && 'field' in measure) {
+      const f = pack.fields.find((x) => x.id === measure.field);
+      if (f === undefined || !NUMERIC_TYPES.has(f.type)) {
+        issue(ctx, `指标“${t.label.zh}”衡量的字段“${measure.field}”须是本表单的数字或金额字段`, ['thresholds', i, 'measure']);
+      } else if (f.type === 'money' && t.unit !== '元' && t.unit !== '万元') {
+        issue(ctx, `指标“${t.label.zh}”衡量金额，单位应为“元”或“万元”`, ['thresholds', i, 'unit']);
+      }
+      if (t.byLevel !== undefined && pack.grading === undefined) {
+        issue(ctx, `指标“${t.label.zh}”按等级给出，须在评级（grading）中写明等级字段`, ['thresholds', i, 'byLevel']);
+      }
+    }
   });
   pack.windows.forEach((w, i) => checkKinds(w.kinds, `期间“${w.names.zh}”`, ['windows', i, 'kinds']));
   pack.timeLimits.forEach((t, i) => checkKinds(t.kinds, `期限“${t.names.zh}”`, ['timeLimits', i, 'kinds']));
@@ -1111,6 +1410,12 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   publicity: '公示',
   timeLimits: '期限',
   keyDates: '关键日期',
+  grading: '评级',
+  measure: '衡量对象',
+  computed: '计算',
+  totals: '合计列',
+  yearRows: '年度行',
+  agreesWith: '对应关系',
   scoring: '评分表',
   panel: '评审会',
   stages: '评审阶段',

@@ -11,49 +11,63 @@
  * Cites: 001 is one 附件 with sections （一）开始填报 1–3, （二）填报说明 1–9 (sub-points 1) 2) …) and
  * 温馨提示 10–11; '001 （二）1 2)' is 填报说明 1, sub-point 2).
  */
-import {
-  CONTRACT_FEE_LABELS,
-  NON_SERVICE_FIELDS,
-  P3_ENTERPRISE_REQUIREMENT,
-  SERVICE_FEE_FIELDS,
-  type ContractFeeField,
-} from '../rules/enterprise';
-import { FEN_PER_WAN_YUAN } from '../rules/money';
 import type { ProgramPackInput } from './schema';
-import { CLERK, grantingState, REVIEWER, state, transition } from './workflow-parts';
+import { CLERK, grantingState, MATERIALS_OK, REVIEWER, state, transition } from './workflow-parts';
 
 type Column = NonNullable<ProgramPackInput['fields'][number]['columns']>[number];
 
-const FEE_EN: Readonly<Record<ContractFeeField, string>> = {
-  softwareDevelopment: 'Software development',
-  consultingDesign: 'Consulting and design',
-  integration: 'Integration and implementation',
-  operationMaintenance: 'Operation and maintenance',
-  dataProcessing: 'Data processing',
-  operationService: 'Operation services',
-  ownHardware: 'Own-made hardware',
-  hardwarePurchase: 'Hardware purchased',
-  softwarePurchase: 'Software purchased',
-  other: 'Other',
-};
+/** 001 （二）3 2): the six parts of 软件和信息技术服务费合计, in the seed's order. */
+const SERVICE_FEES: readonly (readonly [id: string, zh: string, en: string])[] = [
+  ['softwareDevelopment', '软件开发费', 'Software development'],
+  ['consultingDesign', '咨询设计费', 'Consulting and design'],
+  ['integration', '集成实施费', 'Integration and implementation'],
+  // The seed prints "运行运行维护费", a doubled word; the column is 运行维护费.
+  ['operationMaintenance', '运行维护费', 'Operation and maintenance'],
+  ['dataProcessing', '数据处理费', 'Data processing'],
+  ['operationService', '运营服务费', 'Operation services'],
+];
 
-/** 001 （二）3 2)–3): the ten amounts of a project row, in the seed's order; absent ones are 0. */
-const feeColumns: Column[] = [...SERVICE_FEE_FIELDS, ...NON_SERVICE_FIELDS].map((id) => ({
+/** 001 （二）3 2): what is added to the service fees to give 合同金额. */
+const OTHER_PARTS: readonly (readonly [id: string, zh: string, en: string])[] = [
+  ['ownHardware', '自制硬件费', 'Own-made hardware'],
+  ['hardwarePurchase', '硬件购置费', 'Hardware purchased'],
+  ['softwarePurchase', '软件购置费', 'Software purchased'],
+  ['other', '其他', 'Other'],
+];
+
+/**
+ * 001 （二）3: amounts in 万元, the unit the seed writes the project total in (参考指标 … 3000 万元),
+ * so the figures a clerk types from the platform's table compare with it as printed.
+ */
+const WAN = 'wan-yuan' as const;
+
+/** 001 （二）3 2)–3): an amount of a project row; absent ones are 0. */
+const feeColumn = ([id, zh, en]: readonly [string, string, string]): Column => ({
   id,
-  label: { zh: CONTRACT_FEE_LABELS[id], en: FEE_EN[id] },
+  label: { zh, en },
   type: 'money',
   validator: 'money',
+  moneyUnit: WAN,
   required: false,
   blankMeans: 0,
   kinds: 'all',
   cite: '001 （二）3 3)',
   quote: '合同内未包含的项目填 0',
-}));
+});
 
-/** The rule keeps fen; the pack shows the seed's unit, 万元. */
-const wan = (fen: number | null): number | null => (fen === null ? null : fen / FEN_PER_WAN_YUAN);
+/** 001 （二）3 参考指标 and （二）4: the round's three years. */
+const ROUND_YEAR = 2025;
+const BACKFILL_YEARS = [2023, 2024];
 
-const { technicalStaff, certifiedStaff, projectTotal } = P3_ENTERPRISE_REQUIREMENT;
+/** 001 （二）2 / 4 1): the current year; an enterprise certified this year also the two before. */
+const yearRows = (onePerYear: boolean, cite: string, quote: string) => ({
+  column: 'year',
+  years: [ROUND_YEAR],
+  backfill: { when: { field: 'certifiedThisYear', op: 'eq' as const, value: true }, years: BACKFILL_YEARS },
+  onePerYear,
+  cite,
+  quote,
+});
 
 export const xjSiAnnualPack = {
   id: 'xj-si-annual',
@@ -94,6 +108,7 @@ export const xjSiAnnualPack = {
       quote: '甲级 ≥ 40 人、乙级 ≥ 30 人、丙级 ≥ 20 人、丁级 ≥ 6 人',
     },
   ],
+  grading: { category: 'grade', levelField: 'grade', cite: '001 （二）1 1)' },
   catalogues: [
     {
       id: 'management-certificates',
@@ -331,6 +346,7 @@ export const xjSiAnnualPack = {
       },
       cite: '001 （二）2',
       quote: '非今年新获证企业仅需填写本年度数据即可',
+      yearRows: yearRows(false, '001 （二）2', '仅今年获证的单位需补填 2023、2024 年数据'),
       columns: [
         { id: 'year', label: { zh: '年度', en: 'Year' }, type: 'year', required: true, kinds: 'all', cite: '001 （二）2' },
         {
@@ -348,6 +364,7 @@ export const xjSiAnnualPack = {
           label: { zh: '金额', en: 'Amount' },
           type: 'money',
           validator: 'money',
+          moneyUnit: WAN,
           required: false,
           blankMeans: 0,
           kinds: 'all',
@@ -387,36 +404,61 @@ export const xjSiAnnualPack = {
           cite: '001 （二）3 1)',
           quote: '有验收报告或部分回款发票的',
         },
-        ...feeColumns,
+        ...SERVICE_FEES.map(feeColumn),
         {
           id: 'serviceTotal',
           label: { zh: '软件和信息技术服务费合计', en: 'Software and IT service fees total' },
           type: 'money',
           validator: 'money',
-          required: true,
+          moneyUnit: WAN,
+          required: false,
           kinds: 'all',
-          computed: { rule: 'contract-service-total', inputs: [...SERVICE_FEE_FIELDS], cite: '001 （二）3 2)' },
+          computed: {
+            rule: 'sum',
+            inputs: SERVICE_FEES.map(([id]) => id),
+            cite: '001 （二）3 2)',
+            quote: '软件开发费+咨询设计费+集成实施费+运行运行维护费+数据处理费+运营服务费=软件和信息技术服务费合计（自动运算）',
+          },
           cite: '001 （二）3 2)',
           quote: '=软件和信息技术服务费合计（自动运算）',
         },
+        ...OTHER_PARTS.map(feeColumn),
         {
           id: 'contractAmount',
           label: { zh: '合同金额', en: 'Contract amount' },
           type: 'money',
           validator: 'money',
-          required: true,
+          moneyUnit: WAN,
+          required: false,
           kinds: 'all',
-          computed: { rule: 'contract-amount', inputs: ['serviceTotal', ...NON_SERVICE_FIELDS], cite: '001 （二）3 2)' },
+          computed: {
+            rule: 'sum',
+            inputs: ['serviceTotal', ...OTHER_PARTS.map(([id]) => id)],
+            cite: '001 （二）3 2)',
+            quote: '软件和信息技术服务费+自制硬件费+硬件购置费+软件购置费+其他=合同金额（自动运算）',
+          },
           cite: '001 （二）3 2)',
           quote: '软件和信息技术服务费+自制硬件费+硬件购置费+软件购置费+其他=合同金额（自动运算）',
         },
+        {
+          id: 'merged',
+          label: { zh: '同类项目合并', en: 'Similar projects merged' },
+          type: 'boolean',
+          required: false,
+          kinds: 'all',
+          help: { zh: '同类型项目合并为一条时勾选；总额须与完成项目总值一致', en: 'Tick when similar projects are entered as one row' },
+          cite: '001 （二）3 4)',
+          quote: '可将同类型项目合并数据按一个项目添加，总额保证与完成项目总值一致即可',
+        },
       ],
+      totals: [...SERVICE_FEES.map(([id]) => id), 'serviceTotal', ...OTHER_PARTS.map(([id]) => id), 'contractAmount'],
     },
     {
       id: 'selfDevelopedSales',
       label: { zh: '自主研发销售数据', en: 'Sales of own-developed products' },
       type: 'money',
       validator: 'money',
+      moneyUnit: WAN,
       required: false,
       blankMeans: 0,
       kinds: 'all',
@@ -435,6 +477,15 @@ export const xjSiAnnualPack = {
       },
       cite: '001 （二）4',
       quote: '此处与项目汇总表对应',
+      yearRows: yearRows(true, '001 （二）4 1)', '2025 年获证单位需填报 3 年数据'),
+      // The round year's total is the project summary's 合同金额 added up (（二）3 4): 总额保证与完成项目总值一致).
+      agreesWith: {
+        where: { column: 'year', equals: ROUND_YEAR },
+        column: 'total',
+        totalOf: { table: 'projects', column: 'contractAmount' },
+        cite: '001 （二）4',
+        quote: '系统集成项目完成情况表（此处与项目汇总表对应）',
+      },
       columns: [
         { id: 'year', label: { zh: '年度', en: 'Year' }, type: 'year', required: true, kinds: 'all', cite: '001 （二）4' },
         {
@@ -442,6 +493,7 @@ export const xjSiAnnualPack = {
           label: { zh: '系统集成项目总值', en: 'Project total' },
           type: 'money',
           validator: 'money',
+          moneyUnit: WAN,
           required: false,
           blankMeans: 0,
           kinds: 'all',
@@ -455,9 +507,16 @@ export const xjSiAnnualPack = {
       label: { zh: '2023、2024、2025 三年系统集成项目总值', en: 'Three-year project total' },
       type: 'money',
       validator: 'money',
-      required: true,
+      moneyUnit: WAN,
+      required: false,
       kinds: 'all',
-      computed: { rule: 'project-total-over-years', inputs: ['projectCompletion'], cite: '001 （二）' },
+      computed: {
+        rule: 'column-sum',
+        inputs: ['projectCompletion', 'total'],
+        rows: { column: 'year', values: [...BACKFILL_YEARS, ROUND_YEAR] },
+        cite: '001 （二）4',
+        quote: '2023、2024、2025 三年系统集成项目总值',
+      },
       cite: '001 （二）4',
       quote: '2023、2024、2025 三年系统集成项目总值',
     },
@@ -526,6 +585,7 @@ export const xjSiAnnualPack = {
         count: 1,
         per: 'projects',
         max: { value: 10, cite: '001 （二）6 3)', quote: '挑选前 10 个大额合同上传即可' },
+        largestBy: 'contractAmount',
         cite: '001 （二）6 3)',
         quote: '扫描为一个文件，逐个上传',
       },
@@ -570,17 +630,16 @@ export const xjSiAnnualPack = {
     },
   ],
   windows: [],
-  enterpriseRule: 'P3_ENTERPRISE_REQUIREMENT',
   thresholds: [
     {
       id: 'technical-staff',
       label: { zh: '技术人员总数', en: 'Technical staff' },
       subject: 'organisation',
       comparison: 'gte',
-      byLevel: { ...technicalStaff.min },
+      byLevel: { 甲: 40, 乙: 30, 丙: 20, 丁: 6 },
       unit: '人',
-      binding: technicalStaff.binding,
-      rule: 'P3_ENTERPRISE_REQUIREMENT.technicalStaff',
+      binding: 'requirement',
+      measure: { field: 'technicalStaffTotal' },
       cite: '001 （二）1 1)',
       quote: '技术人员总数指标要求：甲级 ≥ 40 人、乙级 ≥ 30 人、丙级 ≥ 20 人、丁级 ≥ 6 人',
     },
@@ -589,22 +648,22 @@ export const xjSiAnnualPack = {
       label: { zh: '持证人员总数', en: 'Certified staff' },
       subject: 'organisation',
       comparison: 'gte',
-      byLevel: { ...certifiedStaff.min },
+      byLevel: { 甲: 12, 乙: 8, 丙: 5, 丁: null },
       unit: '人',
-      binding: certifiedStaff.binding,
-      rule: 'P3_ENTERPRISE_REQUIREMENT.certifiedStaff',
+      binding: 'requirement',
+      measure: { field: 'certifiedStaffTotal' },
       cite: '001 （二）1 2)',
       quote: '甲级 ≥ 12 人、乙级 ≥ 8 人、丙级 ≥ 5 人、丁级无要求',
     },
     {
       id: 'project-total',
-      label: { zh: '2023、2024、2025 三年系统集成项目总值（参考指标）', en: 'Three-year project total (reference)' },
+      label: { zh: '2023、2024、2025 三年系统集成项目总值', en: 'Three-year project total' },
       subject: 'organisation',
       comparison: 'gte',
-      byLevel: { 甲: wan(projectTotal.min.甲), 乙: wan(projectTotal.min.乙), 丙: wan(projectTotal.min.丙), 丁: wan(projectTotal.min.丁) },
+      byLevel: { 甲: 3000, 乙: 1000, 丙: 500, 丁: null },
       unit: '万元',
-      binding: projectTotal.binding,
-      rule: 'P3_ENTERPRISE_REQUIREMENT.projectTotal',
+      binding: 'reference',
+      measure: { field: 'threeYearProjectTotal' },
       note: { zh: '种子称“参考指标”：未达到时提示，不作为驳回依据', en: 'A reference indicator: shown as a warning, not a refusal' },
       cite: '001 （二）3',
       quote: '参考指标：2023、2024、2025 三年系统集成项目总值（甲级≥3000 万元、乙级≥1000 万元、丙级≥500 万元、丁级无要求）',
@@ -636,6 +695,7 @@ export const xjSiAnnualPack = {
       id: 'certificate-exchange',
       names: { zh: '换证截止', en: 'Certificate exchange deadline' },
       date: '2026-04-30',
+      deadlineFor: { kinds: ['annual-review'], states: ['awaiting-stamped', 'to-exchange'] },
       cite: '001 温馨提示 11',
       quote: '已通过企业需要在 2026 年 4 月 30 日前完成换证',
     },
@@ -698,8 +758,21 @@ export const xjSiAnnualPack = {
       kind: 'report',
       names: { zh: '年检结果公布文件', en: 'Published results' },
       layout: 'xj-si-annual-results',
+      columns: [{ field: 'enterpriseName', width: 36 }, { field: 'creditCode', width: 22 }, { field: 'grade', width: 10 }],
       cite: '001 温馨提示 10',
       quote: '可查看结果公布文件',
+    },
+    {
+      id: 'annual-summary',
+      kind: 'roster',
+      names: { zh: '年检汇总（按资质等级）', en: 'Annual inspection summary by grade' },
+      layout: 'grade-summary',
+      note: {
+        zh: '每个等级的企业数、审核结论和各项指标达标情况；技术人员、持证人员为指标要求，项目总值为参考指标',
+        en: 'Per grade: enterprises, outcomes and thresholds met; the project total is a reference indicator',
+      },
+      cite: '001 （二）1 1)',
+      quote: '技术人员总数指标要求：甲级 ≥ 40 人、乙级 ≥ 30 人、丙级 ≥ 20 人、丁级 ≥ 6 人',
     },
     {
       id: 'exchanged-certificate',
@@ -715,15 +788,19 @@ export const xjSiAnnualPack = {
       id: 'xj-si-annual.annual-review',
       name: { zh: '企业年检', en: 'Annual inspection' },
       states: [
-        state('submitted', '已提交，待审核', 'Submitted', 'initial', 'intake-review'),
+        state('filling', '填报中', 'Being filled in', 'initial'),
+        state('submitted', '已提交，待审核', 'Submitted', 'active', 'intake-review'),
         state('rejected', '已驳回，待修改', 'Rejected, to correct', 'waiting', 'returned'),
-        state('awaiting-stamped', '审核通过，待回传盖章版', 'Passed, stamped return awaited', 'waiting', 'issue'),
-        grantingState('completed', '已完成', 'Completed'),
+        state('awaiting-stamped', '审核通过，待回传盖章版', 'Passed, stamped return awaited', 'waiting'),
+        state('to-exchange', '已回传盖章版，待换证', 'Stamped return received, certificate to exchange', 'active', 'issue'),
+        grantingState('completed', '已换证', 'Certificate exchanged'),
       ],
       transitions: [
-        // 001 （二）8 1): 驳回 with a reason the enterprise corrects against.
+        // 001 （二）6–7: the attachments uploaded, then 提交审核.
+        transition('submit', 'filling', 'submitted', ['提交审核', 'Submit for review'], CLERK, MATERIALS_OK),
+        // 001 （二）8 1): 驳回 with a reason the enterprise corrects against; each round stays in the history.
         transition('reject', 'submitted', 'rejected', ['驳回', 'Reject'], REVIEWER, [], ['reason']),
-        transition('resubmit', 'rejected', 'submitted', ['修改后重新提交', 'Resubmit'], CLERK),
+        transition('resubmit', 'rejected', 'submitted', ['修改后重新提交', 'Resubmit'], CLERK, MATERIALS_OK),
         // 001 （二）8 2): 通过 → the enterprise downloads the return and sends back a stamped copy.
         transition(
           'pass',
@@ -731,11 +808,15 @@ export const xjSiAnnualPack = {
           'awaiting-stamped',
           ['审核通过', 'Pass'],
           REVIEWER,
-          [{ kind: 'checklist-complete' }, { kind: 'no-rejected-materials' }],
+          [...MATERIALS_OK, { kind: 'eligibility-met' }],
           ['opinion'],
         ),
-        transition('stamped-received', 'awaiting-stamped', 'completed', ['收到盖章版申报表', 'Stamped return received'], CLERK),
+        transition('stamped-received', 'awaiting-stamped', 'to-exchange', ['收到盖章版申报表', 'Stamped return received'], CLERK),
+        // 温馨提示 11: 已通过企业需要在 2026 年 4 月 30 日前完成换证 (keyDates certificate-exchange).
+        transition('exchange', 'to-exchange', 'completed', ['换证', 'Exchange certificate'], CLERK),
       ],
+      // 001 （二）8: 一个工作日后 … 查看审核状态 — the office decides within one working day of each submission.
+      decisionDeadline: { from: 'submitted', length: 1, unit: 'working-days' },
     },
   },
 } satisfies ProgramPackInput;

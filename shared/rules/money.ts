@@ -27,9 +27,23 @@ export function toFen(value: number): Result<Fen> {
   return ok(value as Fen);
 }
 
+/**
+ * The unit a form shows an amount in, as its rulebook writes amounts (001 （二）3: 万元). Only
+ * typing and display use it; what is stored and added up is always 分.
+ */
+export const MONEY_UNITS = ['yuan', 'wan-yuan'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+export const MONEY_UNIT_ZH: Readonly<Record<MoneyUnit, string>> = { yuan: '元', 'wan-yuan': '万元' };
+
 export interface ParseYuanOptions {
   /** Refunds or corrections may be negative; fees and contract amounts may not (the default). */
   readonly allowNegative?: boolean;
+  /**
+   * The unit of a number typed without one: a 万元 column reads "1200" as 1200 万元. A unit
+   * typed with the number (`500元`, `1.2万`) always wins. Default 'yuan'.
+   */
+  readonly unit?: MoneyUnit;
 }
 
 /**
@@ -62,7 +76,7 @@ export function parseYuan(raw: unknown, options: ParseYuanOptions = {}): Result<
     );
   }
   const [, sign, grouped = '', fraction = '', unit] = match;
-  const inWan = unit === '万' || unit === '万元';
+  const inWan = unit === '万' || unit === '万元' || (unit === undefined && options.unit === 'wan-yuan');
   const maxDecimals = inWan ? WAN_YUAN_DECIMALS : YUAN_DECIMALS;
   if (fraction.length > maxDecimals) {
     return fail(
@@ -151,4 +165,35 @@ export function sumFen(...amounts: readonly Fen[]): Result<Fen> {
     }
   }
   return ok(total as Fen);
+}
+
+/**
+ * A stored amount: integer 分, not negative (fees, contract amounts, totals). The message names
+ * no field; the caller puts the field's name in front.
+ */
+export function checkStoredFen(value: unknown): Result<Fen> {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    return fail('money.notFen', '金额无效：金额必须是以“分”为单位的整数。');
+  }
+  if (value < 0) return fail('money.negative', '此处金额不能为负数。');
+  return ok(value as Fen);
+}
+
+/** An amount shown in the form's unit, without the unit: `12,345.67` (元) or `1,234.5678` (万元, exact). */
+export function formatMoney(fen: Fen, unit: MoneyUnit): string {
+  return unit === 'wan-yuan' ? formatWanYuan(fen) : formatYuan(fen);
+}
+
+/**
+ * The amount as a number in the unit (for a spreadsheet cell, which holds floating point).
+ * Exact in 分 up to 2^53 分 in 元; a 万元 figure is the nearest double of an exact decimal, and
+ * totals are always computed in 分 first, never by adding these.
+ */
+export function fenToUnitNumber(fen: Fen, unit: MoneyUnit): number {
+  return unit === 'wan-yuan' ? fen / FEN_PER_WAN_YUAN : fen / FEN_PER_YUAN;
+}
+
+/** A whole number of the unit in 分 (pack thresholds are written as 3000 万元): fails unless exact. */
+export function unitAmountToFen(amount: number, unit: MoneyUnit): Result<Fen> {
+  return parseYuan(String(amount), { unit });
 }

@@ -1,5 +1,6 @@
 /**
- * The tables added for intake (workflowEvents, routingOpinions, objections, publicities) travel
+ * The tables added for intake (workflowEvents, routingOpinions, objections, publicities) and for
+ * the organisation programs (evaluationAgencies, evaluators, agencyAudits) travel
  * like every other: the server's push and pull are generic by table, so one operation of each,
  * shaped exactly as a desk's repository writes it (the record minus its id), is accepted, merged
  * into record state, and served to the other desks of the office — and to no other office.
@@ -12,18 +13,31 @@ import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/record
 import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
 
-const NEW_TABLES = ['workflowEvents', 'routingOpinions', 'objections', 'publicities'] as const satisfies readonly SyncedTable[];
+const NEW_TABLES = [
+  'workflowEvents',
+  'routingOpinions',
+  'objections',
+  'publicities',
+  'evaluationAgencies',
+  'evaluators',
+  'agencyAudits',
+] as const satisfies readonly SyncedTable[];
 
 /** A valid record of each new table, as a desk would create it; checked against the shared schema. */
 function recordOf(table: (typeof NEW_TABLES)[number], id: string): Record<string, JsonValue> {
   const at = new Date().toISOString();
   const base = { id, createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
   const applicationId = uuidv7();
+  const agencyId = uuidv7();
   const bodies: Record<(typeof NEW_TABLES)[number], Record<string, JsonValue>> = {
     workflowEvents: { applicationId, transitionId: 'accept', from: 'received', to: 'accepted', on: '2026-11-22', role: 'clerk', reason: '材料齐全' },
     routingOpinions: { applicationId, level: '区县协会', opinion: 'pass', note: '同意推荐', on: '2026-11-23' },
     objections: { applicationId, raisedOn: '2026-11-24', raisedBy: '匿名', content: '申报业绩与事实不符', status: 'open' },
     publicities: { programId: 'P4', title: '2026年第一批公示', startedOn: '2026-11-25', endsOn: '2026-12-01', applicationIds: [applicationId] },
+    // 004 细则: an agency, one of its evaluators, and an agency's document review of an application.
+    evaluationAgencies: { programId: 'iets', name: '新疆信息化评价中心', scope: 'local', region: '新疆', registeredOn: '2020-03-01', standing: 'active' },
+    evaluators: { agencyId, name: '王建新', idNumber: '110105198002111011', fullTime: true, contract: 'labour', standing: 'active' },
+    agencyAudits: { applicationId, stage: 'agency-review', agencyId, kind: 'documents', on: '2026-11-26', evaluatorIds: [uuidv7()], findings: '材料齐全', passed: true },
   };
   const record = { ...base, ...bodies[table] };
   syncedRecordSchemas[table].parse(record);

@@ -9,6 +9,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
+  AgencyAudit,
   Application,
   CalendarYearRecord,
   Attachment,
@@ -16,6 +17,8 @@ import type {
   EducationRecord,
   Expert,
   ImportBatch,
+  EvaluationAgency,
+  Evaluator,
   Material,
   Objection,
   Organisation,
@@ -142,13 +145,24 @@ export const schemaV9 = {
   importBatches: 'id, programId, importedOn',
 } as const;
 
-export const SCHEMA_VERSION = 9;
+/**
+ * Schema version 10 (organisation programs): evaluation agencies, their evaluators and the
+ * agencies' document and on-site reviews (004 办法 第十四条, 细则). Only the new tables are declared:
+ * Dexie keeps every table an earlier version declared (versions 4–9 belong to other changes).
+ */
+export const schemaV10 = {
+  evaluationAgencies: 'id, programId, name',
+  evaluators: 'id, agencyId, idNumber',
+  agencyAudits: 'id, applicationId, agencyId, on',
+} as const;
+
+export const SCHEMA_VERSION = 10;
 
 /**
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
  * on declares only what it adds or changes, and Dexie keeps the rest.
  */
-export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7, ...schemaV9 } as const;
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7, ...schemaV9, ...schemaV10 } as const;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -191,6 +205,9 @@ export class DeskDatabase extends Dexie {
   panelBallots!: EntityTable<PanelBallot, 'id'>;
   panelResults!: EntityTable<PanelResult, 'id'>;
   importBatches!: EntityTable<ImportBatch, 'id'>;
+  evaluationAgencies!: EntityTable<EvaluationAgency, 'id'>;
+  evaluators!: EntityTable<Evaluator, 'id'>;
+  agencyAudits!: EntityTable<AgencyAudit, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -220,5 +237,7 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores(schemaV4);
     this.version(7).stores(schemaV7);
     this.version(9).stores(schemaV9);
+    // New tables only; nothing stored before changes shape.
+    this.version(10).stores(schemaV10);
   }
 }

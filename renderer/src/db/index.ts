@@ -31,6 +31,9 @@ export const repositories = {
   panelBallots: new Repository(db, 'panelBallots'),
   panelResults: new Repository(db, 'panelResults'),
   importBatches: new Repository(db, 'importBatches'),
+  evaluationAgencies: new Repository(db, 'evaluationAgencies'),
+  evaluators: new Repository(db, 'evaluators'),
+  agencyAudits: new Repository(db, 'agencyAudits'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

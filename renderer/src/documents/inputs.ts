@@ -19,7 +19,9 @@ import type {
 import type { OfficeInfo } from '../../../shared/documents/intake/common';
 import type { RkEducationRow } from '../../../shared/documents/intake/rk-application-form';
 import { ZJ_SPECIALTIES, ZJ_UNIT_NATURES, type ZjSpecialty, type ZjUnitNature } from '../../../shared/documents/zj-applicant';
+import { displayValue } from '../../../shared/documents/org-rosters';
 import type { Application } from '../../../shared/model/records';
+import { getPack } from '../../../shared/programs';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { isCanonicalDate, type IsoDate } from '../../../shared/rules/civil-date';
 import { fail, ok, type Result } from '../../../shared/rules/result';
@@ -335,6 +337,12 @@ export function certificateLayoutOf(pack: ProgramPack): string | undefined {
   return pack.documents.find((d) => d.kind === 'certificate')?.layout;
 }
 
+/** A field as the pack's lists show it: an option's label rather than its stored code. */
+function shownAsListed(application: Application, fieldId: string): string {
+  const field = getPack(application.programId)?.fields.find((x) => x.id === fieldId);
+  return field === undefined ? text(application.fields, fieldId) : displayValue(field, application.fields[fieldId]);
+}
+
 /** Template fields from the application, by the template's field keys (P1/P2, P3, P5, P6). */
 export function certificateFields(template: CertificateTemplate, file: ApplicationFile, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   const f = file.application.fields;
@@ -348,7 +356,7 @@ export function certificateFields(template: CertificateTemplate, file: Applicati
     qualificationCertificateNo: text(f, 'certificateNo'),
     registrationIndex: '1',
     registrar: '',
-    category: text(f, 'evaluationCategory'),
+    category: shownAsListed(file.application, 'evaluationCategory'),
     level: text(f, 'level'),
   };
   const out: Record<string, string> = {};

@@ -1,8 +1,9 @@
 /**
  * 公示名单 for any program's publicity: 002 (单位内公示 ≥ 5 个工作日; 高评委办公室网站公示 5 个工作日),
  * 004 第十四条 (公示期 7 天), 000 第十二条/第十三条 (评价结束后公布结果). The columns differ per
- * program (PUBLICITY_COLUMNS, by pack id); the period is given by the caller, who counts working
- * days with the office's calendar.
+ * program: a pack document may list them (documents/org-rosters publicityListData, 004), else the
+ * presets here by pack id; the period is given by the caller, who counts working days with the
+ * office's calendar.
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
@@ -42,13 +43,6 @@ export const PUBLICITY_COLUMNS: Readonly<Record<string, readonly PublicityColumn
     { key: 'certificateNo', header: '证书编号', width: 20 },
     { key: 'unit', header: '所在单位', width: 30, align: 'left' },
     { key: 'result', header: '登记结果', width: 12 },
-  ],
-  iets: [
-    seq,
-    { key: 'name', header: '组织名称', width: 36, align: 'left' },
-    { key: 'category', header: '评价类别', width: 24 },
-    { key: 'level', header: '能力等级', width: 14 },
-    { key: 'agency', header: '评价机构', width: 26, align: 'left' },
   ],
 };
 

@@ -239,4 +239,58 @@ describe('Dexie schema', () => {
     ]);
     db.close();
   });
+
+  it('version 3 → 10: every record kept; agencies, evaluators and agency reviews get tables and indexes; writes sync', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    const organisation = { id: ZHANG, name: '新疆天山云数据科技有限公司', creditCode: '91350100M000100Y43', ...base };
+    const application = {
+      id: LI, programId: 'xj-si-annual', kind: 'annual-review', applicationNo: 'P3-2026-A1B2-0001', organisationId: ZHANG,
+      status: 'submitted', channel: 'website', receivedDate: '2026-01-12',
+      fields: { grade: '乙', technicalStaffTotal: 31, projects: [{ rowKey: 'p1', projectName: '机房改造', integration: 12_500_000 }] }, ...base,
+    };
+    const certificate = { id: WANG, certificateNo: 'XJSI-2025-000001', programId: 'xj-si-annual', holderOrganisationId: ZHANG, issuedOn: '2025-04-20', status: 'valid', ...base };
+    await v3.table('organisations').add(organisation);
+    await v3.table('applications').add(application);
+    await v3.table('certificates').add(certificate);
+    await v3.table('workflowEvents').add({ id: opId(5), applicationId: LI, transitionId: 'submit', from: 'filling', to: 'submitted', on: '2026-01-12', role: 'clerk', ...base });
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(await db.organisations.get(ZHANG)).toEqual(organisation);
+    expect(await db.applications.get(LI)).toEqual(application);
+    expect(await db.certificates.get(WANG)).toEqual(certificate);
+    expect(await db.workflowEvents.where('applicationId').equals(LI).count()).toBe(1);
+    expect(await db.applications.where('[programId+status]').equals(['xj-si-annual', 'submitted']).count()).toBe(1);
+
+    // The new tables, through the repository: record, outbox operation and merge state together.
+    const ctx = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date(at(30)) };
+    const agency = await new Repository(db, 'evaluationAgencies').create(
+      { programId: 'iets', name: '中技评（北京）评价有限公司', scope: 'national', registeredOn: '2020-03-01', standing: 'active' },
+      ctx,
+    );
+    const evaluator = await new Repository(db, 'evaluators').create(
+      { agencyId: agency.id, name: '王建新', idNumber: '110105198002111011', fullTime: true, contract: 'labour', standing: 'active' },
+      ctx,
+    );
+    await new Repository(db, 'agencyAudits').create(
+      { applicationId: LI, stage: 'agency-review', agencyId: agency.id, kind: 'documents', on: '2026-02-10', evaluatorIds: [evaluator.id], findings: '材料齐全', passed: true },
+      ctx,
+    );
+    expect((await db.evaluators.where('idNumber').equals('110105198002111011').first())?.agencyId).toBe(agency.id);
+    expect(await db.agencyAudits.where('applicationId').equals(LI).count()).toBe(1);
+    expect(await db.evaluationAgencies.where('programId').equals('iets').count()).toBe(1);
+    const ops = await db.outbox.toArray();
+    expect(ops.map((o) => o.table).sort()).toEqual(['agencyAudits', 'evaluationAgencies', 'evaluators']);
+    for (const op of ops) expect(operationSchema.safeParse(op).success, JSON.stringify(op)).toBe(true);
+    expect(await db.mergeStates.get(['evaluators', evaluator.id])).toBeDefined();
+    db.close();
+  });
 });

@@ -22,7 +22,7 @@ import {
 } from '../../../renderer/src/documents/inputs';
 import { fireIssuedTransition, isReadyToIssue, issueCertificate, readyToIssue } from '../../../renderer/src/features/certificates/issue';
 import { jobOutput } from '../../../renderer/src/documents/protocol';
-import { certificateEvents, rkRegisterRows, zjRosterApplicants } from '../../../renderer/src/features/rosters/rosters';
+import { certificateEvents, publicityInput, rkRegisterRows, zjRosterApplicants } from '../../../renderer/src/features/rosters/rosters';
 import { safeFileName } from '../../../renderer/src/documents/names';
 import { NO_NUMBER_MESSAGE, saveServerNumbers } from '../../../renderer/src/documents/settings';
 import { SYNC_KEYS, type SyncConnection } from '../../../renderer/src/sync/settings';
@@ -310,6 +310,23 @@ describe('issuing certificates', () => {
     expect(await db.certificates.count()).toBe(0);
     const made = await issueCertificate(app, template, { issuedOn: '2026-11-22', validUntil: '2027-12-31', deviceId: 'desk-a', ctx });
     expect(made.ok && made.value.validUntil).toBe('2027-12-31');
+  });
+
+  it('004 第十一条、第十五条: an IETS certificate carries the category and level, and prints the category by name', async () => {
+    const template = certificateTemplate('iets-certificate');
+    if (!template) throw new Error('no template');
+    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'issue' });
+    const made = await issueCertificate(app, template, { issuedOn: '2026-03-10', deviceId: 'desk-a', ctx: await writeContext() });
+    expect(made.ok && made.value).toMatchObject({ category: 'iets', level: 'IETS-3', validUntil: '2029-03-09' });
+    expect(certificateFields(template, await loadFile(app.id))).toMatchObject({ category: '信息化工程与技术服务能力评价', level: 'IETS-3' });
+  });
+
+  it('004 第十四条: a P6 公示名单 is laid out from the pack document’s columns, labels not codes', async () => {
+    const app = await newApplication('iets', 'new', { organisationName: '新疆数字经济研究会', creditCode: '51650000MJ0000000X', evaluationCategory: 'nextgen', agencyName: '新疆信息化评价中心' }, { status: 'publicity' });
+    const publicity = { ...app, programId: 'iets', title: '2026年第一批评价结果公示', startedOn: '2026-03-02', endsOn: '2026-03-08', applicationIds: [app.id] };
+    const input = publicityInput(publicity, [await loadFile(app.id)], '中国技术市场协会科学技术评价中心');
+    expect(input.columns?.map((c) => c.header)).toEqual(['序号', '组织名称', '统一社会信用代码', '评价类别', '能力等级', '评价机构']);
+    expect(input.rows).toEqual([{ organisationName: '新疆数字经济研究会', creditCode: '51650000MJ0000000X', evaluationCategory: '新一代信息技术应用与创新能力评价', level: '', agencyName: '新疆信息化评价中心' }]);
   });
 
   it('certificate fields come from the person and the application', async () => {

@@ -4,18 +4,14 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fen } from '../../../shared/rules/money';
 import { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent } from '../../../shared/documents/xlsx/certificate-register';
 import { buildPublicityListXlsx } from '../../../shared/documents/xlsx/publicity-list';
 import { buildRkTalentRegisterXlsx, type RkRegisterRow } from '../../../shared/documents/xlsx/rk-talent-register';
-import { buildXjAnnualSummaryXlsx, type InspectedEnterprise } from '../../../shared/documents/xlsx/xj-annual-summary';
 import { ZJ_ROSTER_TITLE, buildZjRosterXlsx, zjRosterColumns } from '../../../shared/documents/xlsx/zj-roster';
 import type { ZjApplicant } from '../../../shared/documents/zj-applicant';
 import { expectFail, expectOk } from '../rules/expect-result';
 import { zjApplicant } from './fixtures';
 import { libreOfficeCsv, parseCsv, saveResult } from './helpers';
-
-const wan = (n: number) => (n * 1_000_000) as Fen;
 
 const second: ZjApplicant = {
   ...zjApplicant,
@@ -36,12 +32,6 @@ const second: ZjApplicant = {
   ],
   selfScore: 81,
 };
-
-const enterprises: InspectedEnterprise[] = [
-  { name: '新疆天山云数据科技有限公司', creditCode: '91650100MA775XXXX1', grade: '乙', figures: { technicalStaff: 34, certifiedStaff: 9, projectTotalByYear: { 2023: wan(400), 2024: wan(350), 2025: wan(420.5) } }, outcome: 'passed' },
-  { name: '乌鲁木齐丝路信息工程有限公司', creditCode: '91650100MA776XXXX2', grade: '甲', figures: { technicalStaff: 38, certifiedStaff: 14, projectTotalByYear: { 2025: wan(3100) } }, outcome: 'rejected', reason: '技术人员总数不足40人' },
-  { name: '昌吉智联网络技术有限公司', creditCode: '91652300MA777XXXX3', grade: '丁', figures: { technicalStaff: 7, certifiedStaff: 0, projectTotalByYear: {} }, outcome: 'pending' },
-];
 
 const rkRows: RkRegisterRow[] = [
   { name: '李明', sex: 'female', birthMonth: '1986-03', idNumber: '310104198603120047', category: '计算机软件', qualification: '系统分析师（高级）', certificateNo: '04010011230000123', obtainedOn: '2023-12', formNo: 'SH-2026-0817', kind: 'renewal', registeredOn: '2026-11-22', validUntil: '2029-11-21', unit: '上海浦江软件有限公司', educationHoursTenths: 1885 },
@@ -87,7 +77,6 @@ beforeAll(async () => {
     ['公示名单'],
   );
   await make('rk-talent-register', buildRkTalentRegisterXlsx({ registrar: '上海市职业能力考试院信息人才认证中心', roundName: '2026年第四季度', exportedOn: '2026-12-05', rows: rkRows }), ['人才库']);
-  await make('xj-annual-summary', buildXjAnnualSummaryXlsx({ year: 2025, generatedOn: '2026-03-15', enterprises }), ['汇总', '明细']);
   await make('certificate-register', buildCertificateRegisterXlsx({ office: '新疆软件行业协会', from: '2026-11-01', to: '2026-11-30', events }), ['登记簿', '统计']);
   csv = libreOfficeCsv(
     built.map((b) => b.file),
@@ -118,7 +107,7 @@ function grid(ws: ExcelJS.Worksheet): string[][] {
 
 const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && !Number.isNaN(Number(a)) && Number(a) === Number(b));
 
-describe.each(['zj-roster', 'publicity-zj', 'rk-talent-register', 'xj-annual-summary', 'certificate-register'])('%s.xlsx', (name) => {
+describe.each(['zj-roster', 'publicity-zj', 'rk-talent-register', 'certificate-register'])('%s.xlsx', (name) => {
   it('opens in LibreOffice with the same values exceljs wrote, sheet by sheet', async () => {
     const i = built.findIndex((b) => b.name === name);
     const b = built[i] as Built;
@@ -176,20 +165,6 @@ describe('P4 花名册 (002 附件4)', () => {
 });
 
 describe('registers', () => {
-  it('P3 summary counts each grade’s outcomes and threshold findings (rules/enterprise)', async () => {
-    const wb = await readBack((built.find((b) => b.name === 'xj-annual-summary') as Built).bytes);
-    const s = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
-    const rowOf = (label: string) => grid(s).find((r) => r[0] === label) ?? [];
-    expect(rowOf('甲级')).toEqual(['甲级', '1', '0', '1', '0', '0', '1', '1']);
-    expect(rowOf('乙级')).toEqual(['乙级', '1', '1', '0', '0', '1', '1', '1']);
-    expect(rowOf('丁级')).toEqual(['丁级', '1', '0', '0', '1', '1', '1', '1']);
-    expect(rowOf('合计').slice(0, 2)).toEqual(['合计', '3']);
-    const d = grid(wb.getWorksheet('明细') as ExcelJS.Worksheet);
-    const grades = d.slice(3).map((r) => r[3]);
-    expect(grades).toEqual(['甲级', '乙级', '丁级']);
-    expect(d.find((r) => r[1] === '新疆天山云数据科技有限公司')?.[6]).toBe('1170.5');
-  });
-
   it('certificate register keeps only the range, both ends included, by date', () => {
     expect(eventsInRange(events, '2026-11-01', '2026-11-30').map((e) => e.certificateNo)).toEqual(['XJPM-2026-000123', 'XJPM-2022-000017', 'IETS-2025-000008']);
   });

@@ -243,7 +243,7 @@ describe('names from the packs', () => {
     expect(stateName('rk-registration', 'new', 'returned', 'en')).not.toBe('returned');
     expect(stateName('nope', 'new', 'weird')).toBe('weird');
     const options = statusOptions('xj-si-annual');
-    expect(options.map((o) => o.value)).toEqual(['submitted', 'rejected', 'awaiting-stamped', 'completed']);
+    expect(options.map((o) => o.value)).toEqual(['filling', 'submitted', 'rejected', 'awaiting-stamped', 'to-exchange', 'completed']);
     expect(new Set(statusOptions(undefined).map((o) => o.value)).size).toBe(statusOptions(undefined).length);
   });
 });

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { P4_EDUCATION_REQUIREMENT, P5_EDUCATION_REQUIREMENT } from '../../../shared/rules/education';
-import { P3_ENTERPRISE_REQUIREMENT } from '../../../shared/rules/enterprise';
 import * as validity from '../../../shared/rules/validity';
 import { APPLICATION_KIND_FIELD, conditionFields } from '../../../shared/programs/condition';
 import { getPack, PACK_SOURCES, PROGRAM_IDS, programPacks } from '../../../shared/programs/index';
@@ -273,14 +272,13 @@ describe('numbers agree with the rule constants they come from', () => {
     expect(value).toBe(expected);
   });
 
-  it('001 （二） P3 thresholds are P3_ENTERPRISE_REQUIREMENT (money in 万元)', () => {
+  it('001 （二） P3 thresholds live in the pack, measured on its fields (money in 万元)', () => {
     const pack = getPack('xj-si-annual');
-    const by = (id: string) => pack?.thresholds.find((t) => t.id === id)?.byLevel;
-    expect(by('technical-staff')).toEqual({ 甲: 40, 乙: 30, 丙: 20, 丁: 6 });
-    expect(by('certified-staff')).toEqual({ 甲: 12, 乙: 8, 丙: 5, 丁: null });
-    expect(by('project-total')).toEqual({ 甲: 3000, 乙: 1000, 丙: 500, 丁: null });
-    expect(pack?.thresholds.find((t) => t.id === 'project-total')?.binding).toBe(P3_ENTERPRISE_REQUIREMENT.projectTotal.binding);
-    expect(pack?.enterpriseRule).toBe('P3_ENTERPRISE_REQUIREMENT');
+    const t = (id: string) => pack?.thresholds.find((x) => x.id === id);
+    expect(t('technical-staff')).toMatchObject({ byLevel: { 甲: 40, 乙: 30, 丙: 20, 丁: 6 }, binding: 'requirement', measure: { field: 'technicalStaffTotal' } });
+    expect(t('certified-staff')).toMatchObject({ byLevel: { 甲: 12, 乙: 8, 丙: 5, 丁: null }, binding: 'requirement', measure: { field: 'certifiedStaffTotal' } });
+    expect(t('project-total')).toMatchObject({ byLevel: { 甲: 3000, 乙: 1000, 丙: 500, 丁: null }, unit: '万元', binding: 'reference', measure: { field: 'threeYearProjectTotal' } });
+    expect(pack?.grading).toMatchObject({ category: 'grade', levelField: 'grade' });
   });
 
   it('education requirements name rules that exist (002 六(三), 003 48号)', () => {

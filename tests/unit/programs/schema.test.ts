@@ -162,6 +162,40 @@ describe('loadPack', () => {
   });
 });
 
+describe('loadPack: tables, computed fields, thresholds on fields, grading (001, 004)', () => {
+  type P = ProgramPack;
+  const f = (p: P, id: string) => p.fields.find((x) => x.id === id) as Loose & { columns?: Loose[] };
+  const col = (p: P, table: string, id: string) => (f(p, table).columns ?? []).find((c) => c['id'] === id) as Loose;
+
+  it.each<[string, string, (p: P) => void, RegExp]>([
+    ['a money field without its unit', 'xj-si-annual', (p) => delete f(p, 'selfDevelopedSales').moneyUnit, /须写明填写单位/],
+    ['a unit on a field that is not money', 'xj-si-annual', (p) => (f(p, 'technicalStaffTotal').moneyUnit = 'yuan'), /不应有金额单位/],
+    [
+      'a computed column adding a column after it',
+      'xj-si-annual',
+      (p) => ((col(p, 'projects', 'serviceTotal')['computed'] as Loose)['inputs'] = ['softwareDevelopment', 'contractAmount']),
+      /须是本表在它之前的列/,
+    ],
+    ['a computed column that is not a row sum', 'xj-si-annual', (p) => ((col(p, 'projects', 'serviceTotal')['computed'] as Loose)['rule'] = 'count-rows'), /只能用 sum/],
+    ['a 合计 on a text column', 'xj-si-annual', (p) => (f(p, 'projects').totals = ['projectName']), /合计列“projectName”/],
+    ['a column-sum of a column the table lacks', 'xj-si-annual', (p) => ((f(p, 'threeYearProjectTotal').computed as Loose)['inputs'] = ['projectCompletion', 'amount']), /column-sum 的计算项/],
+    ['year rows on a column that is not a year', 'xj-si-annual', (p) => ((f(p, 'projectCompletion').yearRows as Loose)['column'] = 'total'), /年份列/],
+    ['an agreement with a column of another type', 'xj-si-annual', (p) => ((f(p, 'projectCompletion').agreesWith as Loose)['totalOf'] = { table: 'projects', column: 'projectName' }), /对应关系/],
+    ['a column named like the row key', 'xj-si-annual', (p) => (col(p, 'innovations', 'item')['id'] = 'rowKey'), /已保留给行标识/],
+    ['picking the largest rows without a cap', 'xj-si-annual', (p) => delete (p.checklist.find((m) => m.id === 'project-contracts')?.copies as Loose).max, /挑选大额行/],
+    ['a threshold measuring a text field', 'xj-si-annual', (p) => ((p.thresholds[0] as Loose).measure = { field: 'contactPerson' }), /须是本表单的数字或金额字段/],
+    ['a money threshold in people', 'xj-si-annual', (p) => ((p.thresholds[2] as Loose).unit = '人'), /单位应为“元”或“万元”/],
+    ['a grade option that is not a level', 'xj-si-annual', (p) => f(p, 'grade').enum && (f(p, 'grade').enum as Loose[]).push({ value: '戊' }), /不是所选评价类别的等级/],
+    ['a deadline for a state the workflow lacks', 'xj-si-annual', (p) => ((p.keyDates[1] as Loose).deadlineFor = { kinds: ['annual-review'], states: ['exchanged'] }), /所列状态“exchanged”不在/],
+    ['a condition confirmed by a field that is not yes/no', 'iets', (p) => ((p.eligibility[0] as Loose).confirmedBy = 'organisationName'), /须是是否（boolean）字段/],
+    ['a required condition on an undeclared field', 'iets', (p) => ((p.eligibility[3] as Loose).requires = { field: 'sector', op: 'eq', value: 'x' }), /条件引用的字段“sector”不存在/],
+    ['a list column that is no field', 'iets', (p) => ((p.documents.find((d) => d.id === 'publicity-list') as Loose).columns = [{ field: 'agency' }]), /不是本表单的字段/],
+    ['a category field whose options are not categories', 'iets', (p) => (f(p, 'evaluationCategory').enum as Loose[]).push({ value: 'other' }), /不是已声明的评价类别/],
+  ])('refuses %s', (_what, id, mutate, message) => {
+    expect(refusal(mutate, id)).toMatch(message);
+  });
+});
+
 describe('citedSeed', () => {
   it.each([
     ['002 附件4 三', '002'],

@@ -3,7 +3,7 @@
  * unnumbered row included), the computed columns and the upload list.
  */
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_FEE_LABELS } from '../../../shared/rules/enterprise';
+import { catalogueChoices, catalogueRowOf } from '../../../shared/engine/catalogues';
 import { getPack } from '../../../shared/programs/index';
 import type { CatalogueRow, ProgramPack } from '../../../shared/programs/schema';
 import { SEEDS_DIR, seedTexts, squash } from './seed-text';
@@ -99,6 +99,17 @@ describe('001 （二）1 2) certificate catalogue', () => {
     });
   });
 
+  it('a certificate row shows the entry with its type and level; the unnumbered row and a blank level say so', () => {
+    const column = pack.fields.find((f) => f.id === 'managementCertificates')?.columns?.find((c) => c.id === 'catalogueEntry');
+    if (column === undefined) throw new Error('no catalogue column');
+    const choices = catalogueChoices(pack, column);
+    expect(choices).toHaveLength(38);
+    expect(choices.find((c) => c.value === 'no-16')?.label).toBe('16 信息系统项目管理师（国家软考认证的相关证书，高级）');
+    expect(choices.find((c) => c.value === 'unnumbered-om-manager')?.label).toBe('— 信息系统运行维护服务经理培训证书（其他有效的人员能力评价或认证证书，等级未标注）');
+    expect(catalogueRowOf(pack, column, 'no-25')).toMatchObject({ no: 25, type: '其他有效的人员能力评价或认证证书', level: '专家级' });
+    expect(catalogueRowOf(pack, column, 'no-22')).toBeUndefined();
+  });
+
   it('row ids are stable and unique', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.filter((r) => r.no !== null).every((r) => r.id === `no-${r.no}`)).toBe(true);
@@ -111,11 +122,21 @@ describe('001 form fields', () => {
   it('（二）3 2): the project row has the ten amounts in the seed order and two computed totals', () => {
     const columns = field('projects')?.columns ?? [];
     const money = columns.filter((c) => c.type === 'money' && c.computed === undefined).map((c) => c.label.zh);
-    expect(money).toEqual(Object.values(CONTRACT_FEE_LABELS));
-    expect(columns.filter((c) => c.computed).map((c) => [c.id, c.computed?.rule])).toEqual([
-      ['serviceTotal', 'contract-service-total'],
-      ['contractAmount', 'contract-amount'],
+    expect(money).toEqual(['软件开发费', '咨询设计费', '集成实施费', '运行维护费', '数据处理费', '运营服务费', '自制硬件费', '硬件购置费', '软件购置费', '其他']);
+    expect(columns.filter((c) => c.computed).map((c) => [c.id, c.computed?.rule, c.computed?.inputs])).toEqual([
+      ['serviceTotal', 'sum', ['softwareDevelopment', 'consultingDesign', 'integration', 'operationMaintenance', 'dataProcessing', 'operationService']],
+      ['contractAmount', 'sum', ['serviceTotal', 'ownHardware', 'hardwarePurchase', 'softwarePurchase', 'other']],
     ]);
+  });
+
+  it('（二）3: amounts are typed in 万元, the unit the seed writes the project total in', () => {
+    const money = pack.fields.flatMap((f) => [f, ...(f.columns ?? [])]).filter((f) => f.type === 'money');
+    expect(money.length).toBe(16);
+    expect(new Set(money.map((f) => f.moneyUnit))).toEqual(new Set(['wan-yuan']));
+  });
+
+  it('（二）3 4): a merged row is flagged', () => {
+    expect(field('projects')?.columns?.find((c) => c.id === 'merged')).toMatchObject({ type: 'boolean', cite: '001 （二）3 4)' });
   });
 
   it('（二）1 1) / 3 3): absent counts and amounts mean 0', () => {

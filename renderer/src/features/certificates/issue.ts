@@ -5,6 +5,7 @@
  */
 import type { CertificateTemplate } from '../../../../shared/documents';
 import { certificateValidity } from '../../../../shared/documents/certificate-dates';
+import { certificateGrading } from '../../../../shared/documents/org-rosters';
 import { certificateTemplate } from '../../../../shared/documents/templates';
 import type { Application, Certificate } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
@@ -47,6 +48,11 @@ export function readyToIssue(
   return out;
 }
 
+function gradingOf(application: Application): { category?: string; level?: string } {
+  const pack = getPack(application.programId);
+  return pack === undefined ? {} : certificateGrading(pack, application.fields);
+}
+
 /**
  * Writes one certificate record, numbered from this device's block, in one transaction with
  * the number state (so a number is never issued twice, nor lost on a failed write).
@@ -75,6 +81,8 @@ export async function issueCertificate(
         issuedOn: options.issuedOn,
         validUntil: validity.value.validUntil,
         status: 'valid',
+        // What it attests, from the pack's grading (004: 评价类别 and 等级; 001: the grade).
+        ...gradingOf(application),
       },
       options.ctx,
     );

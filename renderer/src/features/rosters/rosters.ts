@@ -2,19 +2,20 @@
  * Inputs of the rosters and registers (xlsx) from stored records. Pure: the page gathers the
  * records, these functions shape them; the builders in shared/documents/xlsx lay them out.
  */
-import type {
-  AnnualSummaryInput,
-  CertificateEvent,
-  InspectedEnterprise,
-  PublicityInput,
-  RkRegisterRow,
-  ZjApplicant,
+import {
+  gradeSummaryData,
+  LAYOUT_BUILDERS,
+  publicityListData,
+  type CertificateEvent,
+  type GradeSummaryInput,
+  type PublicityInput,
+  type SummaryRow,
+  type RkRegisterRow,
+  type ZjApplicant,
 } from '../../../../shared/documents';
-import { ENTERPRISE_GRADES, type EnterpriseGrade } from '../../../../shared/rules/enterprise';
 import type { Application, Certificate, Publicity } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
 import type { ApplicationKindId } from '../../../../shared/programs/schema';
-import { parseYuan, type Fen } from '../../../../shared/rules/money';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
 import type { ApplicationFile } from '../applications/file';
 import { applicantName, applicantUnit, sexOf, text, zjApplicantOf } from '../../documents/inputs';
@@ -62,6 +63,14 @@ export function publicityRows(files: readonly ApplicationFile[]): Record<string,
 }
 
 export function publicityInput(publicity: Publicity, files: readonly ApplicationFile[], publisher: string): PublicityInput {
+  // A pack whose 公示名单 lists its columns (004) is laid out from them.
+  const pack = getPack(publicity.programId);
+  const listed = pack?.documents.find((d) => d.kind === 'roster' && d.columns !== undefined && LAYOUT_BUILDERS[d.layout] === 'buildPublicityListXlsx');
+  if (pack !== undefined && listed !== undefined) {
+    const options = { title: publicity.title, period: { from: publicity.startedOn, to: publicity.endsOn }, publisher };
+    const data = publicityListData(pack, listed.id, files, options);
+    if (data.ok) return data.value;
+  }
   return {
     programId: publicity.programId,
     title: publicity.title,
@@ -132,51 +141,26 @@ export function rkRegisterRows(
   return { rows, problems };
 }
 
-function fenOf(value: unknown): Fen | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value as Fen;
-  if (typeof value === 'string') {
-    const parsed = parseYuan(value);
-    return parsed.ok ? parsed.value : undefined;
-  }
-  return undefined;
-}
-
-/** P3 年检汇总: each enterprise's annual review filed for `year` (received that year). */
-export function annualSummaryInput(files: readonly ApplicationFile[], year: number, generatedOn: IsoDate): { input: AnnualSummaryInput; problems: string[] } {
-  const enterprises: InspectedEnterprise[] = [];
-  const problems: string[] = [];
-  for (const file of files) {
-    const app = file.application;
-    if (app.programId !== 'xj-si-annual' || !app.receivedDate.startsWith(String(year))) continue;
-    const f = app.fields;
-    const grade = text(f, 'grade').replace(/级$/, '');
-    if (!(ENTERPRISE_GRADES as readonly string[]).includes(grade)) {
-      problems.push(`${app.applicationNo}：资质等级“${text(f, 'grade')}”无效。`);
-      continue;
-    }
-    const projectTotalByYear: Partial<Record<number, Fen>> = {};
-    const completion = Array.isArray(f['projectCompletion']) ? (f['projectCompletion'] as Record<string, unknown>[]) : [];
-    for (const row of completion) {
-      const y = Number(row['year']);
-      const total = fenOf(row['total']);
-      if (Number.isInteger(y) && total !== undefined) projectTotalByYear[y] = total;
-    }
-    const outcome = app.status === 'rejected' ? 'rejected' : app.status === 'completed' || app.status === 'awaiting-stamped' ? 'passed' : 'pending';
-    const reason = [...file.events].reverse().find((e) => e.to === 'rejected')?.reason;
-    enterprises.push({
-      name: applicantName(file),
-      creditCode: file.organisation?.creditCode ?? text(f, 'creditCode'),
-      grade: grade as EnterpriseGrade,
-      figures: {
-        technicalStaff: Number(f['technicalStaffTotal'] ?? 0) || 0,
-        certifiedStaff: Number(f['certifiedStaffTotal'] ?? 0) || 0,
-        projectTotalByYear,
-      },
-      outcome,
-      ...(outcome === 'rejected' && reason ? { reason } : {}),
-    });
-  }
-  return { input: { year, generatedOn, enterprises }, problems };
+/**
+ * 年检汇总 by level: the filings of one program received in `year`, summarised from its pack
+ * (shared/documents gradeSummaryData). `enterprises` repeats the rows for the page's emptiness check.
+ */
+export function annualSummaryInput(
+  files: readonly ApplicationFile[],
+  year: number,
+  generatedOn: IsoDate,
+): { input: GradeSummaryInput & { readonly enterprises: readonly SummaryRow[] }; problems: string[] } {
+  const inYear = files.filter((f) => f.application.receivedDate.startsWith(String(year)));
+  const pack = inYear.map((f) => getPack(f.application.programId)).find((p) => p !== undefined);
+  const empty = { title: '', generatedOn, levels: [], measures: [], rows: [], note: '', enterprises: [] };
+  if (pack === undefined) return { input: empty, problems: [] };
+  const data = gradeSummaryData(
+    pack,
+    inYear.map((f) => ({ application: f.application, organisation: f.organisation, history: f.events })),
+    { generatedOn },
+  );
+  if (!data.ok) return { input: empty, problems: [data.error.message] };
+  return { input: { ...data.value.input, enterprises: data.value.input.rows }, problems: [...data.value.problems] };
 }
 
 /**
