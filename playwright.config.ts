@@ -40,10 +40,15 @@ export default defineConfig({
       ],
     },
   },
+  // The e2e build: the same renderer with the app's write path exposed to specs for seeding
+  // (renderer/src/testing/e2e-hook.ts), built apart from the shipped one in dist/e2e.
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
+    command:
+      `node node_modules/vite/bin/vite.js build --logLevel warn --outDir ../dist/e2e && ` +
+      `node node_modules/vite/bin/vite.js preview --outDir ../dist/e2e --port ${PORT} --strictPort`,
+    env: { DESK_E2E: '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 240_000,
   },
 });

@@ -24,6 +24,8 @@ export default defineConfig({
   plugins: [react(), cspMetaTag()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
+    // The e2e build (playwright.config.ts) exposes the app's write path to specs; no other build does.
+    __E2E__: JSON.stringify(process.env.DESK_E2E === '1'),
   },
   build: {
     // DESK_OUT_DIR lets parallel work build and preview side by side (default: dist/renderer).

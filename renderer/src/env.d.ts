@@ -7,6 +7,8 @@ declare global {
     readonly desk?: DeskBridge;
   }
   const __APP_VERSION__: string;
+  /** True only in the end-to-end test build (DESK_E2E=1). */
+  const __E2E__: boolean;
 }
 
 export {};

@@ -13,3 +13,7 @@ createRoot(root).render(
 );
 
 void requestPersistentStorage();
+
+// End-to-end tests seed through the app's own write path (testing/e2e-hook.ts); other builds
+// drop this branch and never bundle the module.
+if (__E2E__) void import('./testing/e2e-hook').then((m) => m.install());
