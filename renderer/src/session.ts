@@ -1,9 +1,14 @@
 /**
  * Who is acting on this device: the signed-in user (stores/session.ts). Every write records
  * them; a write with nobody signed in is refused rather than recorded under a made-up name.
+ * The role a write is checked with (shared/access) is the one stored on the user's record, not
+ * the one remembered at sign-in: a role changed or an account disabled since (here or on another
+ * desk, by sync) counts at once.
  */
-import { deviceId } from './db';
+import { Dexie } from 'dexie';
+import { db, deviceId } from './db';
 import type { WriteContext } from './db/repository';
+import { AccessDeniedError } from './db/errors';
 import { currentUser } from './stores/session';
 
 export class NotSignedInError extends Error {
@@ -16,5 +21,11 @@ export class NotSignedInError extends Error {
 export async function writeContext(reason?: string): Promise<WriteContext> {
   const user = currentUser();
   if (user === null) throw new NotSignedInError();
-  return { userId: user.id, deviceId: await deviceId(), ...(reason === undefined ? {} : { reason }) };
+  // Outside any transaction the caller may have open (which need not cover `users`).
+  const stored = await Dexie.ignoreTransaction(() => db.users.get(user.id));
+  if (stored !== undefined && (stored.deleted === true || stored.disabled === true)) {
+    throw new AccessDeniedError('application.edit', user.role, '该账号已停用或已删除，不能再操作。请联系管理员。');
+  }
+  const role = stored?.role ?? user.role;
+  return { userId: user.id, deviceId: await deviceId(), role, ...(reason === undefined ? {} : { reason }) };
 }

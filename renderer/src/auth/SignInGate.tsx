@@ -119,6 +119,21 @@ function SignInForm() {
   const passwordRef = useRef<InputRef>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // After repeated failures the desk makes the next attempt wait (shared/access/sign-in.ts).
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [waitSeconds, setWaitSeconds] = useState(0);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
+      setWaitSeconds(left);
+      if (left === 0) setRetryAt(null);
+    };
+    tick();
+    const timer = window.setInterval(tick, 1000);
+    return () => window.clearInterval(timer);
+  }, [retryAt]);
 
   // After a refusal, back to the (emptied) password, ready for another try.
   useEffect(() => {
@@ -132,10 +147,12 @@ function SignInForm() {
       signIn(await verifySignIn(values.username ?? '', values.password ?? ''));
     } catch (error) {
       setFailure(errorText(error, t));
+      if (error instanceof AuthError && error.retryAfterMs > 0) setRetryAt(Date.now() + error.retryAfterMs);
       form.setFieldValue('password', '');
       setBusy(false);
     }
   };
+  const waiting = retryAt !== null && waitSeconds > 0;
 
   return (
     <GateCard title={t('auth.signIn.title')} help={t('auth.signIn.help')}>
@@ -147,8 +164,8 @@ function SignInForm() {
         <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.required.password') }]}>
           <Input.Password ref={passwordRef} autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} autoInsertSpace={false}>
-          {t('auth.signIn.submit')}
+        <Button type="primary" htmlType="submit" block loading={busy} disabled={waiting} autoInsertSpace={false} data-testid="sign-in-submit">
+          {waiting ? t('auth.signIn.wait', { seconds: waitSeconds }) : t('auth.signIn.submit')}
         </Button>
       </Form>
     </GateCard>

@@ -26,6 +26,7 @@ import type {
 import type { AuditEntry, Operation } from '../../../shared/sync/operation';
 import type { RecordState } from '../../../shared/sync/merge';
 import type { SyncedTable } from '../../../shared/model/records';
+import type { SyncErrorCode } from '../../../shared/sync/errors';
 import { syncedTables } from '../../../shared/sync/protocol';
 import { DEVICE_ID_KEY } from './keys';
 import { CLOCK_KEY } from './clock';
@@ -102,7 +103,39 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Schema version 6 (versions 4, 5 and 7 are other changes' numbers; Dexie allows the gaps): the
+ * sync client's quarantine, where an operation the server refused for good waits, with why,
+ * instead of blocking every later one (renderer/src/sync/quarantine.ts).
+ */
+export const schemaV6 = {
+  ...schemaV3,
+  quarantine: 'id, quarantinedAt',
+} as const;
+
+export const SCHEMA_VERSION = 6;
+
+/** The stores of the newest version: what a backup holds and a restore fills. */
+export const CURRENT_SCHEMA = schemaV6;
+
+/**
+ * An outbox operation the server refused for good (a 4xx that names this operation, or one the
+ * desk's own check finds it would refuse). It left the outbox so the rest keeps syncing, and is
+ * kept here — never dropped — until someone sends it again (after an upgrade of the software or
+ * of the server) or exports it for support.
+ */
+export interface QuarantineRow {
+  /** The operation's id. */
+  id: string;
+  operation: Operation;
+  /** The refusal's code (the shared catalogue's), or `local` for the desk's own check. */
+  code: SyncErrorCode | 'local';
+  /** What the clerk reads (Chinese). */
+  message: string;
+  /** For support: the server's details or the failed check, shortened. */
+  detail?: string;
+  quarantinedAt: string;
+}
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -137,6 +170,7 @@ export class DeskDatabase extends Dexie {
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +196,7 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    // A new table only: nothing to rewrite.
+    this.version(6).stores(schemaV6);
   }
 }

@@ -29,7 +29,7 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 beforeEach(async () => {
   db = new DeskDatabase(`auth-test-${++n}`);
   await db.open();
-  users = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000 });
+  users = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
   admin = await users.createFirstAdmin({ ...ADMIN, confirmPassword: ADMIN.password }, DEVICE);
 });
 
@@ -58,7 +58,7 @@ describe('first run', () => {
 
   it('refuses a short password or a mismatched confirmation, writing nothing', async () => {
     const fresh = new DeskDatabase(`auth-test-fresh-${n}`);
-    const dir = new UserDirectory(fresh, new Repository(fresh, 'users'), { iterations: 1_000 });
+    const dir = new UserDirectory(fresh, new Repository(fresh, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
     try {
       const short = await rejection(dir.createFirstAdmin({ ...ADMIN, password: 'short' }, DEVICE));
       expect(short).toBeInstanceOf(ValidationError);

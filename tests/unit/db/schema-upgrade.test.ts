@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3, schemaV6 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +33,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV6).sort());
     db.close();
   });
 
@@ -145,12 +145,53 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
     await db.applications.add({ ...(await db.applications.get(LI))!, id: WANG });
     expect(await db.applications.where('applicationNo').equals('P5-2026-A1B2-0001').count()).toBe(2);
+    db.close();
+  });
+
+  it('version 3 → 6: every row kept; the quarantine table is there, empty, and takes set-aside operations', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    const zhang = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
+    const application = {
+      id: LI, programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-A1B2-0001', personId: ZHANG,
+      status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: { unitNature: 'private' }, ...base,
+    };
+    const op = {
+      id: opId(1), table: 'people', recordId: ZHANG, kind: 'put', fields: { name: '张三丰' }, prev: {},
+      hlc: `${at(0)}-0000-device-a`, deviceId: 'device-a', userId: 'clerk-1',
+    };
+    await v3.table('people').add(zhang);
+    await v3.table('applications').add(application);
+    await v3.table('outbox').add(op);
+    await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'checking', on: '2026-11-20', role: 'clerk', ...base });
+    await v3.table('drafts').add({ id: 'new-application', kind: 'new-application', userId: 'clerk-1', updatedAt: at(1), values: { name: '李' } });
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    await v3.table('blobs').put({ sha256: 'a'.repeat(64), blob: new Blob([new Uint8Array([1, 2, 3])]) });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.people.get(ZHANG)).toEqual(zhang);
+    expect(await db.applications.get(LI)).toEqual(application);
+    expect(await db.outbox.toArray()).toEqual([op]);
+    expect(await db.workflowEvents.count()).toBe(1);
+    expect((await db.drafts.get('new-application'))?.values).toEqual({ name: '李' });
+    expect((await db.settings.get('deviceId'))?.value).toBe('device-a');
+    expect(new Uint8Array(await (await db.blobs.get('a'.repeat(64)))!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await db.quarantine.count()).toBe(0);
+    await db.quarantine.add({ id: opId(2), operation: { ...op, id: opId(2) } as never, code: 'invalid_batch', message: '服务器拒收了这条修改（内容不符合要求）。', quarantinedAt: at(2) });
+    expect((await db.quarantine.orderBy('quarantinedAt').first())?.code).toBe('invalid_batch');
     db.close();
   });
 
@@ -168,16 +209,17 @@ describe('Dexie schema', () => {
     });
     current.close();
 
-    // What the next schema change looks like: keep every earlier version, add version(3) with
+    // What the next schema change looks like: keep every earlier version, add a new version with
     // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV4 extends Dexie {
+    class DeskDatabaseNext extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
         this.version(2).stores(schemaV2);
         this.version(3).stores(schemaV3);
-        this.version(4)
-          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(6).stores(schemaV6);
+        this.version(99)
+          .stores({ ...schemaV6, people: 'id, idNumber, name, updatedAt, nameKey' })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -188,11 +230,11 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v4 = new DeskDatabaseV4();
-    await v4.open();
-    expect(v4.verno).toBe(4);
-    const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
+    const next = new DeskDatabaseNext();
+    await next.open();
+    expect(next.verno).toBe(99);
+    const upgraded = await next.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v4.close();
+    next.close();
   });
 });
