@@ -10,6 +10,7 @@ import { db, deviceId } from './db';
 import type { WriteContext } from './db/repository';
 import { AccessDeniedError } from './db/errors';
 import { currentUser } from './stores/session';
+import type { User } from '../../shared/model/records';
 
 export class NotSignedInError extends Error {
   constructor() {
@@ -18,11 +19,21 @@ export class NotSignedInError extends Error {
   }
 }
 
+/**
+ * The user's stored record. Inside a caller's transaction only if it covers `users` (awaiting
+ * anything else there would let IndexedDB commit it early); otherwise the session's copy stands,
+ * which the sign-in gate keeps in step with the record.
+ */
+async function storedUser(id: string): Promise<User | undefined> {
+  const tx = Dexie.currentTransaction;
+  if (tx === null) return db.users.get(id);
+  return tx.storeNames.includes('users') ? db.users.get(id) : undefined;
+}
+
 export async function writeContext(reason?: string): Promise<WriteContext> {
   const user = currentUser();
   if (user === null) throw new NotSignedInError();
-  // Outside any transaction the caller may have open (which need not cover `users`).
-  const stored = await Dexie.ignoreTransaction(() => db.users.get(user.id));
+  const stored = await storedUser(user.id);
   if (stored !== undefined && (stored.deleted === true || stored.disabled === true)) {
     throw new AccessDeniedError('application.edit', user.role, '该账号已停用或已删除，不能再操作。请联系管理员。');
   }

@@ -44,7 +44,9 @@ export function requireRole(actor: Actor, action: Action): Role {
  */
 export async function requireAction(db: DeskDatabase, actor: Actor, action: Action): Promise<Role> {
   if (actor.userId !== null) {
-    const stored = await Dexie.ignoreTransaction(() => db.users.get(actor.userId!));
+    const tx = Dexie.currentTransaction;
+    // Never awaited inside a transaction that does not cover `users` (it would commit early).
+    const stored = tx === null || tx.storeNames.includes('users') ? await db.users.get(actor.userId) : undefined;
     if (stored !== undefined) {
       const live = stored.deleted !== true && stored.disabled !== true;
       return requireRole({ userId: actor.userId, role: live ? stored.role : null }, action);
