@@ -17,6 +17,7 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from '../layout/AppLayout';
 import { useSession } from '../stores/session';
 import { AuthError, createFirstAdmin, toSignedIn, verifySignIn } from './users';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 function errorText(error: unknown, t: ReturnType<typeof useT>): string {
   if (error instanceof AuthError || error instanceof ValidationError) return error.message;
@@ -39,9 +40,11 @@ function GateCard({ title, help, children }: { title: string; help: string; chil
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {title}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-              {help}
-            </Typography.Paragraph>
+            {help !== '' && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {help}
+              </Typography.Paragraph>
+            )}
           </div>
           {children}
         </Space>
@@ -63,6 +66,7 @@ function FirstRunForm() {
   const [form] = Form.useForm<SetupValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const submit = async (values: SetupValues) => {
     setBusy(true);
@@ -82,6 +86,14 @@ function FirstRunForm() {
       setBusy(false);
     }
   };
+
+  if (restoring) {
+    return (
+      <GateCard title={t('auth.restore.title')} help="">
+        <RestoreFromBackup onCancel={() => setRestoring(false)} />
+      </GateCard>
+    );
+  }
 
   return (
     <GateCard title={t('auth.setup.title')} help={t('auth.setup.help')}>
@@ -103,6 +115,9 @@ function FirstRunForm() {
           {t('auth.setup.submit')}
         </Button>
       </Form>
+      <Button type="link" block onClick={() => setRestoring(true)} data-testid="restore-open">
+        {t('auth.restore.open')}
+      </Button>
     </GateCard>
   );
 }
