@@ -5,11 +5,19 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { OpenFolderResult, PrintPdfResult, SaveFileResult } from '../shared/ipc/contract';
+import { TempFiles } from './temp-files';
 
 export const dataFolder = (): string => app.getPath('userData');
 export const backupFolder = (): string => path.join(app.getPath('userData'), 'backups');
+
+let printFiles: TempFiles | undefined;
+
+/** The PDFs written for printing (personal data): deleted once printed, and on quit (main.ts). */
+export function printTempFiles(): TempFiles {
+  printFiles ??= new TempFiles(path.join(app.getPath('temp'), 'association-desk-print'));
+  return printFiles;
+}
 
 export async function saveWithDialog(
   owner: BrowserWindow | null,
@@ -31,12 +39,12 @@ export async function saveWithDialog(
 /**
  * Opens the PDF in a viewer window of its own (Chromium's PDF viewer) and starts the system print
  * dialog there. The viewer has no preload and no bridge; it is sandboxed like the main window.
+ * The file holds personal data: it is deleted when the print is done and when the viewer closes.
  */
 export async function printPdf(owner: BrowserWindow | null, bytes: Uint8Array, title?: string): Promise<PrintPdfResult> {
-  const folder = path.join(app.getPath('temp'), 'association-desk-print');
-  await mkdir(folder, { recursive: true });
-  const file = path.join(folder, `${randomUUID()}.pdf`);
-  await writeFile(file, bytes);
+  const files = printTempFiles();
+  const file = await files.write(bytes);
+  const release = () => void files.release(file);
   const viewer = new BrowserWindow({
     parent: owner ?? undefined,
     width: 900,
@@ -51,12 +59,14 @@ export async function printPdf(owner: BrowserWindow | null, bytes: Uint8Array, t
       plugins: true,
     },
   });
+  viewer.on('closed', release);
   try {
     await viewer.loadFile(file);
-    viewer.webContents.print({ silent: false, printBackground: true });
+    viewer.webContents.print({ silent: false, printBackground: true }, release);
     return { status: 'opened' };
   } catch (error) {
     viewer.destroy();
+    release();
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

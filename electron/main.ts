@@ -7,7 +7,8 @@ import path from 'node:path';
 import { handle } from './ipc';
 import { registerAppScheme, serveApp } from './protocol';
 import { appSession, createMainWindow, hardenSession, hardenWebContents, registerBridgePreload } from './window';
-import { openFolder, printPdf, saveWithDialog } from './files';
+import { backupFolder, openFolder, printPdf, printTempFiles, saveWithDialog } from './files';
+import { listBackupFiles, readBackupFile, writeBackupFile } from './backups';
 
 const rendererRoot = path.join(__dirname, '..', '..', 'renderer');
 
@@ -29,6 +30,15 @@ function registerHandlers(): void {
   );
   handle('printPdf', (event, request) => printPdf(BrowserWindow.fromWebContents(event.sender), request.bytes, request.title));
   handle('openFolder', (_event, which) => openFolder(which, (folder) => shell.openPath(folder)));
+  handle('writeBackup', async (_event, request) => {
+    const written = await writeBackupFile(backupFolder(), request.fileName, request.bytes, request.keep);
+    return { status: 'saved' as const, path: written.path, removed: written.removed };
+  });
+  handle('listBackups', async () => ({ status: 'listed' as const, folder: backupFolder(), backups: await listBackupFiles(backupFolder()) }));
+  handle('readBackup', async (_event, fileName) => {
+    const bytes = await readBackupFile(backupFolder(), fileName);
+    return bytes === undefined ? { status: 'missing' as const, message: `备份文件夹中没有“${fileName}”。` } : { status: 'read' as const, bytes };
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -42,7 +52,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    // PDFs a crash left behind hold personal data: gone before anything else runs.
+    await printTempFiles().releaseAll();
     const ses = appSession();
     hardenSession(session.defaultSession);
     hardenSession(ses);
@@ -54,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
   });
+
+  app.on('will-quit', () => printTempFiles().releaseAllSync());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -17,6 +17,9 @@ const desk = {
   saveFile: call('saveFile'),
   printPdf: call('printPdf'),
   openFolder: call('openFolder'),
+  writeBackup: call('writeBackup'),
+  listBackups: call('listBackups'),
+  readBackup: call('readBackup'),
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', desk);

@@ -1,16 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prepareDesk, startDailyBackups } from './backup';
 import { requestPersistentStorage } from './platform/storage';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Desktop app: a backup before this version upgrades the database, and today's backup, before
+// anything opens it (renderer/src/backup/auto.ts). Never blocks the start on a failure.
+void prepareDesk()
+  .catch(() => [])
+  .finally(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    startDailyBackups();
+  });
 
 void requestPersistentStorage();
 

@@ -10,6 +10,7 @@
  * Channel names are `desk:<method>`; nothing else is ever sent over IPC.
  */
 import { z } from 'zod';
+import { parseAutoBackupName } from '../backup/schedule';
 
 /** Largest file the renderer may hand over in one call (a batch of certificates is big). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -50,11 +51,27 @@ export const printPdfRequestSchema = z.strictObject({
 
 export const folderKindSchema = z.enum(['data', 'backup']);
 
+/** The name of an automatic backup (shared/backup/schedule): the only files the renderer writes into the backup folder. */
+export const autoBackupNameSchema = fileNameSchema.refine((s) => parseAutoBackupName(s) !== null, { message: '不是自动备份的文件名' });
+
+export const writeBackupRequestSchema = z.strictObject({
+  fileName: autoBackupNameSchema,
+  bytes,
+  /** How many automatic backups of each kind to keep (default shared/backup/schedule AUTO_BACKUP_KEEP). */
+  keep: z.strictObject({ daily: z.number().int().min(1).max(366), upgrade: z.number().int().min(1).max(100) }).optional(),
+});
+
 export const bridgeContract = {
   appInfo: { args: z.tuple([]) },
   saveFile: { args: z.tuple([saveFileRequestSchema]) },
   printPdf: { args: z.tuple([printPdfRequestSchema]) },
   openFolder: { args: z.tuple([folderKindSchema]) },
+  /** Writes an automatic backup into the backup folder and deletes the oldest beyond the ones kept. */
+  writeBackup: { args: z.tuple([writeBackupRequestSchema]) },
+  /** The backups in the backup folder, newest first (for the restore screens). */
+  listBackups: { args: z.tuple([]) },
+  /** One backup from the backup folder, by name. */
+  readBackup: { args: z.tuple([fileNameSchema]) },
 } as const;
 
 export interface AppInfo {
@@ -77,12 +94,34 @@ export type OpenFolderResult =
   | { readonly status: 'opened'; readonly path: string }
   | { readonly status: 'unavailable'; readonly message: string };
 
+export type WriteBackupResult =
+  | { readonly status: 'saved'; readonly path: string; readonly removed: readonly string[] }
+  | { readonly status: 'unavailable'; readonly message: string };
+
+export interface BackupFileInfo {
+  readonly fileName: string;
+  readonly size: number;
+  /** ISO instant of the file's last change. */
+  readonly modifiedAt: string;
+}
+
+export type ListBackupsResult =
+  | { readonly status: 'listed'; readonly folder: string; readonly backups: readonly BackupFileInfo[] }
+  | { readonly status: 'unavailable'; readonly message: string };
+
+export type ReadBackupResult =
+  | { readonly status: 'read'; readonly bytes: Uint8Array }
+  | { readonly status: 'missing' | 'unavailable'; readonly message: string };
+
 /** Result type of each channel. */
 export interface BridgeResults {
   appInfo: AppInfo;
   saveFile: SaveFileResult;
   printPdf: PrintPdfResult;
   openFolder: OpenFolderResult;
+  writeBackup: WriteBackupResult;
+  listBackups: ListBackupsResult;
+  readBackup: ReadBackupResult;
 }
 
 export type BridgeMethod = keyof typeof bridgeContract;

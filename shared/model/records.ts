@@ -4,7 +4,8 @@
  * `fields`, typed and checked by the program pack, so this layer stays generic.
  */
 import { z } from 'zod';
-import { instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema } from './base';
+import { checkedJson, instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema, scoresSchema, text } from './base';
+import { TEXT_LIMITS as L } from './limits';
 import {
   COMPUTED_OUTCOMES,
   PANEL_FLAGS,
@@ -15,7 +16,7 @@ import {
   SIGNED_OUTCOMES,
 } from '../panels/codes';
 
-const name = z.string().trim().min(1, '请填写姓名').max(50, '姓名过长（最多50个字）');
+const name = text(L.people.name, { trim: true, required: '请填写姓名' });
 
 /**
  * The import that created a record (`importBatches`), so undoing the import finds exactly what
@@ -25,45 +26,45 @@ const name = z.string().trim().min(1, '请填写姓名').max(50, '姓名过长�
 const importBatchId = recordIdSchema.optional();
 
 export const personSchema = recordBaseSchema.extend({
-  name,
+  name: text(L.people.name, { trim: true, required: '请填写姓名' }),
   /** 身份证号, normalised (18 characters, upper-case X). The identity key for people. */
-  idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
+  idNumber: text(L.people.idNumber).regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
   sex: z.enum(['male', 'female']).optional(),
   birthDate: isoDateSchema.optional(),
-  phone: z.string().max(40).optional(),
+  phone: text(L.people.phone).optional(),
   organisationId: recordIdSchema.optional(),
-  note: z.string().max(2000).optional(),
+  note: text(L.people.note).optional(),
   importBatchId,
 });
 export type Person = z.infer<typeof personSchema>;
 
 export const organisationSchema = recordBaseSchema.extend({
-  name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称过长'),
+  name: text(L.organisations.name, { trim: true, required: '请填写单位名称' }),
   /** 统一社会信用代码, normalised. */
-  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位'),
-  address: z.string().max(200).optional(),
-  contact: z.string().max(50).optional(),
-  phone: z.string().max(40).optional(),
+  creditCode: text(L.organisations.creditCode).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位'),
+  address: text(L.organisations.address).optional(),
+  contact: text(L.organisations.contact).optional(),
+  phone: text(L.organisations.phone).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
 export const submissionChannelSchema = z.enum(['unit', 'individual', 'website', 'email', 'counter', 'post']);
 
 export const applicationSchema = recordBaseSchema.extend({
-  programId: z.string().min(1),
-  kind: z.string().min(1),
+  programId: text(L.applications.programId, { required: '缺少业务类别' }),
+  kind: text(L.applications.kind, { required: '缺少申请类型' }),
   /** Office-facing number, e.g. `P4-2026-000123`; assigned on registration. */
-  applicationNo: z.string().min(1).max(40),
+  applicationNo: text(L.applications.applicationNo, { required: '缺少申请编号' }),
   personId: recordIdSchema.optional(),
   organisationId: recordIdSchema.optional(),
-  status: z.string().min(1),
+  status: text(L.applications.status, { required: '缺少办理状态' }),
   channel: submissionChannelSchema,
   receivedDate: isoDateSchema,
-  fields: z.record(z.string(), z.unknown()),
+  fields: checkedJson(z.record(z.string(), z.unknown()), L.applications.fields),
   /** The certificate a renewal, re-registration, change or deferral acts on (from the paper form). */
   previousCertificate: z
     .object({
-      certificateNo: z.string().max(60).optional(),
+      certificateNo: text(L.applications.previousCertificateNo).optional(),
       issuedOn: isoDateSchema.optional(),
       validUntil: isoDateSchema,
     })
@@ -77,15 +78,15 @@ export const applicationSchema = recordBaseSchema.extend({
       items: z
         .array(
           z.object({
-            id: z.string().min(1).max(40),
-            name: z.string().min(1).max(200),
+            id: text(L.applications.selfScoreItemId, { required: '缺少自评分项目编号' }),
+            name: text(L.applications.selfScoreItemName, { required: '缺少自评分项目名称' }),
             maxScore: z.number().min(0).max(1000),
             claimed: z.number().min(0).max(1000),
             hasEvidence: z.boolean(),
           }),
         )
         .max(200),
-      seniority: z.object({ meets: z.boolean(), reason: z.string().max(500) }).optional(),
+      seniority: z.object({ meets: z.boolean(), reason: text(L.applications.seniorityReason) }).optional(),
     })
     .optional(),
   /** 002 附件4 三: the clerk marked volume 2 too thick to bind as one; split into this many parts. */
@@ -119,17 +120,17 @@ export const panelResultFactsSchema = z.object({
  */
 export const workflowEventSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
-  transitionId: z.string().min(1).max(60),
-  from: z.string().min(1).max(60),
-  to: z.string().min(1).max(60),
+  transitionId: text(L.workflowEvents.transitionId, { required: '缺少办理步骤' }),
+  from: text(L.workflowEvents.from, { required: '缺少原状态' }),
+  to: text(L.workflowEvents.to, { required: '缺少新状态' }),
   /** The working day it was fired on (deadlines count from it). */
   on: isoDateSchema,
   role: z.enum(['admin', 'clerk', 'reviewer']),
-  reason: z.string().max(4000).optional(),
-  opinion: z.string().max(4000).optional(),
-  decision: z.string().max(4000).optional(),
-  returnTo: z.string().max(60).optional(),
-  scores: z.record(z.string(), z.number()).optional(),
+  reason: text(L.workflowEvents.reason).optional(),
+  opinion: text(L.workflowEvents.opinion).optional(),
+  decision: text(L.workflowEvents.decision).optional(),
+  returnTo: text(L.workflowEvents.returnTo).optional(),
+  scores: scoresSchema.optional(),
   /** The signed panel results the step was fired on (shared/workflow/context PanelResultFacts). */
   panel: z.array(panelResultFactsSchema).max(10).optional(),
 });
@@ -138,9 +139,9 @@ export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
 /** 002 附件3: one level's opinion on a P4 file (transcribed from the paper), append-only. */
 export const routingOpinionSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
-  level: z.string().min(1).max(60),
+  level: text(L.routingOpinions.level, { required: '缺少审核层级' }),
   opinion: z.enum(['pass', 'return']),
-  note: z.string().max(2000),
+  note: text(L.routingOpinions.note),
   on: isoDateSchema,
 });
 export type RoutingOpinion = z.infer<typeof routingOpinionSchema>;
@@ -149,19 +150,19 @@ export type RoutingOpinion = z.infer<typeof routingOpinionSchema>;
 export const objectionSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
   raisedOn: isoDateSchema,
-  raisedBy: z.string().max(100).optional(),
-  content: z.string().trim().min(1, '请填写异议内容').max(4000),
+  raisedBy: text(L.objections.raisedBy).optional(),
+  content: text(L.objections.content, { trim: true, required: '请填写异议内容' }),
   status: z.enum(['open', 'settled']),
   settledOn: isoDateSchema.optional(),
-  settlement: z.string().max(4000).optional(),
+  settlement: text(L.objections.settlement).optional(),
   upheld: z.boolean().optional(),
 });
 export type Objection = z.infer<typeof objectionSchema>;
 
 /** A publicity (公示) posted for a list of applications; its end is computed by the calendar. */
 export const publicitySchema = recordBaseSchema.extend({
-  programId: z.string().min(1),
-  title: z.string().trim().min(1, '请填写公示标题').max(200),
+  programId: text(L.publicities.programId, { required: '缺少业务类别' }),
+  title: text(L.publicities.title, { trim: true, required: '请填写公示标题' }),
   startedOn: isoDateSchema,
   /** As counted when posted; screens recount from `period` (a year's calendar may arrive later). */
   endsOn: isoDateSchema,
@@ -175,13 +176,13 @@ export const materialStatusSchema = z.enum(['pending', 'received', 'missing', 'r
 
 export const materialSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
-  itemId: z.string().min(1),
+  itemId: text(L.materials.itemId, { required: '缺少材料项目' }),
   status: materialStatusSchema,
   copiesReceived: z.number().int().min(0).max(999),
-  rejectReason: z.string().max(500).optional(),
-  originalVerifiedBy: z.string().max(50).optional(),
+  rejectReason: text(L.materials.rejectReason).optional(),
+  originalVerifiedBy: text(L.materials.originalVerifiedBy).optional(),
   originalVerifiedOn: isoDateSchema.optional(),
-  note: z.string().max(1000).optional(),
+  note: text(L.materials.note).optional(),
 });
 export type Material = z.infer<typeof materialSchema>;
 
@@ -189,9 +190,9 @@ export const educationRecordSchema = recordBaseSchema.extend({
   personId: recordIdSchema,
   applicationId: recordIdSchema.optional(),
   date: isoDateSchema,
-  mode: z.string().max(20),
-  category: z.string().max(20).optional(),
-  content: z.string().max(500),
+  mode: text(L.educationRecords.mode),
+  category: text(L.educationRecords.category).optional(),
+  content: text(L.educationRecords.content),
   /** Approved hours in tenths of an hour, so no float ever enters a sum. */
   hoursTenths: z.number().int().min(0).max(100_000),
 });
@@ -199,17 +200,17 @@ export type EducationRecord = z.infer<typeof educationRecordSchema>;
 
 export const reviewSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
-  stage: z.string().min(1),
-  reviewer: z.string().min(1).max(50),
-  opinion: z.string().max(4000),
-  outcome: z.string().max(40).optional(),
-  scores: z.record(z.string(), z.number()).optional(),
+  stage: text(L.reviews.stage, { required: '缺少评审阶段' }),
+  reviewer: text(L.reviews.reviewer, { required: '请填写评审专家' }),
+  opinion: text(L.reviews.opinion),
+  outcome: text(L.reviews.outcome).optional(),
+  scores: scoresSchema.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
 export const certificateSchema = recordBaseSchema.extend({
-  certificateNo: z.string().min(1).max(60),
-  programId: z.string().min(1),
+  certificateNo: text(L.certificates.certificateNo, { required: '缺少证书编号' }),
+  programId: text(L.certificates.programId, { required: '缺少业务类别' }),
   applicationId: recordIdSchema.optional(),
   holderPersonId: recordIdSchema.optional(),
   holderOrganisationId: recordIdSchema.optional(),
@@ -235,9 +236,9 @@ export type Certificate = z.infer<typeof certificateSchema>;
 export const attachmentSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema.optional(),
   personId: recordIdSchema.optional(),
-  kind: z.string().min(1).max(40),
-  fileName: z.string().min(1).max(200),
-  mimeType: z.string().max(100),
+  kind: text(L.attachments.kind, { required: '缺少附件类别' }),
+  fileName: text(L.attachments.fileName, { required: '缺少文件名' }),
+  mimeType: text(L.attachments.mimeType),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The checklist item the file is for (001 （二）6: 营业执照, 财务报表, 项目合同 …). */
@@ -248,11 +249,11 @@ export const attachmentSchema = recordBaseSchema.extend({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const userSchema = recordBaseSchema.extend({
-  username: z.string().min(1).max(40),
-  displayName: z.string().min(1).max(50),
+  username: text(L.users.username, { required: '请输入用户名' }),
+  displayName: text(L.users.displayName, { required: '请输入姓名' }),
   role: z.enum(['admin', 'clerk', 'reviewer']),
-  passwordHash: z.string().optional(),
-  passwordSalt: z.string().optional(),
+  passwordHash: text(L.users.passwordHash).optional(),
+  passwordSalt: text(L.users.passwordSalt).optional(),
   disabled: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;

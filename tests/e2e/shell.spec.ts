@@ -4,7 +4,9 @@
  * outbox holds exactly one operation for it. Each test starts on a fresh profile, so getting in
  * creates the first administrator: that user record is the outbox's first operation.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { readBackup } from '../../shared/backup/format';
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
 import { readStore } from './idb';
@@ -105,11 +107,12 @@ test('browser mode: the bridge downloads a backup instead of a save dialog', asy
   await page.getByRole('button', { name: '导出数据备份' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^协会办事台备份-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await readFile((await download.path())!, 'utf8');
-  const backup = JSON.parse(text) as { format: string; tables: { people: { name: string }[]; outbox: unknown[] } };
-  expect(backup.format).toBe('association-desk-backup');
-  expect(backup.tables.people.map((p) => p.name)).toContain('王五');
-  expect(backup.tables.outbox.length).toBeGreaterThanOrEqual(1);
+  // The backup file format (shared/backup/format): read and checked as a restore reads it.
+  const read = await readBackup(new Uint8Array(await readFile((await download.path())!)), async (b) => createHash('sha256').update(b).digest('hex'));
+  if (!read.ok) throw new Error(read.error.message);
+  expect(read.value.manifest.format).toBe('association-desk-backup');
+  expect(read.value.tables.people!.map((p) => p.name)).toContain('王五');
+  expect(read.value.tables.outbox!.length).toBeGreaterThanOrEqual(1);
 
   await page.getByRole('button', { name: '打开数据文件夹' }).click();
   await expect(page.getByText('浏览器模式下数据保存在浏览器中')).toBeVisible();

@@ -17,6 +17,7 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from '../layout/AppLayout';
 import { useSession } from '../stores/session';
 import { AuthError, createFirstAdmin, toSignedIn, verifySignIn } from './users';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 function errorText(error: unknown, t: ReturnType<typeof useT>): string {
   if (error instanceof AuthError || error instanceof ValidationError) return error.message;
@@ -39,9 +40,11 @@ function GateCard({ title, help, children }: { title: string; help: string; chil
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {title}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-              {help}
-            </Typography.Paragraph>
+            {help !== '' && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {help}
+              </Typography.Paragraph>
+            )}
           </div>
           {children}
         </Space>
@@ -63,6 +66,7 @@ function FirstRunForm() {
   const [form] = Form.useForm<SetupValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const submit = async (values: SetupValues) => {
     setBusy(true);
@@ -82,6 +86,14 @@ function FirstRunForm() {
       setBusy(false);
     }
   };
+
+  if (restoring) {
+    return (
+      <GateCard title={t('auth.restore.title')} help="">
+        <RestoreFromBackup onCancel={() => setRestoring(false)} />
+      </GateCard>
+    );
+  }
 
   return (
     <GateCard title={t('auth.setup.title')} help={t('auth.setup.help')}>
@@ -103,6 +115,9 @@ function FirstRunForm() {
           {t('auth.setup.submit')}
         </Button>
       </Form>
+      <Button type="link" block onClick={() => setRestoring(true)} data-testid="restore-open">
+        {t('auth.restore.open')}
+      </Button>
     </GateCard>
   );
 }
@@ -119,6 +134,21 @@ function SignInForm() {
   const passwordRef = useRef<InputRef>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // After repeated failures the desk makes the next attempt wait (shared/access/sign-in.ts).
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [waitSeconds, setWaitSeconds] = useState(0);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
+      setWaitSeconds(left);
+      if (left === 0) setRetryAt(null);
+    };
+    tick();
+    const timer = window.setInterval(tick, 1000);
+    return () => window.clearInterval(timer);
+  }, [retryAt]);
 
   // After a refusal, back to the (emptied) password, ready for another try.
   useEffect(() => {
@@ -132,10 +162,12 @@ function SignInForm() {
       signIn(await verifySignIn(values.username ?? '', values.password ?? ''));
     } catch (error) {
       setFailure(errorText(error, t));
+      if (error instanceof AuthError && error.retryAfterMs > 0) setRetryAt(Date.now() + error.retryAfterMs);
       form.setFieldValue('password', '');
       setBusy(false);
     }
   };
+  const waiting = retryAt !== null && waitSeconds > 0;
 
   return (
     <GateCard title={t('auth.signIn.title')} help={t('auth.signIn.help')}>
@@ -147,8 +179,8 @@ function SignInForm() {
         <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.required.password') }]}>
           <Input.Password ref={passwordRef} autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} autoInsertSpace={false}>
-          {t('auth.signIn.submit')}
+        <Button type="primary" htmlType="submit" block loading={busy} disabled={waiting} autoInsertSpace={false} data-testid="sign-in-submit">
+          {waiting ? t('auth.signIn.wait', { seconds: waitSeconds }) : t('auth.signIn.submit')}
         </Button>
       </Form>
     </GateCard>

@@ -7,6 +7,11 @@
  * A password is never stored, logged or synced; only the derived hash is.
  */
 
+import { checkIterations, PBKDF2_BOUNDS, type IterationBounds } from '../../../shared/access/password-policy';
+import type { RuleError } from '../../../shared/rules/result';
+
+export { PBKDF2_BOUNDS, type IterationBounds };
+
 /**
  * OWASP Password Storage Cheat Sheet (2023+): 600,000 iterations for PBKDF2-HMAC-SHA256. In
  * Chromium's native WebCrypto that is roughly 0.2–0.6 s on an office PC, which keeps sign-in
@@ -66,10 +71,12 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
 
 /**
  * Hashes a password with a new random salt. `iterations` defaults to `PBKDF2_ITERATIONS`; tests
- * may pass fewer to stay fast (the count is stored with the hash, so verification still works).
+ * may pass fewer to stay fast, with bounds that allow them (the count is stored with the hash,
+ * and verification accepts only counts within the bounds, shared/access/password-policy).
  */
-export async function hashPassword(password: string, iterations: number = PBKDF2_ITERATIONS): Promise<PasswordHash> {
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
+export async function hashPassword(password: string, iterations: number = PBKDF2_ITERATIONS, bounds: IterationBounds = PBKDF2_BOUNDS): Promise<PasswordHash> {
+  const checked = checkIterations(iterations, bounds);
+  if (!checked.ok) throw new RangeError(`iterations must be within ${bounds.min}–${bounds.max}, got ${iterations}`);
   const passwordSalt = newSalt();
   const hash = await derive(password, fromBase64(passwordSalt), iterations);
   return { passwordHash: `${SCHEME}$${iterations}$${toBase64(hash)}`, passwordSalt };
@@ -100,11 +107,31 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** Whether `password` matches a stored hash and salt. A malformed record never matches. */
-export async function verifyPassword(password: string, stored: { passwordHash?: string | undefined; passwordSalt?: string | undefined }): Promise<boolean> {
+/**
+ * Why a stored hash cannot be used at all (an iteration count outside the bounds: 1 would make a
+ * leaked hash free to guess, 999,999,999 would hang the desk), or null. A missing or malformed
+ * hash is not reported here: it simply never matches.
+ */
+export function storedHashProblem(stored: { passwordHash?: string | undefined }, bounds: IterationBounds = PBKDF2_BOUNDS): RuleError | null {
+  if (stored.passwordHash === undefined) return null;
+  const parsed = parsePasswordHash(stored.passwordHash);
+  if (parsed === null) return null;
+  const checked = checkIterations(parsed.iterations, bounds);
+  return checked.ok ? null : checked.error;
+}
+
+/**
+ * Whether `password` matches a stored hash and salt. A malformed record never matches, nor does
+ * one whose iteration count lies outside `bounds` (it is never run).
+ */
+export async function verifyPassword(
+  password: string,
+  stored: { passwordHash?: string | undefined; passwordSalt?: string | undefined },
+  bounds: IterationBounds = PBKDF2_BOUNDS,
+): Promise<boolean> {
   if (stored.passwordHash === undefined || stored.passwordSalt === undefined) return false;
   const parsed = parsePasswordHash(stored.passwordHash);
-  if (parsed === null) return false;
+  if (parsed === null || !checkIterations(parsed.iterations, bounds).ok) return false;
   let salt: Uint8Array<ArrayBuffer>;
   try {
     salt = fromBase64(stored.passwordSalt);

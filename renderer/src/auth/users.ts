@@ -10,7 +10,12 @@
  * - user names are unique among live users, ignoring case and full-/half-width forms;
  * - the last active administrator can be neither disabled nor given another role;
  * - sign-in answers the same for an unknown user name and a wrong password (and takes the same
- *   time); a disabled user is refused even with the right password.
+ *   time); a disabled user is refused even with the right password;
+ * - sign-in failures slow down (shared/access/sign-in.ts): after 5 in a row for one user name,
+ *   each further attempt must wait, 30 s doubling up to 15 min; the count is kept on this desk
+ *   (settings `auth.signInFailures`, never synced) so a reload does not reset it;
+ * - a stored hash naming an iteration count outside the bounds (shared/access/password-policy)
+ *   is never run: the sign-in is refused saying the administrator must reset the password.
  *
  * The first administrator: on a device with no users nobody is signed in, so no write context
  * exists, and `Repository.create` assigns the record's id itself (the new admin's id is not known
@@ -27,14 +32,30 @@ import type { User } from '../../../shared/model/records';
 import { WORKFLOW_ROLES, type WorkflowRole } from '../../../shared/workflow/definition';
 import { writeContext } from '../session';
 import type { SignedInUser } from '../stores/session';
-import { burnVerification, hashPassword, passwordProblem, verifyPassword, PBKDF2_ITERATIONS } from './password';
+import {
+  checkSignInAllowed,
+  recordSignInFailure,
+  signInWaitMs,
+  waitText,
+  type SignInFailures,
+} from '../../../shared/access/sign-in';
+import { burnVerification, hashPassword, passwordProblem, storedHashProblem, verifyPassword, PBKDF2_BOUNDS, PBKDF2_ITERATIONS, type IterationBounds } from './password';
 
 export class AuthError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** For a refused or throttled sign-in: how long before the next attempt is accepted. */
+    readonly retryAfterMs: number = 0,
+  ) {
     super(message);
     this.name = 'AuthError';
   }
 }
+
+/** Settings row (local, never synced) with the consecutive sign-in failures per user name key. */
+export const SIGN_IN_FAILURES_KEY = 'auth.signInFailures';
+/** User names remembered at most (the oldest failures are forgotten first). */
+const MAX_REMEMBERED_FAILURES = 200;
 
 export const FIRST_RUN_USER_ID = 'first-run-setup';
 export const FIRST_RUN_REASON = '首次设置管理员';
@@ -111,11 +132,17 @@ const isActiveAdmin = (u: User): boolean => isLive(u) && u.role === 'admin' && u
 export interface UserDirectoryOptions {
   /** PBKDF2 iterations for new hashes; tests pass fewer. Defaults to `PBKDF2_ITERATIONS`. */
   readonly iterations?: number;
+  /** Iteration counts a stored hash may name; tests widen them. Defaults to `PBKDF2_BOUNDS`. */
+  readonly iterationBounds?: IterationBounds;
+  /** Injected in tests; defaults to `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** User management over one database. The app's instance is `userDirectory()`. */
 export class UserDirectory {
   private readonly iterations: number;
+  private readonly bounds: IterationBounds;
+  private readonly now: () => number;
 
   constructor(
     readonly db: DeskDatabase,
@@ -123,6 +150,8 @@ export class UserDirectory {
     options: UserDirectoryOptions = {},
   ) {
     this.iterations = options.iterations ?? PBKDF2_ITERATIONS;
+    this.bounds = options.iterationBounds ?? PBKDF2_BOUNDS;
+    this.now = options.now ?? Date.now;
   }
 
   /** Users that are not deleted (disabled ones included), oldest first. */
@@ -184,7 +213,7 @@ export class UserDirectory {
     UserDirectory.check(full);
     if (await this.hasUsers()) throw new AuthError(MESSAGES.alreadySetUp);
     // Hashing awaits WebCrypto, which would end an open IndexedDB transaction: hash first.
-    const hash = await hashPassword(input.password, this.iterations);
+    const hash = await hashPassword(input.password, this.iterations, this.bounds);
     const ctx: WriteContext = { userId: FIRST_RUN_USER_ID, deviceId, reason: FIRST_RUN_REASON, ...(now ? { now } : {}) };
     const created = await this.db.transaction('rw', this.writeTables(), async () => {
       if (await this.hasUsers()) throw new AuthError(MESSAGES.alreadySetUp);
@@ -198,7 +227,7 @@ export class UserDirectory {
     UserDirectory.check(input);
     await this.requireAdmin(ctx);
     await this.requireFreeUsername(input.username);
-    const hash = await hashPassword(input.password, this.iterations);
+    const hash = await hashPassword(input.password, this.iterations, this.bounds);
     return this.db.transaction('rw', this.writeTables(), async () => {
       await this.requireAdmin(ctx);
       await this.requireFreeUsername(input.username);
@@ -206,25 +235,78 @@ export class UserDirectory {
     });
   }
 
+  private async failures(): Promise<Record<string, SignInFailures>> {
+    const row = await this.db.settings.get(SIGN_IN_FAILURES_KEY);
+    return typeof row?.value === 'object' && row.value !== null ? { ...(row.value as Record<string, SignInFailures>) } : {};
+  }
+
+  /** The consecutive failures recorded for a user name (0 when none), and the wait before the next attempt. */
+  async signInState(username: string): Promise<{ failures: number; waitMs: number }> {
+    const state = (await this.failures())[usernameKey(username)];
+    return { failures: state?.count ?? 0, waitMs: signInWaitMs(state, this.now()) };
+  }
+
+  private async rememberFailure(key: string, nowMs: number): Promise<SignInFailures> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const all = await this.failures();
+      const next = recordSignInFailure(all[key], nowMs);
+      all[key] = next;
+      const kept = Object.entries(all)
+        .sort((a, b) => b[1].lastFailureAt - a[1].lastFailureAt)
+        .slice(0, MAX_REMEMBERED_FAILURES);
+      await this.db.settings.put({ key: SIGN_IN_FAILURES_KEY, value: Object.fromEntries(kept) });
+      return next;
+    });
+  }
+
+  private async forgetFailures(key: string): Promise<void> {
+    await this.db.transaction('rw', this.db.settings, async () => {
+      const all = await this.failures();
+      if (!Object.hasOwn(all, key)) return;
+      delete all[key];
+      await this.db.settings.put({ key: SIGN_IN_FAILURES_KEY, value: all });
+    });
+  }
+
+  private async failed(key: string, nowMs: number): Promise<never> {
+    const state = await this.rememberFailure(key, nowMs);
+    const wait = signInWaitMs(state, nowMs);
+    if (wait === 0) throw new AuthError(MESSAGES.signInFailed);
+    throw new AuthError(`${MESSAGES.signInFailed}已连续失败 ${state.count} 次，请在 ${waitText(wait)}后再试。`, wait);
+  }
+
   /**
    * Checks a user name and password. The same message for an unknown name and a wrong password;
-   * a disabled user is told so only once the password is right.
+   * a disabled user is told so only once the password is right. After 5 failures in a row for a
+   * name, attempts wait (`AuthError.retryAfterMs`), and one made too early is refused unchecked.
    */
   async verifySignIn(username: string, password: string): Promise<SignedInUser> {
     const key = usernameKey(username);
+    const nowMs = this.now();
+    const failures = await this.failures();
+    const allowed = checkSignInAllowed(failures[key], nowMs);
+    if (!allowed.ok) throw new AuthError(allowed.error.message, signInWaitMs(failures[key], nowMs));
     const candidates = key === '' ? [] : await this.db.users.filter((u) => isLive(u) && usernameKey(u.username) === key).toArray();
     if (candidates.length === 0) {
       await burnVerification(password, this.iterations);
-      throw new AuthError(MESSAGES.signInFailed);
+      return this.failed(key, nowMs);
     }
     // Two desks may each have made the same user name before they first synced: try each.
+    let unusable: string | undefined;
     for (const user of candidates) {
-      if (await verifyPassword(password, user)) {
+      const problem = storedHashProblem(user, this.bounds);
+      if (problem !== null) {
+        unusable ??= problem.message;
+        continue;
+      }
+      if (await verifyPassword(password, user, this.bounds)) {
         if (user.disabled === true) throw new AuthError(MESSAGES.disabled);
+        await this.forgetFailures(key);
         return toSignedIn(user);
       }
     }
-    throw new AuthError(MESSAGES.signInFailed);
+    if (unusable !== undefined) throw new AuthError(unusable);
+    return this.failed(key, nowMs);
   }
 
   /** An administrator sets a new password for a user (who forgot theirs). */
@@ -234,7 +316,7 @@ export class UserDirectory {
     if (confirmPassword !== undefined && confirmPassword !== password) throw new ValidationError([{ path: 'confirmPassword', message: MESSAGES.passwordMismatch }]);
     await this.requireAdmin(ctx);
     await this.requireUser(userId);
-    const hash = await hashPassword(password, this.iterations);
+    const hash = await hashPassword(password, this.iterations, this.bounds);
     return this.db.transaction('rw', this.writeTables(), async () => {
       await this.requireAdmin(ctx);
       await this.requireUser(userId);
@@ -286,6 +368,11 @@ export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>): Promi
 
 export function verifySignIn(username: string, password: string): Promise<SignedInUser> {
   return userDirectory().verifySignIn(username, password);
+}
+
+/** Failures so far and the wait before the next attempt, for the sign-in form. */
+export function signInState(username: string): Promise<{ failures: number; waitMs: number }> {
+  return userDirectory().signInState(username);
 }
 
 export async function createUser(input: NewUserInput): Promise<User> {

@@ -37,6 +37,7 @@ import type {
 import type { AuditEntry, Operation } from '../../../shared/sync/operation';
 import type { RecordState } from '../../../shared/sync/merge';
 import type { SyncedTable } from '../../../shared/model/records';
+import type { SyncErrorCode } from '../../../shared/sync/errors';
 import { syncedTables } from '../../../shared/sync/protocol';
 import { DEVICE_ID_KEY } from './keys';
 import { CLOCK_KEY } from './clock';
@@ -113,6 +114,34 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
+/**
+ * Schema version 6 (versions 4, 5 and 7 are other changes' numbers; Dexie allows the gaps): the
+ * sync client's quarantine, where an operation the server refused for good waits, with why,
+ * instead of blocking every later one (renderer/src/sync/quarantine.ts).
+ */
+export const schemaV6 = {
+  quarantine: 'id, quarantinedAt',
+} as const;
+
+/**
+ * An outbox operation the server refused for good (a 4xx that names this operation, or one the
+ * desk's own check finds it would refuse). It left the outbox so the rest keeps syncing, and is
+ * kept here — never dropped — until someone sends it again (after an upgrade of the software or
+ * of the server) or exports it for support.
+ */
+export interface QuarantineRow {
+  /** The operation's id. */
+  id: string;
+  operation: Operation;
+  /** The refusal's code (the shared catalogue's), or `local` for the desk's own check. */
+  code: SyncErrorCode | 'local';
+  /** What the clerk reads (Chinese). */
+  message: string;
+  /** For support: the server's details or the failed check, shortened. */
+  detail?: string;
+  quarantinedAt: string;
+}
+
 /** Schema version 4: the office's working-day calendar years, synced (calendarYearId keys them). */
 export const schemaV4 = {
   calendarYears: 'id, year',
@@ -162,7 +191,10 @@ export const SCHEMA_VERSION = 10;
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
  * on declares only what it adds or changes, and Dexie keeps the rest.
  */
-export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV7, ...schemaV9, ...schemaV10 } as const;
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV6, ...schemaV7, ...schemaV9, ...schemaV10 } as const;
+
+/** The stores of the newest version: what a backup holds and a restore fills. */
+export const CURRENT_SCHEMA = currentSchema;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -208,6 +240,7 @@ export class DeskDatabase extends Dexie {
   evaluationAgencies!: EntityTable<EvaluationAgency, 'id'>;
   evaluators!: EntityTable<Evaluator, 'id'>;
   agencyAudits!: EntityTable<AgencyAudit, 'id'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -235,6 +268,7 @@ export class DeskDatabase extends Dexie {
     this.version(3).stores(schemaV3);
     // From here on, new tables only (empty on upgrade): nothing to rewrite.
     this.version(4).stores(schemaV4);
+    this.version(6).stores(schemaV6);
     this.version(7).stores(schemaV7);
     this.version(9).stores(schemaV9);
     // New tables only; nothing stored before changes shape.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Action, Role } from '../../../shared/access/permissions';
 
 /** Input a clerk typed that does not pass the record's schema. Nothing was written. */
 export class ValidationError extends Error {
@@ -24,5 +25,20 @@ export class NoConflictError extends Error {
   constructor(field: string) {
     super(`该字段没有待处理的冲突（${field}），可能已由他人处理`);
     this.name = 'NoConflictError';
+  }
+}
+
+/**
+ * The signed-in user's role may not do this (shared/access/permissions.ts). Nothing was written.
+ * The message says who may, in Chinese.
+ */
+export class AccessDeniedError extends Error {
+  constructor(
+    readonly action: Action,
+    readonly role: Role | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessDeniedError';
   }
 }

@@ -19,7 +19,8 @@ import { stampOperation } from '../../../shared/sync/stamp';
 import { flattenNested } from '../../../shared/sync/nested';
 import { readClock, writeClock } from './clock';
 import type { DeskDatabase, MergeStateRow } from './database';
-import { NoConflictError, RecordNotFoundError, ValidationError } from './errors';
+import { checkPermission, writeAction, type Role, type WriteKind } from '../../../shared/access/permissions';
+import { AccessDeniedError, NoConflictError, RecordNotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
 
 /** Who is writing, from which device, and (for changes that need one) why. */
@@ -27,6 +28,13 @@ export interface WriteContext {
   readonly userId: string;
   readonly deviceId: string;
   readonly reason?: string;
+  /**
+   * The writer's role, checked against the permission table (shared/access) before anything is
+   * written: the app's contexts (renderer/src/session `writeContext`) always carry it, read from
+   * the user's stored record. Only the first-run administrator, migrations and tests write
+   * without one.
+   */
+  readonly role?: Role;
   /** Injected in tests; defaults to the current instant. */
   readonly now?: () => Date;
 }
@@ -128,6 +136,7 @@ export class Repository<T extends SyncedTable> {
       const state = await db.mergeStates.get([table, recordId]);
       const change = plan(before, state, at);
       if (change === null) return before;
+      this.authorise(ctx, change.audit.action, Object.keys(change.audit.changes));
 
       const { operation, clock } = stampOperation(
         { id: newId(), table, recordId, kind: change.kind, fields: change.fields, userId: ctx.userId, ...(change.resolves ? { resolves: change.resolves } : {}) },
@@ -156,6 +165,14 @@ export class Repository<T extends SyncedTable> {
       await db.auditLog.add(entry);
       return change.record;
     });
+  }
+
+  /** Throws `AccessDeniedError` (inside the transaction, so nothing is kept) when the role may not. */
+  private authorise(ctx: WriteContext, kind: WriteKind, changed: readonly string[]): void {
+    if (ctx.role === undefined) return;
+    const action = writeAction(this.table, kind, changed) ?? 'settings.manage';
+    const allowed = checkPermission(ctx.role, action);
+    if (!allowed.ok) throw new AccessDeniedError(action, ctx.role, allowed.error.message);
   }
 
   private live(before: RecordOf<T> | undefined, id: string): RecordOf<T> {

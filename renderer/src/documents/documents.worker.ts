@@ -57,13 +57,6 @@ async function loadFonts(urls: Readonly<Record<string, string>>, keys: readonly 
   return fonts;
 }
 
-function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/\s+/g, ''));
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
 /** Pages between yields, so the progress reaches the window while a batch runs. */
 const PAUSE_EVERY = 10;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -75,11 +68,9 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
     case 'certificates': {
       const template = certificateTemplate(job.templateId);
       if (!template) return fail('documents.template', `没有“${job.templateId}”的证书版式。`);
-      let privateKey: CryptoKey;
-      try {
-        privateKey = await crypto.subtle.importKey('pkcs8', base64Bytes(job.signing.privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
-      } catch {
-        return fail('documents.signing-key', '证书签名密钥无效，请在“证书”页的签名设置中重新导入。');
+      const privateKey = job.signing.privateKey;
+      if (typeof CryptoKey !== 'undefined' && !(privateKey instanceof CryptoKey)) {
+        return fail('documents.signing-key', '证书签名密钥无效，请管理员在“证书”页的签名设置中重新导入。');
       }
       return buildCertificatesPdf({
         template,

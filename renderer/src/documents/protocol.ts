@@ -20,9 +20,13 @@ import type {
   ZjRosterInput,
 } from '../../../shared/documents';
 
-/** The office's signing key as stored (PKCS#8, base64) and the verification host. */
+/**
+ * What certificates are signed with: the office's key as a NON-extractable CryptoKey (it can sign,
+ * and structured clone carries it to the worker, but no code can read the key's bytes out of it)
+ * and the verification host. Made by `loadSigning` (./settings).
+ */
 export interface SigningSettings {
-  readonly privateKeyPkcs8: string;
+  readonly privateKey: CryptoKey;
   readonly verifyHost: string;
 }
 

@@ -5,6 +5,11 @@
  * (shared/documents/numbering.ts) and how many times each certificate was printed (the copy
  * count a reprint shows).
  *
+ * The signing key (shared/access): only an administrator sets it (`saveSigning`,
+ * `generateAndSaveSigningKey`); once set it is never shown again — screens read
+ * `signingKeyStatus` (its source, host and the PUBLIC key's fingerprint) — and the print path
+ * (`loadSigning`) gets it only as a non-extractable CryptoKey that can sign and cannot be read.
+ *
  * Certificate numbers and the signing key depend on whether the desk is enrolled:
  * - enrolled (renderer/src/sync): numbers come ONLY from blocks the sync server reserved for this
  *   device (`serverNumbers`, topped up by renderer/src/sync/numbers.ts), so two desks of the
@@ -28,7 +33,9 @@ import {
 } from '../../../shared/documents/numbering';
 import { checkProfile, IDENTITY_PROFILE, type PrinterProfile } from '../../../shared/documents/printer';
 import { fail, ok, type Result } from '../../../shared/rules/result';
+import { fingerprintOf } from '../../../shared/access/fingerprint';
 import type { DeskDatabase } from '../db/database';
+import { requireAction, sessionActor, type Actor } from '../auth/access';
 import { readConnection } from '../sync/settings';
 import type { SigningSettings } from './protocol';
 
@@ -58,7 +65,9 @@ export async function loadPrinterProfile(db: DeskDatabase): Promise<PrinterProfi
   return stored && checkProfile(stored).ok ? stored : IDENTITY_PROFILE;
 }
 
-export async function savePrinterProfile(db: DeskDatabase, profile: PrinterProfile): Promise<Result<PrinterProfile>> {
+/** Calibrating the printer for pre-printed stock: those who print certificates (`certificates.issue`). */
+export async function savePrinterProfile(db: DeskDatabase, profile: PrinterProfile, actor: Actor = sessionActor()): Promise<Result<PrinterProfile>> {
+  await requireAction(db, actor, 'certificates.issue');
   const checked = checkProfile(profile);
   if (!checked.ok) return checked;
   await db.settings.put({ key: DOCUMENT_KEYS.printer, value: checked.value });
@@ -99,34 +108,144 @@ export async function signingSource(db: DeskDatabase): Promise<SigningSource> {
   return (await loadOfficeKey(db)) === undefined ? 'server-missing' : 'server';
 }
 
+/** The desk's own signing settings as stored (`documents.signing`); the private key never leaves this module but as a CryptoKey. */
+interface StoredSigning {
+  readonly privateKeyPkcs8?: string;
+  readonly verifyHost?: string;
+  /** The public key of `privateKeyPkcs8` (SPKI, base64), kept for its fingerprint. */
+  readonly publicKeySpki?: string;
+}
+
 /** The verification host typed on the certificates page (also kept by enrolled desks). */
 export async function loadVerifyHost(db: DeskDatabase): Promise<string> {
-  return (await read<SigningSettings>(db, DOCUMENT_KEYS.signing))?.verifyHost ?? '';
+  return (await read<StoredSigning>(db, DOCUMENT_KEYS.signing))?.verifyHost ?? '';
+}
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A stored PKCS#8 key as a key that signs and cannot be exported. */
+async function signingKeyOf(privateKeyPkcs8: string): Promise<CryptoKey | undefined> {
+  try {
+    return await crypto.subtle.importKey('pkcs8', bytesOf(privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * What certificates are signed with: an enrolled desk uses the office key from the server (never
  * a key of its own, which verifiers would not know); a desk that is not enrolled uses the key set
- * on this desk. `undefined` until both the key and the verification host are there.
+ * on this desk. The key comes as a non-extractable CryptoKey: this is the only path a clerk's
+ * printing takes to the key, and it cannot read it. `undefined` until both the key and the
+ * verification host are there.
  */
 export async function loadSigning(db: DeskDatabase): Promise<SigningSettings | undefined> {
-  const stored = await read<SigningSettings>(db, DOCUMENT_KEYS.signing);
-  if ((await readConnection(db)) !== undefined) {
-    const key = await loadOfficeKey(db);
-    return key !== undefined && stored?.verifyHost ? { privateKeyPkcs8: key.privateKeyPkcs8, verifyHost: stored.verifyHost } : undefined;
-  }
-  return stored?.privateKeyPkcs8 && stored.verifyHost ? stored : undefined;
+  const stored = await read<StoredSigning>(db, DOCUMENT_KEYS.signing);
+  const pkcs8 = (await readConnection(db)) !== undefined ? (await loadOfficeKey(db))?.privateKeyPkcs8 : stored?.privateKeyPkcs8;
+  if (!pkcs8 || !stored?.verifyHost) return undefined;
+  const privateKey = await signingKeyOf(pkcs8);
+  return privateKey === undefined ? undefined : { privateKey, verifyHost: stored.verifyHost };
 }
 
-export async function saveSigning(db: DeskDatabase, signing: SigningSettings): Promise<void> {
-  await db.settings.put({ key: DOCUMENT_KEYS.signing, value: signing });
+/** The public key (SPKI, base64) of an Ed25519 private key (WebCrypto exports it as the JWK `x`). */
+export async function publicKeyOf(privateKeyPkcs8: string): Promise<string | undefined> {
+  try {
+    const key = await crypto.subtle.importKey('pkcs8', bytesOf(privateKeyPkcs8), { name: 'Ed25519' }, true, ['sign']);
+    const jwk = await crypto.subtle.exportKey('jwk', key);
+    if (typeof jwk.x !== 'string') return undefined;
+    const raw = bytesOf(jwk.x.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(jwk.x.length / 4) * 4, '='));
+    const spki = new Uint8Array([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00, ...raw]);
+    return toBase64(spki.buffer);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What any screen may show of the signing key: where it comes from, the host, and a fingerprint. */
+export interface SigningKeyStatus {
+  readonly source: SigningSource;
+  readonly verifyHost: string;
+  readonly office: string;
+  /** Whether a key is there to sign with. */
+  readonly hasKey: boolean;
+  /** `SHA256:xxxx-…` of the public key, or null when there is no key (or its public key is unknown). */
+  readonly fingerprint: string | null;
+  /** Enrolled desks: the office key's id and when it was fetched. */
+  readonly officeKey?: { readonly keyId: string; readonly fetchedAt: string };
+}
+
+/** The signing key's status for the 证书 › 签名与单位 tab — never the private key. */
+export async function signingKeyStatus(db: DeskDatabase): Promise<SigningKeyStatus> {
+  const [source, stored, office, officeKey] = await Promise.all([signingSource(db), read<StoredSigning>(db, DOCUMENT_KEYS.signing), loadOfficeName(db), loadOfficeKey(db)]);
+  const publicKey = source === 'local' ? (stored?.publicKeySpki ?? (stored?.privateKeyPkcs8 ? await publicKeyOf(stored.privateKeyPkcs8) : undefined)) : officeKey?.publicKeySpki;
+  const fingerprint = publicKey === undefined ? null : fingerprintOf(publicKey);
+  return {
+    source,
+    verifyHost: stored?.verifyHost ?? '',
+    office,
+    hasKey: source === 'local' ? Boolean(stored?.privateKeyPkcs8) : officeKey !== undefined,
+    fingerprint: fingerprint?.ok ? fingerprint.value : null,
+    ...(officeKey === undefined ? {} : { officeKey: { keyId: officeKey.keyId, fetchedAt: officeKey.fetchedAt } }),
+  };
+}
+
+/**
+ * Sets the desk's signing settings (administrators only, `signingKey.set`). The key field is
+ * write-only: an empty `privateKeyPkcs8` keeps the key already set; a new one is checked and
+ * stored with its public key. Returns the fingerprint of the key now set (null: none).
+ */
+export async function saveSigning(
+  db: DeskDatabase,
+  signing: { readonly verifyHost: string; readonly privateKeyPkcs8?: string },
+  actor: Actor = sessionActor(),
+): Promise<string | null> {
+  await requireAction(db, actor, 'signingKey.set');
+  const current = await read<StoredSigning>(db, DOCUMENT_KEYS.signing);
+  const typed = (signing.privateKeyPkcs8 ?? '').replace(/\s+/g, '');
+  let next: StoredSigning = { ...current, verifyHost: signing.verifyHost.trim() };
+  if (typed !== '') {
+    const checked = await checkSigningKey(typed);
+    if (!checked.ok) throw new SigningKeyError(checked.error.message);
+    const publicKeySpki = await publicKeyOf(typed);
+    next = { ...next, privateKeyPkcs8: typed, ...(publicKeySpki === undefined ? {} : { publicKeySpki }) };
+  }
+  await db.settings.put({ key: DOCUMENT_KEYS.signing, value: next });
+  const fingerprint = next.publicKeySpki === undefined ? null : fingerprintOf(next.publicKeySpki);
+  return fingerprint?.ok ? fingerprint.value : null;
+}
+
+export class SigningKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SigningKeyError';
+  }
+}
+
+/**
+ * 在本机生成新密钥 (administrators only): makes a key pair on this desk and stores it at once;
+ * only the PUBLIC key (to publish on the verification server) and its fingerprint come back —
+ * the private key is never shown.
+ */
+export async function generateAndSaveSigningKey(db: DeskDatabase, verifyHost: string, actor: Actor = sessionActor()): Promise<{ publicKeySpki: string; fingerprint: string }> {
+  await requireAction(db, actor, 'signingKey.set');
+  const pair = await generateSigningKey();
+  await saveSigning(db, { verifyHost, privateKeyPkcs8: pair.privateKeyPkcs8 }, actor);
+  const fingerprint = fingerprintOf(pair.publicKeySpki);
+  return { publicKeySpki: pair.publicKeySpki, fingerprint: fingerprint.ok ? fingerprint.value : '' };
 }
 
 export async function loadOfficeName(db: DeskDatabase): Promise<string> {
   return (await read<string>(db, DOCUMENT_KEYS.office)) ?? '';
 }
 
-export async function saveOfficeName(db: DeskDatabase, name: string): Promise<void> {
+/** The office name printed on documents: an office setting (`settings.manage`). */
+export async function saveOfficeName(db: DeskDatabase, name: string, actor: Actor = sessionActor()): Promise<void> {
+  await requireAction(db, actor, 'settings.manage');
   await db.settings.put({ key: DOCUMENT_KEYS.office, value: name.trim() });
 }
 
@@ -139,6 +258,7 @@ function toBase64(bytes: ArrayBuffer): string {
 /**
  * A new Ed25519 key pair made on this device (WebCrypto): the private key as PKCS#8 base64 to
  * store, the public key (SPKI base64) to publish so verifiers can check the QR signatures.
+ * Screens call `generateAndSaveSigningKey`, which never hands the private key out.
  */
 export async function generateSigningKey(): Promise<{ privateKeyPkcs8: string; publicKeySpki: string }> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -146,13 +266,10 @@ export async function generateSigningKey(): Promise<{ privateKeyPkcs8: string; p
   return { privateKeyPkcs8: toBase64(priv), publicKeySpki: toBase64(pub) };
 }
 
-/** The SPKI public key of a stored PKCS#8 Ed25519 private key (the last 32 bytes are the seed). */
+/** Whether a pasted key is an Ed25519 private key (PKCS#8, base64). */
 export async function checkSigningKey(privateKeyPkcs8: string): Promise<Result<void>> {
   try {
-    const binary = atob(privateKeyPkcs8.replace(/\s+/g, ''));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    await crypto.subtle.importKey('pkcs8', bytes, { name: 'Ed25519' }, false, ['sign']);
+    await crypto.subtle.importKey('pkcs8', bytesOf(privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
     return ok(undefined);
   } catch {
     return fail('documents.signing-key', '签名密钥无效：应为 Ed25519 私钥（PKCS#8，Base64）。');

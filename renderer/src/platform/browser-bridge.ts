@@ -2,7 +2,16 @@
  * The bridge in browser mode: the same contract as the Electron preload, done with what a
  * browser tab has — downloads instead of save dialogs, a hidden frame and `print()` for PDFs.
  */
-import type { AppInfo, DeskBridge, OpenFolderResult, PrintPdfResult, SaveFileResult } from '../../../shared/ipc/contract';
+import type {
+  AppInfo,
+  DeskBridge,
+  ListBackupsResult,
+  OpenFolderResult,
+  PrintPdfResult,
+  ReadBackupResult,
+  SaveFileResult,
+  WriteBackupResult,
+} from '../../../shared/ipc/contract';
 import { fileNameSchema } from '../../../shared/ipc/contract';
 
 function download(bytes: Uint8Array, fileName: string): void {
@@ -48,6 +57,8 @@ function printInFrame(bytes: Uint8Array): Promise<PrintPdfResult> {
   });
 }
 
+const NO_BACKUP_FOLDER = '浏览器模式下没有备份文件夹，不会自动备份。请在“设置”中下载数据备份，并选择备份文件来恢复。';
+
 export function createBrowserBridge(): DeskBridge {
   return {
     appInfo: async (): Promise<AppInfo> => ({
@@ -67,5 +78,10 @@ export function createBrowserBridge(): DeskBridge {
       status: 'unavailable',
       message: '浏览器模式下数据保存在浏览器中，没有可打开的文件夹；请使用“导出”备份数据。',
     }),
+    // No folder in a browser: automatic backups are the desktop app's; browser mode reminds the
+    // administrator to download one (renderer/src/backup/auto.ts).
+    writeBackup: async (): Promise<WriteBackupResult> => ({ status: 'unavailable', message: NO_BACKUP_FOLDER }),
+    listBackups: async (): Promise<ListBackupsResult> => ({ status: 'unavailable', message: NO_BACKUP_FOLDER }),
+    readBackup: async (): Promise<ReadBackupResult> => ({ status: 'unavailable', message: NO_BACKUP_FOLDER }),
   };
 }

@@ -13,6 +13,7 @@
  * pushes them itself (or whose file the server imports).
  */
 import type { DeskDatabase } from '../db/database';
+import { requireAction, sessionActor, type Actor } from '../auth/access';
 import { newId } from '../db/ids';
 import { mergeRemoteOperations } from '../db/remote';
 import { ClockDriftError } from '../../../shared/sync/hlc';
@@ -39,8 +40,15 @@ export interface ExportedBatchFile {
   readonly leftOut: number;
 }
 
-/** The outbox as a batch file, or `null` when there is nothing to send. */
-export async function exportOutbox(db: DeskDatabase, deviceId: string, officeId: string | undefined, now: Date = new Date()): Promise<ExportedBatchFile | null> {
+/** The outbox as a batch file, or `null` when there is nothing to send. Office staff only (`sync.run`). */
+export async function exportOutbox(
+  db: DeskDatabase,
+  deviceId: string,
+  officeId: string | undefined,
+  now: Date = new Date(),
+  actor: Actor = sessionActor(),
+): Promise<ExportedBatchFile | null> {
+  await requireAction(db, actor, 'sync.run');
   const ops: Operation[] = await db.outbox.orderBy('id').toArray();
   if (ops.length === 0) return null;
   const batches: BatchFile['batches'] = [];
@@ -107,8 +115,16 @@ export class BatchFileRefused extends Error {
   }
 }
 
-/** Merges a batch file's operations into this desk's database, one transaction per batch. */
-export async function importBatchFile(db: DeskDatabase, file: BatchFile, deviceId: string, officeId: string | undefined, nowMs: number): Promise<ImportResult> {
+/** Merges a batch file's operations into this desk's database, one transaction per batch. Office staff only (`sync.run`). */
+export async function importBatchFile(
+  db: DeskDatabase,
+  file: BatchFile,
+  deviceId: string,
+  officeId: string | undefined,
+  nowMs: number,
+  actor: Actor = sessionActor(),
+): Promise<ImportResult> {
+  await requireAction(db, actor, 'sync.run');
   if (file.officeId !== undefined && officeId !== undefined && file.officeId !== officeId) {
     throw new BatchFileRefused('该批次文件来自其他办事处，不能导入本机。请核对文件来源。');
   }

@@ -16,6 +16,12 @@
  * - not retryable (other 4xx): the engine stops ("blocked") and shows the message, which says what a
  *   person must do; only that person (立即同步, or enrolling again) starts it again. The block
  *   survives a restart, because it is read back from the stored last error.
+ * - `clock_drift` is the exception among the 4xx: the person's fix (setting the computer's clock)
+ *   happens outside the app, so the engine keeps trying on its own, no more often than every
+ *   `CLOCK_RETRY_MS`: once the clock is right, the next pass stamps the waiting work again
+ *   (./restamp) and pushes it, and the clerk is told.
+ * - an operation the server refuses for good does not stop the engine: it is set aside
+ *   (./quarantine) and the pass goes on; the 同步 page shows it with what to do.
  *
  * Nothing here touches the DOM: timers, clock, randomness, the online flag and the lock are
  * parameters, so the tests drive every branch deterministically. `./index` wires the real ones.
@@ -78,8 +84,15 @@ const defaultTimers: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** Retry interval while waiting for the computer's clock to be set right. */
+export const CLOCK_RETRY_MS = 60_000;
+
 /** What the clerk sees for an error that is not a server answer: a bug or a local database failure. */
 export function failureOf(error: unknown, at: string): SyncFailure {
+  if (error instanceof SyncError && error.code === 'clock_drift') {
+    // Fixed outside the app: keep trying, and say that it will go on by itself.
+    return { code: error.code, message: `${error.message}校正后会自动继续同步，待同步的修改不会丢失。`, retry: true, at };
+  }
   if (error instanceof SyncError) return { code: error.code, message: error.message, retry: error.retry, at };
   const detail = error instanceof Error ? error.message : String(error);
   return {
@@ -95,7 +108,9 @@ export function failureOf(error: unknown, at: string): SyncFailure {
  * `Retry-After` (the server said when it will listen again; asking sooner only earns another 429).
  */
 export function retryDelay(error: unknown, attempt: number, random: number, backoff?: BackoffOptions): number {
-  const delay = backoffDelay(attempt, random, backoff);
+  const base = backoffDelay(attempt, random, backoff);
+  // Nobody sets a clock in a second; asking sooner only earns the same refusal.
+  const delay = error instanceof SyncError && error.code === 'clock_drift' ? Math.max(base, CLOCK_RETRY_MS) : base;
   const after = error instanceof SyncError ? error.retryAfterSeconds : undefined;
   return after === undefined ? delay : Math.max(delay, after * 1000);
 }

@@ -11,8 +11,15 @@ import { SyncEngine, type SyncResult, type SyncStatus } from './engine';
 import { enrolDevice, type EnrolInput, type EnrolOptions } from './enrol';
 import { ensureBlob } from './blobs';
 import { prepareNumbers, type PrepareOutcome } from './numbers';
-import { readConnection, readToken, type SyncConnection } from './settings';
+import { readConnection, readToken, SYNC_KEYS, type SyncConnection } from './settings';
 import { createHttpTransport } from './transport';
+import { requireAction, requireRole, sessionActor } from '../auth/access';
+import { writeContext } from '../session';
+import { bridge } from '../platform/bridge';
+import type { SaveFileResult } from '../../../shared/ipc/contract';
+import { listQuarantine, quarantineFileBytes, retryQuarantined, type QuarantineItem } from './quarantine';
+import { listDuplicates, mergeDuplicates, type DuplicateGroup, type IdentityTable, type MergeResult } from './duplicates';
+import { restampMessage, type RestampNotice } from './restamp';
 
 /** Every so often while the app is open, even with nothing to push: other desks' changes arrive. */
 export const PERIODIC_SYNC_MS = 2 * 60_000;
@@ -36,12 +43,15 @@ export const syncEngine = new SyncEngine({
   onStatus: (status) => useSyncStatus.setState(status, true),
 });
 
-/** 立即同步. */
+/** 立即同步 (office staff; the automatic passes run for every role, so a reviewer's work still syncs). */
 export function syncNow(): Promise<SyncResult> {
+  requireRole(sessionActor(), 'sync.run');
   return syncEngine.sync('manual');
 }
 
+/** 登记本机 (administrators only). */
 export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Promise<SyncConnection> {
+  await requireAction(db, sessionActor(), 'sync.enrol');
   const connection = await enrolDevice(
     input,
     {
@@ -83,6 +93,51 @@ export async function topUpNumbersNow(needs: Parameters<typeof prepareNumbers>[3
   // A short wait: the clerk is at the counter; without an answer the desk issues from what it holds.
   const transport = createHttpTransport({ baseUrl: connection.baseUrl, token, timeoutMs: 15_000 });
   return prepareNumbers(db, transport, await deviceId(), needs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the 同步 page shows and does beyond the engine's status.
+
+/** Operations the server refused for good, each with the message and what to do. */
+export function quarantined(): Promise<QuarantineItem[]> {
+  return listQuarantine(db);
+}
+
+/** 重新发送 (after an upgrade): back into the outbox, then a pass. */
+export async function retryQuarantinedNow(ids: readonly string[]): Promise<{ requeued: number; stillRefused: number }> {
+  await requireAction(db, sessionActor(), 'sync.resolve');
+  const result = await retryQuarantined(db, ids);
+  if (result.requeued > 0) void syncEngine.sync('manual');
+  return result;
+}
+
+/** 导出给管理员: the set-aside operations as a file (nothing is removed). */
+export async function saveQuarantineFile(): Promise<SaveFileResult> {
+  await requireAction(db, sessionActor(), 'sync.resolve');
+  const at = new Date();
+  const day = at.toISOString().slice(0, 10);
+  return bridge.saveFile({ suggestedName: `协会办事台-未能同步的修改-${day}.json`, bytes: await quarantineFileBytes(db, at.toISOString()), filterName: 'JSON' });
+}
+
+/** People (same 身份证号) and organisations (same credit code) registered more than once. */
+export function duplicates(): Promise<DuplicateGroup[]> {
+  return listDuplicates(db);
+}
+
+/** 合并: keeps the oldest record and moves everything of the others to it (syncs). */
+export async function mergeDuplicatesNow(table: IdentityTable, key: string): Promise<MergeResult> {
+  return mergeDuplicates(db, table, key, await writeContext());
+}
+
+/** The last time waiting work was stamped again after the clock was set back, with its message; or null. */
+export async function restampNotice(): Promise<{ notice: RestampNotice; message: string } | null> {
+  const notice = (await db.settings.get(SYNC_KEYS.restamped))?.value as RestampNotice | undefined;
+  return notice === undefined ? null : { notice, message: restampMessage(notice) };
+}
+
+/** 知道了: hides the notice. */
+export async function dismissRestampNotice(): Promise<void> {
+  await db.settings.delete(SYNC_KEYS.restamped);
 }
 
 let attached = 0;

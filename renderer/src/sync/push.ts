@@ -13,11 +13,17 @@
  *
  * Acknowledgement and removal happen in one Dexie transaction together with forgetting the
  * in-flight batch: after a crash either both happened or neither did.
+ *
+ * One bad operation never blocks the rest (./quarantine): an operation the desk can tell the
+ * server would refuse is set aside before it is sent; a batch refused for what one of its
+ * operations carries is split in halves, each sent again, down to the operation refused alone,
+ * which is set aside with the refusal while every other one is pushed.
  */
 import type { DeskDatabase } from '../db/database';
 import { newId } from '../db/ids';
 import { SyncError } from '../../../shared/sync/errors';
 import { MAX_BODY_BYTES, MAX_OPERATIONS_PER_BATCH, type Operation, type PushRequest, type PushResponse } from '../../../shared/sync/protocol';
+import { isPerOperationRefusal, localRefusal, MAX_QUARANTINED_PER_PASS, quarantineForRefusal } from './quarantine';
 import { SYNC_KEYS, readInflight, type InflightBatch } from './settings';
 import type { SyncTransport } from './transport';
 
@@ -74,14 +80,20 @@ export interface PushOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with each batch before it is sent (blob uploads hook in here). */
   readonly beforeSend?: (batch: PushRequest) => Promise<void>;
+  /** Called after each operation set aside (./quarantine), with the running count. */
+  readonly onQuarantined?: (count: number) => void;
+  /** Injected in tests; the time quarantined operations are stamped with. */
+  readonly now?: () => number;
 }
 
 /**
  * The next batch to send: the in-flight one if there is one (re-sent as is), else a new one cut
  * from the head of the outbox and recorded as in flight. `null` when the outbox is empty.
+ * Operations at the head that the server would refuse (./quarantine `localRefusal`) are set aside
+ * first, in the same transaction.
  */
-export async function nextBatch(db: DeskDatabase, deviceId: string, batchSize: number, maxBytes: number): Promise<PushRequest | null> {
-  return db.transaction('rw', db.outbox, db.settings, async () => {
+export async function nextBatch(db: DeskDatabase, deviceId: string, batchSize: number, maxBytes: number, nowMs: number = Date.now()): Promise<PushRequest | null> {
+  return db.transaction('rw', db.outbox, db.settings, db.quarantine, async () => {
     const inflight = await readInflight(db);
     if (inflight !== undefined) {
       const ops = await db.outbox.bulkGet([...inflight.operationIds]);
@@ -92,13 +104,30 @@ export async function nextBatch(db: DeskDatabase, deviceId: string, batchSize: n
       // the rest goes out in a new batch, under a new id.
       await db.settings.delete(SYNC_KEYS.inflight);
     }
-    const head = await db.outbox.orderBy('id').limit(batchSize).toArray();
-    if (head.length === 0) return null;
-    const operations = head.slice(0, batchLength(head, batchSize, maxBytes));
-    const batch: InflightBatch = { batchId: newId(), operationIds: operations.map((op) => op.id) };
-    await db.settings.put({ key: SYNC_KEYS.inflight, value: batch });
-    return { batchId: batch.batchId, deviceId, operations };
+    for (;;) {
+      const head = await db.outbox.orderBy('id').limit(batchSize).toArray();
+      if (head.length === 0) return null;
+      const refused = head.flatMap((op) => {
+        const why = localRefusal(op);
+        return why === null ? [] : [{ op, why }];
+      });
+      if (refused.length > 0) {
+        const at = new Date(nowMs).toISOString();
+        await db.quarantine.bulkPut(refused.map(({ op, why }) => ({ id: op.id, operation: op, code: 'local' as const, message: why.message, detail: why.detail, quarantinedAt: at })));
+        await db.outbox.bulkDelete(refused.map(({ op }) => op.id));
+        continue;
+      }
+      const operations = head.slice(0, batchLength(head, batchSize, maxBytes));
+      return recordInflight(db, deviceId, operations);
+    }
   });
+}
+
+/** Records `operations` as the batch in flight, under a new id. */
+async function recordInflight(db: DeskDatabase, deviceId: string, operations: Operation[]): Promise<PushRequest> {
+  const batch: InflightBatch = { batchId: newId(), operationIds: operations.map((op) => op.id) };
+  await db.settings.put({ key: SYNC_KEYS.inflight, value: batch });
+  return { batchId: batch.batchId, deviceId, operations };
 }
 
 /**
@@ -118,17 +147,19 @@ export async function acknowledge(db: DeskDatabase, batch: PushRequest, answer: 
 
 /**
  * Sends the whole outbox, batch after batch. Throws the transport's `SyncError` at the first
- * failure, leaving the failed batch in flight (and in the outbox) for the next attempt.
+ * failure that is not about one operation, leaving the failed batch in flight (and in the
+ * outbox) for the next attempt. Returns how many operations left the outbox acknowledged.
  */
 export async function pushOutbox(db: DeskDatabase, transport: SyncTransport, deviceId: string, options: PushOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
   const maxBytes = options.maxBytes ?? PUSH_BATCH_BYTES;
+  const now = options.now ?? Date.now;
   let total = await db.outbox.count();
   let done = 0;
+  let quarantined = 0;
   if (total > 0) options.onProgress?.(done, total);
-  for (;;) {
-    const batch = await nextBatch(db, deviceId, batchSize, maxBytes);
-    if (batch === null) return done;
+
+  const send = async (batch: PushRequest): Promise<number> => {
     await options.beforeSend?.(batch);
     const answer = await transport.push(batch);
     const removed = await acknowledge(db, batch, answer);
@@ -141,5 +172,38 @@ export async function pushOutbox(db: DeskDatabase, transport: SyncTransport, dev
     // Clerks keep working while a long sync runs: the total grows with the outbox.
     total = Math.max(total, done + (await db.outbox.count()));
     options.onProgress?.(done, total);
+    return removed;
+  };
+
+  /** Narrows a refused batch down to the operations refused alone; pushes every other one. */
+  const isolate = async (operations: Operation[], refusal: SyncError): Promise<void> => {
+    if (operations.length === 1) {
+      if (quarantined >= MAX_QUARANTINED_PER_PASS) throw refusal;
+      await quarantineForRefusal(db, operations[0]!, refusal, new Date(now()).toISOString());
+      quarantined += 1;
+      total = Math.max(done, total - 1);
+      options.onQuarantined?.(quarantined);
+      return;
+    }
+    const middle = Math.ceil(operations.length / 2);
+    for (const half of [operations.slice(0, middle), operations.slice(middle)]) {
+      try {
+        await send(await recordInflight(db, deviceId, half));
+      } catch (error) {
+        if (!isPerOperationRefusal(error)) throw error;
+        await isolate(half, error);
+      }
+    }
+  };
+
+  for (;;) {
+    const batch = await nextBatch(db, deviceId, batchSize, maxBytes, now());
+    if (batch === null) return done;
+    try {
+      await send(batch);
+    } catch (error) {
+      if (!isPerOperationRefusal(error)) throw error;
+      await isolate([...batch.operations], error);
+    }
   }
 }

@@ -6,11 +6,18 @@
  * Then, never failing the pass, the documents' needs from the server: the office signing key and
  * this year's certificate number blocks (./numbers), so the desk can issue offline.
  *
+ * Before pushing, work stamped in the future by a clock since set right is stamped again
+ * (./restamp); while pushing, an operation the server refuses for good is set aside
+ * (./quarantine) and the rest goes on; after pulling, identities registered on two desks are
+ * counted (./duplicates) for the 同步 page.
+ *
  * A pass does not retry: it throws the first `SyncError` and leaves everything as it was after
  * the last committed step. Retrying, backoff and when to run are the engine's (`./engine`).
  */
 import type { DeskDatabase } from '../db/database';
 import { downloadMissingBlobs, uploadBlobsOf } from './blobs';
+import { listDuplicates } from './duplicates';
+import { restampFutureOperations } from './restamp';
 import { refreshDocumentsAfterSync } from './numbers';
 import { pullIntoDb, type PullProgress } from './pull';
 import { pushOutbox } from './push';
@@ -34,11 +41,24 @@ export interface PassResult {
   readonly pushed: number;
   readonly pulled: number;
   readonly blobs: number;
+  /** Operations set aside in this pass (refused for good). */
+  readonly quarantined: number;
+  /** Operations stamped again because the clock had been set back. */
+  readonly restamped: number;
+  /** Identities registered more than once, after this pass's pull (0 when nothing was pulled). */
+  readonly duplicates: number;
 }
 
 export async function syncPass(db: DeskDatabase, transport: SyncTransport, deviceId: string, options: PassOptions = {}): Promise<PassResult> {
+  const now = options.now ?? Date.now;
+  const restamp = await restampFutureOperations(db, deviceId, now());
+  let quarantined = 0;
   const pushed = await pushOutbox(db, transport, deviceId, {
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    now,
+    onQuarantined: (count) => {
+      quarantined = count;
+    },
     onProgress: (done, total) => options.onProgress?.({ phase: 'push', done, total }),
     beforeSend: async (batch) => {
       await uploadBlobsOf(db, transport, batch);
@@ -51,6 +71,7 @@ export async function syncPass(db: DeskDatabase, transport: SyncTransport, devic
   });
   options.onProgress?.({ phase: 'blobs' });
   const blobs = await downloadMissingBlobs(db, transport);
-  if (options.documents !== false) await refreshDocumentsAfterSync(db, transport, deviceId, (options.now ?? Date.now)());
-  return { pushed, pulled, blobs };
+  const duplicates = pulled > 0 ? (await listDuplicates(db)).length : 0;
+  if (options.documents !== false) await refreshDocumentsAfterSync(db, transport, deviceId, now());
+  return { pushed, pulled, blobs, quarantined, restamped: restamp?.count ?? 0, duplicates };
 }

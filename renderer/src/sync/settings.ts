@@ -22,6 +22,8 @@ export const SYNC_KEYS = {
   lastSuccessAt: 'sync.lastSuccessAt',
   /** `SyncFailure` of the last attempt, removed by the next success. */
   lastError: 'sync.lastError',
+  /** `RestampNotice` (./restamp): the last time waiting operations were stamped again after the clock was set back. */
+  restamped: 'sync.restamped',
 } as const;
 
 export interface SyncConnection {

@@ -29,7 +29,7 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 beforeEach(async () => {
   db = new DeskDatabase(`auth-test-${++n}`);
   await db.open();
-  users = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000 });
+  users = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
   admin = await users.createFirstAdmin({ ...ADMIN, confirmPassword: ADMIN.password }, DEVICE);
 });
 
@@ -58,7 +58,7 @@ describe('first run', () => {
 
   it('refuses a short password or a mismatched confirmation, writing nothing', async () => {
     const fresh = new DeskDatabase(`auth-test-fresh-${n}`);
-    const dir = new UserDirectory(fresh, new Repository(fresh, 'users'), { iterations: 1_000 });
+    const dir = new UserDirectory(fresh, new Repository(fresh, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
     try {
       const short = await rejection(dir.createFirstAdmin({ ...ADMIN, password: 'short' }, DEVICE));
       expect(short).toBeInstanceOf(ValidationError);
@@ -212,5 +212,56 @@ describe('the last active admin', () => {
     const audit = await db.auditLog.where({ table: 'users', recordId: clerk.id }).toArray();
     expect(audit.at(-1)).toMatchObject({ action: 'update', userId: admin.id, reason: '更改用户角色', changes: { role: ['clerk', 'reviewer'] } });
     expect((await rejection(users.changeRole('no-such-user', 'clerk', as(admin)))).message).toBe(MESSAGES.userNotFound);
+  });
+});
+
+describe('sign-in failures slow down', () => {
+  it('after 5 failures the next attempt waits 30 s, then 1 min; the wait is shown; a success clears it', async () => {
+    let now = Date.parse('2026-11-22T02:00:00.000Z');
+    const slow = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 }, now: () => now });
+    for (let i = 1; i <= 4; i++) {
+      const error = await rejection(slow.verifySignIn('admin', `wrong-${i}`));
+      expect(error).toMatchObject({ message: MESSAGES.signInFailed, retryAfterMs: 0 });
+    }
+    const fifth = await rejection(slow.verifySignIn('ADMIN', 'wrong-5'));
+    expect(fifth).toMatchObject({ message: '用户名或密码不正确。已连续失败 5 次，请在 30 秒后再试。', retryAfterMs: 30_000 });
+
+    // Too early: refused without checking, even with the right password.
+    now += 10_000;
+    const early = await rejection(slow.verifySignIn('admin', ADMIN.password));
+    expect(early).toMatchObject({ message: '登录失败次数过多（已连续 5 次），请在 20 秒后再试。', retryAfterMs: 20_000 });
+    expect(await slow.signInState('admin')).toEqual({ failures: 5, waitMs: 20_000 });
+
+    // A reload does not reset it: the count is kept in the desk's settings.
+    const reloaded = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 }, now: () => now });
+    expect((await reloaded.signInState('admin')).failures).toBe(5);
+
+    now += 20_000;
+    const sixth = await rejection(reloaded.verifySignIn('admin', 'wrong-6'));
+    expect(sixth).toMatchObject({ message: '用户名或密码不正确。已连续失败 6 次，请在 1 分钟后再试。', retryAfterMs: 60_000 });
+    now += 60_000;
+    expect(await reloaded.verifySignIn('admin', ADMIN.password)).toEqual(admin);
+    expect(await reloaded.signInState('admin')).toEqual({ failures: 0, waitMs: 0 });
+  });
+
+  it('an unknown user name is slowed down the same way (nothing tells which names exist)', async () => {
+    const now = Date.parse('2026-11-22T02:00:00.000Z');
+    const slow = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 }, now: () => now });
+    for (let i = 0; i < 4; i++) await rejection(slow.verifySignIn('nobody', 'x'));
+    expect(await rejection(slow.verifySignIn('nobody', 'x'))).toMatchObject({ retryAfterMs: 30_000 });
+    // Other names are not affected.
+    expect(await slow.verifySignIn('admin', ADMIN.password)).toEqual(admin);
+  });
+});
+
+describe('a stored hash with an absurd iteration count', () => {
+  it.each([1, 999_999_999])('%i iterations: refused clearly, never run', async (iterations) => {
+    const stored = (await db.users.get(admin.id))!;
+    await db.users.put({ ...stored, passwordHash: stored.passwordHash!.replace(/\$\d+\$/, `$${iterations}$`) });
+    const started = Date.now();
+    const error = await rejection(users.verifySignIn('admin', ADMIN.password));
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error.message).toBe(`该账号的密码记录不可用（迭代次数 ${iterations} 不在允许的 1000–5000000 之间），无法登录。请管理员为该账号重置密码。`);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -193,7 +193,7 @@ describe('Repository: operations are stamped for the merge', () => {
       )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toContain('字段文字过长');
+    expect((error as ValidationError).message).toBe('申请表填写内容过长（最多4000个字）');
     expect(await db.applications.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });

@@ -293,4 +293,45 @@ describe('Dexie schema', () => {
     expect(await db.mergeStates.get(['evaluators', evaluator.id])).toBeDefined();
     db.close();
   });
+
+  it('version 3 → 6: every row kept; the quarantine table is there, empty, and takes set-aside operations', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    const zhang = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
+    const application = {
+      id: LI, programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-A1B2-0001', personId: ZHANG,
+      status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: { unitNature: 'private' }, ...base,
+    };
+    const op = {
+      id: opId(1), table: 'people', recordId: ZHANG, kind: 'put', fields: { name: '张三丰' }, prev: {},
+      hlc: `${at(0)}-0000-device-a`, deviceId: 'device-a', userId: 'clerk-1',
+    };
+    await v3.table('people').add(zhang);
+    await v3.table('applications').add(application);
+    await v3.table('outbox').add(op);
+    await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'checking', on: '2026-11-20', role: 'clerk', ...base });
+    await v3.table('drafts').add({ id: 'new-application', kind: 'new-application', userId: 'clerk-1', updatedAt: at(1), values: { name: '李' } });
+    await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    await v3.table('blobs').put({ sha256: 'a'.repeat(64), blob: new Blob([new Uint8Array([1, 2, 3])]) });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.people.get(ZHANG)).toEqual(zhang);
+    expect(await db.applications.get(LI)).toEqual(application);
+    expect(await db.outbox.toArray()).toEqual([op]);
+    expect(await db.workflowEvents.count()).toBe(1);
+    expect((await db.drafts.get('new-application'))?.values).toEqual({ name: '李' });
+    expect((await db.settings.get('deviceId'))?.value).toBe('device-a');
+    expect(new Uint8Array(await (await db.blobs.get('a'.repeat(64)))!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await db.quarantine.count()).toBe(0);
+    await db.quarantine.add({ id: opId(2), operation: { ...op, id: opId(2) } as never, code: 'invalid_batch', message: '服务器拒收了这条修改（内容不符合要求）。', quarantinedAt: at(2) });
+    expect((await db.quarantine.orderBy('quarantinedAt').first())?.code).toBe('invalid_batch');
+    db.close();
+  });
 });

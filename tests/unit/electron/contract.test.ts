@@ -4,8 +4,8 @@ import { bridgeMethods, channelOf, parseBridgeArgs } from '../../../shared/ipc/c
 const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 
 describe('bridge contract: arguments are parsed before any handler runs', () => {
-  it('lists exactly the four first channels', () => {
-    expect(bridgeMethods).toEqual(['appInfo', 'saveFile', 'printPdf', 'openFolder']);
+  it('lists exactly its channels: the four first, and the backup folder’s three', () => {
+    expect(bridgeMethods).toEqual(['appInfo', 'saveFile', 'printPdf', 'openFolder', 'writeBackup', 'listBackups', 'readBackup']);
     expect(channelOf('saveFile')).toBe('desk:saveFile');
   });
 
@@ -17,6 +17,10 @@ describe('bridge contract: arguments are parsed before any handler runs', () => 
     ['printPdf', [{ bytes: pdf, title: '证书打印' }]],
     ['openFolder', ['data']],
     ['openFolder', ['backup']],
+    ['writeBackup', [{ fileName: '协会办事台自动备份-20261122-140501-daily.deskbackup', bytes: pdf }]],
+    ['writeBackup', [{ fileName: '协会办事台自动备份-20261122-140501-upgrade-v3.deskbackup', bytes: pdf, keep: { daily: 14, upgrade: 5 } }]],
+    ['listBackups', []],
+    ['readBackup', ['协会办事台自动备份-20261122-140501-daily.deskbackup']],
   ] as const)('%s accepts %j', (method, args) => {
     expect(parseBridgeArgs(method, args).ok).toBe(true);
   });
@@ -43,6 +47,10 @@ describe('bridge contract: arguments are parsed before any handler runs', () => 
     ['openFolder outside the enum', 'openFolder', ['../../']],
     ['openFolder with a path', 'openFolder', ['/home']],
     ['openFolder with two arguments', 'openFolder', ['data', 'backup']],
+    ['writeBackup with any other file name', 'writeBackup', [{ fileName: 'evil.exe', bytes: pdf }]],
+    ['writeBackup with a path', 'writeBackup', [{ fileName: '../协会办事台自动备份-20261122-140501-daily.deskbackup', bytes: pdf }]],
+    ['writeBackup keeping none', 'writeBackup', [{ fileName: '协会办事台自动备份-20261122-140501-daily.deskbackup', bytes: pdf, keep: { daily: 0, upgrade: 1 } }]],
+    ['readBackup with a path', 'readBackup', ['../../etc/passwd']],
   ] as const)('refuses %s', (_label, method, args) => {
     const result = parseBridgeArgs(method, args as readonly unknown[]);
     expect(result.ok).toBe(false);

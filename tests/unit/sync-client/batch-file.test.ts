@@ -16,6 +16,9 @@ import { fileNameSchema } from '../../../shared/ipc/contract';
 import { batchFileSchema, MAX_OPERATIONS_PER_BATCH } from '../../../shared/sync/protocol';
 import { makeDesk, person, type Desk } from './helpers';
 
+/** The 同步 page is office staff's (shared/access `sync.run`). */
+const CLERK = { userId: null, role: 'clerk' as const };
+
 let a: Desk;
 let b: Desk;
 
@@ -40,7 +43,7 @@ describe('exporting the outbox', () => {
   it('writes every operation, in op-id order, in the shared format, and leaves the outbox as it was', async () => {
     for (let i = 0; i < 3; i++) await a.people.create(person(`申请人${i}`, i), a.ctx);
     const before = await a.db.outbox.orderBy('id').toArray();
-    const exported = (await exportOutbox(a.db, a.deviceId, 'office-1', new Date('2026-11-22T06:05:00Z')))!;
+    const exported = (await exportOutbox(a.db, a.deviceId, 'office-1', new Date('2026-11-22T06:05:00Z'), CLERK))!;
     expect(exported).toMatchObject({ operations: 3, leftOut: 0 });
     const reread = JSON.parse(new TextDecoder().decode(batchFileBytes(exported.file)));
     const parsed = batchFileSchema.parse(reread);
@@ -57,13 +60,13 @@ describe('exporting the outbox', () => {
     const many = Array.from({ length: MAX_OPERATIONS_PER_BATCH + 5 }, (_, i) => ({ ...ops, id: `0190b1a2-0000-7000-8000-${String(i).padStart(12, '0')}` }));
     await a.db.outbox.clear();
     await a.db.outbox.bulkAdd(many);
-    const exported = (await exportOutbox(a.db, a.deviceId, undefined))!;
+    const exported = (await exportOutbox(a.db, a.deviceId, undefined, new Date(), CLERK))!;
     expect(exported.file.batches.map((bt) => bt.operations.length)).toEqual([MAX_OPERATIONS_PER_BATCH, 5]);
     expect(batchFileSchema.safeParse(exported.file).success).toBe(true);
   });
 
   it('has nothing to export from an empty outbox', async () => {
-    expect(await exportOutbox(a.db, a.deviceId, undefined)).toBeNull();
+    expect(await exportOutbox(a.db, a.deviceId, undefined, new Date(), CLERK)).toBeNull();
   });
 
   it('suggests a file name every platform accepts', () => {
@@ -79,33 +82,33 @@ describe('importing a batch file', () => {
     const p1 = await a.people.create(person('张三', 1), a.ctx);
     const p2 = await a.people.create(person('李四', 2), a.ctx);
     await a.people.update(p1.id, { phone: '13912345678' }, a.ctx);
-    const text = new TextDecoder().decode(batchFileBytes((await exportOutbox(a.db, a.deviceId, 'office-1'))!.file));
+    const text = new TextDecoder().decode(batchFileBytes((await exportOutbox(a.db, a.deviceId, 'office-1', new Date(), CLERK))!.file));
 
     const parsed = parseBatchFile(text);
     if (!parsed.ok) throw new Error(parsed.message);
-    const first = await importBatchFile(b.db, parsed.file, b.deviceId, 'office-1', Date.now());
+    const first = await importBatchFile(b.db, parsed.file, b.deviceId, 'office-1', Date.now(), CLERK);
     expect(first).toEqual({ operations: 3, records: 2 });
     expect(await b.db.people.get(p1.id)).toEqual(await a.db.people.get(p1.id));
     expect(await b.db.people.get(p2.id)).toEqual(p2);
     const once = await contents(b);
     expect(once.outbox).toEqual([]);
 
-    await importBatchFile(b.db, parsed.file, b.deviceId, 'office-1', Date.now() + 1000);
+    await importBatchFile(b.db, parsed.file, b.deviceId, 'office-1', Date.now() + 1000, CLERK);
     expect(await contents(b)).toEqual(once);
   });
 
   it('importing a desk’s own file changes nothing there', async () => {
     await a.people.create(person('王五', 3), a.ctx);
     const before = await contents(a);
-    const file = (await exportOutbox(a.db, a.deviceId, undefined))!.file;
-    await importBatchFile(a.db, file, a.deviceId, undefined, Date.now());
+    const file = (await exportOutbox(a.db, a.deviceId, undefined, new Date(), CLERK))!.file;
+    await importBatchFile(a.db, file, a.deviceId, undefined, Date.now(), CLERK);
     expect(await contents(a)).toEqual(before);
   });
 
   it('refuses a file of another office', async () => {
     await a.people.create(person('赵六', 4), a.ctx);
-    const file = (await exportOutbox(a.db, a.deviceId, 'office-1'))!.file;
-    await expect(importBatchFile(b.db, file, b.deviceId, 'office-2', Date.now())).rejects.toBeInstanceOf(BatchFileRefused);
+    const file = (await exportOutbox(a.db, a.deviceId, 'office-1', new Date(), CLERK))!.file;
+    await expect(importBatchFile(b.db, file, b.deviceId, 'office-2', Date.now(), CLERK)).rejects.toBeInstanceOf(BatchFileRefused);
     expect(await b.db.people.count()).toBe(0);
   });
 
@@ -119,5 +122,10 @@ describe('importing a batch file', () => {
     const parsed = parseBatchFile(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a reviewer may neither export nor import batch files (the 同步 page is office staff’s)', async () => {
+    const reviewer = { userId: null, role: 'reviewer' as const };
+    await expect(exportOutbox(a.db, a.deviceId, 'office-1', new Date(), reviewer)).rejects.toThrow('评审人员无权立即同步、导出或导入批次文件：只有管理员或经办人可以操作。');
   });
 });

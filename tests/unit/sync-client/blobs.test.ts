@@ -1,8 +1,8 @@
 /**
  * Attachment bytes beside the operations: uploaded before the batch that records them (so a desk
  * that pulls the record can fetch them), once per hash, checked by the server; fetched after a
- * pull and on demand, checked by the desk. Bad bytes or bytes over the limit stop the push with
- * the catalogue's 4xx and leave the outbox as it was.
+ * pull and on demand, checked by the desk. An attachment whose bytes are refused (bad bytes, over
+ * the limit) is set aside with the catalogue's 4xx (quarantine), never sent, and the rest syncs.
  */
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
@@ -132,29 +132,37 @@ describe('uploading', () => {
     expect(await serverBlobs(first.sha256)).toBe(1);
   }, SETUP_TIMEOUT);
 
-  it('bytes that do not match their hash are refused (blob_hash_mismatch): the push stops, the outbox stays', async () => {
+  it('bytes that do not match their hash are refused (blob_hash_mismatch): that attachment is set aside, the rest syncs', async () => {
     const a = await enrolledDesk();
     const claimed = sha(new TextEncoder().encode('原件'));
     await attach(a, new TextEncoder().encode('被改动的字节'), '坏.png', claimed);
+    const good = await attach(a, new TextEncoder().encode('好的扫描件'), '好.png');
     const rec = recording();
     const engine = engineFor(a, rec);
     const result = await engine.sync('manual');
-    expect(result).toMatchObject({ ok: false, failure: { code: 'blob_hash_mismatch', retry: false, message: SYNC_ERRORS.blob_hash_mismatch.message } });
-    expect(engine.current.phase).toBe('blocked');
-    expect(rec.calls.some((c) => c.startsWith('push:'))).toBe(false);
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(result).toMatchObject({ ok: true, pushed: 1, quarantined: 1 });
+    expect(engine.current.phase).toBe('idle');
+    // The bad one never reached the server; the good one did, with its bytes.
+    expect(rec.calls.filter((c) => c.startsWith('push:'))).toEqual(['push:attachments']);
+    expect(await a.db.outbox.count()).toBe(0);
     expect(await serverBlobs(claimed)).toBe(0);
+    expect(await serverBlobs(good.sha256)).toBe(1);
+    const [parked] = await a.db.quarantine.toArray();
+    expect(parked).toMatchObject({ code: 'blob_hash_mismatch', message: '这条修改的附件在本机已损坏（校验值不符）。' });
+    expect(parked!.operation.fields).toMatchObject({ fileName: '坏.png' });
   }, SETUP_TIMEOUT);
 
-  it('bytes over the server’s limit are refused with a 4xx (blob_too_large): the push stops, the outbox stays', async () => {
+  it('bytes over the server’s limit are refused with a 4xx (blob_too_large): that attachment is set aside, kept, the rest syncs', async () => {
     const a = await enrolledDesk();
     const big = new Uint8Array(BLOB_LIMIT + 1).fill(9);
     await attach(a, big, '超大.png');
+    await new Repository(a.db, 'people').create({ name: '王五', idNumber: '110105194910010031' }, a.ctx);
     const engine = engineFor(a, recording());
     const result = await engine.sync('manual');
-    expect(result).toMatchObject({ ok: false, failure: { code: 'blob_too_large', retry: false } });
+    expect(result).toMatchObject({ ok: true, pushed: 1, quarantined: 1 });
     expect(SYNC_ERRORS.blob_too_large.status).toBe(413);
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.quarantine.count()).toBe(1);
     expect(await serverBlobs(sha(big))).toBe(0);
   }, SETUP_TIMEOUT);
 });

@@ -16,6 +16,7 @@ import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import type { BatchFile, Operation, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
 import { EMPTY_LEDGER, reserveBlock, type NumberLedger } from '../../../shared/documents/numbering';
 import type { NumberReserveResponse } from '../../../shared/sync/numbers';
+import { checkClockDrift, parsePushBody } from '../../../server/push';
 
 /** Timers the test fires by hand, in order, to see what the engine scheduled. */
 export class ManualTimers implements Timers {
@@ -99,12 +100,12 @@ export async function outboxIds(desk: Desk): Promise<string[]> {
 
 export type Failure =
   /** The server refuses before committing (a 5xx, a 4xx). */
-  | { readonly kind: 'refuse'; readonly code: SyncErrorCode; readonly retryAfterSeconds?: number }
+  | { readonly kind: 'refuse'; readonly code: SyncErrorCode; readonly retryAfterSeconds?: number; readonly details?: unknown }
   /** The server commits, then the answer is lost on the way back. */
   | { readonly kind: 'lose-reply' };
 
 function refusal(failure: Extract<Failure, { kind: 'refuse' }>): SyncError {
-  return new SyncError(failure.code, undefined, failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds });
+  return new SyncError(failure.code, failure.details, failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds });
 }
 
 /**
@@ -123,6 +124,13 @@ export class FakeServer {
   readonly reservations = new Map<string, NumberReserveResponse>();
   /** Runs while a push is "on the wire", before the server handles it. */
   onPush: ((batch: PushRequest) => Promise<void>) | null = null;
+  /**
+   * With a clock, every push is checked as the real server checks it (server/push.ts: the wire
+   * schema, storable text, stamps at most 5 minutes ahead of this clock) and refused the same way.
+   */
+  constructor(private readonly strict?: { readonly now: () => number }) {}
+  /** Operations this server refuses for good, as a newer or older server might (`invalid_batch` naming the operation). */
+  readonly poison = new Set<string>();
 
   failNext(route: 'push' | 'pull', failure: Failure): this {
     this.failures.push({ route, failure });
@@ -168,6 +176,12 @@ export class FakeServer {
     await this.onPush?.(batch);
     const failure = this.takeFailure('push');
     if (failure?.kind === 'refuse') throw refusal(failure);
+    const poisoned = batch.operations.findIndex((op) => this.poison.has(op.id));
+    if (poisoned >= 0) throw new SyncError('invalid_batch', [{ path: `operations.${poisoned}.fields.name`, message: '字段含有无法保存的字符' }]);
+    if (this.strict !== undefined) {
+      parsePushBody(structuredClone(batch), 'office-1');
+      checkClockDrift(batch, this.strict.now());
+    }
     const answer = this.apply(batch);
     if (failure?.kind === 'lose-reply') throw new SyncError('network', { reason: 'reply lost after commit' });
     return answer;

@@ -212,7 +212,7 @@ describe('certificate numbers from the office ledger', () => {
     expect(await signingSource(desk.db)).toBe('local');
     await enrolDesk(desk);
     expect(await signingSource(desk.db)).toBe('server-missing');
-    await saveSigning(desk.db, { verifyHost: 'verify.example.org.cn', privateKeyPkcs8: '' });
+    await saveSigning(desk.db, { verifyHost: 'verify.example.org.cn', privateKeyPkcs8: '' }, { userId: null, role: 'admin' });
     expect(await loadSigning(desk.db)).toBeUndefined();
 
     const now = Date.parse('2027-06-01T08:00:00.000Z');
@@ -232,7 +232,10 @@ describe('certificate numbers from the office ledger', () => {
     const published = (await app.inject({ method: 'GET', url: `/offices/${office.id}/public-key` })).json<{ keys: { publicKey: string; retiredAt: string | null }[] }>();
     const current = published.keys.find((k) => k.retiredAt === null)!;
     const bytes = (b64: string) => Uint8Array.from(Buffer.from(b64, 'base64'));
-    const privateKey = await crypto.subtle.importKey('pkcs8', bytes(signing!.privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
+    // The print path gets the key only as a key that signs: it cannot be read back out.
+    const privateKey = signing!.privateKey;
+    expect(privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', privateKey)).rejects.toThrow();
     const publicKey = await crypto.subtle.importKey('spki', bytes(current.publicKey), { name: 'Ed25519' }, false, ['verify']);
     const data = new TextEncoder().encode('XJPM-2027-000001');
     const signature = await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, data);

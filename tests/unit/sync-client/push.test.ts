@@ -189,10 +189,10 @@ describe('a 4xx answer', () => {
   it('stops without removing anything and is never retried on its own', async () => {
     await register(2);
     const before = await outboxIds(desk);
-    server.failNext('push', { kind: 'refuse', code: 'invalid_batch' });
+    server.failNext('push', { kind: 'refuse', code: 'device_revoked' });
     const e = engine();
     const result = await e.sync('manual');
-    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid_batch', retry: false, message: SYNC_ERRORS.invalid_batch.message } });
+    expect(result).toMatchObject({ ok: false, failure: { code: 'device_revoked', retry: false, message: SYNC_ERRORS.device_revoked.message } });
     expect(await outboxIds(desk)).toEqual(before);
     expect(e.current.phase).toBe('blocked');
     expect(timers.pending).toHaveLength(0);
@@ -212,7 +212,18 @@ describe('a 4xx answer', () => {
     expect(await desk.db.outbox.count()).toBe(0);
   });
 
-  it.each(['unauthenticated', 'device_revoked', 'clock_drift', 'batch_id_reused', 'protocol_unsupported'] as const)('%s blocks too', async (code) => {
+  it('an invalid_batch about the batch itself (not one operation in it) blocks, and nothing is set aside', async () => {
+    await register(3);
+    server.failNext('push', { kind: 'refuse', code: 'invalid_batch', details: [{ path: 'deviceId', message: '批次的设备编号与本机登记的不符' }] });
+    const e = engine();
+    expect(await e.sync('manual')).toMatchObject({ ok: false, failure: { code: 'invalid_batch', retry: false } });
+    expect(e.current.phase).toBe('blocked');
+    expect(await desk.db.outbox.count()).toBe(3);
+    expect(await desk.db.quarantine.count()).toBe(0);
+    expect(server.pushes).toHaveLength(1);
+  });
+
+  it.each(['unauthenticated', 'device_revoked', 'batch_id_reused', 'protocol_unsupported'] as const)('%s blocks too', async (code) => {
     await register(1);
     server.failNext('push', { kind: 'refuse', code });
     const e = engine();

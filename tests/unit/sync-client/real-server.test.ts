@@ -259,7 +259,7 @@ describe('a batch file carried to the server', () => {
     const desk = await enrolled(app, t.db, own, fetchImpl);
     for (let i = 0; i < 3; i++) await desk.people.create(person(`离线${i}`, 40 + i), desk.ctx);
     const connection = (await readConnection(desk.db))!;
-    const exported = (await exportOutbox(desk.db, desk.deviceId, connection.officeId))!;
+    const exported = (await exportOutbox(desk.db, desk.deviceId, connection.officeId, new Date(), { userId: null, role: 'clerk' }))!;
     const file = path.join(dir, 'batch.json');
     await writeFile(file, batchFileBytes(exported.file));
 

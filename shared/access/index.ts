@@ -1,0 +1,4 @@
+export * from './permissions';
+export * from './sign-in';
+export * from './password-policy';
+export * from './fingerprint';
