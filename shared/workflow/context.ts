@@ -22,6 +22,8 @@ export interface WorkflowHistoryEntry {
   readonly scores?: Readonly<Record<string, number>>;
   readonly decision?: string;
   readonly returnTo?: string;
+  /** A discretionary pass over failed guards (definition `overridable`): why, and what was waived. */
+  readonly override?: { readonly reason: string; readonly waived: readonly string[] };
 }
 
 export interface WorkflowApplication {
@@ -71,6 +73,13 @@ export interface WorkflowFacts {
   readonly eligibility?: EligibilityFacts;
   readonly windows?: Readonly<Record<string, WindowFacts>>;
   readonly routing?: RoutingChainState;
+  /**
+   * What the certificate still lacks to be printed (labels of the pack's `lifecycle.print`
+   * fields); empty when it can be. Absent: not judged, and the `printable` guard blocks.
+   */
+  readonly printMissing?: readonly string[];
+  /** The continuing-education verdict alone (met when the pack asks none of this kind). */
+  readonly education?: EligibilityFacts;
 }
 
 export interface WorkflowContext {

@@ -20,6 +20,7 @@ import type {
   Publicity,
   Review,
   RoutingOpinion,
+  CertificateEvent,
   User,
   WorkflowEvent,
 } from '../../../shared/model/records';
@@ -102,7 +103,20 @@ export const schemaV3 = {
   users: 'id, username',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Schema version 8 (a certificate's life, issue 13): certificate events become records, and
+ * certificates are found by their status and by the certificate they replace. Versions 4–7 are
+ * other engineers' (Dexie allows the gap: a device on 3 goes straight to 8, one on 7 to 8).
+ * Existing certificates keep their fields; the new ones (validFrom, level, replaces …) are
+ * optional, so no row is rewritten.
+ */
+export const schemaV8 = {
+  ...schemaV3,
+  certificates: 'id, &certificateNo, programId, applicationId, holderPersonId, holderOrganisationId, status, replaces',
+  certificateEvents: 'id, certificateId, [certificateId+kind], kind, on, applicationId',
+} as const;
+
+export const SCHEMA_VERSION = 8;
 
 /**
  * A form being typed, kept on this device only (never synced) and saved on every change, so a
@@ -137,6 +151,7 @@ export class DeskDatabase extends Dexie {
   objections!: EntityTable<Objection, 'id'>;
   publicities!: EntityTable<Publicity, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  certificateEvents!: EntityTable<CertificateEvent, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +177,7 @@ export class DeskDatabase extends Dexie {
       });
     // New tables and indexes only: Dexie builds the indexes from the rows already stored.
     this.version(3).stores(schemaV3);
+    // New table and indexes only: Dexie builds the indexes from the rows already stored.
+    this.version(8).stores(schemaV8);
   }
 }

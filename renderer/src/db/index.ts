@@ -23,6 +23,7 @@ export const repositories = {
   routingOpinions: new Repository(db, 'routingOpinions'),
   objections: new Repository(db, 'objections'),
   publicities: new Repository(db, 'publicities'),
+  certificateEvents: new Repository(db, 'certificateEvents'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

@@ -180,6 +180,9 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
     })),
     reviewsDone,
     openObjections: file.objections.filter((o) => o.status === 'open').length,
+    receivedOn: app.receivedDate,
+    ...(file.person ? { holder: { name: file.person.name, idNumber: file.person.idNumber } } : {}),
+    ...(file.organisation && !file.person ? { holder: { name: file.organisation.name, creditCode: file.organisation.creditCode } } : {}),
     ...(app.previousCertificate ? { certificate: app.previousCertificate } : {}),
     ...(app.selfScore
       ? {
@@ -281,7 +284,7 @@ export async function fireTransition(
   records: Omit<FireInput, 'role' | 'today'>,
   options: { today?: string; role: WorkflowRole },
 ): Promise<Application> {
-  const ctx = await writeContext(records.reason);
+  const ctx = await writeContext(records.reason ?? records.override?.reason);
   const today = options.today ?? todayIso();
   const calendar = await loadCalendar();
   return db.transaction('rw', workflowTables(db), async () => {
@@ -314,6 +317,7 @@ export async function fireTransition(
           ...(entry.decision === undefined ? {} : { decision: entry.decision }),
           ...(entry.returnTo === undefined ? {} : { returnTo: entry.returnTo }),
           ...(entry.scores === undefined ? {} : { scores: { ...entry.scores } }),
+          ...(entry.override === undefined ? {} : { override: { reason: entry.override.reason, waived: [...entry.override.waived] } }),
         },
         ctx,
       );

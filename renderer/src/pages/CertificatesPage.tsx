@@ -57,7 +57,7 @@ async function noSigningMessage(t: ReturnType<typeof useT>): Promise<string> {
   return (await signingSource(db)) === 'server-missing' ? t('documents.certificates.noOfficeKey') : t('documents.certificates.noSigning');
 }
 
-const STATUS_COLOR: Record<Certificate['status'], string> = { valid: 'green', expired: 'default', revoked: 'red', cancelled: 'red', suspended: 'orange' };
+const STATUS_COLOR: Record<Certificate['status'], string> = { valid: 'green', expired: 'default', revoked: 'red', cancelled: 'red', suspended: 'orange', void: 'red' };
 
 export function CertificatesPage() {
   const t = useT();

@@ -1,12 +1,13 @@
 /**
  * Schema versioning. Each version adds a case here in the same shape: open the previous version,
  * write data in its shape, close, open the new version, assert the upgrade ran and nothing was
- * lost. Version 1 → 2 is the real one; the "v3" at the end is a worked example of the pattern.
+ * lost. Version 1 → 2 rewrites data; 2 → 3 and 3 → 8 add tables and indexes; the "v9" at the end
+ * is a worked example of the pattern.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV2, schemaV3, schemaV8 } from '../../../renderer/src/db/database';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
@@ -33,7 +34,7 @@ describe('Dexie schema', () => {
     const db = new DeskDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV8).sort());
     db.close();
   });
 
@@ -145,12 +146,49 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
     await db.applications.add({ ...(await db.applications.get(LI))!, id: WANG });
     expect(await db.applications.where('applicationNo').equals('P5-2026-A1B2-0001').count()).toBe(2);
+    db.close();
+  });
+
+  it('version 3 → 8: certificates kept as they were; certificate events and the status / replaces indexes answer', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    // As version 3 wrote them: no validFrom, level, replaces; statuses of the old enum.
+    const issued = { id: ZHANG, certificateNo: 'XJPM-2023-000017', programId: 'xj-isi-pm', issuedOn: '2023-04-01', validUntil: '2027-03-31', status: 'valid', ...base };
+    const revoked = { id: LI, certificateNo: 'IETS-2025-000008', programId: 'iets', issuedOn: '2025-06-01', validUntil: '2028-05-31', status: 'revoked', ...base };
+    await v3.table('certificates').bulkAdd([issued, revoked]);
+    await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'under-review', on: '2026-11-20', role: 'clerk', ...base });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.certificates.get(ZHANG)).toEqual(issued);
+    expect(await db.certificates.where('status').equals('revoked').primaryKeys()).toEqual([LI]);
+    expect(await db.workflowEvents.count()).toBe(1);
+    expect(await db.certificateEvents.count()).toBe(0);
+
+    // The new table takes records through the repository, and its indexes answer.
+    const ctx = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date(at(9)) };
+    const events = new Repository(db, 'certificateEvents');
+    await events.create({ certificateId: ZHANG, kind: 'issued', on: '2023-04-01', role: 'clerk' }, ctx);
+    await events.create({ certificateId: ZHANG, kind: 'reprinted', on: '2026-11-23', role: 'clerk', reason: '打印时卡纸' }, ctx);
+    expect(await db.certificateEvents.where('[certificateId+kind]').equals([ZHANG, 'reprinted']).count()).toBe(1);
+    const certificates = new Repository(db, 'certificates');
+    const { id: _id, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...fields } = issued;
+    const successor = await certificates.create({ ...fields, certificateNo: 'XJPM-2026-000301', issuedOn: '2026-12-06', validFrom: '2027-04-01', validUntil: '2031-03-31', replaces: ZHANG, applicationKind: 'renewal', status: 'valid' }, ctx);
+    await certificates.update(ZHANG, { replacedBy: successor.id }, ctx);
+    expect(await db.certificates.where('replaces').equals(ZHANG).primaryKeys()).toEqual([successor.id]);
+    expect((await db.outbox.toArray()).filter((op) => op.table === 'certificateEvents')).toHaveLength(2);
     db.close();
   });
 
@@ -168,16 +206,17 @@ describe('Dexie schema', () => {
     });
     current.close();
 
-    // What the next schema change looks like: keep every earlier version, add version(3) with
+    // What the next schema change looks like: keep every earlier version, add the next one with
     // the new index and an upgrade that rewrites existing rows.
-    class DeskDatabaseV4 extends Dexie {
+    class DeskDatabaseV9 extends Dexie {
       constructor() {
         super(name);
         this.version(1).stores(schemaV1);
         this.version(2).stores(schemaV2);
         this.version(3).stores(schemaV3);
-        this.version(4)
-          .stores({ ...schemaV3, people: 'id, idNumber, name, updatedAt, nameKey' })
+        this.version(8).stores(schemaV8);
+        this.version(9)
+          .stores({ ...schemaV8, people: 'id, idNumber, name, updatedAt, nameKey' })
           .upgrade((tx) =>
             tx
               .table('people')
@@ -188,11 +227,11 @@ describe('Dexie schema', () => {
           );
       }
     }
-    const v4 = new DeskDatabaseV4();
-    await v4.open();
-    expect(v4.verno).toBe(4);
-    const upgraded = await v4.table('people').where('nameKey').equals('李四').first();
+    const v9 = new DeskDatabaseV9();
+    await v9.open();
+    expect(v9.verno).toBe(9);
+    const upgraded = await v9.table('people').where('nameKey').equals('李四').first();
     expect(upgraded?.idNumber).toBe('11010519491001002X');
-    v4.close();
+    v9.close();
   });
 });
