@@ -203,9 +203,8 @@ export class TemplateRenderer {
         if (extras.qr) canvas.qrImage('Qr', qrImageMask(this.doc, extras.qr), extras.qr.size, el.xMm, el.yMm, el.sizeMm);
         return;
       case 'reprint-mark':
-        // Pre-printed stock is the official blank: a reprint on it is indistinguishable from the
-        // original, and a stamped “补打” on the holder's paper would mark it as second-class.
-        // The reprint is recorded (with its reason) instead; only full prints show the mark.
+        // Never on pre-printed stock (values only): there the reprint is recorded with its
+        // reason (shared/lifecycle planReprint) instead; only full prints show the mark.
         if (this.options.mode === 'full' && extras.reprint !== undefined && extras.reprint >= 1) {
           canvas.text(`补打 第${extras.reprint}次`, el.xMm, el.yMm, { ...el.style, align: el.align ?? 'left' });
         }

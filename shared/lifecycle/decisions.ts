@@ -11,7 +11,7 @@
 import { isBlank } from '../engine/fields';
 import type { CertificateEvent, CertificateStoredStatus } from '../model/records';
 import { valuesWithKind, type FieldValues, type ValueSource } from '../programs/condition';
-import { HOLDER_FIELDS, type ApplicationKindId, type Ground, type HolderField, type Lifecycle, type LifecycleEffect, type ProgramPack } from '../programs/schema';
+import { HOLDER_FIELDS, type ApplicationKindId, type Ground, type HolderField, type Lifecycle, type LifecycleEffect, type LocalizedText, type ProgramPack } from '../programs/schema';
 import { addYears, formatDateZh, isCanonicalDate, type IsoDate } from '../rules/civil-date';
 import { fail, ok, type Result } from '../rules/result';
 import { checkDeferral } from '../rules/validity';
@@ -55,6 +55,22 @@ const STATUS_ZH: Readonly<Record<CertificateStatusCode, string>> = {
 };
 
 export const certificateStatusZh = (code: CertificateStatusCode): string => STATUS_ZH[code];
+
+/** The name (as the seed words it) of a ground code recorded on an event of this kind. */
+export function groundName(pack: ProgramPack | undefined, kind: CertificateEvent['kind'], code: string): LocalizedText | undefined {
+  const life = pack?.lifecycle;
+  const list =
+    kind === 'deferred'
+      ? life?.deferral
+      : kind === 'education-deferred'
+        ? life?.educationDeferral
+        : kind === 'cancelled'
+          ? life?.cancellation
+          : kind === 'revoked' || kind === 'suspended' || kind === 'revocation-proposed'
+            ? life?.revocation
+            : undefined;
+  return list?.grounds.find((g) => g.code === code)?.names;
+}
 
 /** A field's value as the engine reads it (own values only, `applicationKind` the kind's). */
 const valueOf = (values: ValueSource, id: string | undefined): unknown => (id === undefined ? undefined : values.own(id));

@@ -13,6 +13,7 @@ export {
   certificateStatusZh,
   certificateYearOf,
   effectOf,
+  groundName,
   lifecycleFindings,
   originalExpiry,
   planEffect,

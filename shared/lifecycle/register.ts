@@ -11,6 +11,7 @@ import type { ProgramPack } from '../programs/schema';
 import { isCanonicalDate, type IsoDate } from '../rules/civil-date';
 import { fail, ok, type Result } from '../rules/result';
 import type { WorkflowRole } from '../workflow/definition';
+import { groundName } from './decisions';
 import type { CertificateEventDraft } from './issue';
 
 /** The register line each stored event kind makes; kinds not listed make none (a notice, a review …). */
@@ -43,8 +44,8 @@ export interface RegisterNames {
   readonly programName: (programId: string) => string;
   readonly clerkName: (userId: string) => string | undefined;
   readonly packOf: (programId: string) => ProgramPack | undefined;
-  /** Labels of ground codes for the 原因 column (the pack's names). */
-  readonly groundName?: (programId: string, code: string) => string | undefined;
+  /** The language of the 原因 column's ground names (the pack's); Chinese unless given. */
+  readonly locale?: 'zh' | 'en';
 }
 
 /**
@@ -76,7 +77,7 @@ export function registerEntries(certificates: readonly Certificate[], events: re
     const kind = REGISTER_KIND[e.kind];
     if (c === undefined || kind === undefined) continue;
     if (ENTERING.has(e.kind)) entered.add(c.id);
-    const ground = e.ground ? (names.groundName?.(c.programId, e.ground) ?? e.ground) : undefined;
+    const ground = e.ground ? (groundName(names.packOf(c.programId), e.kind, e.ground)?.[names.locale ?? 'zh'] ?? e.ground) : undefined;
     const other = e.otherCertificateId ? byId.get(e.otherCertificateId) : undefined;
     const reason = [ground, e.kind === 'reissued' || e.kind === 'exchanged' ? (other ? `原证书${other.certificateNo}作废` : undefined) : undefined, e.reason]
       .filter((x): x is string => x !== undefined && x !== '')

@@ -73,7 +73,8 @@ function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
       const e = facts.eligibility;
       if (!e) return '尚未审查申报条件。';
       if (e.met) return undefined;
-      const why = e.reasons && e.reasons.length > 0 ? `：${e.reasons.join('；')}` : '';
+      // Each reason is a sentence of its own; joined, they end in one full stop.
+      const why = e.reasons && e.reasons.length > 0 ? `：${e.reasons.map((r) => r.replace(/。$/, '')).join('；')}` : '';
       return `不符合申报条件${why}。`;
     }
     case 'within-window': {
