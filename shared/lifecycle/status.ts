@@ -106,7 +106,32 @@ const STORED_FINAL: Readonly<Partial<Record<CertificateStoredStatus, Certificate
  * expired or lapsed as the pack says; a current deferral; the renewal window
  * [expiry − N months, expiry]; otherwise valid. A record stored as 'expired' stays so.
  */
-export function certificateStatus(certificate: StatusCertificate, today: IsoDate, rules: LifecycleRules, facts: StatusFacts = {}): CertificateStatus {
+const NO_FACTS: StatusFacts = {};
+
+/**
+ * First day of the window `months` before `until`, remembered per (months, until): an office's
+ * certificates share a few thousand expiry days, and this runs for each of them on every refresh.
+ */
+const windowStarts = new Map<number, Map<string, string | null>>();
+const WINDOW_CACHE_LIMIT = 100_000;
+
+function windowStart(until: IsoDate, months: number): string | null {
+  let byUntil = windowStarts.get(months);
+  if (byUntil === undefined) {
+    byUntil = new Map();
+    windowStarts.set(months, byUntil);
+  }
+  let from = byUntil.get(until);
+  if (from === undefined) {
+    const computed = addMonths(until, -months);
+    from = computed.ok ? computed.value : null;
+    if (byUntil.size >= WINDOW_CACHE_LIMIT) byUntil.clear();
+    byUntil.set(until, from);
+  }
+  return from;
+}
+
+export function certificateStatus(certificate: StatusCertificate, today: IsoDate, rules: LifecycleRules, facts: StatusFacts = NO_FACTS): CertificateStatus {
   const until = certificate.validUntil;
   const stored = STORED_FINAL[certificate.status];
   if (stored !== undefined) return until === undefined ? { code: stored } : { code: stored, expiry: until };
@@ -114,19 +139,19 @@ export function certificateStatus(certificate: StatusCertificate, today: IsoDate
   if (until === undefined) return { code: certificate.status === 'expired' ? 'expired' : today < (certificate.validFrom ?? certificate.issuedOn) ? 'not-yet-valid' : 'valid' };
   let window: DateWindow | undefined;
   if (rules.windowMonths !== undefined) {
-    const from = addMonths(until, -rules.windowMonths);
-    if (from.ok) window = { from: from.value, to: until };
+    const from = windowStart(until, rules.windowMonths);
+    if (from !== null) window = { from, to: until };
   }
-  const base = window === undefined ? { expiry: until } : { expiry: until, window };
+  let code: CertificateStatusCode;
   if (today > until || certificate.status === 'expired') {
     const filedInTime = facts.renewalFiledOn !== undefined && facts.renewalFiledOn <= until;
-    const lapses = rules.afterExpiry === 'lapsed' && !(rules.unlessRenewalFiled && filedInTime);
-    return { code: lapses ? 'lapsed' : 'expired', ...base };
-  }
-  if (today < (certificate.validFrom ?? certificate.issuedOn)) return { code: 'not-yet-valid', ...base };
-  if (facts.deferredUntil !== undefined && facts.deferredUntil === until) return { code: 'deferred', ...base };
-  if (window !== undefined && today >= window.from) return { code: 'renewal-window', ...base };
-  return { code: 'valid', ...base };
+    code = rules.afterExpiry === 'lapsed' && !(rules.unlessRenewalFiled && filedInTime) ? 'lapsed' : 'expired';
+  } else if (today < (certificate.validFrom ?? certificate.issuedOn)) code = 'not-yet-valid';
+  else if (facts.deferredUntil !== undefined && facts.deferredUntil === until) code = 'deferred';
+  else if (window !== undefined && today >= window.from) code = 'renewal-window';
+  else code = 'valid';
+  // Built whole rather than spread: this runs for every certificate of the office.
+  return window === undefined ? { code, expiry: until } : { code, expiry: until, window };
 }
 
 // ---------------------------------------------------------------------------------------------

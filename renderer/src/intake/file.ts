@@ -42,6 +42,7 @@ import { writeContext } from '../session';
 import { useSession } from '../stores/session';
 import { todayIso } from '../today';
 import { loadCalendar, shippedCalendar } from './calendar';
+import { applyLifecycleEffect, LifecycleError, lifecycleTables } from './lifecycle';
 
 export interface ApplicationFile {
   readonly application: Application;
@@ -257,6 +258,7 @@ export function workflowTables(database: DeskDatabase) {
     database.objections,
     database.publicities,
     database.reviews,
+    ...lifecycleTables(database),
     database.outbox,
     database.auditLog,
     database.mergeStates,
@@ -321,9 +323,11 @@ export async function fireTransition(
         },
         ctx,
       );
+      // A final step of a renewal, change, deferral, cancellation … acts on its certificate too.
+      await applyLifecycleEffect(db, evaluated.pack, file.application, result.value.state, { on: entry.at, role: entry.role, ...(entry.reason ? { reason: entry.reason } : {}) }, ctx);
       return await repositories.applications.update(applicationId, { status: result.value.state }, ctx);
     } catch (error) {
-      if (error instanceof ValidationError) throw new WorkflowError(error.message);
+      if (error instanceof ValidationError || error instanceof LifecycleError) throw new WorkflowError(error.message);
       throw error;
     }
   });

@@ -312,6 +312,7 @@ describe('a certificate that has ended takes no renewal, change or deferral', ()
 
 describe('002 五: 弄虚作假 bars the same 身份证号 for three years from the year after the review', () => {
   const ban = expectOk(fraudBanOf(P4, { idNumber: '33010619800101001x', state: 'withdrawn-fraud', foundOn: '2019-11-20' }));
+  if (ban === undefined) throw new Error('002 五: a fraud finding gives a ban');
 
   it('found in 2019 → barred 2020-01-01 to 2022-12-31', () => {
     expect(ban).toEqual({ programId: 'zj-it-senior', idNumber: '33010619800101001X', foundOn: '2019-11-20', from: '2020-01-01', until: '2022-12-31', cite: '002 五' });
