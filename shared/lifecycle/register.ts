@@ -51,7 +51,8 @@ export interface RegisterNames {
 /**
  * Every register line of these certificates, by date then number: one per issuing (from its
  * event, or from the record for older certificates), one per change, deferral, suspension,
- * revocation and cancellation event. Deleted records and events are left out.
+ * revocation and cancellation event (or, for an older record, its stored status, dated by its
+ * last change). Deleted records and events are left out.
  */
 export function registerEntries(certificates: readonly Certificate[], events: readonly CertificateEvent[], names: RegisterNames): RegisterEntry[] {
   const byId = new Map<string, Certificate>();
@@ -84,9 +85,14 @@ export function registerEntries(certificates: readonly Certificate[], events: re
       .join('；');
     line(c, kind, e.on, { validUntil: ENTERING.has(e.kind) || e.kind === 'deferred' ? (e.validUntil ?? c.validUntil) : undefined, reason, by: e.createdBy });
   }
+  const decided = new Set<string>();
+  for (const e of events) if (!e.deleted && (e.kind === 'cancelled' || e.kind === 'revoked' || e.kind === 'suspended')) decided.add(`${e.certificateId}/${e.kind}`);
   for (const c of byId.values()) {
-    if (entered.has(c.id)) continue;
-    line(c, enteredAs(c, names.packOf(c.programId)), c.issuedOn, { validUntil: c.validUntil, by: c.createdBy });
+    if (!entered.has(c.id)) line(c, enteredAs(c, names.packOf(c.programId)), c.issuedOn, { validUntil: c.validUntil, by: c.createdBy });
+    // A status set before events were kept: dated by the record's last change.
+    if ((c.status === 'cancelled' || c.status === 'revoked' || c.status === 'suspended') && !decided.has(`${c.id}/${c.status}`)) {
+      line(c, c.status, c.updatedAt.slice(0, 10), { by: c.updatedBy });
+    }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.certificateNo < b.certificateNo ? -1 : a.certificateNo > b.certificateNo ? 1 : 0));
 }
