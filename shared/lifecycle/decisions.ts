@@ -325,6 +325,10 @@ export function planEffect(req: EffectRequest): Result<EffectPlan | undefined> {
       if (refused) return fail(refused.code, refused.message);
       if (ended) return fail('certificate.ended', `证书${certificate.certificateNo}已终止，不能再${effect === 'cancel' ? '注销' : effect === 'suspend' ? '暂停' : '撤销'}。`);
       const list = effect === 'cancel' ? life?.cancellation : life?.revocation;
+      const action = text(values, life?.revocation?.actionField);
+      if (effect !== 'cancel' && action !== effect) {
+        return fail('revocation.action', `申请表上的处理为“${action === 'suspend' ? '暂停' : action === 'revoke' ? '撤销' : action}”，与所办理的“${effect === 'suspend' ? '暂停证书' : '撤销证书'}”不一致，请核对。`);
+      }
       const evidence = evidenceOf(list);
       const status = effect === 'cancel' ? 'cancelled' : effect === 'suspend' ? 'suspended' : 'revoked';
       const ground = groundOf(list);

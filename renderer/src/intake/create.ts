@@ -22,7 +22,7 @@ import { ValidationError } from '../db/errors';
 import type { Repository, WriteContext } from '../db/repository';
 import { writeContext } from '../session';
 import { todayIso } from '../today';
-import { checkApplicationBan } from './lifecycle';
+import { checkApplicationBanFor } from './bans';
 import { nextApplicationNo } from './numbers';
 
 export type SubmissionChannel = Application['channel'];
@@ -368,7 +368,7 @@ export async function createApplication(input: NewApplicationInput, deps: Create
     if (person === undefined || person.deleted) throw new ValidationError([{ path: 'personId', message: '所选申请人不存在，请重新选择。' }]);
     // 002 五: a finding of fraud bars the same 身份证号 for three years.
     const pack = getPack(record.programId);
-    const barred = pack ? await checkApplicationBan(db, pack, { idNumber: person.idNumber, kind: record.kind as ApplicationKindId, on: record.receivedDate }) : undefined;
+    const barred = pack ? await checkApplicationBanFor(db, pack, person.idNumber, record) : undefined;
     if (barred !== undefined) throw new ValidationError([{ path: 'personId', message: barred }]);
   }
   return db.transaction('rw', [db.applications, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {

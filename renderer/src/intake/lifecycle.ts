@@ -1,16 +1,23 @@
 /**
  * The write-path glue of a certificate's life (the decisions are shared/lifecycle's): what a
  * final workflow step does to the certificate it acts on, written in the step's transaction, and
- * the fraud bans that intake checks before registering a new application (002 五).
+ * an application started from a certificate on the desk.
  */
-import { checkFraudBans, fraudBanOf, holderChanges, organisationPatch, personPatch, planEffect, type FraudBan } from '../../../shared/lifecycle';
-import type { Application } from '../../../shared/model/records';
+import { applicationFromCertificate, holderChanges, organisationPatch, personPatch, planEffect } from '../../../shared/lifecycle';
+import { submissionChannelSchema, type Application } from '../../../shared/model/records';
+import { getPack } from '../../../shared/programs';
 import type { ApplicationKindId, ProgramPack } from '../../../shared/programs/schema';
 import type { IsoDate } from '../../../shared/rules/civil-date';
 import type { WorkflowRole } from '../../../shared/workflow/definition';
-import { repositories } from '../db';
+import { db as defaultDb, repositories } from '../db';
 import type { DeskDatabase } from '../db/database';
+import { ValidationError } from '../db/errors';
 import type { WriteContext } from '../db/repository';
+import { writeContext } from '../session';
+import { todayIso } from '../today';
+import { checkApplicationBanFor } from './bans';
+import { initialStateOf, prepareApplication } from './create';
+import { nextApplicationNo } from './numbers';
 
 /** The tables `applyLifecycleEffect` writes, for the step's transaction. */
 export function lifecycleTables(database: DeskDatabase) {
@@ -72,30 +79,75 @@ export class LifecycleError extends Error {
   }
 }
 
-/**
- * The bans (002 五) on this 身份证号 in this program: every application of a person with that
- * number that ended in the pack's fraud state, dated by the step that found it.
- */
-export async function fraudBansOn(database: DeskDatabase, pack: ProgramPack, idNumber: string): Promise<FraudBan[]> {
-  const rule = pack.lifecycle?.fraudBan;
-  if (rule === undefined) return [];
-  const people = await database.people.where('idNumber').equals(idNumber.trim().toUpperCase()).toArray();
-  const bans: FraudBan[] = [];
-  for (const person of people) {
-    const applications = await database.applications.where('personId').equals(person.id).toArray();
-    for (const app of applications) {
-      if (app.deleted || app.programId !== pack.id || !rule.states.includes(app.status)) continue;
-      const steps = await database.workflowEvents.where('applicationId').equals(app.id).toArray();
-      const found = steps.filter((e) => !e.deleted && e.to === app.status).sort((a, b) => (a.id < b.id ? 1 : -1))[0];
-      const ban = fraudBanOf(pack, { idNumber: person.idNumber, state: app.status, foundOn: found?.on ?? app.updatedAt.slice(0, 10) });
-      if (ban.ok && ban.value) bans.push(ban.value);
-    }
-  }
-  return bans;
+export interface StartFromCertificateInput {
+  readonly certificateId: string;
+  /** The certificate's program, or another its pack names (000 第十五条二: P2 from a P1 certificate). */
+  readonly programId: string;
+  readonly kind: ApplicationKindId;
+  /** For what the holder files; an office-initiated kind (注销, 撤销, 年度审查) is the office's own. */
+  readonly channel: string;
+  readonly receivedDate: IsoDate;
+  /** Values typed on the start form, over what the certificate fills in. */
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-/** Refuses (Chinese message) a new application barred by 002 五; resolves when none bars it. */
-export async function checkApplicationBan(database: DeskDatabase, pack: ProgramPack, application: { idNumber: string; kind: ApplicationKindId; on: IsoDate }): Promise<string | undefined> {
-  const result = checkFraudBans(pack, await fraudBansOn(database, pack, application.idNumber), application);
-  return result.ok ? undefined : result.error.message;
+/**
+ * Starts the application a row action of 已发证书 names (shared/lifecycle certificateActions),
+ * filled in from the certificate, its holder and the application that issued it
+ * (applicationFromCertificate), linked to the certificate, and numbered in one transaction. What
+ * the holder files is checked as at intake (prepareApplication, the fraud ban); what the office
+ * starts (003 十 注销, 004 第十九条 撤销, 第十五条 年度审查) opens in its workflow's first state.
+ */
+export async function startFromCertificate(
+  input: StartFromCertificateInput,
+  deps: { readonly db: DeskDatabase; readonly today: () => IsoDate } = { db: defaultDb, today: todayIso },
+): Promise<Application> {
+  const database = deps.db;
+  const refuse = (message: string): never => {
+    throw new ValidationError([{ path: 'certificateId', message }]);
+  };
+  const certificate = await database.certificates.get(input.certificateId);
+  if (certificate === undefined || certificate.deleted) return refuse('找不到这份证书，可能已被删除。');
+  const target = getPack(input.programId);
+  if (target === undefined) return refuse(`未知的业务类型“${input.programId}”。`);
+  const person = certificate.holderPersonId ? await database.people.get(certificate.holderPersonId) : undefined;
+  const organisation = certificate.holderOrganisationId ? await database.organisations.get(certificate.holderOrganisationId) : undefined;
+  const issuing = certificate.applicationId ? await database.applications.get(certificate.applicationId) : undefined;
+  const holder = person ? { name: person.name, idNumber: person.idNumber } : organisation ? { name: organisation.name, creditCode: organisation.creditCode } : {};
+  const start = applicationFromCertificate(target, input.kind, certificate, holder, issuing?.fields ?? {});
+  if (!start.ok) return refuse(start.error.message);
+  const s = start.value;
+  const fields = { ...s.fields, ...(input.fields ?? {}) };
+  const office = target.applicationKinds.find((k) => k.id === input.kind)?.initiatedBy === 'office';
+  let record: Omit<Application, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'deleted' | 'applicationNo'>;
+  if (office) {
+    const status = initialStateOf(target, input.kind);
+    const channel = submissionChannelSchema.safeParse(input.channel);
+    if (status === undefined) return refuse(`“${target.names.zh}”的这类办理没有流程。`);
+    if (!channel.success) return refuse('请选择提交方式。');
+    record = {
+      programId: target.id,
+      kind: input.kind,
+      status,
+      channel: channel.data,
+      receivedDate: input.receivedDate,
+      fields,
+      ...(s.personId ? { personId: s.personId } : {}),
+      ...(s.organisationId ? { organisationId: s.organisationId } : {}),
+      previousCertificate: s.previousCertificate,
+    };
+  } else {
+    const prepared = prepareApplication(
+      { programId: target.id, kind: input.kind, channel: input.channel, receivedDate: input.receivedDate, personId: s.personId, organisationId: s.organisationId, fields, previousCertificate: s.previousCertificate },
+      deps.today(),
+    ).record;
+    const barred = person ? await checkApplicationBanFor(database, target, person.idNumber, prepared) : undefined;
+    if (barred !== undefined) return refuse(barred);
+    record = prepared;
+  }
+  const ctx = await writeContext();
+  return database.transaction('rw', [database.applications, database.outbox, database.auditLog, database.mergeStates, database.settings], async () => {
+    const applicationNo = await nextApplicationNo(database, record.programId, Number(record.receivedDate.slice(0, 4)), ctx.deviceId);
+    return repositories.applications.create({ ...record, applicationNo, certificateId: certificate.id }, ctx);
+  });
 }

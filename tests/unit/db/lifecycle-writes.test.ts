@@ -10,6 +10,9 @@ import { db, repositories } from '../../../renderer/src/db';
 import { issueCertificate } from '../../../renderer/src/documents/issue';
 import { createApplication } from '../../../renderer/src/intake/create';
 import { fireTransition } from '../../../renderer/src/intake/file';
+import { startFromCertificate } from '../../../renderer/src/intake/lifecycle';
+import { appealWindow } from '../../../shared/lifecycle';
+import { getPack } from '../../../shared/programs';
 import { writeContext } from '../../../renderer/src/session';
 import { certificateTemplate } from '../../../shared/documents';
 import type { Application, Certificate } from '../../../shared/model/records';
@@ -28,7 +31,7 @@ const template = (id: string) => {
 
 async function holderWithCertificate(programId: string, certificate: Partial<Certificate>): Promise<{ personId: string; certificate: Certificate }> {
   const ctx = await writeContext();
-  const person = await repositories.people.create({ name: '王建国', idNumber: '65010219800101123X' }, ctx);
+  const person = await repositories.people.create({ name: '王建国', idNumber: '110105194910010015' }, ctx);
   const made = await repositories.certificates.create(
     { certificateNo: 'XJPM-2023-000017', programId, holderPersonId: person.id, issuedOn: '2023-04-01', validUntil: '2027-03-31', status: 'valid', ...certificate },
     ctx,
@@ -108,7 +111,7 @@ describe('a decision acts on its certificate', () => {
 
   it('003 八: an approved deferral moves the expiry; one over a year is refused and nothing is written', async () => {
     const { personId, certificate } = await holderWithCertificate('rk-registration', { certificateNo: 'RK-2024-000001', validUntil: '2027-02-28' });
-    const fields = { name: '王建国', idNumber: '65010219800101123X', certificateNo: '04010011230000123', certificateExpiresOn: '2027-02-28', deferralReason: 'sick-leave' };
+    const fields = { name: '王建国', idNumber: '110105194910010015', certificateNo: '04010011230000123', certificateExpiresOn: '2027-02-28', deferralReason: 'sick-leave' };
     const over = await application('rk-registration', 'deferral', personId, certificate, { ...fields, deferralUntil: '2028-04-15' }, 'under-review');
     await expect(fireTransition(over.id, 'approve', { opinion: '病假证明属实', decision: '准予延期' }, { role: 'reviewer', today: '2027-01-20' })).rejects.toThrow(
       '最多可延期至2028年02月29日',
@@ -138,5 +141,54 @@ describe('002 五: intake refuses an applicant barred for fraud', () => {
     const deps = { db, applications: repositories.applications, context: () => writeContext(), today: () => '2026-09-02' };
     await expect(createApplication(input, deps)).rejects.toThrow('身份证号330106198001010011的申报人于2025年11月20日被认定在申报中弄虚作假，自2026年01月01日起至2028年12月31日止不得申报（002 五）。');
     expect(await db.applications.count()).toBe(1);
+  });
+});
+
+describe('an application started from a certificate on the desk', () => {
+  const today = () => '2026-11-23';
+
+  it('000 第十五条一: a renewal comes filled in and linked to the certificate', async () => {
+    const { personId, certificate } = await holderWithCertificate('xj-isi-pm', {});
+    const app = await startFromCertificate({ certificateId: certificate.id, programId: 'xj-isi-pm', kind: 'renewal', channel: 'individual', receivedDate: '2026-11-23' }, { db, today });
+    expect(app).toMatchObject({
+      programId: 'xj-isi-pm',
+      kind: 'renewal',
+      status: 'received',
+      personId,
+      certificateId: certificate.id,
+      previousCertificate: { certificateNo: 'XJPM-2023-000017', issuedOn: '2023-04-01', validUntil: '2027-03-31' },
+      fields: { name: '王建国', idNumber: '110105194910010015', certificateNo: 'XJPM-2023-000017', certificateExpiresOn: '2027-03-31' },
+    });
+  });
+
+  it('000 第十五条二: the P1 holder applies for P2 from the same row', async () => {
+    const { certificate } = await holderWithCertificate('xj-isi-pm', {});
+    const app = await startFromCertificate({ certificateId: certificate.id, programId: 'xj-isi-spm', kind: 'upgrade', channel: 'individual', receivedDate: '2026-11-23' }, { db, today });
+    expect(app.fields).toMatchObject({ heldPmCertificateNo: 'XJPM-2023-000017', heldPmCertificateExpiresOn: '2027-03-31' });
+  });
+
+  it('003 十、十一: the office starts 注销; cancelled with its ground, the certificate answers 已注销 and the appeal window runs from the notice', async () => {
+    const { certificate } = await holderWithCertificate('rk-registration', { certificateNo: 'RK-2024-000001', validUntil: '2027-02-28' });
+    const app = await startFromCertificate(
+      {
+        certificateId: certificate.id,
+        programId: 'rk-registration',
+        kind: 'cancellation',
+        channel: 'counter',
+        receivedDate: '2026-11-23',
+        fields: { cancellationGround: 'off-post', cancellationEvidence: '单位证明：2023年起从事行政工作', cancellationPublishedOn: '2026-12-01' },
+      },
+      { db, today },
+    );
+    expect([app.status, app.certificateId]).toEqual(['proposed', certificate.id]);
+    await fireTransition(app.id, 'cancel', { reason: '脱离专业技术岗位连续二年以上', decision: '注销登记' }, { role: 'admin', today: '2026-11-25' });
+    expect((await db.certificates.get(certificate.id))?.status).toBe('cancelled');
+    const events = await db.certificateEvents.orderBy('id').toArray();
+    expect(events.map((e) => [e.kind, e.on])).toEqual([
+      ['cancelled', '2026-11-25'],
+      ['notice', '2026-12-01'],
+    ]);
+    const window = appealWindow(getPack('rk-registration')!, events, '2026-12-31');
+    expect(window.ok && [window.value?.state, window.value?.deadline, window.value?.daysLeft]).toEqual(['open', '2026-12-31', 0]);
   });
 });

@@ -221,6 +221,10 @@ describe('004 第十九、二十条: suspension and revocation, the notice throu
     expect(suspended?.certificatePatch).toEqual({ status: 'suspended' });
     expectFail(revocation({ revocationAction: 'revoke', revocationGround: 'licence-revoked' }), 'revocation.evidence');
     expectFail(revocation({ revocationAction: '撤销', revocationGround: 'licence-revoked', revocationEvidence: '吊销' }), 'revocation.action');
+    // The step taken must be the one the form names.
+    expect(expectFail(revocation({ revocationAction: 'suspend', revocationGround: 'non-cooperation', revocationEvidence: '拒绝接受调查' }), 'revocation.action')).toBe(
+      '申请表上的处理为“暂停”，与所办理的“撤销证书”不一致，请核对。',
+    );
   });
 
   it('the notice goes through the agency; no day limit on the appeal', () => {
