@@ -47,6 +47,11 @@ export function readyToIssue(
   return out;
 }
 
+/** The tables issuing reads and writes: an outer transaction around a batch must cover them all. */
+export function issueTables() {
+  return [db.certificates, db.certificateEvents, db.attachments, db.people, db.organisations, db.outbox, db.auditLog, db.mergeStates, db.settings];
+}
+
 /**
  * Writes one certificate record, numbered from this device's block, in one transaction with
  * the number state (so a number is never issued twice, nor lost on a failed write). What is
@@ -63,8 +68,7 @@ export async function issueCertificate(
   const pack = getPack(application.programId);
   if (pack === undefined) return fail('certificate.program', `未知的业务类型“${application.programId}”。`);
   const year = Number(options.issuedOn.slice(0, 4));
-  const tables = [db.certificates, db.certificateEvents, db.attachments, db.people, db.organisations, db.outbox, db.auditLog, db.mergeStates, db.settings];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', issueTables(), async () => {
     const photos = await db.attachments.where('applicationId').equals(application.id).toArray();
     const person = application.personId ? await db.people.get(application.personId) : undefined;
     const organisation = application.organisationId ? await db.organisations.get(application.organisationId) : undefined;
