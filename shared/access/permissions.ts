@@ -151,6 +151,8 @@ const TABLE_ACTIONS: Readonly<Record<string, { readonly create: Action; readonly
   evaluationAgencies: { create: 'agencies.manage', change: 'agencies.manage' },
   evaluators: { create: 'agencies.manage', change: 'agencies.manage' },
   agencyAudits: { create: 'workflow.fire', change: 'workflow.fire' },
+  // A certificate's history: written by issuing, and by the workflow steps that act on it.
+  certificateEvents: { create: 'certificates.issue', change: 'certificates.issue' },
 };
 
 /** Fields a workflow step changes on an application (its state); the rest is editing the file. */

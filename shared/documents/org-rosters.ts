@@ -283,6 +283,7 @@ export const CERTIFICATE_STATUS_ZH: Readonly<Record<Certificate['status'], strin
   revoked: '已撤销',
   cancelled: '已注销',
   suspended: '已暂停',
+  void: '已作废',
 };
 
 export interface GradedRegisterRow {

@@ -203,7 +203,9 @@ export class TemplateRenderer {
         if (extras.qr) canvas.qrImage('Qr', qrImageMask(this.doc, extras.qr), extras.qr.size, el.xMm, el.yMm, el.sizeMm);
         return;
       case 'reprint-mark':
-        if (extras.reprint !== undefined && extras.reprint >= 1) {
+        // Never on pre-printed stock (values only): there the reprint is recorded with its
+        // reason (shared/lifecycle planReprint) instead; only full prints show the mark.
+        if (this.options.mode === 'full' && extras.reprint !== undefined && extras.reprint >= 1) {
           canvas.text(`补打 第${extras.reprint}次`, el.xMm, el.yMm, { ...el.style, align: el.align ?? 'left' });
         }
         return;

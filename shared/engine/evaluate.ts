@@ -22,6 +22,9 @@ import type { WorkflowFacts, WorkflowHistoryEntry, WindowFacts } from '../workfl
 import { allowedTransitions, type TransitionOption } from '../workflow/engine';
 import { queueDeadline, type QueueDeadline } from '../workflow/deadlines';
 import type { RoutingChainState } from '../workflow/routing';
+import { lifecycleFindings, type ActedOnCertificate } from '../lifecycle/decisions';
+import type { HolderFacts } from '../lifecycle/actions';
+import { printMissing } from '../lifecycle/issue';
 import { bindingPlanOf, checklistOf, type BindingPlan, type Checklist, type MaterialInput } from './checklist';
 import { appliesToKind, checkFields, type FieldError } from './fields';
 import { evaluateThresholds } from './thresholds';
@@ -36,8 +39,16 @@ export interface ApplicationInput {
   readonly education?: readonly EducationRecord[];
   /** The calendar years to judge for per-year education rules; defaults to the last 3 full years. */
   readonly educationYears?: readonly number[];
-  /** The certificate this application acts on (renewal, registration, re-evaluation …). */
-  readonly certificate?: { readonly issuedOn?: IsoDate; readonly validUntil: IsoDate };
+  /**
+   * The certificate this application acts on (renewal, registration, re-evaluation …): its
+   * dates, and — when its record is on this desk — the expiry before any deferral and its
+   * status today (shared/lifecycle status), so a void or cancelled certificate is not renewed.
+   */
+  readonly certificate?: ActedOnCertificate;
+  /** The day the application was received: 003 八 asks that a deferral be requested before expiry. */
+  readonly receivedOn?: IsoDate;
+  /** The holder's record (person or organisation), for what the certificate prints from it. */
+  readonly holder?: HolderFacts;
   /** The self-score sheet (002): items come from the imported standard, entries from the paper sheet. */
   readonly selfScore?: {
     readonly items: readonly ScoreItem[];
@@ -262,10 +273,17 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
   // In this order: windows, education, self-score, thresholds, conditions.
   const findings: EligibilityFinding[] = [];
   windowFindings(pack, app, windows, findings);
+  const educationFrom = findings.length;
   const education = educationFindings(pack, app, ctx, problems, findings);
+  const educationReasons: string[] = [];
+  for (let i = educationFrom; i < findings.length; i++) if (!findings[i]!.met) educationReasons.push(findings[i]!.message);
   selfScoreFindings(pack, app, findings);
   thresholdFindings(pack, app, findings);
   conditionFindings(pack, app, values, findings);
+  if (pack.lifecycle !== undefined) {
+    const received = app.receivedOn ?? ctx.today;
+    for (const f of lifecycleFindings(pack, app.kind, app.fields, { ...(app.certificate ? { certificate: app.certificate } : {}), receivedOn: received })) findings.push(f);
+  }
   let met = true;
   const reasons: string[] = [];
   for (const f of findings) {
@@ -292,6 +310,9 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
     rejectedMaterials: checklist.rejected.map((r) => ({ name: r.item.name.zh, reason: r.reason })),
     eligibility: { met, reasons },
     windows: windowFacts,
+    education: { met: educationReasons.length === 0, reasons: educationReasons },
+    // The photo field holds the photo's bytes here (the caller puts them in), so it counts as filled.
+    printMissing: pack.lifecycle?.print ? printMissing(pack, app.kind, app.fields, app.holder ? { holder: app.holder } : {}) : [],
   };
   if (app.reviewsDone) facts.reviewsDone = app.reviewsDone;
   if (app.openObjections !== undefined) facts.openObjections = app.openObjections;

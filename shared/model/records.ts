@@ -61,6 +61,11 @@ export const applicationSchema = recordBaseSchema.extend({
   channel: submissionChannelSchema,
   receivedDate: isoDateSchema,
   fields: checkedJson(z.record(z.string(), z.unknown()), L.applications.fields),
+  /**
+   * The certificate record a renewal, change, reissue, deferral, cancellation … acts on, when it
+   * is on this desk (the row action of 已发证书 starts the application with it).
+   */
+  certificateId: recordIdSchema.optional(),
   /** The certificate a renewal, re-registration, change or deferral acts on (from the paper form). */
   previousCertificate: z
     .object({
@@ -133,6 +138,16 @@ export const workflowEventSchema = recordBaseSchema.extend({
   scores: scoresSchema.optional(),
   /** The signed panel results the step was fired on (shared/workflow/context PanelResultFacts). */
   panel: z.array(panelResultFactsSchema).max(10).optional(),
+  /**
+   * Where the rulebook leaves discretion, a guard that failed was waived by a role allowed to
+   * (shared/workflow/engine `fire` with `override`): why, and the refusals waived, word for word.
+   */
+  override: z
+    .object({
+      reason: text(L.workflowEvents.reason, { required: '请写明理由' }),
+      waived: z.array(text(L.workflowEvents.reason)).min(1).max(20),
+    })
+    .optional(),
 });
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
 
@@ -208,15 +223,29 @@ export const reviewSchema = recordBaseSchema.extend({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
+/**
+ * What a certificate's stored status says. Statuses that follow the date (in the renewal window,
+ * expired, lapsed, deferred) are computed (shared/lifecycle/status.ts), never stored; 'expired'
+ * stays for records written before that. 'void' (作废) is a number replaced by a reissue or an
+ * exchange: the paper in the holder's hands no longer counts. The public /verify answer reads
+ * this field.
+ */
+export const CERTIFICATE_STORED_STATUSES = ['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void'] as const;
+export type CertificateStoredStatus = (typeof CERTIFICATE_STORED_STATUSES)[number];
+
 export const certificateSchema = recordBaseSchema.extend({
   certificateNo: text(L.certificates.certificateNo, { required: '缺少证书编号' }),
   programId: text(L.certificates.programId, { required: '缺少业务类别' }),
   applicationId: recordIdSchema.optional(),
+  /** The application kind that issued it (new, renewal, reissue, major-change …): the register counts by it. */
+  applicationKind: z.string().min(1).max(40).optional(),
   holderPersonId: recordIdSchema.optional(),
   holderOrganisationId: recordIdSchema.optional(),
   issuedOn: isoDateSchema,
+  /** First valid day when it is not the issue day (a renewal runs on from the old expiry, 000 第十五条一). */
+  validFrom: isoDateSchema.optional(),
   validUntil: isoDateSchema.optional(),
-  status: z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended']),
+  status: z.enum(CERTIFICATE_STORED_STATUSES),
   /**
    * Facts of the certificate the record has no column for, keyed by the program's field id, as
    * read from a register (003 人才库: qualificationName, specialtyCategory, formNo …).
@@ -225,13 +254,79 @@ export const certificateSchema = recordBaseSchema.extend({
   importBatchId,
   /**
    * What the certificate attests, from the pack's `grading` (documents/org-rosters
-   * certificateGrading): the evaluation category (004 第十一、十二条) and the level — IETS-3,
-   * or 乙 for a 001 grade; none for a category 不划分等级.
+   * certificateGrading): the evaluation category (004 第十一、十二条) and the level — IETS-3
+   * (IETS-4 … IETS-E), or 乙 for a 001 grade; none for a category 不划分等级.
    */
   category: z.string().min(1).max(40).optional(),
-  level: z.string().min(1).max(20).optional(),
+  level: z.string().min(1).max(40).optional(),
+  /** The certificate this one replaces (renewed, reissued or exchanged), and the reverse link. */
+  replaces: recordIdSchema.optional(),
+  replacedBy: recordIdSchema.optional(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
+
+/**
+ * What can happen to a certificate, as codes (labels come from i18n). The register counts
+ * issued / renewed / reissued / changed (and exchanged) / cancelled / revoked; 'expired' and
+ * 'lapsed' are only ever computed from the date for the history, never stored.
+ */
+export const CERTIFICATE_EVENT_KINDS = [
+  'issued',
+  'renewed',
+  'reissued',
+  'exchanged',
+  'changed',
+  'voided',
+  'deferred',
+  'education-deferred',
+  'suspended',
+  'reinstated',
+  'revocation-proposed',
+  'revoked',
+  'cancelled',
+  'notice',
+  'appeal-lodged',
+  'appeal-decided',
+  'annual-review',
+  'reprinted',
+  'expired',
+  'lapsed',
+] as const;
+export type CertificateEventKind = (typeof CERTIFICATE_EVENT_KINDS)[number];
+
+/**
+ * One thing that happened to a certificate, append-only (like workflowEvents: two desks recording
+ * offline never overwrite each other). The certificate's history is these records in id order;
+ * grounds, outcomes and the rest are codes from the program pack.
+ */
+export const certificateEventSchema = recordBaseSchema.extend({
+  certificateId: recordIdSchema,
+  kind: z.enum(CERTIFICATE_EVENT_KINDS),
+  /** The day it took effect (a notice: the day it was published or sent). */
+  on: isoDateSchema,
+  /** The application that decided it, if any. */
+  applicationId: recordIdSchema.optional(),
+  /** The other certificate of a renewal, reissue or exchange (the new one on the old, the old on the new). */
+  otherCertificateId: recordIdSchema.optional(),
+  role: z.enum(['admin', 'clerk', 'reviewer']),
+  /** A code from the pack's closed list (003 八, 十; 004 第十九条). */
+  ground: z.string().min(1).max(60).optional(),
+  /** suspend / revoke; passed / failed / missed; upheld / dismissed. */
+  outcome: z.enum(['suspend', 'revoke', 'passed', 'failed', 'missed', 'upheld', 'dismissed']).optional(),
+  reason: z.string().max(4000).optional(),
+  /** What proves it (证明, 材料), as the clerk describes it; attachments are linked by application. */
+  evidence: z.string().max(2000).optional(),
+  /** Validity before and after (renewal, deferral); a deferral's end. */
+  validUntilBefore: isoDateSchema.optional(),
+  validUntil: isoDateSchema.optional(),
+  /** The certificate year an annual review covers (1 = the first year after issue, 004 第十五条). */
+  year: z.number().int().min(1).max(100).optional(),
+  /** A notice: through whom it went (004 第二十条: the evaluation agency). */
+  via: z.string().max(200).optional(),
+  /** Which notice or decision an appeal answers (the event id). */
+  answers: recordIdSchema.optional(),
+});
+export type CertificateEvent = z.infer<typeof certificateEventSchema>;
 
 export const attachmentSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema.optional(),
@@ -554,6 +649,7 @@ export const syncedRecordSchemas = {
   evaluationAgencies: evaluationAgencySchema,
   evaluators: evaluatorSchema,
   agencyAudits: agencyAuditSchema,
+  certificateEvents: certificateEventSchema,
 } as const;
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;

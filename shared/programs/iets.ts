@@ -18,7 +18,7 @@ import {
 } from '../rules/validity';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 /** 004 办法 第十四条（四）: 公示期 7 天 — 天, where the other seeds say 工作日 when they mean it. */
 const PUBLICITY_DAYS = 7;
@@ -82,6 +82,7 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
       transition('end-publicity', 'publicity', 'issue', ['公示无异议，准予发证', 'Publicity over, no objection'], CLERK, [
         { kind: 'publicity-over' },
         { kind: 'no-open-objection' },
+        ...PRINTABLE,
       ]),
       transition('objection-upheld', 'publicity', 'not-passed', ['异议成立，不予发证', 'Objection upheld'], ADMIN, [], ['reason']),
       transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
@@ -91,6 +92,38 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
 }
 
 const paperCommon = { scope: 'application', medium: 'paper', stage: 'submission', original: { mode: 'none' } } as const;
+
+type Ground = NonNullable<NonNullable<ProgramPackInput['lifecycle']>['revocation']>['grounds'][number];
+
+/** 004 办法 第十九条 (一)–(五), and 第十七条's missed or failed annual review, stored as codes. */
+const REVOCATION_GROUNDS: Ground[] = [
+  { code: 'licence-revoked', names: { zh: '被注销或吊销营业执照', en: 'Business licence cancelled or revoked' }, cite: '004 办法 第十九条', quote: '被注销或吊销营业执照' },
+  {
+    code: 'false-materials',
+    names: { zh: '经核实，在评价过程中提供虚假材料或隐瞒事实', en: 'Found to have given false materials or concealed facts in the evaluation' },
+    cite: '004 办法 第十九条',
+    quote: '经核实，在评价过程中提供虚假材料或隐瞒事实',
+  },
+  {
+    code: 'non-cooperation',
+    names: { zh: '拒绝配合评价中心对有关事项的询问和调查，或提供虚假材料及信息', en: "Refused the centre's inquiries, or gave false materials or information" },
+    cite: '004 办法 第十九条',
+    quote: '拒绝配合评价中心对有关事项的询问和调查，或提供虚假材料及信息',
+  },
+  { code: 'serious-misconduct', names: { zh: '有严重违法或失信行为', en: 'Serious illegal or dishonest conduct' }, cite: '004 办法 第十九条', quote: '有严重违法或失信行为' },
+  {
+    code: 'non-conforming',
+    names: { zh: '经评价中心认定不符合相关规定和要求的', en: 'Found by the centre not to meet the rules' },
+    cite: '004 办法 第十九条',
+    quote: '经评价中心认定不符合相关规定和要求的',
+  },
+  {
+    code: 'annual-review',
+    names: { zh: '未进行年度审查或年度审查不合格', en: 'Annual review missed or failed' },
+    cite: '004 办法 第十七条',
+    quote: '获证组织未进行年度审查或年度审查不合格的，其证书予以撤销',
+  },
+];
 
 export const ietsPack = {
   id: 'iets',
@@ -384,7 +417,10 @@ export const ietsPack = {
       type: 'enum',
       required: true,
       kinds: ['revocation'],
-      enum: [{ value: '暂停' }, { value: '撤销' }],
+      enum: [
+        { value: 'suspend', label: { zh: '暂停', en: 'Suspend' } },
+        { value: 'revoke', label: { zh: '撤销', en: 'Revoke' } },
+      ],
       cite: '004 办法 第十九条',
       quote: '评价中心将暂停或撤销其证书',
     },
@@ -394,16 +430,37 @@ export const ietsPack = {
       type: 'enum',
       required: true,
       kinds: ['revocation'],
-      enum: [
-        { value: '被注销或吊销营业执照', cite: '004 办法 第十九条' },
-        { value: '经核实，在评价过程中提供虚假材料或隐瞒事实', cite: '004 办法 第十九条' },
-        { value: '拒绝配合评价中心对有关事项的询问和调查，或提供虚假材料及信息', cite: '004 办法 第十九条' },
-        { value: '有严重违法或失信行为', cite: '004 办法 第十九条' },
-        { value: '经评价中心认定不符合相关规定和要求的', cite: '004 办法 第十九条' },
-        { value: '未进行年度审查或年度审查不合格', cite: '004 办法 第十七条', quote: '获证组织未进行年度审查或年度审查不合格的，其证书予以撤销' },
-      ],
+      enum: REVOCATION_GROUNDS.map((g) => ({ value: g.code, label: g.names, cite: g.cite })),
       cite: '004 办法 第十九条',
       quote: '获证组织发生以下情况之一的，评价中心将暂停或撤销其证书',
+    },
+    {
+      id: 'revocationEvidence',
+      label: { zh: '核实的事实及证明材料', en: 'Facts found and evidence' },
+      type: 'textarea',
+      required: true,
+      kinds: ['revocation'],
+      filledBy: 'office',
+      cite: '004 办法 第十九条',
+      quote: '经核实',
+    },
+    {
+      id: 'newOrganisationName',
+      label: { zh: '变更后组织名称', en: 'New name of the organisation' },
+      type: 'text',
+      required: false,
+      kinds: ['change', 'major-change'],
+      cite: '004 办法 第二十一条',
+      quote: '工商登记或其他有效登记信息发生变更',
+    },
+    {
+      id: 'newAddress',
+      label: { zh: '变更后地址', en: 'New address' },
+      type: 'text',
+      required: false,
+      kinds: ['change', 'major-change'],
+      cite: '004 办法 第二十一条',
+      quote: '其他有效登记信息发生变更',
     },
     {
       id: 'appealAgainst',
@@ -829,6 +886,100 @@ export const ietsPack = {
       quote: '决定撤销证书时，评价中心将告知评价机构，由评价机构通知获证组织',
     },
   ],
+  lifecycle: {
+    renewal: { kinds: ['re-evaluation'], window: 're-evaluation', cite: '004 办法 第十六条', quote: '获证组织应在证书有效期满前 3 个月内提出再评价申请' },
+    levelField: 'level',
+    validity: [
+      { kinds: ['new'], from: 'issued-on', years: IETS_VALIDITY_YEARS, cite: '004 办法 第十五条', quote: '证书有效期为 3 年' },
+      {
+        kinds: ['re-evaluation'],
+        from: 'issued-on',
+        years: IETS_VALIDITY_YEARS,
+        reading: {
+          zh: '“颁发新有效期证书”读作：再评价通过后颁发的证书自颁发之日起另计 3 年，不接续原证书的剩余期限',
+          en: 'A new three-year period from the day the new certificate is issued after re-evaluation, not carried on from the old one',
+        },
+        cite: '004 办法 第十六条',
+        quote: '评审通过后颁发新有效期证书',
+      },
+      {
+        kinds: ['reissue', 'major-change'],
+        from: 'same-as-previous',
+        reading: {
+          zh: '补发和换发替换原证书，不经评价，不产生新的有效期：沿用原证书的有效期',
+          en: 'A reissue or an exchange replaces the certificate without an evaluation: the same validity',
+        },
+        cite: '004 办法 第二十二条',
+        quote: '经核实无误后由评价中心补发证书',
+      },
+    ],
+    replacements: [
+      { kinds: ['re-evaluation'], previous: 'superseded', event: 'renewed', cite: '004 办法 第十六条', quote: '评审通过后颁发新有效期证书' },
+      { kinds: ['reissue'], previous: 'void', event: 'reissued', cite: '004 办法 第二十二条', quote: '证书遗失的，获证组织可向评价机构提交补发申请' },
+      { kinds: ['major-change'], previous: 'void', event: 'exchanged', cite: '004 办法 第二十一条', quote: '经核实无误后由评价中心换发证书' },
+    ],
+    expiry: {
+      becomes: 'lapsed',
+      unlessRenewalFiled: true,
+      reading: {
+        zh: '期满前已提出再评价申请的，期满后显示为已过期（待再评价结果）；未提出的，到期自动失效',
+        en: 'Filed for re-evaluation before expiry: expired, awaiting the result; otherwise it lapses',
+      },
+      cite: '004 办法 第十七条',
+      quote: '证书有效期满后，获证组织未提出再评价申请的，其证书到期自动失效',
+    },
+    print: { kinds: ['new', 're-evaluation'], fields: ['organisationName', 'creditCode', 'evaluationCategory', 'level'], cite: '004 办法 第十四条', quote: '对公示无异议的颁发证书' },
+    carryOver: ['organisationName', 'creditCode', 'organisationType', 'evaluationCategory', 'level', 'agencyName', 'agencyScope'],
+    prefill: [
+      { field: 'certificateNo', from: 'certificateNo' },
+      { field: 'certificateExpiresOn', from: 'validUntil' },
+      { field: 'organisationName', from: 'holderName' },
+      { field: 'creditCode', from: 'creditCode' },
+      { field: 'level', from: 'level', kinds: ['re-evaluation'] },
+    ],
+    change: {
+      kinds: ['change', 'major-change'],
+      updates: [
+        { field: 'newOrganisationName', holder: 'name' },
+        { field: 'newAddress', holder: 'address' },
+      ],
+      occurredField: 'changeOccurredOn',
+      cite: '004 办法 第二十一条',
+      quote: '证书有效期内，如获证组织工商登记或其他有效登记信息发生变更',
+    },
+    revocation: {
+      kinds: ['revocation'],
+      groundField: 'revocationGround',
+      grounds: REVOCATION_GROUNDS,
+      evidenceField: 'revocationEvidence',
+      actionField: 'revocationAction',
+      notice: {
+        via: { zh: '评价机构', en: 'The evaluation agency' },
+        cite: '004 办法 第二十条',
+        quote: '决定撤销证书时，评价中心将告知评价机构，由评价机构通知获证组织',
+      },
+      cite: '004 办法 第十九条',
+      quote: '获证组织发生以下情况之一的，评价中心将暂停或撤销其证书',
+    },
+    annualReview: {
+      kinds: ['annual-review'],
+      reading: {
+        zh: '每个证书年度（自发证之日起每满一年）审查一次，最后一年以再评价（第十六条）或到期失效（第十七条）结束，不另行年审',
+        en: 'One review in each certificate year; the last year ends in re-evaluation (art. 16) or lapse (art. 17) instead',
+      },
+      missedOrFailed: { ground: 'annual-review', cite: '004 办法 第十七条', quote: '获证组织未进行年度审查或年度审查不合格的，其证书予以撤销' },
+      cite: '004 办法 第十五条',
+      quote: '评价中心对获证组织进行年度审查',
+    },
+    effects: [
+      { kind: 'change', state: 'changed', effect: 'update-holder' },
+      { kind: 'annual-review', state: 'passed', effect: 'annual-review-passed' },
+      { kind: 'annual-review', state: 'failed', effect: 'annual-review-failed' },
+      { kind: 'revocation', state: 'suspended', effect: 'suspend' },
+      { kind: 'revocation', state: 'revoked', effect: 'revoke' },
+      { kind: 'appeal', state: 'upheld', effect: 'reinstate' },
+    ],
+  },
   workflows: {
     new: evaluation('iets.new', '信息化工程与技术服务能力评价', 'IETS capability evaluation', []),
     // 第十六条: 有效期满前 3 个月内 … 程序与初次评价一致.
@@ -858,6 +1009,7 @@ export const ietsPack = {
       id: 'iets.major-change',
       name: ['重大变更（换发证书）', 'Restructuring (new certificate)'],
       done: ['reissued', '已换发证书', 'New certificate issued'],
+      approveGuards: PRINTABLE,
       issuesCertificate: true,
     }),
     // 第二十二条: 经核实无误后由评价中心补发证书.
@@ -865,6 +1017,7 @@ export const ietsPack = {
       id: 'iets.reissue',
       name: ['证书补发', 'Reissue'],
       done: ['reissued', '已补发', 'Reissued'],
+      approveGuards: PRINTABLE,
       issuesCertificate: true,
     }),
     // 第十九条–第二十条: the centre suspends or revokes; the agency notifies the holder.
@@ -878,8 +1031,9 @@ export const ietsPack = {
         state('dropped', '不予处理', 'Dropped', 'final'),
       ],
       transitions: [
-        transition('suspend', 'proposed', 'suspended', ['暂停证书', 'Suspend'], ADMIN, [], ['reason', 'decision']),
-        transition('revoke', 'proposed', 'revoked', ['撤销证书', 'Revoke'], ADMIN, [], ['reason', 'decision']),
+        // 第十九条: only on a ground of the closed list, with the facts found.
+        transition('suspend', 'proposed', 'suspended', ['暂停证书', 'Suspend'], ADMIN, [{ kind: 'eligibility-met' }], ['reason', 'decision']),
+        transition('revoke', 'proposed', 'revoked', ['撤销证书', 'Revoke'], ADMIN, [{ kind: 'eligibility-met' }], ['reason', 'decision']),
         transition('drop', 'proposed', 'dropped', ['不予处理', 'Drop'], ADMIN, [], ['reason']),
       ],
     },

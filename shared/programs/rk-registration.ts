@@ -19,9 +19,59 @@ import {
   RK_VALIDITY_YEARS,
 } from '../rules/validity';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
 type Kinds = ('new' | 'renewal')[];
+type Ground = NonNullable<NonNullable<ProgramPackInput['lifecycle']>['deferral']>['grounds'][number];
+
+/** 003 47号 八: the four grounds for 延期登记, stored as codes. */
+const DEFERRAL_GROUNDS: Ground[] = [
+  { code: 'abroad', names: { zh: '年度内在境外学习或工作超过六个月', en: 'Abroad for study or work more than six months in the year' }, cite: '003 47号 八', quote: '年度内在境外学习或工作超过六个月的' },
+  { code: 'sick-leave', names: { zh: '年度内病假超过六个月', en: 'Sick leave of more than six months in the year' }, cite: '003 47号 八', quote: '年度内病假超过六个月的' },
+  { code: 'childbirth', names: { zh: '生育', en: 'Childbirth' }, cite: '003 47号 八', quote: '（三） 生育' },
+  {
+    code: 'other-approved',
+    names: { zh: '经各地省、自治区、直辖市信息产业主管部门同意的其他情况', en: 'Another ground approved by the provincial authority' },
+    requiresNote: true,
+    cite: '003 47号 八',
+    quote: '经各地省、自治区、直辖市信息产业主管部门同意的其他情况',
+  },
+];
+
+/** 003 48号 六: the four grounds for deferring the continuing-education duty. */
+const EDUCATION_DEFERRAL_GROUNDS: Ground[] = [
+  { code: 'abroad', names: { zh: '年度内在境外工作超过六个月', en: 'Working abroad more than six months in the year' }, cite: '003 48号 六', quote: '年度内在境外工作超过六个月的' },
+  { code: 'sick-leave', names: { zh: '年度内病假超过六个月', en: 'Sick leave of more than six months in the year' }, cite: '003 48号 六', quote: '（二）年度内病假超过六个月的' },
+  { code: 'childbirth', names: { zh: '生育', en: 'Childbirth' }, cite: '003 48号 六', quote: '（三）生育' },
+  {
+    code: 'other-approved',
+    names: { zh: '省、自治区、直辖市信息产业主管部门同意的其他情形', en: 'Another ground approved by the provincial authority' },
+    requiresNote: true,
+    cite: '003 48号 六',
+    quote: '省、自治区、直辖市信息产业主管部门同意的其他情形',
+  },
+];
+
+/** 003 47号 十: the five grounds for 注销登记. */
+const CANCELLATION_GROUNDS: Ground[] = [
+  { code: 'incapacity', names: { zh: '完全丧失民事行为能力', en: 'Complete loss of civil capacity' }, cite: '003 47号 十', quote: '完全丧失民事行为能力' },
+  { code: 'criminal-penalty', names: { zh: '受到刑事处罚', en: 'Criminal penalty' }, cite: '003 47号 十', quote: '受到刑事处罚' },
+  { code: 'off-post', names: { zh: '脱离专业技术岗位连续二年以上', en: 'Away from a professional post two consecutive years or more' }, cite: '003 47号 十', quote: '脱离专业技术岗位连续二年以上' },
+  { code: 'major-loss', names: { zh: '因工作中的失误造成重大损失', en: 'Major loss through a fault at work' }, cite: '003 47号 十', quote: '因工作中的失误造成重大损失' },
+  {
+    code: 'registration-fraud',
+    names: {
+      zh: '申请证书登记的人员在申请登记过程中有弄虚作假行为，并经当地省、自治区、直辖市信息产业主管部门调查核实的',
+      en: 'Fraud in the registration, investigated and confirmed by the provincial authority',
+    },
+    cite: '003 47号 十',
+    quote: '申请证书登记的人员在申请登记过程中有弄虚作假行为，并经当地省、自治区、直辖市信息产业主管部门调查核实的',
+  },
+];
+
+/** The form stores a ground's code; the option shows its name (the closed list is the pack's lifecycle). */
+const groundOptions = (grounds: readonly Ground[], noteField: string) =>
+  grounds.map((g) => ({ value: g.code, label: g.names, cite: g.cite, ...(g.requiresNote ? { requiresRemark: noteField } : {}) }));
 
 /** The 登记申请表 is filled for a registration, first or again. */
 const REGISTRATION: Kinds = ['new', 'renewal'];
@@ -232,12 +282,7 @@ export const rkRegistrationPack = {
       type: 'enum',
       required: true,
       kinds: ['deferral'],
-      enum: [
-        { value: '年度内在境外学习或工作超过六个月', cite: '003 47号 八' },
-        { value: '年度内病假超过六个月', cite: '003 47号 八' },
-        { value: '生育', cite: '003 47号 八' },
-        { value: '经各地省、自治区、直辖市信息产业主管部门同意的其他情况', requiresRemark: 'deferralNote', cite: '003 47号 八' },
-      ],
+      enum: groundOptions(DEFERRAL_GROUNDS, 'deferralNote'),
       cite: '003 47号 八',
       quote: '（一） 年度内在境外学习或工作超过六个月的',
     },
@@ -258,12 +303,7 @@ export const rkRegistrationPack = {
       type: 'enum',
       required: true,
       kinds: ['education-deferral'],
-      enum: [
-        { value: '年度内在境外工作超过六个月', cite: '003 48号 六' },
-        { value: '年度内病假超过六个月', cite: '003 48号 六' },
-        { value: '生育', cite: '003 48号 六' },
-        { value: '省、自治区、直辖市信息产业主管部门同意的其他情形', requiresRemark: 'deferralNote', cite: '003 48号 六' },
-      ],
+      enum: groundOptions(EDUCATION_DEFERRAL_GROUNDS, 'deferralNote'),
       cite: '003 48号 六',
       quote: '（一）年度内在境外工作超过六个月的',
     },
@@ -281,18 +321,19 @@ export const rkRegistrationPack = {
       type: 'enum',
       required: true,
       kinds: ['cancellation'],
-      enum: [
-        { value: '完全丧失民事行为能力', cite: '003 47号 十' },
-        { value: '受到刑事处罚', cite: '003 47号 十' },
-        { value: '脱离专业技术岗位连续二年以上', cite: '003 47号 十' },
-        { value: '因工作中的失误造成重大损失', cite: '003 47号 十' },
-        {
-          value: '申请证书登记的人员在申请登记过程中有弄虚作假行为，并经当地省、自治区、直辖市信息产业主管部门调查核实的',
-          cite: '003 47号 十',
-        },
-      ],
+      enum: groundOptions(CANCELLATION_GROUNDS, 'cancellationEvidence'),
       cite: '003 47号 十',
       quote: '凡属下列情形之一的，证书登记实施机构应办理注销登记手续',
+    },
+    {
+      id: 'cancellationEvidence',
+      label: { zh: '注销事实及证明材料', en: 'Facts and evidence of the ground' },
+      type: 'textarea',
+      required: true,
+      kinds: ['cancellation'],
+      filledBy: 'office',
+      cite: '003 47号 十',
+      quote: '并经当地省、自治区、直辖市信息产业主管部门调查核实的',
     },
     {
       id: 'cancellationPublishedOn',
@@ -625,11 +666,80 @@ export const rkRegistrationPack = {
       quote: '注销登记公布之日',
     },
   ],
+  lifecycle: {
+    renewal: {
+      kinds: ['renewal'],
+      window: 'registration',
+      cite: '003 47号 三',
+      quote: '在有效期满前三个月内，持证者应到批准的证书登记实施机构办理证书登记手续',
+    },
+    validity: [
+      {
+        kinds: ['new', 'renewal'],
+        from: 'issued-on',
+        years: RK_VALIDITY_YEARS,
+        reading: {
+          zh: '有效期自登记之日起算三年：登记页上的登记日期即起算日（提前登记的，自登记之日起重新计算）',
+          en: 'Three years from the day of registration, the date stamped on the registration page',
+        },
+        cite: '003 47号 三',
+        quote: '计算机专业技术资格（水平）证书有效期为三年（自批准或登记之日起算）',
+      },
+    ],
+    replacements: [{ kinds: ['renewal'], previous: 'superseded', event: 'renewed', cite: '003 47号 四', quote: '再次登记的人员' }],
+    expiry: { becomes: 'lapsed', unlessRenewalFiled: false, cite: '003 47号 三', quote: '逾期未办理登记手续的证书不再有效' },
+    // 003 附件: the registration form's 专业类别, 资格名称, 照片 and the certificate's number.
+    print: { kinds: REGISTRATION, fields: ['specialtyCategory', 'qualificationName', 'photo', 'certificateNo'], cite: '003 附件', quote: '资格名称' },
+    // The qualification certificate's facts stay; 证书编号 is that certificate's, not the registration's.
+    carryOver: ['specialtyCategory', 'qualificationName', 'name', 'sex', 'birthMonth', 'health', 'idNumber', 'certificateNo', 'obtainedOn', 'address', 'postalCode', 'employer', 'phone'],
+    prefill: [
+      { field: 'certificateExpiresOn', from: 'validUntil' },
+      { field: 'name', from: 'holderName' },
+      { field: 'idNumber', from: 'idNumber' },
+    ],
+    deferral: {
+      kinds: ['deferral'],
+      groundField: 'deferralReason',
+      grounds: DEFERRAL_GROUNDS,
+      noteField: 'deferralNote',
+      untilField: 'deferralUntil',
+      maxYears: { value: RK_MAX_DEFERRAL_YEARS, cite: '003 47号 八', quote: '延期时间不得超过一年' },
+      requestedBeforeExpiry: { cite: '003 47号 八', quote: '在证书有效期满前，可向证书登记实施机构出示相关证明，申请延期登记' },
+      cite: '003 47号 八',
+      quote: '申请延期登记（延期时间不得超过一年）',
+    },
+    educationDeferral: {
+      kinds: ['education-deferral'],
+      groundField: 'educationDeferralReason',
+      grounds: EDUCATION_DEFERRAL_GROUNDS,
+      noteField: 'deferralNote',
+      untilField: 'deferralUntil',
+      maxYears: { value: 1, cite: '003 48号 六', quote: '顺延时间最多为一年' },
+      cite: '003 48号 六',
+      quote: '有上述情形的人员应由本人提出书面申请，有关单位出具证明',
+    },
+    cancellation: {
+      kinds: ['cancellation'],
+      groundField: 'cancellationGround',
+      grounds: CANCELLATION_GROUNDS,
+      evidenceField: 'cancellationEvidence',
+      noticeField: 'cancellationPublishedOn',
+      appealDays: { value: RK_APPEAL_DAYS, cite: '003 47号 十一', quote: '可以在注销登记公布之日起30日内' },
+      cite: '003 47号 十',
+      quote: '证书登记实施机构应办理注销登记手续，作废其计算机专业技术资格（水平）证书',
+    },
+    effects: [
+      { kind: 'deferral', state: 'deferred', effect: 'defer' },
+      { kind: 'education-deferral', state: 'deferred', effect: 'defer-education' },
+      { kind: 'cancellation', state: 'cancelled', effect: 'cancel' },
+    ],
+  },
   workflows: {
     new: reviewWorkflow({
       id: 'rk-registration.new',
       name: ['证书登记', 'Registration'],
       acceptGuards: [{ kind: 'within-window', window: 'registration' }],
+      approveGuards: PRINTABLE,
       done: ['registered', '已登记', 'Registered'],
       issuesCertificate: false,
       // 003 七: the registration is stamped and dated on the certificate's 登记页, printed on the decision.
@@ -641,6 +751,8 @@ export const rkRegistrationPack = {
       id: 'rk-registration.renewal',
       name: ['再次登记', 'Re-registration'],
       acceptGuards: [{ kind: 'within-window', window: 'registration' }],
+      // 003 48号 四: 180 hours in the cycle and 40 in each year, judged when the office decides.
+      approveGuards: [{ kind: 'education-met' }, ...PRINTABLE],
       done: ['registered', '已登记', 'Registered'],
       issuesCertificate: false,
       // 003 七: the registration is stamped and dated on the certificate's 登记页, printed on the decision.
@@ -652,6 +764,8 @@ export const rkRegistrationPack = {
       id: 'rk-registration.deferral',
       name: ['延期登记', 'Deferred registration'],
       acceptGuards: [{ kind: 'eligibility-met' }],
+      // 003 八: before expiry, at most one year (checked again when the office decides).
+      approveGuards: [{ kind: 'eligibility-met' }],
       done: ['deferred', '已准予延期', 'Deferred'],
       issuesCertificate: false,
     }),
@@ -659,6 +773,7 @@ export const rkRegistrationPack = {
       id: 'rk-registration.education-deferral',
       name: ['继续教育顺延', 'Deferral of continuing education'],
       acceptGuards: [{ kind: 'eligibility-met' }],
+      approveGuards: [{ kind: 'eligibility-met' }],
       done: ['deferred', '已准予顺延', 'Deferred'],
       issuesCertificate: false,
     }),
@@ -672,7 +787,8 @@ export const rkRegistrationPack = {
         state('dropped', '不予注销', 'Not cancelled', 'final'),
       ],
       transitions: [
-        transition('cancel', 'proposed', 'cancelled', ['办理注销登记', 'Cancel'], ADMIN, [], ['reason', 'decision']),
+        // 003 十: only on a ground of the closed list, with its facts established.
+        transition('cancel', 'proposed', 'cancelled', ['办理注销登记', 'Cancel'], ADMIN, [{ kind: 'eligibility-met' }], ['reason', 'decision']),
         transition('drop', 'proposed', 'dropped', ['不予注销', 'Do not cancel'], ADMIN, [], ['reason']),
       ],
     },

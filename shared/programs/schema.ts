@@ -862,6 +862,181 @@ export const importDefSchema = z.strictObject({
   quote: quoteSchema.optional(),
 });
 export type ImportDef = z.infer<typeof importDefSchema>;
+// A certificate's life: validity on issue, what replaces what, expiry, the closed lists of
+// grounds, deadlines and bans (shared/lifecycle reads these; no program is named there)
+// ---------------------------------------------------------------------------------------------
+
+/** One ground of a closed list (003 八 延期, 十 注销; 004 第十九条 暂停或撤销), stored as its code. */
+export const groundSchema = z.strictObject({
+  code: kebabId,
+  names: localizedTextSchema,
+  /** An open-ended ground (003 八（四）其他情况) must be explained in the note. */
+  requiresNote: z.literal(true).optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+export type Ground = z.infer<typeof groundSchema>;
+
+/**
+ * issued-on: N years from the issue (registration) day; after-previous: N years from the day
+ * after the replaced certificate's expiry, so renewing early loses no time; same-as-previous:
+ * the replaced certificate's validity, unchanged (a reissue, an exchange).
+ */
+export const VALIDITY_BASES = ['issued-on', 'after-previous', 'same-as-previous'] as const;
+export type ValidityBasis = (typeof VALIDITY_BASES)[number];
+
+/** Holder-record fields a change of information may replace (person: name, phone; organisation: all four). */
+export const HOLDER_FIELDS = ['name', 'phone', 'address', 'contact'] as const;
+export type HolderField = (typeof HOLDER_FIELDS)[number];
+
+/** What reaching a final state of a lifecycle kind does to the certificate it acts on. */
+export const LIFECYCLE_EFFECTS = [
+  'update-holder',
+  'defer',
+  'defer-education',
+  'cancel',
+  'suspend',
+  'revoke',
+  'reinstate',
+  'annual-review-passed',
+  'annual-review-failed',
+] as const;
+export type LifecycleEffect = (typeof LIFECYCLE_EFFECTS)[number];
+
+const citedRuleSchema = z.strictObject({ cite: citeSchema, quote: quoteSchema.optional() });
+
+const kindList1 = z.array(kindIdSchema).min(1, { error: '至少列出一种办理类型' });
+
+/** What a new application started from a certificate is filled in with (the row action of 已发证书). */
+export const PREFILL_SOURCES = ['certificateNo', 'issuedOn', 'validUntil', 'holderName', 'idNumber', 'creditCode', 'level'] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+
+const groundListSchema = z.strictObject({
+  kinds: kindList1,
+  /** The form's enum field holding the ground's code; its options are exactly these grounds. */
+  groundField: fieldId,
+  grounds: z.array(groundSchema).min(1),
+  /** Where an open-ended ground is explained. */
+  noteField: fieldId.optional(),
+  /** Where the facts and proof of the ground are described (required when given). */
+  evidenceField: fieldId.optional(),
+  cite: citeSchema,
+  quote: quoteSchema.optional(),
+});
+
+export const lifecycleSchema = z.strictObject({
+  /** The kinds that renew the certificate, and the pack window that is its renewal window. */
+  renewal: z
+    .strictObject({ kinds: kindList1, window: kebabId, cite: citeSchema, quote: quoteSchema.optional() })
+    .optional(),
+  /** The validity each certificate-issuing kind gives. */
+  validity: z
+    .array(
+      z.strictObject({
+        kinds: kindList1,
+        from: z.enum(VALIDITY_BASES),
+        /** Absent for same-as-previous. */
+        years: count('有效期年数').optional(),
+        /** The pack's reading where the seed leaves it open. */
+        reading: localizedTextSchema.optional(),
+        cite: citeSchema,
+        quote: quoteSchema.optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+  /** Issuing for these kinds replaces the certificate acted on. */
+  replacements: z.array(
+    z.strictObject({
+      kinds: kindList1,
+      /** superseded: the old one stays valid to its own end; void: 作废 from the new one's issue. */
+      previous: z.enum(['superseded', 'void']),
+      /** How the new certificate enters the register. */
+      event: z.enum(['renewed', 'reissued', 'exchanged']),
+      reading: localizedTextSchema.optional(),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    }),
+  ).optional(),
+  /** What a certificate becomes the day after it expires. */
+  expiry: z.strictObject({
+    /** expired: a renewal the seed allows may still follow; lapsed: 不再有效 / 自动失效, for good. */
+    becomes: z.enum(['expired', 'lapsed']),
+    /** 004 第十七条: it lapses only when no renewal (再评价) was filed before expiry. */
+    unlessRenewalFiled: z.boolean(),
+    reading: localizedTextSchema.optional(),
+    cite: citeSchema,
+    quote: quoteSchema.optional(),
+  }).optional(),
+  /** What must be filled in before a number is taken (003 附件: the registration form's fields). */
+  print: z.strictObject({ kinds: kindList1, fields: z.array(fieldId).min(1), cite: citeSchema, quote: quoteSchema.optional() }).optional(),
+  /** The form field whose value the certificate carries as its level (004 第十一条). */
+  levelField: fieldId.optional(),
+  /**
+   * Form fields copied from the application that issued the certificate into one started from
+   * it in the same program (003: 资格名称, 专业类别 … are the same at re-registration).
+   */
+  carryOver: z.array(fieldId).optional(),
+  /** Form fields filled from the certificate when an application is started from it. */
+  prefill: z
+    .array(z.strictObject({ field: fieldId, from: z.enum(PREFILL_SOURCES), kinds: kindList1.optional() }))
+    .optional(),
+  /** A change of information: the form's new values replace the holder record's on approval. */
+  change: z
+    .strictObject({
+      kinds: kindList1,
+      updates: z.array(z.strictObject({ field: fieldId, holder: z.enum(HOLDER_FIELDS) })).min(1),
+      /** The day the change happened, from which the pack's changeDeadline time limit runs (004 第二十一条). */
+      occurredField: fieldId.optional(),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
+  /** 003 八: 延期登记, at most `maxYears` past the original expiry, requested before expiry. */
+  deferral: groundListSchema.extend({ untilField: fieldId, maxYears: citedNumberSchema, requestedBeforeExpiry: citedRuleSchema.optional() }).optional(),
+  /** 003 48号 六: 继续教育顺延. */
+  educationDeferral: groundListSchema
+    .extend({ untilField: fieldId, maxYears: citedNumberSchema, requestedBeforeExpiry: citedRuleSchema.optional() })
+    .optional(),
+  /** 003 十、十一: 注销登记 on the closed grounds, appealable within `appealDays` of the notice. */
+  cancellation: groundListSchema.extend({ appealDays: citedNumberSchema, noticeField: fieldId.optional() }).optional(),
+  /** 004 第十九、二十条: 暂停或撤销 on the closed grounds, the notice through the agency. */
+  revocation: groundListSchema
+    .extend({
+      actionField: fieldId,
+      notice: z.strictObject({ via: localizedTextSchema, cite: citeSchema, quote: quoteSchema.optional() }),
+    })
+    .optional(),
+  /** 004 第十五、十七条: a review in each certificate year; missed or failed → revocation proposed. */
+  annualReview: z
+    .strictObject({
+      kinds: kindList1,
+      reading: localizedTextSchema,
+      /** The revocation ground proposed when a year is missed or failed. */
+      missedOrFailed: z.strictObject({ ground: kebabId, cite: citeSchema, quote: quoteSchema.optional() }),
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
+  /** 002 五: a finding of fraud bars new applications for `years` from the year after the review. */
+  fraudBan: z
+    .strictObject({
+      /** Final states of the pack's workflows that are such a finding. */
+      states: z.array(z.string().min(1)).min(1),
+      years: citedNumberSchema,
+      blocksKinds: kindList1,
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .optional(),
+  /** 000 第十五条二: in the renewal window the holder may apply to another program instead. */
+  alternatives: z
+    .array(z.strictObject({ program: kebabId, kind: kindIdSchema, names: localizedTextSchema, cite: citeSchema, quote: quoteSchema.optional() }))
+    .optional(),
+  /** Final states of the lifecycle kinds and what each does to the certificate. */
+  effects: z.array(z.strictObject({ kind: kindIdSchema, state: z.string().min(1), effect: z.enum(LIFECYCLE_EFFECTS) })).optional(),
+});
+export type Lifecycle = z.infer<typeof lifecycleSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The pack
@@ -909,6 +1084,8 @@ const programPackObject = z.strictObject({
   documents: z.array(documentSchema),
   /** Spreadsheets of this program the office imports (a roster, a certificate list, a register). */
   imports: z.array(importDefSchema).optional(),
+  /** A certificate's life after issue; absent where the program issues none (P4) or nothing follows (P3). */
+  lifecycle: lifecycleSchema.optional(),
   /** One workflow per application kind (shared/workflow/definition). */
   workflows: z.partialRecord(kindIdSchema, workflowDefinitionSchema),
 });
@@ -1385,7 +1562,92 @@ function checkPanel(pack: PackShape, panel: PanelDef, fieldIds: ReadonlySet<stri
   }
 }
 
-export const programPackSchema = programPackObject.superRefine(checkPack);
+function checkLifecycle(pack: PackShape, ctx: z.RefinementCtx): void {
+  const life = pack.lifecycle;
+  if (life === undefined) return;
+  const kindIds = new Set<string>(pack.applicationKinds.map((k) => k.id));
+  const fieldById = new Map(pack.fields.map((f) => [f.id, f]));
+  const path = (...rest: PropertyKey[]) => ['lifecycle', ...rest];
+  const checkKinds = (kinds: readonly string[], where: PropertyKey[]) => {
+    for (const k of kinds) if (!kindIds.has(k)) issue(ctx, `证书生命周期引用的办理类型“${k}”未在本程序中声明`, where);
+  };
+  const checkField = (id: string, where: PropertyKey[]) => {
+    if (!fieldById.has(id)) issue(ctx, `证书生命周期引用的字段“${id}”不存在`, where);
+  };
+  if (life.renewal) {
+    checkKinds(life.renewal.kinds, path('renewal', 'kinds'));
+    if (!pack.windows.some((w) => w.id === life.renewal?.window)) issue(ctx, `续期期间“${life.renewal.window}”未在 windows 中声明`, path('renewal', 'window'));
+  }
+  (life.validity ?? []).forEach((v, i) => {
+    checkKinds(v.kinds, path('validity', i, 'kinds'));
+    if ((v.from === 'same-as-previous') !== (v.years === undefined)) {
+      issue(ctx, v.from === 'same-as-previous' ? '沿用原证书有效期时不应再给年数' : '须给出有效期年数（years）', path('validity', i, 'years'));
+    }
+  });
+  (life.replacements ?? []).forEach((r, i) => checkKinds(r.kinds, path('replacements', i, 'kinds')));
+  if (life.print) {
+    checkKinds(life.print.kinds, path('print', 'kinds'));
+    life.print.fields.forEach((f, i) => checkField(f, path('print', 'fields', i)));
+  }
+  if (life.change) {
+    checkKinds(life.change.kinds, path('change', 'kinds'));
+    life.change.updates.forEach((u, i) => checkField(u.field, path('change', 'updates', i, 'field')));
+    if (life.change.occurredField !== undefined) checkField(life.change.occurredField, path('change', 'occurredField'));
+  }
+  if (life.levelField !== undefined) checkField(life.levelField, path('levelField'));
+  (life.carryOver ?? []).forEach((f, i) => checkField(f, path('carryOver', i)));
+  (life.prefill ?? []).forEach((f, i) => {
+    checkField(f.field, path('prefill', i, 'field'));
+    if (f.kinds) checkKinds(f.kinds, path('prefill', i, 'kinds'));
+  });
+  const lists = [
+    ['deferral', life.deferral],
+    ['educationDeferral', life.educationDeferral],
+    ['cancellation', life.cancellation],
+    ['revocation', life.revocation],
+  ] as const;
+  for (const [key, list] of lists) {
+    if (list === undefined) continue;
+    checkKinds(list.kinds, path(key, 'kinds'));
+    checkUnique(ctx, list.grounds, (g) => g.code, '情形编码', path(key, 'grounds'));
+    const field = fieldById.get(list.groundField);
+    // The form stores the code, so the options and the closed list cannot drift apart.
+    const options = field?.enum?.map((o) => o.value) ?? [];
+    const codes = list.grounds.map((g) => g.code);
+    if (!field) checkField(list.groundField, path(key, 'groundField'));
+    else if (options.length !== codes.length || options.some((o, i) => o !== codes[i])) {
+      issue(ctx, `字段“${field.label.zh}”的选项须依次为 ${codes.join('、')}`, path(key, 'groundField'));
+    }
+    if ('untilField' in list) checkField(list.untilField, path(key, 'untilField'));
+    if (list.noteField !== undefined) checkField(list.noteField, path(key, 'noteField'));
+    if (list.evidenceField !== undefined) checkField(list.evidenceField, path(key, 'evidenceField'));
+    if ('noticeField' in list && list.noticeField !== undefined) checkField(list.noticeField, path(key, 'noticeField'));
+    if ('actionField' in list) checkField(list.actionField, path(key, 'actionField'));
+    if (list.grounds.some((g) => g.requiresNote) && list.noteField === undefined) issue(ctx, '有须说明的情形，须指定说明字段（noteField）', path(key, 'noteField'));
+  }
+  if (life.annualReview) {
+    checkKinds(life.annualReview.kinds, path('annualReview', 'kinds'));
+    const ground = life.annualReview.missedOrFailed.ground;
+    if (!life.revocation?.grounds.some((g) => g.code === ground)) issue(ctx, `年度审查不合格时提议的撤销情形“${ground}”不在撤销情形中`, path('annualReview', 'missedOrFailed'));
+  }
+  if (life.fraudBan) {
+    checkKinds(life.fraudBan.blocksKinds, path('fraudBan', 'blocksKinds'));
+    const states = new Set(Object.values(pack.workflows).flatMap((d) => (d ? d.states.filter((s) => s.kind === 'final').map((s) => s.id) : [])));
+    life.fraudBan.states.forEach((st, i) => {
+      if (!states.has(st)) issue(ctx, `弄虚作假的终止状态“${st}”不存在`, path('fraudBan', 'states', i));
+    });
+  }
+  (life.effects ?? []).forEach((e, i) => {
+    const definition = pack.workflows[e.kind];
+    const st = definition?.states.find((x) => x.id === e.state);
+    if (st?.kind !== 'final') issue(ctx, `办理类型“${e.kind}”的流程中没有终止状态“${e.state}”`, path('effects', i));
+  });
+}
+
+export const programPackSchema = programPackObject.superRefine((pack, ctx) => {
+  checkPack(pack, ctx);
+  checkLifecycle(pack, ctx);
+});
 
 export type ProgramPack = z.infer<typeof programPackSchema>;
 /** What a pack file contains before parsing. */
@@ -1421,6 +1683,7 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   stages: '评审阶段',
   documents: '文书',
   imports: '导入',
+  lifecycle: '证书生命周期',
   workflows: '流程',
   copies: '份数',
   condition: '条件',

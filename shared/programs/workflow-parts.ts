@@ -45,6 +45,19 @@ export const ADMIN: WorkflowTransition['roles'] = ['admin'];
 export function panelResult(stage: string, outcome?: 'pass' | 'fail'): WorkflowGuard {
   return outcome === undefined ? { kind: 'panel-result', stage } : { kind: 'panel-result', stage, outcome };
 }
+/** The certificate can be printed: on every step into 待发证 or a granting state (a number is taken only then). */
+export const PRINTABLE: WorkflowGuard[] = [{ kind: 'printable' }];
+
+/**
+ * 000 第十五条、第十六条 say when a holder may apply (期满前 6 个月) but not that a late
+ * application must be refused, unlike 003 三 (逾期…不再有效): an administrator may accept one
+ * outside the window, giving the reason.
+ */
+export const LATE_RENEWAL_DISCRETION: NonNullable<WorkflowTransition['overridable']> = {
+  guards: ['within-window'],
+  roles: ['admin'],
+  basis: { zh: '000 未规定逾期申请延续的后果', en: '000 sets no consequence for a late renewal' },
+};
 
 /** Materials complete and none rejected: the intake check every seed has in some form. */
 export const MATERIALS_OK: WorkflowGuard[] = [{ kind: 'checklist-complete' }, { kind: 'no-rejected-materials' }];
@@ -74,6 +87,13 @@ export interface ReviewWorkflowOptions {
   readonly name: [zh: string, en: string];
   /** Extra guards on acceptance, e.g. the renewal window. */
   readonly acceptGuards?: WorkflowGuard[];
+  /** Where the rulebook leaves discretion over an acceptance guard (definition `overridable`). */
+  readonly acceptOverridable?: WorkflowTransition['overridable'];
+  /**
+   * Guards on the decision itself, e.g. 003 48号 四 education hours, 003 八 deferral dates, or
+   * that the certificate can be printed before it waits for a number.
+   */
+  readonly approveGuards?: WorkflowGuard[];
   /** The final state reached on approval. */
   readonly done: [id: string, zh: string, en: string];
   /** Whether approval leads to (re)issuing a certificate first. */
@@ -106,8 +126,11 @@ export function reviewWorkflow(o: ReviewWorkflowOptions): WorkflowDefinitionInpu
     ],
     transitions: [
       ...intake.transitions,
-      transition('accept', 'received', 'under-review', ['受理', 'Accept'], CLERK, [...MATERIALS_OK, ...(o.acceptGuards ?? [])]),
-      transition('approve', 'under-review', approveTo, ['审核通过', 'Approve'], REVIEWER, [], ['opinion', 'decision']),
+      {
+        ...transition('accept', 'received', 'under-review', ['受理', 'Accept'], CLERK, [...MATERIALS_OK, ...(o.acceptGuards ?? [])]),
+        ...(o.acceptOverridable ? { overridable: o.acceptOverridable } : {}),
+      },
+      transition('approve', 'under-review', approveTo, ['审核通过', 'Approve'], REVIEWER, o.approveGuards ?? [], ['opinion', 'decision']),
       transition('refuse', 'under-review', 'refused', ['审核不通过', 'Refuse'], REVIEWER, [], ['opinion', 'reason']),
       ...(o.issuesCertificate
         ? [transition('issue-certificate', 'issue', doneId, ['发证', 'Issue certificate'], CLERK)]

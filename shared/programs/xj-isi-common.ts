@@ -156,6 +156,26 @@ export function xjFields(evaluationKinds: ('new' | 'upgrade')[]): Field[] {
       quote: '如发生信息变更',
     },
     {
+      id: 'newName',
+      label: { zh: '变更后姓名', en: 'New name' },
+      type: 'text',
+      required: false,
+      kinds: ['change'],
+      help: { zh: '审核通过后更新持证人信息（rules: lifecycle change）', en: "Replaces the holder's record on approval" },
+      cite: '000 第十七条',
+      quote: '审核通过后完成变更',
+    },
+    {
+      id: 'newPhone',
+      label: { zh: '变更后联系电话', en: 'New phone' },
+      type: 'phone',
+      validator: 'phone',
+      required: false,
+      kinds: ['change'],
+      cite: '000 第十七条',
+      quote: '如发生信息变更',
+    },
+    {
       id: 'reissueReason',
       label: { zh: '补发原因', en: 'Reason for reissue' },
       type: 'enum',
@@ -395,3 +415,93 @@ export const XJ_OTHERS_SCORES: NonNullable<Pack['panel']>['othersScores'] = {
     en: 'Independent scoring: an expert sees the others’ scores only after submitting their own',
   },
 };
+
+/**
+ * The life of a P1 / P2 certificate after issue (000 第十五条 to 第十八条), the same for both
+ * levels but for the article and the years: renewal runs on from the old expiry, a reissue keeps
+ * the validity and voids the lost number, a change of information updates the holder's record.
+ */
+export function xjLifecycle(o: {
+  readonly article: '第十五条' | '第十六条';
+  readonly renewalArticle: '第十五条一' | '第十六条';
+  readonly validityYears: number;
+  readonly renewalYears: number;
+  readonly validityQuote: string;
+  readonly renewalQuote: string;
+  readonly windowQuote: string;
+  readonly printKinds: ('new' | 'upgrade' | 'renewal')[];
+  readonly alternatives?: NonNullable<Pack['lifecycle']>['alternatives'];
+  readonly extraPrefill?: NonNullable<NonNullable<Pack['lifecycle']>['prefill']>;
+}): NonNullable<Pack['lifecycle']> {
+  return {
+    renewal: { kinds: ['renewal'], window: 'renewal', cite: `000 ${o.article}`, quote: o.windowQuote },
+    validity: [
+      { kinds: o.printKinds.filter((k) => k !== 'renewal'), from: 'issued-on', years: o.validityYears, cite: `000 ${o.article}`, quote: o.validityQuote },
+      {
+        kinds: ['renewal'],
+        from: 'after-previous',
+        years: o.renewalYears,
+        reading: {
+          zh: '“延续后证书有效期为 4 年”读作自原证书期满次日起计 4 年：提前延续不损失有效期，新证书自原证书期满次日起生效',
+          en: 'Read as four years from the day after the old expiry: renewing early must not lose time; the new certificate takes effect the day after the old one ends',
+        },
+        cite: `000 ${o.renewalArticle}`,
+        quote: o.renewalQuote,
+      },
+      {
+        kinds: ['reissue'],
+        from: 'same-as-previous',
+        reading: {
+          zh: '补发是替换遗失或损毁的证书：沿用原证书的有效期，不因补发而延长',
+          en: 'A reissue replaces a lost or damaged certificate: the same validity, never extended by reissuing',
+        },
+        cite: '000 第十八条',
+        quote: '审核通过后完成证书补发',
+      },
+    ],
+    replacements: [
+      { kinds: ['renewal'], previous: 'superseded', event: 'renewed', cite: `000 ${o.renewalArticle}`, quote: '申请延续' },
+      {
+        kinds: ['reissue'],
+        previous: 'void',
+        event: 'reissued',
+        reading: {
+          zh: '补发后，遗失或损毁的原证书编号作废，查验时显示“作废”，一人不会同时持有两份有效证书',
+          en: 'After a reissue the lost number is void (verification says so): nobody holds two valid certificates',
+        },
+        cite: '000 第十八条',
+        quote: '如遗失或损毁',
+      },
+    ],
+    expiry: {
+      becomes: 'expired',
+      unlessRenewalFiled: false,
+      reading: {
+        zh: '000 未规定期满未延续的后果：期满次日起显示为已过期',
+        en: '000 gives no consequence of not renewing: expired from the day after expiry',
+      },
+      cite: `000 ${o.article}`,
+      quote: '有效期为四年',
+    },
+    print: { kinds: o.printKinds, fields: ['name', 'idNumber'], cite: '000 第十四条', quote: '将获得由新疆“IT 三会”联合颁发的' },
+    change: {
+      kinds: ['change'],
+      updates: [
+        { field: 'newName', holder: 'name' },
+        { field: 'newPhone', holder: 'phone' },
+      ],
+      cite: '000 第十七条',
+      quote: '审核通过后完成变更',
+    },
+    carryOver: ['submissionRoute', 'name', 'idNumber', 'phone', 'employer'],
+    prefill: [
+      { field: 'certificateNo', from: 'certificateNo' },
+      { field: 'certificateExpiresOn', from: 'validUntil' },
+      { field: 'name', from: 'holderName' },
+      { field: 'idNumber', from: 'idNumber' },
+      ...(o.extraPrefill ?? []),
+    ],
+    ...(o.alternatives ? { alternatives: o.alternatives } : {}),
+    effects: [{ kind: 'change', state: 'changed', effect: 'update-holder' }],
+  };
+}

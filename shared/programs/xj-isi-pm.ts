@@ -20,8 +20,9 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -87,6 +88,25 @@ export const xjIsiPmPack = {
       quote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
     },
   ],
+  lifecycle: xjLifecycle({
+    article: '第十五条',
+    renewalArticle: '第十五条一',
+    validityYears: XJ_PM_VALIDITY_YEARS,
+    renewalYears: XJ_PM_RENEWAL_YEARS,
+    validityQuote: '《信息系统集成实施工程经理评价证书》有效期为四年',
+    renewalQuote: '延续后证书有效期为 4 年',
+    windowQuote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
+    printKinds: ['new', 'renewal'],
+    alternatives: [
+      {
+        program: 'xj-isi-spm',
+        kind: 'upgrade',
+        names: { zh: '改为申请高级工程经理评价', en: 'Apply for the senior evaluation instead' },
+        cite: '000 第十五条二',
+        quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
+      },
+    ],
+  }),
   thresholds: [],
   // 第十二条: 评价结束后公布结果 — a publication, with no period the office must wait out.
   publicity: [],
@@ -211,7 +231,7 @@ export const xjIsiPmPack = {
           [],
         ),
         // 000 第十二条: 在评价结束后公布结果 — the result the panel signed; 第十四条: 通过的人员获得证书.
-        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [panelResult('awaiting-evaluation', 'pass')], ['decision']),
+        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [panelResult('awaiting-evaluation', 'pass'), ...PRINTABLE], ['decision']),
         transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [panelResult('awaiting-evaluation', 'fail')], [
           'decision',
           'reason',
@@ -224,6 +244,8 @@ export const xjIsiPmPack = {
       name: ['工程经理证书延续', 'Certificate renewal'],
       // 000 第十五条一: 证书期满前 6 个月.
       acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      acceptOverridable: LATE_RENEWAL_DISCRETION,
+      approveGuards: PRINTABLE,
       done: ['renewed', '已延续', 'Renewed'],
       issuesCertificate: true,
     }),
@@ -237,6 +259,7 @@ export const xjIsiPmPack = {
       id: 'xj-isi-pm.reissue',
       name: ['工程经理证书补发', 'Certificate reissue'],
       done: ['reissued', '已补发', 'Reissued'],
+      approveGuards: PRINTABLE,
       issuesCertificate: true,
     }),
   },

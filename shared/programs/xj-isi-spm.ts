@@ -26,8 +26,9 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -100,7 +101,7 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         'issue',
         ['公布结果：通过', 'Publish: passed'],
         ['admin'],
-        [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass')],
+        [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass'), ...PRINTABLE],
         ['decision'],
       ),
       transition(
@@ -234,6 +235,21 @@ export const xjIsiSpmPack = {
       quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
     },
   ],
+  lifecycle: xjLifecycle({
+    article: '第十六条',
+    renewalArticle: '第十六条',
+    validityYears: XJ_SPM_VALIDITY_YEARS,
+    renewalYears: XJ_SPM_RENEWAL_YEARS,
+    validityQuote: '《信息系统集成实施高级工程经理评价证书》有效期为四年',
+    renewalQuote: '证书延续后有效期为 4 年',
+    windowQuote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交',
+    printKinds: ['new', 'upgrade', 'renewal'],
+    // 000 第十五条二: an upgrade is started from the P1 certificate.
+    extraPrefill: [
+      { field: 'heldPmCertificateNo', from: 'certificateNo', kinds: ['upgrade'] },
+      { field: 'heldPmCertificateExpiresOn', from: 'validUntil', kinds: ['upgrade'] },
+    ],
+  }),
   thresholds: [],
   // 第十三条: 在评价结束后公布结果 — no publicity period is set.
   publicity: [],
@@ -375,6 +391,8 @@ export const xjIsiSpmPack = {
       name: ['高级工程经理证书延续', 'Certificate renewal'],
       // 000 第十六条: 证书期满前 6 个月.
       acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      acceptOverridable: LATE_RENEWAL_DISCRETION,
+      approveGuards: PRINTABLE,
       done: ['renewed', '已延续', 'Renewed'],
       issuesCertificate: true,
     }),
@@ -388,6 +406,7 @@ export const xjIsiSpmPack = {
       id: 'xj-isi-spm.reissue',
       name: ['高级工程经理证书补发', 'Certificate reissue'],
       done: ['reissued', '已补发', 'Reissued'],
+      approveGuards: PRINTABLE,
       issuesCertificate: true,
     }),
   },

@@ -1322,6 +1322,16 @@ export const zjItSeniorPack = {
       quote: '通过后与资格证书上“专业名称”栏对应',
     },
   ],
+  // 002 五: the finding of fraud (state withdrawn-fraud) bars the same 身份证号 for three years.
+  lifecycle: {
+    fraudBan: {
+      states: ['withdrawn-fraud'],
+      years: { value: 3, cite: '002 五', quote: '从评审次年起3年内不得申报高一级专业技术职务任职资格' },
+      blocksKinds: ['new'],
+      cite: '002 五',
+      quote: '对在申报过程中有弄虚作假行为的申报对象,其申报材料一律予以退回',
+    },
+  },
   workflows: {
     new: (() => {
       const intake = intakeLoop(['高评委办公室已收件，待审核', 'Received by the board office']);

@@ -205,16 +205,28 @@ export interface DeferralCheck {
  *   from the day after expiry (same convention as extendedExpiry): expiry 2026-03-14 → at most
  *   2027-03-14.
  */
-export function checkDeferral(expiry: IsoDate, requestedUntil: IsoDate, requestDate: IsoDate): Result<DeferralCheck> {
+export function checkDeferral(
+  expiry: IsoDate,
+  requestedUntil: IsoDate,
+  requestDate: IsoDate,
+  options: {
+    /** The pack's limit (003 八: one year; 48号 六: 顺延最多为一年). */
+    readonly maxYears?: number;
+    /** 003 八 says 在证书有效期满前; 48号 六 does not. */
+    readonly requestedBeforeExpiry?: boolean;
+  } = {},
+): Result<DeferralCheck> {
+  const maxYears = options.maxYears ?? RK_MAX_DEFERRAL_YEARS;
+  const beforeExpiry = options.requestedBeforeExpiry ?? true;
   const exp = toDayNumber(expiry);
   if (!exp.ok) return exp;
   const until = toDayNumber(requestedUntil);
   if (!until.ok) return until;
   const asked = toDayNumber(requestDate);
   if (!asked.ok) return asked;
-  const latest = extendedExpiry(expiry, RK_MAX_DEFERRAL_YEARS);
+  const latest = extendedExpiry(expiry, maxYears);
   if (!latest.ok) return latest;
-  if (asked.value > exp.value) {
+  if (beforeExpiry && asked.value > exp.value) {
     return fail(
       'deferral.after-expiry',
       `延期登记须在证书有效期满前申请。该证书已于${formatDateZh(expiry)}到期，${formatDateZh(requestDate)}提出的申请已逾期。`,
@@ -229,7 +241,7 @@ export function checkDeferral(expiry: IsoDate, requestedUntil: IsoDate, requestD
   if (until.value > dayNumberOf(latest.value)) {
     return fail(
       'deferral.too-long',
-      `延期时间不得超过一年：证书${formatDateZh(expiry)}到期，最多可延期至${formatDateZh(latest.value)}，申请的${formatDateZh(requestedUntil)}超出了期限。`,
+      `延期时间不得超过${maxYears === 1 ? '一' : String(maxYears)}年：证书${formatDateZh(expiry)}到期，最多可延期至${formatDateZh(latest.value)}，申请的${formatDateZh(requestedUntil)}超出了期限。`,
     );
   }
   // A canonical date is its own toString.

@@ -50,6 +50,8 @@ export interface WorkflowHistoryEntry {
   readonly returnTo?: string;
   /** The panel results the transition was fired on (its `panel-result` guards), carried as signed. */
   readonly panel?: readonly PanelResultFacts[];
+  /** A discretionary pass over failed guards (definition `overridable`): why, and what was waived. */
+  readonly override?: { readonly reason: string; readonly waived: readonly string[] };
 }
 
 export interface WorkflowApplication {
@@ -101,6 +103,13 @@ export interface WorkflowFacts {
   readonly routing?: RoutingChainState;
   /** The latest signed panel result per stage (shared/panels `panelResultFacts`). */
   readonly panelResults?: Readonly<Record<string, PanelResultFact>>;
+  /**
+   * What the certificate still lacks to be printed (labels of the pack's `lifecycle.print`
+   * fields); empty when it can be. Absent: not judged, and the `printable` guard blocks.
+   */
+  readonly printMissing?: readonly string[];
+  /** The continuing-education verdict alone (met when the pack asks none of this kind). */
+  readonly education?: EligibilityFacts;
 }
 
 export interface WorkflowContext {

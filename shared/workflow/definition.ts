@@ -166,9 +166,38 @@ const leafGuardOptions = [
     stage: idSchema,
     outcome: z.enum(PANEL_OUTCOMES, { error: '评审结果（outcome）应为 pass（通过）或 fail（未通过）' }).optional(),
   }),
+  /**
+   * The certificate (or registration page) can be printed: what the pack's `lifecycle.print`
+   * lists is filled in (003 附件: 资格名称, 专业类别, 照片). Put on the step into 待发证 or into a
+   * granting state, so no file waits for a number it cannot use.
+   */
+  z.object({ kind: z.literal('printable') }),
+  /**
+   * The continuing-education requirement of the pack holds (003 48号 四: 180 hours in the cycle,
+   * 40 in each year): eligibility narrowed to education, for a decision taken after the window
+   * has closed (the window was judged on acceptance).
+   */
+  z.object({ kind: z.literal('education-met') }),
 ] as const;
 
 export type LeafGuard = z.infer<(typeof leafGuardOptions)[number]>;
+export const LEAF_GUARD_KINDS = [
+  'checklist-complete',
+  'no-rejected-materials',
+  'all-reviews-done',
+  'publicity-over',
+  'no-open-objection',
+  'eligibility-met',
+  'within-window',
+  'routing-level-opinion',
+  'panel-result',
+  'printable',
+  'education-met',
+] as const;
+// The list and the schema's kinds are the same set, or this does not compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const leafKindsComplete: Same<(typeof LEAF_GUARD_KINDS)[number], LeafGuard['kind']> = true;
+void leafKindsComplete;
 
 export type WorkflowGuard =
   | LeafGuard
@@ -177,7 +206,7 @@ export type WorkflowGuard =
 export type GuardKind = WorkflowGuard['kind'];
 
 const GUARD_KIND_ERROR =
-  '未知的条件类型（kind），应为 checklist-complete、no-rejected-materials、all-reviews-done、publicity-over、no-open-objection、eligibility-met、within-window、routing-level-opinion、panel-result、all-of 或 any-of';
+  '未知的条件类型（kind），应为 checklist-complete、no-rejected-materials、all-reviews-done、publicity-over、no-open-objection、eligibility-met、within-window、routing-level-opinion、panel-result、printable、education-met、all-of 或 any-of';
 
 /** all-of / any-of hold other guards, so the schema refers to itself (lazily, through a getter). */
 export const guardSchema: z.ZodType<WorkflowGuard, WorkflowGuard> = z.discriminatedUnion(
@@ -237,6 +266,18 @@ export const workflowTransitionSchema = z.object(
       .min(1, { error: '至少指定一个可以执行此操作的角色' }),
     guards: z.array(guardSchema),
     records: z.array(z.enum(RECORD_KINDS, { error: '记录项应为 reason、opinion、scores、decision 或 returnTo' })),
+    /**
+     * Where the rulebook leaves discretion: these roles may fire the transition although guards
+     * of these kinds fail, with a reason that is recorded (engine `fire`, `override`). Guards of
+     * other kinds still refuse. `basis` says why the rulebook leaves room.
+     */
+    overridable: z
+      .object({
+        guards: z.array(z.enum(LEAF_GUARD_KINDS, { error: '可酌情放行的条件类型无效' })).min(1, { error: '至少列出一种可酌情放行的条件' }),
+        roles: z.array(z.enum(WORKFLOW_ROLES, { error: '角色应为 admin、clerk 或 reviewer' })).min(1, { error: '至少指定一个可以酌情放行的角色' }),
+        basis: localizedTextSchema,
+      })
+      .optional(),
   },
   { error: '流转应包含 id、from、to、label、roles、guards 和 records' },
 );
@@ -315,6 +356,12 @@ export const workflowDefinitionSchema = z
           `流转“${t.id}”要求公示期满，但没有给出公示期限；请在流程定义中填写 publicity，或在该条件中填写 period`,
           ['transitions', i, 'guards'],
         );
+      }
+    });
+
+    def.transitions.forEach((t, i) => {
+      if (t.overridable && !t.overridable.roles.every((r) => t.roles.includes(r))) {
+        addIssue(ctx, `流转“${t.id}”的酌情放行角色须是可执行该流转的角色`, ['transitions', i, 'overridable', 'roles']);
       }
     });
 

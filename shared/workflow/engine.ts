@@ -22,6 +22,18 @@ export interface TransitionOption {
   readonly transition: WorkflowTransition;
   readonly allowed: boolean;
   readonly blockedBy: readonly GuardBlock[];
+  /**
+   * Blocked, but only by guards the rulebook leaves to discretion and this role may waive: the
+   * screen offers 酌情办理 with a reason (FireInput `override`).
+   */
+  readonly overridable: boolean;
+}
+
+/** Whether `role` may waive every one of `blocks` on `transition` (definition `overridable`). */
+export function canOverride(transition: WorkflowTransition, blocks: readonly GuardBlock[], role: WorkflowRole): boolean {
+  const o = transition.overridable;
+  if (o === undefined || blocks.length === 0 || !o.roles.includes(role)) return false;
+  return blocks.every((b) => (o.guards as readonly string[]).includes(b.guard.kind));
 }
 
 /**
@@ -46,7 +58,7 @@ export function allowedTransitions(
     const leavesState = typeof from === 'string' ? from === application.state : from.includes(application.state);
     if (!leavesState || !transition.roles.includes(context.role)) continue;
     const blockedBy = evaluateGuards(transition.guards, env);
-    options.push({ transition, allowed: blockedBy.length === 0, blockedBy });
+    options.push({ transition, allowed: blockedBy.length === 0, blockedBy, overridable: canOverride(transition, blockedBy, context.role) });
   }
   return options;
 }
@@ -60,6 +72,11 @@ export interface FireInput {
   readonly scores?: Readonly<Record<string, number>>;
   readonly decision?: string;
   readonly returnTo?: string;
+  /**
+   * Fire although guards fail, where the definition leaves them to this role's discretion
+   * (`overridable`); the reason and the waived refusals go into the history entry.
+   */
+  readonly override?: { readonly reason: string };
 }
 
 export interface FireResult {
@@ -136,8 +153,23 @@ export function fire(
     application,
     context: { ...context, today: input.today },
   });
+  let override: WorkflowHistoryEntry['override'];
   if (blocks.length > 0) {
-    return fail('workflow.guard', `暂不能“${label}”：${blocks.map((b) => b.message).join('')}`);
+    const refusal = `暂不能“${label}”：${blocks.map((b) => b.message).join('')}`;
+    if (input.override === undefined) return fail('workflow.guard', refusal);
+    if (!canOverride(transition, blocks, input.role)) {
+      const o = transition.overridable;
+      const why =
+        o === undefined
+          ? '依据未留酌情余地，不能放行'
+          : !o.roles.includes(input.role)
+            ? `只有${o.roles.map((r) => ROLE_LABELS_ZH[r]).join('或')}可以酌情放行`
+            : '其中有不能酌情放行的条件';
+      return fail('workflow.override-not-allowed', `${refusal}（${why}。）`);
+    }
+    const reason = cleanText(input.override.reason);
+    if (reason === undefined) return fail('workflow.override-reason', `酌情办理“${label}”须写明理由。`);
+    override = { reason, waived: blocks.map((b) => b.message) };
   }
 
   const panelStages = panelResultStages(transition.guards);
@@ -177,6 +209,7 @@ export function fire(
     ...(text.decision === undefined ? {} : { decision: text.decision }),
     ...(text.returnTo === undefined ? {} : { returnTo: text.returnTo }),
     ...(panel.length === 0 ? {} : { panel }),
+    ...(override === undefined ? {} : { override }),
   };
   return ok({ state: transition.to, historyEntry });
 }

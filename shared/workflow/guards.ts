@@ -107,6 +107,17 @@ function leafBlock(guard: LeafGuard, env: GuardEnv): string | undefined {
       const at = r.holder === 'done' ? '' : `（材料目前在${levelName(r.holder)}）`;
       return `尚待${levelName(guard.level)}签署审核通过意见${at}。`;
     }
+    case 'education-met': {
+      const e = facts.education;
+      if (!e) return '尚未核查继续教育学时。';
+      if (e.met) return undefined;
+      return `继续教育未达到要求：${(e.reasons ?? []).join('')}`;
+    }
+    case 'printable': {
+      const missing = facts.printMissing;
+      if (!missing) return '尚未核对证书打印所需的信息。';
+      return missing.length === 0 ? undefined : `证书无法打印，缺少${list(missing)}，请先在申请表中补全。`;
+    }
   }
 }
 

@@ -45,7 +45,8 @@ function p5(n: number, name: string, idNumber: string, validUntil: string, mater
         status: 'received',
         channel: 'individual',
         receivedDate: '2026-11-20',
-        fields: { name },
+        // 003 附件: what the registration page prints; the photo is not on file.
+        fields: { name, specialtyCategory: '计算机软件', qualificationName: '系统分析师（高级）', certificateNo: '04010011230000123' },
         previousCertificate: { certificateNo: 'RK2023-0001', issuedOn: '2023-12-31', validUntil },
       },
     ],
@@ -93,8 +94,10 @@ test('P5 re-registration: verdict, accept, decision deadline; outside the window
   await expect(page.getByTestId('workflow-state')).toHaveText('已受理，审核中');
   // 003 47号 七: 15 working days after Monday 2026-11-23 → Monday 2026-12-14.
   await expect(page.getByTestId('workflow-deadline')).toHaveText('还剩15个工作日（2026年12月14日前决定）');
-  // The decision is the reviewer's (or an administrator's, as here): approve or refuse.
-  await expect(page.locator('[data-transition="approve"]')).toBeEnabled();
+  // The decision is the reviewer's (or an administrator's, as here): refuse, or approve once
+  // the registration page can be printed (003 附件: the photo is missing).
+  await expect(page.locator('[data-transition="approve"]')).toBeDisabled();
+  await expect(page.getByTestId('blocked-reasons')).toContainText('证书无法打印，缺少照片');
   await expect(page.locator('[data-transition="refuse"]')).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/p5-accepted.png`, fullPage: true });
 

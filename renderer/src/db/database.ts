@@ -31,6 +31,7 @@ import type {
   Review,
   RoutingOpinion,
   Scoresheet,
+  CertificateEvent,
   User,
   WorkflowEvent,
 } from '../../../shared/model/records';
@@ -163,6 +164,17 @@ export const schemaV7 = {
 } as const;
 
 /**
+ * Schema version 8 (a certificate's life, issue 13): certificate events become records, and
+ * certificates are found by their status and by the certificate they replace. Existing
+ * certificates keep their fields; the new ones (validFrom, level, replaces …) are optional, so no
+ * row is rewritten.
+ */
+export const schemaV8 = {
+  certificates: `${schemaV3.certificates}, status, replaces`,
+  certificateEvents: 'id, certificateId, [certificateId+kind], kind, on, applicationId',
+} as const;
+
+/**
  * Schema version 9 (spreadsheet import, issue 15; versions 4–8 are other changes in flight):
  * the import records, and an index on the import that created each person, application and
  * certificate, so undoing an import finds exactly what it made. New tables and indexes only.
@@ -170,7 +182,7 @@ export const schemaV7 = {
 export const schemaV9 = {
   people: `${schemaV3.people}, importBatchId`,
   applications: `${schemaV3.applications}, importBatchId`,
-  certificates: `${schemaV3.certificates}, importBatchId`,
+  certificates: `${schemaV8.certificates}, importBatchId`,
   importBatches: 'id, programId, importedOn',
 } as const;
 
@@ -191,7 +203,7 @@ export const SCHEMA_VERSION = 10;
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
  * on declares only what it adds or changes, and Dexie keeps the rest.
  */
-export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV6, ...schemaV7, ...schemaV9, ...schemaV10 } as const;
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV6, ...schemaV7, ...schemaV8, ...schemaV9, ...schemaV10 } as const;
 
 /** The stores of the newest version: what a backup holds and a restore fills. */
 export const CURRENT_SCHEMA = currentSchema;
@@ -241,6 +253,7 @@ export class DeskDatabase extends Dexie {
   evaluators!: EntityTable<Evaluator, 'id'>;
   agencyAudits!: EntityTable<AgencyAudit, 'id'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  certificateEvents!: EntityTable<CertificateEvent, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -270,6 +283,7 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores(schemaV4);
     this.version(6).stores(schemaV6);
     this.version(7).stores(schemaV7);
+    this.version(8).stores(schemaV8);
     this.version(9).stores(schemaV9);
     // New tables only; nothing stored before changes shape.
     this.version(10).stores(schemaV10);

@@ -34,6 +34,7 @@ export const repositories = {
   evaluationAgencies: new Repository(db, 'evaluationAgencies'),
   evaluators: new Repository(db, 'evaluators'),
   agencyAudits: new Repository(db, 'agencyAudits'),
+  certificateEvents: new Repository(db, 'certificateEvents'),
 } as const;
 
 /** This installation's id, made on first use and kept in `settings`; every operation names it. */

@@ -19,7 +19,7 @@ import { stampOperation } from '../../../shared/sync/stamp';
 import { flattenNested } from '../../../shared/sync/nested';
 import { readClock, writeClock } from './clock';
 import type { DeskDatabase, MergeStateRow } from './database';
-import { checkPermission, writeAction, type Role, type WriteKind } from '../../../shared/access/permissions';
+import { checkPermission, writeAction, type Action, type Role, type WriteKind } from '../../../shared/access/permissions';
 import { AccessDeniedError, NoConflictError, RecordNotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
 
@@ -35,6 +35,11 @@ export interface WriteContext {
    * without one.
    */
   readonly role?: Role;
+  /**
+   * The step this write belongs to, when it is the effect of one the engine already allowed (a
+   * workflow step's effect on the certificate and its holder is checked as `workflow.fire`).
+   */
+  readonly as?: Action;
   /** Injected in tests; defaults to the current instant. */
   readonly now?: () => Date;
 }
@@ -170,7 +175,7 @@ export class Repository<T extends SyncedTable> {
   /** Throws `AccessDeniedError` (inside the transaction, so nothing is kept) when the role may not. */
   private authorise(ctx: WriteContext, kind: WriteKind, changed: readonly string[]): void {
     if (ctx.role === undefined) return;
-    const action = writeAction(this.table, kind, changed) ?? 'settings.manage';
+    const action = ctx.as ?? writeAction(this.table, kind, changed) ?? 'settings.manage';
     const allowed = checkPermission(ctx.role, action);
     if (!allowed.ok) throw new AccessDeniedError(action, ctx.role, allowed.error.message);
   }

@@ -370,7 +370,7 @@ export function certificateFields(template: CertificateTemplate, file: Applicati
 /** One certificate to print from its record and application (reprint = the copy count, ≥ 1). */
 export function certificateInputOf(
   template: CertificateTemplate,
-  record: { certificateNo: string; issuedOn: IsoDate; validUntil?: IsoDate | undefined },
+  record: { certificateNo: string; issuedOn: IsoDate; validFrom?: IsoDate | undefined; validUntil?: IsoDate | undefined },
   file: ApplicationFile | undefined,
   options: { holderName: string; reprint?: number; extra?: Readonly<Record<string, string>>; photoJpeg?: Uint8Array },
 ): CertificateInput {
@@ -378,6 +378,8 @@ export function certificateInputOf(
     certificateNo: record.certificateNo,
     holderName: options.holderName,
     issuedOn: record.issuedOn,
+    // A renewal runs from the day after the old expiry (000 第十五条一), not from its issue day.
+    ...(record.validFrom ? { validFrom: record.validFrom } : {}),
     ...(record.validUntil ? { validUntil: record.validUntil } : {}),
     fields: file ? certificateFields(template, file, options.extra) : { ...options.extra },
     ...(options.photoJpeg ? { photoJpeg: options.photoJpeg } : {}),

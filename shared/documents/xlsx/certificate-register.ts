@@ -1,20 +1,23 @@
 /**
  * Certificate register for a date range: every certificate issued, renewed (000 第十五条 延续),
- * reissued (第十八条 补发), changed (第十七条), revoked or cancelled (003 第十条, 004 第十七条/第十九条)
- * between two dates, both included. Sheet 登记簿 lists the events by date; sheet 统计 counts them
- * by kind.
+ * reissued (第十八条 补发), changed (第十七条; 004 第二十一条 换发 counts as 变更), deferred (003 八),
+ * suspended, revoked or cancelled (003 第十条, 004 第十七条/第十九条) between two dates, both
+ * included. Sheet 登记簿 lists the events by date; sheet 统计 counts them by kind, each kind on its
+ * own line (shared/lifecycle/register.ts tells them apart from the records).
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
 import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
 
-export type CertificateEventKind = 'issued' | 'renewed' | 'reissued' | 'changed' | 'revoked' | 'cancelled';
+export type CertificateEventKind = 'issued' | 'renewed' | 'reissued' | 'changed' | 'deferred' | 'suspended' | 'revoked' | 'cancelled';
 
 export const CERTIFICATE_EVENT_ZH: Readonly<Record<CertificateEventKind, string>> = {
   issued: '发证',
   renewed: '延续',
   reissued: '补发',
   changed: '变更',
+  deferred: '延期',
+  suspended: '暂停',
   revoked: '撤销',
   cancelled: '注销',
 };

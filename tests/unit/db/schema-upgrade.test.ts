@@ -334,4 +334,41 @@ describe('Dexie schema', () => {
     expect((await db.quarantine.orderBy('quarantinedAt').first())?.code).toBe('invalid_batch');
     db.close();
   });
+
+  it('version 3 → 8: certificates kept as they were; certificate events and the status / replaces indexes answer', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
+    // As version 3 wrote them: no validFrom, level, replaces; statuses of the old enum.
+    const issued = { id: ZHANG, certificateNo: 'XJPM-2023-000017', programId: 'xj-isi-pm', issuedOn: '2023-04-01', validUntil: '2027-03-31', status: 'valid', ...base };
+    const revoked = { id: LI, certificateNo: 'IETS-2025-000008', programId: 'iets', issuedOn: '2025-06-01', validUntil: '2028-05-31', status: 'revoked', ...base };
+    await v3.table('certificates').bulkAdd([issued, revoked]);
+    await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'under-review', on: '2026-11-20', role: 'clerk', ...base });
+    v3.close();
+
+    const db = new DeskDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.certificates.get(ZHANG)).toEqual(issued);
+    expect(await db.certificates.where('status').equals('revoked').primaryKeys()).toEqual([LI]);
+    expect(await db.workflowEvents.count()).toBe(1);
+    expect(await db.certificateEvents.count()).toBe(0);
+
+    // The new table takes records through the repository, and its indexes answer.
+    const ctx = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date(at(9)) };
+    const events = new Repository(db, 'certificateEvents');
+    await events.create({ certificateId: ZHANG, kind: 'issued', on: '2023-04-01', role: 'clerk' }, ctx);
+    await events.create({ certificateId: ZHANG, kind: 'reprinted', on: '2026-11-23', role: 'clerk', reason: '打印时卡纸' }, ctx);
+    expect(await db.certificateEvents.where('[certificateId+kind]').equals([ZHANG, 'reprinted']).count()).toBe(1);
+    const certificates = new Repository(db, 'certificates');
+    const { id: _id, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...fields } = issued;
+    const successor = await certificates.create({ ...fields, certificateNo: 'XJPM-2026-000301', issuedOn: '2026-12-06', validFrom: '2027-04-01', validUntil: '2031-03-31', replaces: ZHANG, applicationKind: 'renewal', status: 'valid' }, ctx);
+    await certificates.update(ZHANG, { replacedBy: successor.id }, ctx);
+    expect(await db.certificates.where('replaces').equals(ZHANG).primaryKeys()).toEqual([successor.id]);
+    expect((await db.outbox.toArray()).filter((op) => op.table === 'certificateEvents')).toHaveLength(2);
+    db.close();
+  });
 });

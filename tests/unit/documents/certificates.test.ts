@@ -187,6 +187,17 @@ describe('pre-printed stock', () => {
     expect(decodeQr(renderPage1(checked.file, 'xj-isi-pm-values-only-200dpi', 200))).toHaveLength(1);
   });
 
+  it('never prints the 补打 mark on pre-printed stock; a full print of the same reprint shows it', async () => {
+    const input = { ...sample(pm()), reprint: 2 };
+    const valuesOnly: string[] = [];
+    expectOk(await buildCertificatesPdf({ template: pm(), certificates: [input], fonts: loadFonts(), signing: signing(), mode: 'values-only', onTextDrawn: (t) => valuesOnly.push(t) }));
+    expect(valuesOnly.join('')).toContain(input.certificateNo);
+    expect(valuesOnly.join('')).not.toContain('补打');
+    const full: string[] = [];
+    expectOk(await buildCertificatesPdf({ template: pm(), certificates: [input], fonts: loadFonts(), signing: signing(), onTextDrawn: (t) => full.push(t) }));
+    expect(full).toContain('补打 第2次');
+  });
+
   it('moves every value by the printer profile’s offsets, about the top-left corner', async () => {
     const input = sample(pm());
     const plain = saveResult('profile-identity.pdf', expectOk(await buildCertificatesPdf({ template: pm(), certificates: [input], fonts: loadFonts(), signing: signing(), mode: 'values-only' })));

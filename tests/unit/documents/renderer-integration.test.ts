@@ -315,9 +315,10 @@ describe('issuing certificates', () => {
   it('004 第十一条、第十五条: an IETS certificate carries the category and level, and prints the category by name', async () => {
     const template = certificateTemplate('iets-certificate');
     if (!template) throw new Error('no template');
-    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'issue' });
+    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', creditCode: '91650100MA77A1B2C3', evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'issue' });
     const made = await issueCertificate(app, template, { issuedOn: '2026-03-10', deviceId: 'desk-a', ctx: await writeContext() });
-    expect(made.ok && made.value).toMatchObject({ category: 'iets', level: 'IETS-3', validUntil: '2029-03-09' });
+    if (!made.ok) throw new Error(made.error.message);
+    expect(made.value).toMatchObject({ category: 'iets', level: 'IETS-3', validUntil: '2029-03-09' });
     expect(certificateFields(template, await loadFile(app.id))).toMatchObject({ category: '信息化工程与技术服务能力评价', level: 'IETS-3' });
   });
 

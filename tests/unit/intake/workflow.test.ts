@@ -15,6 +15,7 @@ import { recordRoutingOpinion } from '../../../renderer/src/features/workflow/co
 import { publicityEndsOn, raiseObjection, settleObjection, startPublicity, StartPublicityError } from '../../../renderer/src/features/publicity/commands';
 import { describeAudit, loadApplicationAudit, loadUserAudit } from '../../../renderer/src/features/audit/describe';
 import { useSession } from '../../../renderer/src/stores/session';
+import { greyJpeg } from './jpeg';
 import { defaultReturnTo, returnReasons } from '../../../shared/engine/returns';
 import { getPack } from '../../../shared/programs';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
@@ -52,7 +53,8 @@ async function p5Renewal(validUntil: string, receivedDate: string, channel: 'ind
       status: 'received',
       channel,
       receivedDate,
-      fields: {},
+      // 003 附件: what the registration page prints (the photo is an attachment, added later).
+      fields: { specialtyCategory: '计算机软件', qualificationName: '系统分析师（高级）', certificateNo: '04010011230000123' },
       previousCertificate: { issuedOn: '2023-12-21', validUntil },
     },
     await ctx(),
@@ -61,6 +63,23 @@ async function p5Renewal(validUntil: string, receivedDate: string, channel: 'ind
 
 async function evaluate(id: string, today: string, role: 'clerk' | 'reviewer' | 'admin' = 'clerk') {
   return evaluateFile((await loadApplicationFile(db, id))!, { today, calendar: shippedCalendar(), role })!.evaluation;
+}
+
+/**
+ * What a re-registration needs before it can be decided: 60 hours in each year of the cycle
+ * from 2023-12-21 (003 48号 四: 180 in all, 40 a year) and the holder's photo (003 附件).
+ */
+async function completeForDecision(applicationId: string) {
+  // Typed in by the clerk at the counter, not by the reviewer who decides.
+  const ctx = async () => ({ userId: 'u-clerk-counter', deviceId: 'dev-0001' });
+  const app = (await db.applications.get(applicationId))!;
+  for (const date of ['2024-06-01', '2025-06-01', '2026-06-01']) {
+    await repositories.educationRecords.create({ personId: app.personId!, applicationId, date, mode: '脱产', content: '软件工程培训', hoursTenths: 600 }, await ctx());
+  }
+  const bytes = greyJpeg(240, 320);
+  const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await db.blobs.put({ sha256, blob: new Blob([bytes], { type: 'image/jpeg' }) });
+  await repositories.attachments.create({ applicationId, kind: 'photo', fileName: 'photo.jpg', mimeType: 'image/jpeg', size: bytes.length, sha256 }, await ctx());
 }
 
 /** Records every required material as received, in the copies asked, originals checked. */
@@ -137,6 +156,11 @@ describe('P5 re-registration: return, resubmit, accept, decide', () => {
     // A clerk is not offered the approval; a reviewer is, and must record opinion and decision.
     expect(underReview.transitions.map((o) => o.transition.id)).toEqual([]);
     useSession.getState().signIn(REVIEWER);
+    // 003 48号 四 and 附件: no hours in the cycle and no photo yet, so the decision is refused with the rules' reasons.
+    await expect(fireTransition(app.id, 'approve', { opinion: '符合登记条件', decision: '准予再次登记' }, { role: 'reviewer', today: '2026-10-09' })).rejects.toThrow(
+      /须达到 180 学时以上，差 180 学时。证书无法打印，缺少照片/,
+    );
+    await completeForDecision(app.id);
     await expect(fireTransition(app.id, 'approve', { opinion: '符合登记条件' }, { role: 'reviewer', today: '2026-10-09' })).rejects.toThrow(/决定/);
     const approved = await fireTransition(app.id, 'approve', { opinion: '符合登记条件', decision: '准予再次登记' }, { role: 'reviewer', today: '2026-10-09' });
     expect(approved.status).toBe('registered');

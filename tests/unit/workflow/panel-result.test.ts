@@ -27,7 +27,8 @@ const result = (stage: string, outcome: PanelResultFact['outcome'], extra: Parti
   signedOffOn: '2026-11-25',
   ...extra,
 });
-const facts = (...results: PanelResultFact[]): WorkflowFacts => ({ panelResults: Object.fromEntries(results.map((r) => [r.stage, r])) });
+// The certificate can be printed (its guard is another issue's): only the panel results vary here.
+const facts = (...results: PanelResultFact[]): WorkflowFacts => ({ printMissing: [], panelResults: Object.fromEntries(results.map((r) => [r.stage, r])) });
 
 function options(definition: WorkflowDefinition, state: string, f: WorkflowFacts, role: 'reviewer' | 'admin' = 'reviewer') {
   return Object.fromEntries(

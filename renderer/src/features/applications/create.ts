@@ -22,6 +22,7 @@ import { ValidationError } from '../../db/errors';
 import type { Repository, WriteContext } from '../../db/repository';
 import { writeContext } from '../../session';
 import { todayIso } from '../../today';
+import { checkApplicationBanFor } from './bans';
 import { nextApplicationNo } from './numbers';
 
 export type SubmissionChannel = Application['channel'];
@@ -365,6 +366,10 @@ export async function createApplication(input: NewApplicationInput, deps: Create
   if (record.personId !== undefined) {
     const person = await db.people.get(record.personId);
     if (person === undefined || person.deleted) throw new ValidationError([{ path: 'personId', message: '所选申请人不存在，请重新选择。' }]);
+    // 002 五: a finding of fraud bars the same 身份证号 for three years.
+    const pack = getPack(record.programId);
+    const barred = pack ? await checkApplicationBanFor(db, pack, person.idNumber, record) : undefined;
+    if (barred !== undefined) throw new ValidationError([{ path: 'personId', message: barred }]);
   }
   return db.transaction('rw', [db.applications, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
     const year = Number(record.receivedDate.slice(0, 4));

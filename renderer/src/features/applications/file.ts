@@ -158,6 +158,9 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
     })),
     reviewsDone,
     openObjections: file.objections.filter((o) => o.status === 'open').length,
+    receivedOn: app.receivedDate,
+    ...(file.person ? { holder: { name: file.person.name, idNumber: file.person.idNumber } } : {}),
+    ...(file.organisation && !file.person ? { holder: { name: file.organisation.name, creditCode: file.organisation.creditCode } } : {}),
     ...(app.previousCertificate ? { certificate: app.previousCertificate } : {}),
     ...(app.selfScore
       ? {

@@ -19,7 +19,7 @@ import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-dat
 import { db, deviceId } from '../../db';
 import { ValidationError } from '../../db/errors';
 import { applicantName, certificateInputOf } from '../../documents/inputs';
-import { fireIssuedTransition, issueCertificate, readyToIssue, templateOfPack } from './issue';
+import { fireIssuedTransition, issueCertificate, issueTables, readyToIssue, templateOfPack } from './issue';
 import { currentUser } from '../../stores/session';
 import type { Delivery } from '../../documents/output';
 import { photoJpegOf } from '../../documents/photos';
@@ -57,7 +57,7 @@ async function noSigningMessage(t: ReturnType<typeof useT>): Promise<string> {
   return (await signingSource(db)) === 'server-missing' ? t('documents.certificates.noOfficeKey') : t('documents.certificates.noSigning');
 }
 
-const STATUS_COLOR: Record<Certificate['status'], string> = { valid: 'green', expired: 'default', revoked: 'red', cancelled: 'red', suspended: 'orange' };
+const STATUS_COLOR: Record<Certificate['status'], string> = { valid: 'green', expired: 'default', revoked: 'red', cancelled: 'red', suspended: 'orange', void: 'red' };
 
 export function CertificatesPage() {
   const t = useT();
@@ -258,7 +258,7 @@ function IssueTab({ job }: { job: Job }) {
         void message.warning(t('documents.certificates.numbersServerFailed', { message: topped.failure.message }));
       }
       // One transaction for the batch: the list re-reads once, not once per certificate.
-      await db.transaction('rw', [db.certificates, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
+      await db.transaction('rw', issueTables(), async () => {
         for (const r of chosen) {
           try {
             const created = await issueCertificate(r.application, r.template, {

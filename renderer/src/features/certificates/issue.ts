@@ -4,7 +4,7 @@
  * a number from this device's block and the validity the rules give.
  */
 import type { CertificateTemplate } from '../../../../shared/documents';
-import { certificateValidity } from '../../../../shared/documents/certificate-dates';
+import { issueWrites, organisationPatch, personPatch, planIssue } from '../../../../shared/lifecycle';
 import { certificateGrading } from '../../../../shared/documents/org-rosters';
 import { certificateTemplate } from '../../../../shared/documents/templates';
 import type { Application, Certificate } from '../../../../shared/model/records';
@@ -53,39 +53,55 @@ function gradingOf(application: Application): { category?: string; level?: strin
   return pack === undefined ? {} : certificateGrading(pack, application.fields);
 }
 
+/** The tables issuing reads and writes: an outer transaction around a batch must cover them all. */
+export function issueTables() {
+  return [db.certificates, db.certificateEvents, db.attachments, db.people, db.organisations, db.outbox, db.auditLog, db.mergeStates, db.settings];
+}
+
 /**
  * Writes one certificate record, numbered from this device's block, in one transaction with
- * the number state (so a number is never issued twice, nor lost on a failed write).
+ * the number state (so a number is never issued twice, nor lost on a failed write). What is
+ * written is shared/lifecycle `planIssue`'s decision, asked first: nothing is written and no
+ * number is taken when the certificate cannot be printed; the validity is the rulebook's for
+ * the kind (a renewal runs on from the old expiry, a reissue keeps it); a reissued number is
+ * voided and linked to its successor; the certificate's history gets its event.
  */
 export async function issueCertificate(
   application: Application,
   template: CertificateTemplate,
-  options: { issuedOn: IsoDate; validUntil?: IsoDate; deviceId: string; ctx: WriteContext },
+  options: { issuedOn: IsoDate; validUntil?: IsoDate; deviceId: string; ctx: WriteContext; role?: WorkflowRole },
 ): Promise<Result<Certificate>> {
-  // From the issue day by the template's rule (or the typed date where the rulebook gives none).
-  // Renewals: whether a new period runs from the old expiry (rules/validity extendedExpiry) or
-  // from the issue day is not said by the packs' windows (they give the years only).
-  const validity = certificateValidity(template, { issuedOn: options.issuedOn, ...(options.validUntil ? { validUntil: options.validUntil } : {}) });
-  if (!validity.ok) return validity;
+  const pack = getPack(application.programId);
+  if (pack === undefined) return fail('certificate.program', `未知的业务类型“${application.programId}”。`);
   const year = Number(options.issuedOn.slice(0, 4));
-  return db.transaction('rw', [db.certificates, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
+  return db.transaction('rw', issueTables(), async () => {
+    const photos = await db.attachments.where('applicationId').equals(application.id).toArray();
+    const person = application.personId ? await db.people.get(application.personId) : undefined;
+    const organisation = application.organisationId ? await db.organisations.get(application.organisationId) : undefined;
+    const stored = application.certificateId ? await db.certificates.get(application.certificateId) : undefined;
+    const previous = stored && !stored.deleted ? stored : application.previousCertificate;
+    const plan = planIssue({
+      pack,
+      application,
+      issuedOn: options.issuedOn,
+      ...(previous ? { previous } : {}),
+      hasPhoto: photos.some((a) => a.kind === 'photo' && !a.deleted),
+      ...(person && !person.deleted ? { holder: { name: person.name, idNumber: person.idNumber } } : {}),
+      ...(organisation && !organisation.deleted && !person ? { holder: { name: organisation.name, creditCode: organisation.creditCode } } : {}),
+      role: options.role ?? 'clerk',
+      template,
+      ...(options.validUntil ? { validUntil: options.validUntil } : {}),
+    });
+    if (!plan.ok) return plan;
     const number = await nextCertificateNo(db, options.deviceId, { prefix: template.numberPrefix, year });
     if (!number.ok) return fail(number.error.code, number.error.message);
-    const created = await repositories.certificates.create(
-      {
-        certificateNo: number.value,
-        programId: application.programId,
-        applicationId: application.id,
-        ...(application.personId ? { holderPersonId: application.personId } : {}),
-        ...(application.organisationId ? { holderOrganisationId: application.organisationId } : {}),
-        issuedOn: options.issuedOn,
-        validUntil: validity.value.validUntil,
-        status: 'valid',
-        // What it attests, from the pack's grading (004: 评价类别 and 等级; 001: the grade).
-        ...gradingOf(application),
-      },
-      options.ctx,
-    );
+    const created = await repositories.certificates.create({ certificateNo: number.value, ...plan.value.certificate, ...gradingOf(application) }, options.ctx);
+    const writes = issueWrites(plan.value, created.id);
+    if (writes.previous) await repositories.certificates.update(writes.previous.id, writes.previous.patch, options.ctx);
+    for (const event of writes.events) await repositories.certificateEvents.create(event, options.ctx);
+    const holder = plan.value.holderPatch;
+    if (holder && application.personId) await repositories.people.update(application.personId, personPatch(holder), options.ctx);
+    if (holder && application.organisationId) await repositories.organisations.update(application.organisationId, organisationPatch(holder), options.ctx);
     return ok(created);
   });
 }

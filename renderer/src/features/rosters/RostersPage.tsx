@@ -108,10 +108,10 @@ export function RostersPage() {
   async function certificateRegister() {
     const r = range(certRange);
     if (!r) return;
-    const [certificates, people, organisations, users] = await Promise.all([db.certificates.toArray(), db.people.toArray(), db.organisations.toArray(), db.users.toArray()]);
+    const [certificates, people, organisations, users, history] = await Promise.all([db.certificates.toArray(), db.people.toArray(), db.organisations.toArray(), db.users.toArray(), db.certificateEvents.toArray()]);
     const names = new Map([...people, ...organisations].map((x) => [x.id, x.name]));
     const clerks = new Map(users.map((u) => [u.id, u.displayName]));
-    const events = certificateEvents(certificates, (c) => (c.holderPersonId && names.get(c.holderPersonId)) || (c.holderOrganisationId && names.get(c.holderOrganisationId)) || '', (id) => clerks.get(id));
+    const events = certificateEvents(certificates, (c) => (c.holderPersonId && names.get(c.holderPersonId)) || (c.holderOrganisationId && names.get(c.holderOrganisationId)) || '', (id) => clerks.get(id), history);
     // The builder keeps the events in the range; nothing in it: say so instead of an empty file.
     if (!events.some((e) => e.date >= r.from && e.date <= r.to)) return void message.warning(t('documents.rosters.empty'));
     await run({ kind: 'certificate-register', input: { office: await loadOfficeName(db), from: r.from, to: r.to, events } }, t('documents.rosters.certRegister'), 'save');

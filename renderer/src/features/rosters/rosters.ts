@@ -13,7 +13,8 @@ import {
   type RkRegisterRow,
   type ZjApplicant,
 } from '../../../../shared/documents';
-import type { Application, Certificate, Publicity } from '../../../../shared/model/records';
+import { registerEntries } from '../../../../shared/lifecycle';
+import type { Application, Certificate, CertificateEvent as CertificateEventRecord, Publicity } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
 import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
@@ -164,39 +165,15 @@ export function annualSummaryInput(
 }
 
 /**
- * 证书登记簿: issued certificates by their issue day; revoked and cancelled ones by the day
- * their status was last changed.
+ * 证书登记簿: each certificate by how it was issued (发证, 延续, 补发, 换发 as 变更) and each of its
+ * later events (变更, 延期, 暂停, 撤销, 注销), as shared/lifecycle registerEntries decides; older
+ * records without events by their application kind and stored status.
  */
 export function certificateEvents(
   certificates: readonly Certificate[],
   holderName: (c: Certificate) => string,
   clerkName: (userId: string) => string | undefined,
+  events: readonly CertificateEventRecord[] = [],
 ): CertificateEvent[] {
-  const events: CertificateEvent[] = [];
-  for (const c of certificates) {
-    if (c.deleted) continue;
-    const programName = getPack(c.programId)?.names.zh ?? c.programId;
-    const clerk = clerkName(c.createdBy);
-    events.push({
-      date: c.issuedOn,
-      kind: 'issued',
-      certificateNo: c.certificateNo,
-      holderName: holderName(c),
-      programName,
-      ...(c.validUntil ? { validUntil: c.validUntil } : {}),
-      ...(clerk ? { clerk } : {}),
-    });
-    if (c.status === 'revoked' || c.status === 'cancelled') {
-      const changedBy = clerkName(c.updatedBy);
-      events.push({
-        date: c.updatedAt.slice(0, 10),
-        kind: c.status,
-        certificateNo: c.certificateNo,
-        holderName: holderName(c),
-        programName,
-        ...(changedBy ? { clerk: changedBy } : {}),
-      });
-    }
-  }
-  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.certificateNo < b.certificateNo ? -1 : 1));
+  return registerEntries(certificates, events, { holderName, clerkName, programName: (id) => getPack(id)?.names.zh ?? id, packOf: getPack });
 }

@@ -14,6 +14,7 @@ import { writeContext } from '../../session';
 import { todayIso } from '../../today';
 import { loadCalendar } from '../calendar/calendar';
 import { evaluateFile, historyOf, loadApplicationFile } from '../applications/file';
+import { applyLifecycleEffect, LifecycleError, lifecycleTables } from '../certificates/lifecycle';
 
 /**
  * The tables a workflow step reads and writes, for one transaction over all of them; an outer
@@ -34,6 +35,10 @@ export function workflowTables(database: DeskDatabase) {
     database.publicities,
     database.calendarYears,
     database.reviews,
+    database.scoresheets,
+    database.panelBallots,
+    database.panelResults,
+    ...lifecycleTables(database),
     database.outbox,
     database.auditLog,
     database.mergeStates,
@@ -61,7 +66,7 @@ export async function fireTransition(
   records: Omit<FireInput, 'role' | 'today'>,
   options: { today?: string; role: WorkflowRole },
 ): Promise<Application> {
-  const ctx = await writeContext(records.reason);
+  const ctx = await writeContext(records.reason ?? records.override?.reason);
   const today = options.today ?? todayIso();
   const calendar = await loadCalendar();
   return db.transaction('rw', workflowTables(db), async () => {
@@ -94,12 +99,17 @@ export async function fireTransition(
           ...(entry.decision === undefined ? {} : { decision: entry.decision }),
           ...(entry.returnTo === undefined ? {} : { returnTo: entry.returnTo }),
           ...(entry.scores === undefined ? {} : { scores: { ...entry.scores } }),
+          ...(entry.override === undefined ? {} : { override: { reason: entry.override.reason, waived: [...entry.override.waived] } }),
+          // The signed panel results the step fired on, kept with the step (shared/panels).
+          ...(entry.panel === undefined ? {} : { panel: entry.panel.map((p) => ({ ...p })) }),
         },
         ctx,
       );
+      // A final step of a renewal, change, deferral, cancellation … acts on its certificate too.
+      await applyLifecycleEffect(db, evaluated.pack, file.application, result.value.state, { on: entry.at, role: entry.role, ...(entry.reason ? { reason: entry.reason } : {}) }, { ...ctx, as: 'workflow.fire' });
       return await repositories.applications.update(applicationId, { status: result.value.state }, ctx);
     } catch (error) {
-      if (error instanceof ValidationError) throw new WorkflowError(error.message);
+      if (error instanceof ValidationError || error instanceof LifecycleError) throw new WorkflowError(error.message);
       throw error;
     }
   });
