@@ -50,6 +50,47 @@ const domGlobals = [
   '__dirname',
 ].map((name) => ({ name, message: 'shared/ must stay pure: take what you need as a parameter.' }));
 
+/** The renderer's own boundaries (every renderer file). */
+const rendererPatterns = [
+  { group: [...layer('electron'), ...layer('server')], message: 'renderer/ talks to the shell only through the bridge contract in shared/ipc.' },
+  { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'renderer/ runs sandboxed: no Electron or Node modules.' },
+];
+
+/** The app shell and pages compose features; nothing below them imports them. */
+const noShell = [
+  { regex: String.raw`(^|/)(pages|layout)/`, message: 'Pages and the app shell compose features; features and infrastructure never import them.' },
+  { regex: String.raw`(^|/)App$`, message: 'Only main.tsx imports the app.' },
+];
+
+/** A feature's screen (a PascalCase module) belongs to its feature; another feature imports its commands or queries. */
+const siblingScreens = {
+  regex: String.raw`^\.\./[a-z-]+/(.*/)?[A-Z][A-Za-z]*$`,
+  caseSensitive: true,
+  message: "A feature does not import another feature's screen: compose them in a page, or share a lower-case module (commands, queries).",
+};
+
+/** Widgets in components/ may call a feature's commands, never render its screens. */
+const featureScreens = {
+  regex: String.raw`(^|/)features/[a-z-]+/(.*/)?[A-Z][A-Za-z]*$`,
+  caseSensitive: true,
+  message: "components/ holds widgets: it may call a feature's commands, never import its screens.",
+};
+
+/** Infrastructure (db, sync, documents …) sits below the features: types only. */
+const infraToFeatures = {
+  regex: String.raw`(^|/)features/`,
+  allowTypeImports: true,
+  message: 'Infrastructure sits below the features: it may name their types, never import their code.',
+};
+
+/** Only packs know a program: a program id written anywhere else (tests aside) is a screen deciding for a pack. */
+const PROGRAM_IDS = ['xj-isi-pm', 'xj-isi-spm', 'xj-si-annual', 'zj-it-senior', 'rk-registration', 'iets'];
+const programIdPattern = `/^(${PROGRAM_IDS.join('|')})$/`;
+const programIdLiterals = [
+  { selector: `Literal[value=${programIdPattern}]`, message: 'Only packs know a program: read what to offer from the pack (shared/programs), never a program id.' },
+  { selector: `TemplateElement[value.raw=${programIdPattern}]`, message: 'Only packs know a program: read what to offer from the pack (shared/programs), never a program id.' },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'server-data/**'],
@@ -88,16 +129,35 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...layer('electron'), ...layer('server')], message: 'renderer/ talks to the shell only through the bridge contract in shared/ipc.' },
-            { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'renderer/ runs sandboxed: no Electron or Node modules.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+      'no-restricted-syntax': ['error', ...programIdLiterals],
     },
+  },
+  // Inside the renderer, as VS Code's code-import-patterns: pages (and the app shell) compose
+  // features; features use the infrastructure (db, sync, documents, i18n …); nothing imports
+  // upwards, and a feature's screen never imports another feature's screen (PascalCase module).
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...noShell, siblingScreens] }],
+    },
+  },
+  {
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...noShell, featureScreens] }],
+    },
+  },
+  {
+    files: ['renderer/src/{db,sync,platform,i18n,stores,auth,backup,documents}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...noShell, infraToFeatures] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'server/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['shared/programs/**'],
+    rules: { 'no-restricted-syntax': ['error', ...programIdLiterals] },
   },
   {
     files: ['electron/**/*.ts'],

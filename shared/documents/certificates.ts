@@ -21,6 +21,8 @@ export { calibrationMarks, certificateValidity, type Validity } from './certific
 /** One certificate to print. */
 export interface CertificateInput {
   readonly certificateNo: string;
+  /** The program of the application that issued it (its pack's id), signed into the QR code. */
+  readonly programId: string;
   /** The person's or the organisation's name. */
   readonly holderName: string;
   /** Issue (or registration / exchange) day, 'YYYY-MM-DD'. */
@@ -72,7 +74,7 @@ export function certificateFacts(template: CertificateTemplate, input: Certifica
   return {
     certificateNo: input.certificateNo,
     holderName: input.holderName,
-    programId: template.programId,
+    programId: input.programId,
     validFrom: validity.validFrom,
     validUntil: validity.validUntil,
   };

@@ -251,7 +251,7 @@ export function publicityListData(
     .filter((f) => !f.application.deleted && f.application.programId === pack.id)
     .map((f) => Object.fromEntries(fields.map((field) => [field.id, displayValue(field, f.application.fields[field.id])])));
   return ok({
-    programId: pack.id,
+    layout: pack.documents.find((d) => d.id === documentId)?.layout ?? documentId,
     title: options.title,
     period: options.period,
     publisher: options.publisher,

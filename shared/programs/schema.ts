@@ -634,6 +634,8 @@ export const documentSchema = z.strictObject({
     )
     .min(1)
     .optional(),
+  /** Rosters and lists: files in these workflow states are left off (returned, withdrawn …). */
+  excludeStates: z.array(z.string().min(1).max(60)).max(20).optional(),
   note: localizedTextSchema.optional(),
   cite: citeSchema,
   quote: quoteSchema.optional(),

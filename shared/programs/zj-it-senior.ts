@@ -1256,6 +1256,8 @@ export const zjItSeniorPack = {
       kind: 'roster',
       names: { zh: '《推荐高级工程师职务任职资格人员花名册》', en: 'Roster of recommended candidates' },
       layout: 'zj-it-senior-roster',
+      // Those recommended: a file returned to its unit or withdrawn for fraud (002 五) is not.
+      excludeStates: ['returned', 'withdrawn-fraud'],
       note: { zh: '同时提供 Excel 格式；注明自评分数；出生年月等按××××年××月', en: 'Also as Excel; shows the self-score; months as ××××年××月' },
       cite: '002 附件4 一 2',
       quote: '《推荐高级工程师职务任职资格人员花名册》1 份，同时提供 Excel 格式电子文档',

@@ -37,6 +37,7 @@ const GIVEN = '建国明华丽娟伟强军磊洋艳勇杰涛超秀英敏静丹';
 function certificates(): CertificateInput[] {
   return Array.from({ length: N }, (_, i) => ({
     certificateNo: `XJPM-2026-${String(i + 1).padStart(6, '0')}`,
+    programId: 'xj-isi-pm',
     holderName: `${SURNAMES[i % 20]}${GIVEN[(i * 7) % 20]}${GIVEN[(i * 13 + 3) % 20]}`,
     issuedOn: '2026-11-22',
     fields: { sex: i % 2 === 0 ? 'male' : 'female', idNumber: `6501021990${String(1000 + (i % 9000)).slice(0, 4)}${String(i % 10000).padStart(4, '0')}`.slice(0, 18) },

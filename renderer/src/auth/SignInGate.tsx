@@ -14,7 +14,7 @@ import type { InputRef } from 'antd';
 import { db } from '../db';
 import { ValidationError } from '../db/errors';
 import { useT } from '../i18n';
-import { LanguageSwitch } from '../layout/AppLayout';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSession } from '../stores/session';
 import { AuthError, createFirstAdmin, toSignedIn, verifySignIn } from './users';
 import { RestoreFromBackup } from './RestoreFromBackup';

@@ -370,12 +370,14 @@ export function certificateFields(template: CertificateTemplate, file: Applicati
 /** One certificate to print from its record and application (reprint = the copy count, ≥ 1). */
 export function certificateInputOf(
   template: CertificateTemplate,
-  record: { certificateNo: string; issuedOn: IsoDate; validFrom?: IsoDate | undefined; validUntil?: IsoDate | undefined },
+  record: { certificateNo: string; programId: string; issuedOn: IsoDate; validFrom?: IsoDate | undefined; validUntil?: IsoDate | undefined },
   file: ApplicationFile | undefined,
   options: { holderName: string; reprint?: number; extra?: Readonly<Record<string, string>>; photoJpeg?: Uint8Array },
 ): CertificateInput {
   return {
     certificateNo: record.certificateNo,
+    // The issuing application's program (signed into the QR code); the pack's id, never written here.
+    programId: record.programId,
     holderName: options.holderName,
     issuedOn: record.issuedOn,
     // A renewal runs from the day after the old expiry (000 第十五条一), not from its issue day.

@@ -1,35 +1,18 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, type BadgeProps } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography, type BadgeProps } from 'antd';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { db } from '../db';
 import { useT } from '../i18n';
-import type { Locale } from '../i18n/messages';
 import { useSession } from '../stores/session';
-import { useUi } from '../stores/ui';
 import { startSync, useSyncStatus } from '../sync';
 import { navAreas } from './nav';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CalendarBanner } from '../features/calendar/CalendarBanner';
 
 const { Header, Sider, Content } = Layout;
 
-export function LanguageSwitch() {
-  const locale = useUi((s) => s.locale);
-  const setLocale = useUi((s) => s.setLocale);
-  const t = useT();
-  return (
-    <Segmented<Locale>
-      aria-label={t('header.language')}
-      value={locale}
-      onChange={setLocale}
-      options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'English', value: 'en' },
-      ]}
-    />
-  );
-}
 
 /**
  * The header's sync state: syncing, an error (a click away from its explanation on 同步),

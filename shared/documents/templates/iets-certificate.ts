@@ -22,7 +22,6 @@ const ROWS: [string, string, number][] = [
 
 export const ietsCertificate: CertificateTemplate = {
   id: 'iets-certificate',
-  programId: 'iets',
   title: '信息化工程与技术服务能力评价证书',
   cite: '004 第十一条、第十四条、第十五条',
   page: { paper: 'A4', orientation: 'portrait' },

@@ -60,7 +60,6 @@ function table(): TemplateElement[] {
 
 export const rkRegistrationPage: CertificateTemplate = {
   id: 'rk-registration-page',
-  programId: 'rk-registration',
   title: '计算机技术与软件专业技术资格（水平）证书登记页',
   cite: '003 第三条、第七条',
   page: { paper: 'A5', orientation: 'portrait' },

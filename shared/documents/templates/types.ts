@@ -144,7 +144,6 @@ export type TemplateElement =
 export interface CertificateTemplate {
   /** The layout id a program pack names (`documents[].layout`). */
   readonly id: string;
-  readonly programId: string;
   /** The document's name in the rulebook's words. */
   readonly title: string;
   /** Where the document and its wording come from, e.g. '000 第十四条'. */

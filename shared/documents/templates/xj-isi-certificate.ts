@@ -32,11 +32,10 @@ function rows(): TemplateElement[] {
   ]);
 }
 
-function xjCertificate(level: '工程经理' | '高级工程经理', programId: string, id: string, prefix: string, years: number, cite: string): CertificateTemplate {
+function xjCertificate(level: '工程经理' | '高级工程经理', id: string, prefix: string, years: number, cite: string): CertificateTemplate {
   const name = `信息系统集成实施${level}评价证书`;
   return {
     id,
-    programId,
     title: `《${name}》`,
     cite: `000 第十四条、${cite}`,
     page: { paper: 'A4', orientation: 'landscape' },
@@ -87,7 +86,6 @@ function xjCertificate(level: '工程经理' | '高级工程经理', programId: 
 /** P1: 《信息系统集成实施工程经理评价证书》 (000 第十四条), valid 4 years (000 第十五条). */
 export const xjIsiPmCertificate: CertificateTemplate = xjCertificate(
   '工程经理',
-  'xj-isi-pm',
   'xj-isi-pm-certificate',
   'XJPM',
   XJ_PM_VALIDITY_YEARS,
@@ -97,7 +95,6 @@ export const xjIsiPmCertificate: CertificateTemplate = xjCertificate(
 /** P2: 《信息系统集成实施高级工程经理评价证书》 (000 第十四条), valid 4 years (000 第十六条). */
 export const xjIsiSpmCertificate: CertificateTemplate = xjCertificate(
   '高级工程经理',
-  'xj-isi-spm',
   'xj-isi-spm-certificate',
   'XJSPM',
   XJ_SPM_VALIDITY_YEARS,

@@ -24,7 +24,6 @@ const ROWS: [string, string, number][] = [
 
 export const xjSiAnnualCertificate: CertificateTemplate = {
   id: 'xj-si-certificate',
-  programId: 'xj-si-annual',
   title: '计算机信息系统集成（信息工程）能力评估证书',
   cite: '001 温馨提示 11（换证）',
   page: { paper: 'A4', orientation: 'landscape' },

@@ -30,20 +30,23 @@ const signing = () => ({ subtle: crypto.subtle, privateKey: keys.privateKey, ver
 
 /** One realistic certificate per template. */
 const SAMPLES: Record<string, Omit<CertificateInput, 'certificateNo'>> = {
-  'xj-isi-pm-certificate': { holderName: '阿依古丽·买买提', issuedOn: '2026-11-22', fields: { sex: 'female', idNumber: '650102199001011234' }, photoJpeg: photo() },
-  'xj-isi-spm-certificate': { holderName: '王建国', issuedOn: '2026-11-22', fields: { sex: 'male', idNumber: '65010219800101123X' }, photoJpeg: photo(), reprint: 2 },
+  'xj-isi-pm-certificate': { programId: 'xj-isi-pm', holderName: '阿依古丽·买买提', issuedOn: '2026-11-22', fields: { sex: 'female', idNumber: '650102199001011234' }, photoJpeg: photo() },
+  'xj-isi-spm-certificate': { programId: 'xj-isi-spm', holderName: '王建国', issuedOn: '2026-11-22', fields: { sex: 'male', idNumber: '65010219800101123X' }, photoJpeg: photo(), reprint: 2 },
   'xj-si-certificate': {
+    programId: 'xj-si-annual',
     holderName: '新疆天山云数据科技有限公司',
     issuedOn: '2026-04-20',
     validUntil: '2027-04-30',
     fields: { creditCode: '91650100MA775XXXX1', grade: '乙级', inspection: '2025年度年检合格' },
   },
   'rk-registration-page': {
+    programId: 'rk-registration',
     holderName: '李明',
     issuedOn: '2026-11-22',
     fields: { qualification: '系统分析师（高级）', qualificationCertificateNo: '04010011230000123', registrationIndex: '2', registrar: '上海市职业能力考试院信息人才认证中心' },
   },
   'iets-certificate': {
+    programId: 'iets',
     holderName: '杭州数智信息技术服务股份有限公司',
     issuedOn: '2026-11-22',
     fields: { creditCode: '91330100MA2XXXXX7Q', category: '企业能力评价', level: '二级（IETS-2）' },

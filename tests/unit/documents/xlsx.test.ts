@@ -64,7 +64,7 @@ beforeAll(async () => {
   await make(
     'publicity-zj',
     buildPublicityListXlsx({
-      programId: 'zj-it-senior',
+      layout: 'zj-it-senior-publicity',
       title: '2019年度信息技术专业高级工程师职务任职资格评审对象公示名单',
       period: { from: '2019-10-21', to: '2019-10-25', note: '5个工作日' },
       publisher: '浙江省软件行业协会',

@@ -24,6 +24,9 @@ import type { TabProps } from './types';
 
 type DocKey = 'receipt' | 'return' | 'supplement' | 'binding' | 'rk-form' | 'summary-sheet' | 'scoring-sheet';
 
+/** The pack document layout each per-file form is built for (shared/programs `documents[].layout`). */
+const FORM_LAYOUTS = { 'rk-form': 'rk-registration-form', 'summary-sheet': 'zj-it-senior-summary-form' } as const;
+
 export function DocumentsMenu({ file, result }: TabProps) {
   const t = useT();
   const { message } = App.useApp();
@@ -33,15 +36,16 @@ export function DocumentsMenu({ file, result }: TabProps) {
   const deadlineRef = useRef<InputRef>(null);
   const [form] = Form.useForm<{ deadline: string }>();
   const no = file.application.applicationNo;
-  const programId = file.application.programId;
+  // The forms a file offers are the pack's: a document whose layout the documents worker builds.
+  const layouts = new Set(result.pack.documents.map((d) => d.layout));
   const hasProblems = noticeItems(result).length > 0;
 
   const keys: DocKey[] = [
     'receipt',
     ...(hasProblems ? (['supplement', 'return'] as const) : []),
     ...(result.evaluation.binding ? (['binding'] as const) : []),
-    ...(programId === 'rk-registration' ? (['rk-form'] as const) : []),
-    ...(programId === 'zj-it-senior' ? (['summary-sheet'] as const) : []),
+    ...(layouts.has(FORM_LAYOUTS['rk-form']) ? (['rk-form'] as const) : []),
+    ...(layouts.has(FORM_LAYOUTS['summary-sheet']) ? (['summary-sheet'] as const) : []),
     ...(result.pack.scoring ? (['scoring-sheet'] as const) : []),
   ];
 

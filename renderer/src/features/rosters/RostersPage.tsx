@@ -8,6 +8,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
+import { rosterMembers, rosterSources } from '../../../../shared/documents/roster-files';
+import { programPacks } from '../../../../shared/programs';
 import { assessmentYearsOf } from '../../documents/inputs';
 import { annualSummaryInput, certificateEvents, publicityInput, rkRegisterRows, zjRosterApplicants } from './rosters';
 import { loadOfficeName } from '../../documents/settings';
@@ -21,10 +23,18 @@ async function filesOf(ids: readonly string[]): Promise<ApplicationFile[]> {
   return files.filter((f): f is ApplicationFile => f !== undefined);
 }
 
-async function programFiles(programId: string): Promise<ApplicationFile[]> {
-  const apps = await db.applications.where('programId').equals(programId).toArray();
-  return filesOf(apps.filter((a) => !a.deleted).sort((a, b) => (a.applicationNo < b.applicationNo ? -1 : 1)).map((a) => a.id));
+/** The files a roster of `layout` lists: the programs whose pack declares it, minus what it leaves off. */
+async function rosterFiles(layout: string): Promise<ApplicationFile[]> {
+  const ids: string[] = [];
+  for (const source of rosterSources(programPacks, layout)) {
+    const apps = await db.applications.where('programId').equals(source.pack.id).toArray();
+    ids.push(...rosterMembers(source, apps).map((a) => a.id));
+  }
+  return filesOf(ids);
 }
+
+/** The pack document layouts these rosters are built for (shared/programs `documents[].layout`). */
+const ROSTER_LAYOUTS = { zjRoster: 'zj-it-senior-roster', rkRegister: 'rk-talent-register', annualSummary: 'grade-summary' } as const;
 
 function yearStart(): string {
   return `${todayIso().slice(0, 4)}-01-01`;
@@ -65,7 +75,7 @@ export function RostersPage() {
   }
 
   async function zjRoster() {
-    const files = (await programFiles('zj-it-senior')).filter((f) => !['returned', 'withdrawn-fraud'].includes(f.application.status));
+    const files = await rosterFiles(ROSTER_LAYOUTS.zjRoster);
     const { applicants, problems } = zjRosterApplicants(files);
     showProblems(problems);
     if (applicants.length === 0) return void message.warning(t('documents.rosters.empty'));
@@ -86,7 +96,7 @@ export function RostersPage() {
   async function rkRegister() {
     const r = range(rkRange);
     if (!r) return;
-    const [files, certificates] = await Promise.all([programFiles('rk-registration'), db.certificates.toArray()]);
+    const [files, certificates] = await Promise.all([rosterFiles(ROSTER_LAYOUTS.rkRegister), db.certificates.toArray()]);
     const { rows, problems } = rkRegisterRows(files, certificates, r.from, r.to);
     showProblems(problems);
     if (rows.length === 0) return void message.warning(t('documents.rosters.empty'));
@@ -98,7 +108,7 @@ export function RostersPage() {
   }
 
   async function annualSummary() {
-    const files = await programFiles('xj-si-annual');
+    const files = await rosterFiles(ROSTER_LAYOUTS.annualSummary);
     const { input, problems } = annualSummaryInput(files, year, todayIso());
     showProblems(problems);
     if (input.enterprises.length === 0) return void message.warning(t('documents.rosters.empty'));

@@ -13,6 +13,7 @@ import {
   type RkRegisterRow,
   type ZjApplicant,
 } from '../../../../shared/documents';
+import { PUBLICITY_COLUMNS } from '../../../../shared/documents/xlsx/publicity-list';
 import { registerEntries } from '../../../../shared/lifecycle';
 import type { Application, Certificate, CertificateEvent as CertificateEventRecord, Publicity } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
@@ -72,8 +73,10 @@ export function publicityInput(publicity: Publicity, files: readonly Application
     const data = publicityListData(pack, listed.id, files, options);
     if (data.ok) return data.value;
   }
+  // Otherwise the preset columns of the pack's publicity document (shared/documents/xlsx/publicity-list).
+  const preset = pack?.documents.find((d) => PUBLICITY_COLUMNS[d.layout] !== undefined);
   return {
-    programId: publicity.programId,
+    layout: preset?.layout ?? '',
     title: publicity.title,
     period: { from: publicity.startedOn, to: publicity.endsOn },
     publisher,

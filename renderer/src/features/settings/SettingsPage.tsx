@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { useT } from '../../i18n';
-import { LanguageSwitch } from '../../layout/AppLayout';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { bridge } from '../../platform/bridge';
 import { requestPersistentStorage } from '../../platform/storage';
 import { db, deviceId } from '../../db';
