@@ -49,4 +49,36 @@ describe('layering lint', () => {
   ])('allows %s', async (_label, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual([]);
   });
+
+  it.each([
+    ['a feature importing another feature’s screen', 'renderer/src/features/certificates/__fixture__.ts', "import { WorkflowTab } from '../workflow/WorkflowTab';\nexport const x = WorkflowTab;\n"],
+    ['a feature importing a page', 'renderer/src/features/audit/__fixture__.ts', "import { ApplicationPage } from '../../pages/ApplicationPage';\nexport const x = ApplicationPage;\n"],
+    ['a feature importing the app shell', 'renderer/src/features/audit/__fixture__.ts', "import { AppLayout } from '../../layout/AppLayout';\nexport const x = AppLayout;\n"],
+    ['the database importing a feature', 'renderer/src/db/__fixture__.ts', "import { fireTransition } from '../features/workflow/fire';\nexport const x = fireTransition;\n"],
+    ['a widget importing a feature’s screen', 'renderer/src/components/__fixture__.ts', "import { AuditPage } from '../features/audit/AuditPage';\nexport const x = AuditPage;\n"],
+  ])('the renderer’s import patterns refuse %s', async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['a feature using another feature’s commands', 'renderer/src/features/certificates/__fixture__.ts', "import { fireTransition } from '../workflow/fire';\nexport const x = fireTransition;\n"],
+    ['a page composing features', 'renderer/src/pages/__fixture__.ts', "import { WorkflowTab } from '../features/workflow/WorkflowTab';\nexport const x = WorkflowTab;\n"],
+    ['infrastructure naming a feature’s type', 'renderer/src/documents/__fixture__.ts', "import type { ApplicationFile } from '../features/applications/file';\nexport type X = ApplicationFile;\n"],
+  ])('the renderer’s import patterns allow %s', async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  });
+
+  it.each([
+    ['renderer/src/features/rosters/__fixture__.ts', "export const p = 'zj-it-senior';\n"],
+    ['renderer/src/features/rosters/__fixture__.ts', 'export const p = `rk-registration`;\n'],
+    ['electron/__fixture__.ts', "export const p = 'iets';\n"],
+    ['server/__fixture__.ts', "export const p = 'xj-isi-pm';\n"],
+    ['shared/documents/__fixture__.ts', "export const p = 'xj-si-annual';\n"],
+  ])('only packs know a program: a program id in %s is refused', async (filePath, code) => {
+    expect(await ruleIds(filePath, code)).toContain('no-restricted-syntax');
+  });
+
+  it('a pack may name its program', async () => {
+    expect(await ruleIds('shared/programs/__fixture__.ts', "export const p = 'zj-it-senior';\n")).toEqual([]);
+  });
 });
