@@ -93,8 +93,8 @@ export async function buildPanelResultsXlsx(input: PanelResultsInput): Promise<R
   const wb = newWorkbook(input.signedOn);
   const ws = addSheet(wb, '评审结果', RESULT_COLUMNS, { orientation: 'landscape', repeatRows: [4, 4] });
   titleRow(ws, 1, `${input.sessionTitle}评审结果清单`, RESULT_COLUMNS.length);
-  noteRow(ws, 2, `业务：${input.programName}　时间：${formatDateZh(input.date)}　地点：${input.venue}`, RESULT_COLUMNS.length);
-  noteRow(ws, 3, `主任委员：${input.chair}　评审专家：${input.members.join('、')}`, RESULT_COLUMNS.length);
+  noteRow(ws, 2, `业务：${input.programName}\u3000时间：${formatDateZh(input.date)}\u3000地点：${input.venue}`, RESULT_COLUMNS.length);
+  noteRow(ws, 3, `主任委员：${input.chair}\u3000评审专家：${input.members.join('、')}`, RESULT_COLUMNS.length);
   headerRow(ws, 4, RESULT_COLUMNS);
   const next = bodyRows(
     ws,

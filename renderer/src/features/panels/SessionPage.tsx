@@ -7,7 +7,7 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   allowedRulings,
@@ -462,9 +462,10 @@ function Overview({ data }: { data: SessionData }) {
   const [editing, setEditing] = useState(false);
   const { session, experts } = data.ctx;
   const name = (id: string) => experts.find((e) => e.id === id)?.name ?? '—';
-  const [present, setPresent] = useState<string[]>(session.presentIds ?? []);
+  // The ticks start from the stored attendance; until changed, they follow it (another desk's sync).
+  const [ticked, setPresent] = useState<string[] | null>(null);
+  const present = ticked ?? session.presentIds ?? [];
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setPresent(session.presentIds ?? []), [session.presentIds]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {self && <Alert type="info" showIcon title={t(isChair ? 'panel.youChair' : 'panel.youMember', { name: self.name })} data-testid="you-are" />}

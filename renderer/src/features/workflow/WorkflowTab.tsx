@@ -619,7 +619,7 @@ function PanelResultsCard({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const { file, result } = props;
+  const { result } = props;
   const facts = result.evaluation.facts.panelResults ?? {};
   const stageName = (id: string) => result.pack.panel?.stages.find((s) => s.stage === id)?.names[lang] ?? id;
   const entries = Object.values(facts);
