@@ -17,6 +17,9 @@ import { withDesk } from './seed';
 import { enterApp } from './sign-in';
 
 const SHOTS = 'test-results/panel';
+
+// A click that cannot land fails within seconds rather than at the end of this long test.
+test.use({ actionTimeout: 15_000 });
 const DIST = join(process.cwd(), 'dist/e2e');
 const KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
 const PASSWORD = 'Panel-2026-expert';
@@ -51,7 +54,21 @@ async function saved(page: Page, click: () => Promise<void>): Promise<{ download
 async function choose(page: Page, label: string, options: readonly string[]) {
   await page.getByLabel(label, { exact: true }).click();
   for (const option of options) await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+}
+
+/** A multiple select: each option typed (the list filters) and taken with Enter, as a clerk would. */
+async function chooseMany(page: Page, label: string, options: readonly string[]) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  for (const option of options) {
+    await page.keyboard.type(option);
+    await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.ant-select-selection-item', { hasText: option })).toHaveCount(1);
+  }
+  // Tab, not Escape: Escape would close the dialog the select sits in.
+  await page.keyboard.press('Tab');
 }
 
 const EXPERTS = [
@@ -128,13 +145,14 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
   await form.getByLabel('评审会名称').fill('2026年第一次专家评审会');
   await form.getByLabel('日期').fill('2026-12-08');
   await form.getByLabel('地点').fill('协会三楼会议室');
-  await choose(office, '评审专家', EXPERTS.map((e) => e.name));
+  await chooseMany(office, '评审专家', EXPERTS.map((e) => e.name));
+  await chooseMany(office, '评审的申请', APPLICANTS.map((a) => a.no));
+  await expect(form.locator('.ant-select-selection-item')).toHaveCount(EXPERTS.length + APPLICANTS.length);
   await choose(office, '主任委员', ['张评审']);
-  await choose(office, '评审的申请', APPLICANTS.map((a) => a.no));
   await office.screenshot({ path: `${SHOTS}/session-form.png`, fullPage: true });
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await expect(office.getByTestId('auto-recusals')).toContainText('赵评审：专家所在单位“新疆天山信息技术有限公司”与申报人单位“新疆天山信息技术有限公司”相同。');
-  await form.getByRole('button', { name: /关\s*闭/ }).click();
+  await form.getByRole('button', { name: '关 闭', exact: true }).click();
   await office.getByTestId('sessions-table').getByRole('link', { name: '2026年第一次专家评审会' }).click();
   const sessionId = office.url().split('/panel/sessions/')[1]!;
 
