@@ -1,8 +1,8 @@
 /**
- * The rulebooks' text, for tests that hold the packs to their seeds' own words. The seeds live in
- * the team's shared folder beside the repository (../shared/seeds, files `NNN_<hash>.txt`);
- * SEEDS_DIR overrides. Where they are not present (a bare checkout) the seed-text tests skip
- * and say why; every other test still runs.
+ * The rulebooks' text, for tests that hold the packs to their seeds' own words. The seeds are in
+ * the repository (docs/rulebooks, files `NNN_<hash>.txt`); SEEDS_DIR overrides. They are always
+ * there, so the seed-text tests always run: a checkout without them fails (see packs.test.ts)
+ * rather than skipping the promise that every number cites its seed's words.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 function findSeedsDir(): string | null {
-  const candidates = [process.env.SEEDS_DIR, resolve(here, '../../../../shared/seeds'), resolve(here, '../../../shared/seeds')];
+  const candidates = [process.env.SEEDS_DIR, resolve(here, '../../../docs/rulebooks')];
   for (const dir of candidates) {
     if (dir && existsSync(dir) && readdirSync(dir).some((f) => /^\d{3}_.*\.txt$/.test(f))) return dir;
   }
