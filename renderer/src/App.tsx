@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { SignInGate } from './auth/SignInGate';
 import { AppLayout } from './layout/AppLayout';
@@ -13,6 +13,11 @@ import { IntakePage } from './features/applications/IntakePage';
 import { NewApplicationPage } from './features/applications/NewApplicationPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { PanelPage } from './features/panels/PanelPage';
+import { SessionPage } from './features/panels/SessionPage';
+import { PanelApplicationPage } from './pages/PanelApplicationPage';
+import { can, type Action } from '../../shared/access/permissions';
+import { navAreas } from './layout/nav';
+import { useSession } from './stores/session';
 import { QueuesPage } from './features/workflow/QueuesPage';
 import { RostersPage } from './features/rosters/RostersPage';
 import { UsersPage } from './features/users/UsersPage';
@@ -25,26 +30,42 @@ import { translate } from './i18n/messages';
  * Hash routing: the same build works from `app://desk/index.html` in the desktop shell and from
  * any static server in browser mode, with no server-side fallback needed.
  */
+function Home() {
+  const role = useSession((s) => s.user?.role ?? null);
+  const first = navAreas.find((a) => can(role, a.action));
+  return first === undefined ? null : <Navigate to={first.path} replace />;
+}
+
+/** A route opens only for a role the permission table lets in (shared/access); others go home. */
+function Gate({ action, children }: { action: Action; children: ReactNode }) {
+  const role = useSession((s) => s.user?.role ?? null);
+  return can(role, action) ? children : <Home />;
+}
+
+const gated = (path: string, action: Action, element: ReactNode) => ({ path, element: <Gate action={action}>{element}</Gate> });
+
 const router = createHashRouter([
   {
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/intake" replace /> },
-      { path: 'intake', element: <IntakePage /> },
-      { path: 'intake/new', element: <NewApplicationPage /> },
-      { path: 'organisations', element: <OrganisationsPage /> },
-      { path: 'applications/:id', element: <ApplicationPage /> },
-      { path: 'review', element: <QueuesPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'panel', element: <PanelPage /> },
-      { path: 'certificates', element: <CertificatesPage /> },
-      { path: 'rosters', element: <RostersPage /> },
-      { path: 'sync', element: <SyncPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
-      { path: '*', element: <Navigate to="/intake" replace /> },
+      { index: true, element: <Home /> },
+      gated('intake', 'intake.view', <IntakePage />),
+      gated('intake/new', 'intake.create', <NewApplicationPage />),
+      gated('organisations', 'organisations.view', <OrganisationsPage />),
+      gated('applications/:id', 'application.view', <ApplicationPage />),
+      gated('review', 'queues.view', <QueuesPage />),
+      gated('audit', 'audit.view', <AuditPage />),
+      gated('users', 'users.view', <UsersPage />),
+      gated('panel', 'panel.view', <PanelPage />),
+      gated('panel/sessions/:sessionId', 'panel.view', <SessionPage />),
+      gated('panel/sessions/:sessionId/applications/:applicationId', 'panel.view', <PanelApplicationPage />),
+      gated('certificates', 'certificates.view', <CertificatesPage />),
+      gated('rosters', 'rosters.view', <RostersPage />),
+      gated('sync', 'sync.view', <SyncPage />),
+      gated('settings', 'settings.view', <SettingsPage />),
+      gated('calendar', 'queues.view', <CalendarPage />),
+      { path: '*', element: <Home /> },
     ],
   },
 ]);

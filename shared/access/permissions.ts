@@ -139,11 +139,12 @@ const TABLE_ACTIONS: Readonly<Record<string, { readonly create: Action; readonly
   users: { create: 'users.manage', change: 'users.manage' },
   // Every desk's deadlines count with it (features/calendar).
   calendarYears: { create: 'calendar.manage', change: 'calendar.manage' },
-  // Panels: the office organises; an expert scores, declares a recusal and, as chair, signs the
-  // result (who may within a session is shared/panels' decision).
+  // Panels: the office organises; an expert scores, declares a recusal and, as chair, records the
+  // tally in the room and signs the result (who may within a session is shared/panels' decision:
+  // mayRecordBallot lets only the office or the session's chair).
   experts: { create: 'panel.manage', change: 'panel.manage' },
   panelSessions: { create: 'panel.manage', change: 'panel.manage' },
-  panelBallots: { create: 'panel.manage', change: 'panel.manage' },
+  panelBallots: { create: 'panel.score', change: 'panel.score' },
   panelRecusals: { create: 'panel.score', change: 'panel.score' },
   scoresheets: { create: 'panel.score', change: 'panel.score' },
   panelResults: { create: 'panel.score', change: 'panel.score' },

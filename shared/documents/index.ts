@@ -82,6 +82,14 @@ export {
 } from './org-rosters';
 export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
 export { buildScoringSheetPdf, scoringDimensionsOf, type ScoringSheetDimension, type ScoringSheetInput, type ScoringSheetItem } from './review/scoring-sheet';
+export {
+  buildDefenceNoticePdf,
+  buildPanelResultsPdf,
+  buildPanelResultsXlsx,
+  type DefenceNoticeInput,
+  type PanelResultRow,
+  type PanelResultsInput,
+} from './review/panel-results';
 export { buildIetsEvaluationReportPdf, IETS_ASPECTS, type IetsAspect, type IetsReportInput } from './review/iets-report';
 export {
   buildIetsRevocationNoticePdf,

@@ -17,3 +17,4 @@ export * from './permissions';
 export * from './session';
 export * from './canonical';
 export * from './batch';
+export * from './exchange';

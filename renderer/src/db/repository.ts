@@ -215,6 +215,38 @@ export class Repository<T extends SyncedTable> {
     return written!;
   }
 
+  /**
+   * Stores a record made on another desk and carried here in a file (a panel's signed results
+   * file, features/panels/batch-file.ts) under its own id AND its own stamps: what a signed result
+   * names as its basis (a sheet and its `updatedAt`) must stay exactly as it was signed. Checked,
+   * authorised and audited like any write (the audit names who imported it); the outbox operation
+   * carries the changed fields, so the record reaches the office's other desks as it was made. The
+   * same record twice writes nothing.
+   */
+  async adopt(record: RecordOf<T>, ctx: WriteContext): Promise<RecordOf<T>> {
+    const id = (record as { id: string }).id;
+    const written = await this.write(id, ctx, (stored) => {
+      const adopted = this.validate(record);
+      const after = adopted as Record<string, unknown>;
+      const before = stored as Record<string, unknown> | undefined;
+      const changes = changedFields(before ?? {}, after);
+      for (const stamp of ['updatedAt', 'updatedBy'] as const) {
+        if (before?.[stamp] !== after[stamp]) changes[stamp] = [before?.[stamp], after[stamp]];
+      }
+      if (Object.keys(changes).length === 0) return null;
+      const { id: _id, ...values } = after;
+      const fields: Record<string, unknown> =
+        before === undefined ? values : Object.fromEntries(Object.entries(changes).map(([k, [, v]]) => [k, v]));
+      return {
+        record: adopted,
+        kind: 'put',
+        fields: flattenNested(this.table, fields, before),
+        audit: { action: before === undefined ? 'create' : 'update', changes },
+      };
+    });
+    return written!;
+  }
+
   /** Changes the given fields of a record. A patch that changes nothing writes nothing. */
   async update(id: string, patch: RecordPatch<T>, ctx: WriteContext): Promise<RecordOf<T>> {
     const written = await this.write(id, ctx, (stored, _state, at) => {

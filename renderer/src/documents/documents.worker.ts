@@ -8,6 +8,9 @@ import {
   buildCalibrationPdf,
   buildCertificateRegisterXlsx,
   buildCertificatesPdf,
+  buildDefenceNoticePdf,
+  buildPanelResultsPdf,
+  buildPanelResultsXlsx,
   buildPublicityListXlsx,
   buildReceiptPdf,
   buildReturnNoticePdf,
@@ -111,6 +114,12 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
       return buildXjAnnualSummaryXlsx(job.input);
     case 'certificate-register':
       return buildCertificateRegisterXlsx(job.input);
+    case 'panel-results':
+      return buildPanelResultsPdf(job.input, await fonts());
+    case 'panel-results-xlsx':
+      return buildPanelResultsXlsx(job.input);
+    case 'defence-notice':
+      return buildDefenceNoticePdf(job.input, await fonts());
   }
 }
 

@@ -8,6 +8,8 @@ import type {
   BindingTocInput,
   CertificateInput,
   CertificateRegisterInput,
+  DefenceNoticeInput,
+  PanelResultsInput,
   PrintMode,
   PrinterProfile,
   PublicityInput,
@@ -50,7 +52,10 @@ export type DocumentJob =
   | { readonly kind: 'publicity-list'; readonly input: PublicityInput }
   | { readonly kind: 'rk-talent-register'; readonly input: RkRegisterInput }
   | { readonly kind: 'xj-annual-summary'; readonly input: AnnualSummaryInput }
-  | { readonly kind: 'certificate-register'; readonly input: CertificateRegisterInput };
+  | { readonly kind: 'certificate-register'; readonly input: CertificateRegisterInput }
+  | { readonly kind: 'panel-results'; readonly input: PanelResultsInput }
+  | { readonly kind: 'panel-results-xlsx'; readonly input: PanelResultsInput }
+  | { readonly kind: 'defence-notice'; readonly input: DefenceNoticeInput };
 
 export type DocumentJobKind = DocumentJob['kind'];
 
@@ -68,7 +73,7 @@ export type JobMessage =
 
 /** Whether the job makes a PDF (printable) or an xlsx workbook (save only). */
 export function jobOutput(kind: DocumentJobKind): 'pdf' | 'xlsx' {
-  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register'
+  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'panel-results-xlsx'
     ? 'xlsx'
     : 'pdf';
 }

@@ -152,6 +152,32 @@ export async function loadSigning(db: DeskDatabase): Promise<SigningSettings | u
   return privateKey === undefined ? undefined : { privateKey, verifyHost: stored.verifyHost };
 }
 
+/**
+ * The office's key as a panel's results file is signed and checked with (features/panels): the
+ * same key as certificates — the office key on an enrolled desk, the key set on this desk
+ * otherwise — so a file signed on any of the office's desks is verified on every other with the
+ * office's public key, and nobody outside the office can make one. No verification host needed.
+ * The private key comes only as a non-extractable CryptoKey; `keyId` is the public key's fingerprint.
+ */
+export interface PanelKey {
+  readonly keyId: string;
+  readonly privateKey: CryptoKey;
+  readonly publicKeySpki: string;
+}
+
+export async function loadPanelKey(db: DeskDatabase): Promise<PanelKey | undefined> {
+  const enrolled = (await readConnection(db)) !== undefined;
+  const stored = await read<StoredSigning>(db, DOCUMENT_KEYS.signing);
+  const office = enrolled ? await loadOfficeKey(db) : undefined;
+  const pkcs8 = enrolled ? office?.privateKeyPkcs8 : stored?.privateKeyPkcs8;
+  if (!pkcs8) return undefined;
+  const publicKeySpki = enrolled ? office?.publicKeySpki : (stored?.publicKeySpki ?? (await publicKeyOf(pkcs8)));
+  const fingerprint = publicKeySpki === undefined ? undefined : fingerprintOf(publicKeySpki);
+  const privateKey = await signingKeyOf(pkcs8);
+  if (publicKeySpki === undefined || !fingerprint?.ok || privateKey === undefined) return undefined;
+  return { keyId: fingerprint.value, privateKey, publicKeySpki };
+}
+
 /** The public key (SPKI, base64) of an Ed25519 private key (WebCrypto exports it as the JWK `x`). */
 export async function publicKeyOf(privateKeyPkcs8: string): Promise<string | undefined> {
   try {

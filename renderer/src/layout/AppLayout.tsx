@@ -9,6 +9,7 @@ import { useSession } from '../stores/session';
 import { startSync, useSyncStatus } from '../sync';
 import { navAreas } from './nav';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { can } from '../../../shared/access/permissions';
 import { CalendarBanner } from '../features/calendar/CalendarBanner';
 
 const { Header, Sider, Content } = Layout;
@@ -73,9 +74,9 @@ export function AppLayout() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const isAdmin = useSession((s) => s.user?.role === 'admin');
-  const areas = navAreas.filter((a) => isAdmin || a.adminOnly !== true);
-  const selected = areas.find((a) => pathname.startsWith(a.path))?.path ?? areas[0]!.path;
+  const role = useSession((s) => s.user?.role ?? null);
+  const areas = navAreas.filter((a) => can(role, a.action));
+  const selected = areas.find((a) => pathname.startsWith(a.path))?.path ?? areas[0]?.path ?? '';
 
   // The sync loop runs as long as the app shell is on screen, whatever the page.
   useEffect(() => startSync(), []);

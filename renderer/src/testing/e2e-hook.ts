@@ -10,8 +10,26 @@ import { createOrganisation } from '../features/organisations/commands';
 import { createPerson } from '../features/people/commands';
 import { fireTransition } from '../features/workflow/fire';
 import { writeContext } from '../session';
+import { createUser } from '../auth/users';
+import { saveSigning } from '../documents/settings';
+import { recordAttendance, saveExpert, saveSession, saveSheet } from '../features/panels/commands';
 
-const desk = { db, repositories, writeContext, createPerson, createOrganisation, createApplication, fireTransition };
+const desk = {
+  db,
+  repositories,
+  writeContext,
+  createPerson,
+  createOrganisation,
+  createApplication,
+  fireTransition,
+  createUser,
+  // The office key installed by an administrator (证书 › 签名与单位), as on any desk that signs.
+  saveSigning: (privateKeyPkcs8: string) => saveSigning(db, { verifyHost: 'verify.example.org.cn', privateKeyPkcs8 }),
+  saveExpert,
+  saveSession,
+  saveSheet,
+  recordAttendance,
+};
 
 export type DeskTestApi = typeof desk;
 

@@ -7,7 +7,8 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Application, Attachment, EducationRecord, Material, Objection, Organisation, Person, Publicity, Review, RoutingOpinion, WorkflowEvent } from '../../../../shared/model/records';
+import type { Application, Attachment, EducationRecord, Material, Objection, Organisation, PanelBallot, PanelResult, Person, Publicity, Review, RoutingOpinion, Scoresheet, WorkflowEvent } from '../../../../shared/model/records';
+import { panelResultFacts } from '../../../../shared/panels';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
 import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { evaluateApplication, type ApplicationInput, type Evaluation } from '../../../../shared/engine/evaluate';
@@ -37,6 +38,10 @@ export interface ApplicationFile {
   /** Publicities that listed this application, oldest first. */
   readonly publicities: readonly Publicity[];
   readonly reviews: readonly Review[];
+  /** Panel sessions' signed results for this application, and the sheets and tallies they were computed from. */
+  readonly panelResults: readonly PanelResult[];
+  readonly scoresheets: readonly Scoresheet[];
+  readonly panelBallots: readonly PanelBallot[];
   /** The bytes of the newest photo attachment, for the pack's photo rule (002 附件2 二). */
   readonly photoBytes?: Uint8Array;
 }
@@ -56,7 +61,7 @@ const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => (
 export async function loadApplicationFile(database: DeskDatabase, id: string): Promise<ApplicationFile | undefined> {
   const application = await database.applications.get(id);
   if (application === undefined || application.deleted) return undefined;
-  const [person, organisation, materials, education, attachments, events, routingOpinions, objections, publicities, reviews] =
+  const [person, organisation, materials, education, attachments, events, routingOpinions, objections, publicities, reviews, panelResults, scoresheets, panelBallots] =
     await Promise.all([
       application.personId ? database.people.get(application.personId) : undefined,
       application.organisationId ? database.organisations.get(application.organisationId) : undefined,
@@ -68,6 +73,9 @@ export async function loadApplicationFile(database: DeskDatabase, id: string): P
       database.objections.where('applicationId').equals(id).toArray(),
       database.publicities.where('applicationIds').equals(id).toArray(),
       database.reviews.where('applicationId').equals(id).toArray(),
+      database.panelResults.where('applicationId').equals(id).toArray(),
+      database.scoresheets.where('applicationId').equals(id).toArray(),
+      database.panelBallots.where('applicationId').equals(id).toArray(),
     ]);
   const photo = live(attachments)
     .filter((a) => a.kind === 'photo')
@@ -86,6 +94,10 @@ export async function loadApplicationFile(database: DeskDatabase, id: string): P
     objections: byId(live(objections)),
     publicities: live(publicities).sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0)),
     reviews: byId(live(reviews)),
+    // Tombstones kept: a withdrawn sheet makes a result signed on it stale (shared/panels resultIsCurrent).
+    panelResults: byId(panelResults),
+    scoresheets,
+    panelBallots,
   };
 }
 
@@ -174,6 +186,8 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
     ...(publicity ? { publicityStartedOn: publicity.startedOn } : {}),
     ...(routing ? { routing } : {}),
     ...(app.volume2Parts ? { volume2Parts: app.volume2Parts } : {}),
+    // The chair's signed results (the same result by sync and by file is one record, one fact).
+    panelResults: panelResultFacts(app.id, file.panelResults, { sheets: file.scoresheets, ballots: file.panelBallots }),
   };
   return input;
 }

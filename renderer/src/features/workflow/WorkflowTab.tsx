@@ -18,6 +18,7 @@ import type { WorkflowDefinition, WorkflowGuard } from '../../../../shared/workf
 import type { TransitionOption } from '../../../../shared/workflow/engine';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
 import { publicityShownEnd } from '../../../../shared/workflow/deadlines';
+import { formatTenths } from '../../../../shared/panels/tenths';
 import { useT, type MessageKey } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
@@ -610,39 +611,40 @@ function PublicityCard({ props }: { props: TabProps }) {
 // The tab
 // ---------------------------------------------------------------------------------------------
 
-/** The panel's reviews of this file, by stage; while it waits for a panel, a way to enter one. */
-function ReviewsCard({ props, inPanel }: { props: TabProps; inPanel: boolean }) {
+/**
+ * The panel sessions' signed results for this file (shared/panels): the panel's step is allowed
+ * only on one of them, and carries it — nobody retypes a score here. Scoring happens in 评审会.
+ */
+function PanelResultsCard({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const { file, result } = props;
-  const definition = result.pack.workflows[file.application.kind as ApplicationKindId];
-  const stageName = (id: string) => definition?.states.find((s) => s.id === id)?.name[lang] ?? id;
+  const { result } = props;
+  const facts = result.evaluation.facts.panelResults ?? {};
+  const stageName = (id: string) => result.pack.panel?.stages.find((s) => s.stage === id)?.names[lang] ?? id;
+  const entries = Object.values(facts);
   return (
     <Card
       size="small"
-      title={t('panel.existing')}
-      data-testid="reviews-card"
+      title={t('panel.results.card')}
+      data-testid="panel-results-card"
       extra={
-        inPanel && (
-          <Link to={`/panel?application=${file.application.id}`}>
-            <Button size="small" type="primary">
-              {t('panel.enter')}
-            </Button>
-          </Link>
-        )
+        <Link to="/panel">
+          <Button size="small">{t('panel.results.toPanel')}</Button>
+        </Link>
       }
     >
-      {file.reviews.length === 0 ? (
-        <Typography.Text type="secondary">{t('panel.none')}</Typography.Text>
+      {entries.length === 0 ? (
+        <Typography.Text type="secondary">{t('panel.results.none')}</Typography.Text>
       ) : (
         <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-          {file.reviews.map((r) => (
-            <li key={r.id} style={{ marginBottom: 4 }}>
+          {entries.map((r) => (
+            <li key={r.resultId} style={{ marginBottom: 4 }}>
               <Tag>{stageName(r.stage)}</Tag>
-              <Typography.Text strong>{r.reviewer}</Typography.Text>{' '}
-              {r.outcome && <Tag color={r.outcome === '建议通过' ? 'green' : 'red'}>{r.outcome}</Tag>}
-              <Typography.Text type="secondary">{r.opinion}</Typography.Text>
+              <Tag color={r.outcome === 'pass' ? 'green' : r.outcome === 'fail' ? 'red' : 'gold'}>{t(`panel.outcome.${r.outcome}`)}</Tag>
+              {r.scoreTenths !== undefined && <Typography.Text>{t('panel.results.score', { score: formatTenths(r.scoreTenths) })} </Typography.Text>}
+              <Typography.Text type="secondary">{t('panel.results.signedOn', { date: formatIsoDate(r.signedOffOn, locale) })}</Typography.Text>
+              {r.stale && <Tag color="red">{t('panel.results.stale')}</Tag>}
             </li>
           ))}
         </ul>
@@ -706,7 +708,7 @@ export function WorkflowTab(props: TabProps) {
         </Card>
       )}
       <TransitionButtons props={props} />
-      {(state?.queue === 'panel' || file.reviews.length > 0) && <ReviewsCard props={props} inPanel={state?.queue === 'panel'} />}
+      {(state?.queue === 'panel' || file.panelResults.length > 0) && <PanelResultsCard props={props} />}
       {usesRouting(definition) && <RoutingCard props={props} />}
       {showPublicity && <PublicityCard props={props} />}
       <StepsHistory props={props} />
