@@ -8,19 +8,18 @@
 import type { Application } from '../model/records';
 import type { Evaluation } from './evaluate';
 
-/** Whom a return goes back to: recorded as the event's `returnTo`. */
-export const RETURN_TO_OPTIONS = ['单位', '个人'] as const;
-export type ReturnTo = (typeof RETURN_TO_OPTIONS)[number];
+export { RETURN_TO_LABELS, RETURN_TO_OPTIONS, returnToCode, type ReturnTo } from '../model/codes';
+import type { ReturnTo } from '../model/codes';
 
 /**
- * A return goes back the way the file came: handed in by the unit → 单位, by the person → 个人.
+ * A return goes back the way the file came: handed in by the unit → the unit, by the person → the individual.
  * For other channels (counter, post, e-mail, website) it goes to the applicant: the unit when the
  * application is an organisation's, the person otherwise.
  */
 export function defaultReturnTo(application: Pick<Application, 'channel' | 'personId' | 'organisationId'>): ReturnTo {
-  if (application.channel === 'unit') return '单位';
-  if (application.channel === 'individual') return '个人';
-  return application.personId === undefined && application.organisationId !== undefined ? '单位' : '个人';
+  if (application.channel === 'unit') return 'unit';
+  if (application.channel === 'individual') return 'individual';
+  return application.personId === undefined && application.organisationId !== undefined ? 'unit' : 'individual';
 }
 
 /**

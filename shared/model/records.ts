@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { checkedJson, instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema, scoresSchema, text } from './base';
 import { TEXT_LIMITS as L } from './limits';
+import { RETURN_TO_OPTIONS, returnToCode } from './codes';
 import {
   COMPUTED_OUTCOMES,
   PANEL_FLAGS,
@@ -134,7 +135,8 @@ export const workflowEventSchema = recordBaseSchema.extend({
   reason: text(L.workflowEvents.reason).optional(),
   opinion: text(L.workflowEvents.opinion).optional(),
   decision: text(L.workflowEvents.decision).optional(),
-  returnTo: text(L.workflowEvents.returnTo).optional(),
+  /** 000 第十一条 退回提交单位或个人: a code; an old desk's Chinese word reads as its code. */
+  returnTo: z.preprocess(returnToCode, z.enum(RETURN_TO_OPTIONS, { error: '退回对象应为单位（unit）或个人（individual）' })).optional(),
   scores: scoresSchema.optional(),
   /** The signed panel results the step was fired on (shared/workflow/context PanelResultFacts). */
   panel: z.array(panelResultFactsSchema).max(10).optional(),

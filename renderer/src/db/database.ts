@@ -44,6 +44,7 @@ import { DEVICE_ID_KEY } from './keys';
 import { CLOCK_KEY } from './clock';
 import { newId } from './ids';
 import { upgradeToV2, type OperationV1, type StoredRecord } from './upgrade-v2';
+import { upgradeToV12 } from './upgrade-v12';
 
 export interface SettingRow {
   key: string;
@@ -197,7 +198,7 @@ export const schemaV10 = {
   agencyAudits: 'id, applicationId, agencyId, on',
 } as const;
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 12;
 
 /**
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
@@ -287,5 +288,7 @@ export class DeskDatabase extends Dexie {
     this.version(9).stores(schemaV9);
     // New tables only; nothing stored before changes shape.
     this.version(10).stores(schemaV10);
+    // Stored Chinese words become codes (db/upgrade-v12.ts); no table or index changes.
+    this.version(12).stores({}).upgrade(upgradeToV12);
   }
 }

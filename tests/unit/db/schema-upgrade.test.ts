@@ -181,7 +181,8 @@ describe('Dexie schema', () => {
     // Nothing of version 3 is lost or rewritten.
     expect(await db.people.get(ZHANG)).toEqual(person);
     expect(await db.applications.get(LI)).toEqual(application);
-    expect(await db.reviews.get(WANG)).toEqual(review);
+    // …but for the review's 结论, a code since version 12 (db/upgrade-v12.ts).
+    expect(await db.reviews.get(WANG)).toEqual({ ...review, outcome: 'recommend' });
     expect(await db.workflowEvents.where('applicationId').equals(LI).count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
     expect((await db.settings.get('deviceId'))?.value).toBe('device-a');
@@ -263,7 +264,7 @@ describe('Dexie schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.organisations.get(ZHANG)).toEqual(organisation);
     expect(await db.applications.get(LI)).toEqual(application);
     expect(await db.certificates.get(WANG)).toEqual(certificate);

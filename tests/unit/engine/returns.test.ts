@@ -10,14 +10,14 @@ import type { Application } from '../../../shared/model/records';
 type Who = Pick<Application, 'channel' | 'personId' | 'organisationId'>;
 
 describe('defaultReturnTo (000 第十一条 退回提交单位或个人)', () => {
-  const cases: [string, Who, '单位' | '个人'][] = [
-    ['handed in by the unit → 单位', { channel: 'unit', personId: 'p1' }, '单位'],
-    ['handed in by the person → 个人', { channel: 'individual', personId: 'p1' }, '个人'],
-    ['by the person even for an organisation file → 个人', { channel: 'individual', organisationId: 'o1' }, '个人'],
-    ['counter, a person’s file → 个人', { channel: 'counter', personId: 'p1' }, '个人'],
-    ['post, an organisation’s file → 单位', { channel: 'post', organisationId: 'o1' }, '单位'],
-    ['website, a person with an employer → 个人', { channel: 'website', personId: 'p1', organisationId: 'o1' }, '个人'],
-    ['e-mail, an organisation’s file → 单位', { channel: 'email', organisationId: 'o1' }, '单位'],
+  const cases: [string, Who, 'unit' | 'individual'][] = [
+    ['handed in by the unit → 单位', { channel: 'unit', personId: 'p1' }, 'unit'],
+    ['handed in by the person → 个人', { channel: 'individual', personId: 'p1' }, 'individual'],
+    ['by the person even for an organisation file → 个人', { channel: 'individual', organisationId: 'o1' }, 'individual'],
+    ['counter, a person’s file → 个人', { channel: 'counter', personId: 'p1' }, 'individual'],
+    ['post, an organisation’s file → 单位', { channel: 'post', organisationId: 'o1' }, 'unit'],
+    ['website, a person with an employer → 个人', { channel: 'website', personId: 'p1', organisationId: 'o1' }, 'individual'],
+    ['e-mail, an organisation’s file → 单位', { channel: 'email', organisationId: 'o1' }, 'unit'],
   ];
   it.each(cases)('%s', (_name, application, expected) => {
     expect(defaultReturnTo(application)).toBe(expected);

@@ -144,7 +144,7 @@ function FireModal({
         <Form form={form} layout="vertical" initialValues={initial} preserve>
           {records.has('returnTo') && (
             <Form.Item name="returnTo" label={t('workflow.fire.returnTo')} rules={required('workflow.fire.returnTo')}>
-              <Radio.Group options={RETURN_TO_OPTIONS.map((v) => ({ value: v, label: t(v === '单位' ? 'workflow.returnTo.unit' : 'workflow.returnTo.individual') }))} />
+              <Radio.Group options={RETURN_TO_OPTIONS.map((v) => ({ value: v, label: t(`workflow.returnTo.${v}`) }))} />
             </Form.Item>
           )}
           {records.has('reason') && (
@@ -285,7 +285,7 @@ function StepsHistory({ props }: { props: TabProps }) {
                 {formatIsoDate(e.on, locale)} · <strong>{definition?.transitions.find((x) => x.id === e.transitionId)?.label[lang] ?? e.transitionId}</strong>（
                 {stateName(e.from)} → {stateName(e.to)}）
               </span>
-              {e.returnTo && <Typography.Text type="secondary">{t('workflow.fire.returnTo')}：{e.returnTo}</Typography.Text>}
+              {e.returnTo && <Typography.Text type="secondary">{t('workflow.fire.returnTo')}：{t(`workflow.returnTo.${e.returnTo}`)}</Typography.Text>}
               {e.reason && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>{t('workflow.fire.reason')}：{e.reason}</Typography.Text>}
               {e.opinion && <Typography.Text type="secondary">{t('workflow.fire.opinion')}：{e.opinion}</Typography.Text>}
               {e.decision && <Typography.Text type="secondary">{t('workflow.fire.decision')}：{e.decision}</Typography.Text>}

@@ -10,6 +10,7 @@ import { fire, type FireInput } from '../../../../shared/workflow/engine';
 import { db, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
 import { ValidationError } from '../../db/errors';
+import { RETURN_TO_OPTIONS, returnToCode } from '../../../../shared/model/codes';
 import { writeContext } from '../../session';
 import { todayIso } from '../../today';
 import { loadCalendar } from '../calendar/calendar';
@@ -85,6 +86,8 @@ export async function fireTransition(
     );
     if (!result.ok) throw new WorkflowError(result.error.message);
     const entry = result.value.historyEntry;
+    const returnTo = RETURN_TO_OPTIONS.find((o) => o === returnToCode(entry.returnTo));
+    if (entry.returnTo !== undefined && returnTo === undefined) throw new WorkflowError('退回对象应为单位或个人。');
     try {
       await repositories.workflowEvents.create(
         {
@@ -97,7 +100,7 @@ export async function fireTransition(
           ...(entry.reason === undefined ? {} : { reason: entry.reason }),
           ...(entry.opinion === undefined ? {} : { opinion: entry.opinion }),
           ...(entry.decision === undefined ? {} : { decision: entry.decision }),
-          ...(entry.returnTo === undefined ? {} : { returnTo: entry.returnTo }),
+          ...(returnTo === undefined ? {} : { returnTo }),
           ...(entry.scores === undefined ? {} : { scores: { ...entry.scores } }),
           ...(entry.override === undefined ? {} : { override: { reason: entry.override.reason, waived: [...entry.override.waived] } }),
           // The signed panel results the step fired on, kept with the step (shared/panels).
