@@ -1,9 +1,10 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { useEffect } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { SignInGate } from './auth/SignInGate';
+import { HomeRedirect, RequireAccess } from './layout/RequireAccess';
 import { AppLayout } from './layout/AppLayout';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { ApplicationPage } from './pages/ApplicationPage';
@@ -15,9 +16,6 @@ import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { PanelPage } from './features/panels/PanelPage';
 import { SessionPage } from './features/panels/SessionPage';
 import { PanelApplicationPage } from './pages/PanelApplicationPage';
-import { can, type Action } from '../../shared/access/permissions';
-import { navAreas } from './layout/nav';
-import { useSession } from './stores/session';
 import { QueuesPage } from './features/workflow/QueuesPage';
 import { RostersPage } from './features/rosters/RostersPage';
 import { UsersPage } from './features/users/UsersPage';
@@ -27,45 +25,33 @@ import { useUi } from './stores/ui';
 import { translate } from './i18n/messages';
 
 /**
- * Hash routing: the same build works from `app://desk/index.html` in the desktop shell and from
- * any static server in browser mode, with no server-side fallback needed.
+ * Every route opens through `RequireAccess` with the action its menu entry asks (layout/nav), so
+ * a typed URL reaches no more than the menu shows; `/` and unknown paths lead to the role's first
+ * area. Hash routing: the same build works from `app://desk/index.html` in the desktop shell and
+ * from any static server in browser mode, with no server-side fallback needed.
  */
-function Home() {
-  const role = useSession((s) => s.user?.role ?? null);
-  const first = navAreas.find((a) => can(role, a.action));
-  return first === undefined ? null : <Navigate to={first.path} replace />;
-}
-
-/** A route opens only for a role the permission table lets in (shared/access); others go home. */
-function Gate({ action, children }: { action: Action; children: ReactNode }) {
-  const role = useSession((s) => s.user?.role ?? null);
-  return can(role, action) ? children : <Home />;
-}
-
-const gated = (path: string, action: Action, element: ReactNode) => ({ path, element: <Gate action={action}>{element}</Gate> });
-
 const router = createHashRouter([
   {
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Home /> },
-      gated('intake', 'intake.view', <IntakePage />),
-      gated('intake/new', 'intake.create', <NewApplicationPage />),
-      gated('organisations', 'organisations.view', <OrganisationsPage />),
-      gated('applications/:id', 'application.view', <ApplicationPage />),
-      gated('review', 'queues.view', <QueuesPage />),
-      gated('audit', 'audit.view', <AuditPage />),
-      gated('users', 'users.view', <UsersPage />),
-      gated('panel', 'panel.view', <PanelPage />),
-      gated('panel/sessions/:sessionId', 'panel.view', <SessionPage />),
-      gated('panel/sessions/:sessionId/applications/:applicationId', 'panel.view', <PanelApplicationPage />),
-      gated('certificates', 'certificates.view', <CertificatesPage />),
-      gated('rosters', 'rosters.view', <RostersPage />),
-      gated('sync', 'sync.view', <SyncPage />),
-      gated('settings', 'settings.view', <SettingsPage />),
-      gated('calendar', 'queues.view', <CalendarPage />),
-      { path: '*', element: <Home /> },
+      { index: true, element: <HomeRedirect /> },
+      { path: 'intake', element: <RequireAccess action="intake.view"><IntakePage /></RequireAccess> },
+      { path: 'intake/new', element: <RequireAccess action="intake.create"><NewApplicationPage /></RequireAccess> },
+      { path: 'organisations', element: <RequireAccess action="organisations.view"><OrganisationsPage /></RequireAccess> },
+      { path: 'applications/:id', element: <RequireAccess action="application.view"><ApplicationPage /></RequireAccess> },
+      { path: 'review', element: <RequireAccess action="queues.view"><QueuesPage /></RequireAccess> },
+      { path: 'audit', element: <RequireAccess action="audit.view"><AuditPage /></RequireAccess> },
+      { path: 'users', element: <RequireAccess action="users.view"><UsersPage /></RequireAccess> },
+      { path: 'panel', element: <RequireAccess action="panel.view"><PanelPage /></RequireAccess> },
+      { path: 'panel/sessions/:sessionId', element: <RequireAccess action="panel.view"><SessionPage /></RequireAccess> },
+      { path: 'panel/sessions/:sessionId/applications/:applicationId', element: <RequireAccess action="panel.view"><PanelApplicationPage /></RequireAccess> },
+      { path: 'certificates', element: <RequireAccess action="certificates.view"><CertificatesPage /></RequireAccess> },
+      { path: 'rosters', element: <RequireAccess action="rosters.view"><RostersPage /></RequireAccess> },
+      { path: 'sync', element: <RequireAccess action="sync.view"><SyncPage /></RequireAccess> },
+      { path: 'settings', element: <RequireAccess action="settings.view"><SettingsPage /></RequireAccess> },
+      { path: 'calendar', element: <RequireAccess action="calendar.view"><CalendarPage /></RequireAccess> },
+      { path: '*', element: <HomeRedirect /> },
     ],
   },
 ]);

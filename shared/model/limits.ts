@@ -62,6 +62,8 @@ export const TEXT_LIMITS = {
     opinion: lines(4000, '意见'),
     decision: lines(4000, '决定'),
     returnTo: line(CODE, '退回环节'),
+    /** The signed panel results a step was fired on: their stage. */
+    panelStage: line(CODE, '评审阶段'),
   },
   routingOpinions: {
     level: line(CODE, '审核层级'),
@@ -96,17 +98,92 @@ export const TEXT_LIMITS = {
   certificates: {
     certificateNo: line(60, '证书编号'),
     programId: line(CODE, '业务类别'),
+    applicationKind: line(40, '申请类型'),
+    /** `details`: a register's facts the record has no column for, by the pack's field id. */
+    detailKey: line(40, '证书信息项目'),
+    detailValue: line(500, '证书信息'),
+    category: line(40, '评价类别'),
+    level: line(40, '等级'),
   },
   attachments: {
     kind: line(40, '附件类别'),
     fileName: line(200, '文件名'),
     mimeType: line(100, '文件类型'),
+    itemId: line(CODE, '材料项目'),
+    rowKey: line(USER_ID, '表格行'),
   },
   users: {
     username: line(40, '用户名'),
     displayName: line(50, '姓名'),
     passwordHash: line(200, '密码记录'),
     passwordSalt: line(100, '密码记录'),
+  },
+  calendarYears: {
+    holidayName: line(40, '节假日名称'),
+    workdayName: line(40, '调休上班说明'),
+    source: line(200, '依据'),
+  },
+  experts: {
+    name: line(50, '姓名'),
+    unit: line(100, '工作单位'),
+    specialty: line(50, '专业'),
+    phone: line(40, '联系电话'),
+    email: line(100, '电子邮箱'),
+    userId: line(USER_ID, '专家账号'),
+    note: lines(1000, '备注'),
+  },
+  panelSessions: {
+    programId: line(CODE, '业务类别'),
+    title: line(100, '评审会名称'),
+    stage: line(CODE, '评审阶段'),
+    venue: line(200, '评审地点'),
+    slotTime: line(5, '答辩时间'),
+    room: line(50, '答辩室'),
+  },
+  panelRecusals: {
+    reason: lines(500, '回避理由'),
+  },
+  scoresheets: {
+    stage: line(CODE, '评审阶段'),
+    scoreKey: line(40, '评分项目'),
+    opinion: lines(4000, '评审意见'),
+    enteredBy: line(USER_ID, '录入人'),
+  },
+  panelBallots: {
+    stage: line(CODE, '评审阶段'),
+  },
+  panelResults: {
+    stage: line(CODE, '评审阶段'),
+    rulingReason: lines(2000, '裁定理由'),
+    opinion: lines(4000, '评审会意见'),
+    signedOffByUser: line(USER_ID, '签字账号'),
+  },
+  importBatches: {
+    programId: line(CODE, '业务类别'),
+    fileName: line(255, '文件名'),
+    sheetName: line(100, '工作表名称'),
+    tableField: line(CODE, '表格项目'),
+  },
+  evaluationAgencies: {
+    programId: line(CODE, '业务类别'),
+    name: line(100, '评价机构名称'),
+    creditCode: line(18, '统一社会信用代码'),
+    region: line(50, '所属区域'),
+    note: lines(2000, '备注'),
+  },
+  evaluators: {
+    name: line(50, '姓名'),
+    idNumber: line(18, '身份证号'),
+  },
+  agencyAudits: {
+    stage: line(CODE, '办理环节'),
+    findings: lines(4000, '审核发现'),
+  },
+  certificateEvents: {
+    ground: line(CODE, '事由'),
+    reason: lines(4000, '理由'),
+    evidence: lines(2000, '证明材料'),
+    via: line(200, '送达途径'),
   },
   /** Keys of score sheets (`scores`): the pack's item ids. */
   scores: {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { checkedJson, instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema, scoresSchema, text } from './base';
-import { TEXT_LIMITS as L } from './limits';
+import { TEXT_LIMITS as L, type TextLimit } from './limits';
 import { RETURN_TO_OPTIONS, returnToCode } from './codes';
 import {
   COMPUTED_OUTCOMES,
@@ -16,8 +16,6 @@ import {
   SHEET_STATUSES,
   SIGNED_OUTCOMES,
 } from '../panels/codes';
-
-const name = text(L.people.name, { trim: true, required: '请填写姓名' });
 
 /**
  * The import that created a record (`importBatches`), so undoing the import finds exactly what
@@ -102,14 +100,15 @@ export const applicationSchema = recordBaseSchema.extend({
 export type Application = z.infer<typeof applicationSchema>;
 
 /** Who a user is (a users record id, or the built-in account's id). */
-const userRef = z.string().min(1).max(64);
-const stageId = z.string().min(1).max(60);
+const userRef = (limit: TextLimit) => text(limit, { required: '缺少用户' });
+/** A workflow state id a panel decides. */
+const stageId = (limit: TextLimit) => text(limit, { required: '缺少评审阶段' });
 const count = z.number().int().min(0).max(999);
 const tenths = z.number().int().min(0).max(100_000);
 
 /** A result as the workflow carries it (shared/workflow/context PanelResultFacts). */
 export const panelResultFactsSchema = z.object({
-  stage: stageId,
+  stage: stageId(L.workflowEvents.panelStage),
   resultId: recordIdSchema,
   sessionId: recordIdSchema,
   outcome: z.enum(SIGNED_OUTCOMES),
@@ -240,7 +239,7 @@ export const certificateSchema = recordBaseSchema.extend({
   programId: text(L.certificates.programId, { required: '缺少业务类别' }),
   applicationId: recordIdSchema.optional(),
   /** The application kind that issued it (new, renewal, reissue, major-change …): the register counts by it. */
-  applicationKind: z.string().min(1).max(40).optional(),
+  applicationKind: text(L.certificates.applicationKind, { required: '缺少申请类型' }).optional(),
   holderPersonId: recordIdSchema.optional(),
   holderOrganisationId: recordIdSchema.optional(),
   issuedOn: isoDateSchema,
@@ -252,15 +251,15 @@ export const certificateSchema = recordBaseSchema.extend({
    * Facts of the certificate the record has no column for, keyed by the program's field id, as
    * read from a register (003 人才库: qualificationName, specialtyCategory, formNo …).
    */
-  details: z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/), z.union([z.string().max(500), z.number()])).optional(),
+  details: z.record(text(L.certificates.detailKey).regex(/^[a-z][A-Za-z0-9]{0,39}$/), z.union([text(L.certificates.detailValue), z.number()])).optional(),
   importBatchId,
   /**
    * What the certificate attests, from the pack's `grading` (documents/org-rosters
    * certificateGrading): the evaluation category (004 第十一、十二条) and the level — IETS-3
    * (IETS-4 … IETS-E), or 乙 for a 001 grade; none for a category 不划分等级.
    */
-  category: z.string().min(1).max(40).optional(),
-  level: z.string().min(1).max(40).optional(),
+  category: text(L.certificates.category, { required: '缺少评价类别' }).optional(),
+  level: text(L.certificates.level, { required: '缺少等级' }).optional(),
   /** The certificate this one replaces (renewed, reissued or exchanged), and the reverse link. */
   replaces: recordIdSchema.optional(),
   replacedBy: recordIdSchema.optional(),
@@ -312,19 +311,19 @@ export const certificateEventSchema = recordBaseSchema.extend({
   otherCertificateId: recordIdSchema.optional(),
   role: z.enum(['admin', 'clerk', 'reviewer']),
   /** A code from the pack's closed list (003 八, 十; 004 第十九条). */
-  ground: z.string().min(1).max(60).optional(),
+  ground: text(L.certificateEvents.ground, { required: '缺少事由' }).optional(),
   /** suspend / revoke; passed / failed / missed; upheld / dismissed. */
   outcome: z.enum(['suspend', 'revoke', 'passed', 'failed', 'missed', 'upheld', 'dismissed']).optional(),
-  reason: z.string().max(4000).optional(),
+  reason: text(L.certificateEvents.reason).optional(),
   /** What proves it (证明, 材料), as the clerk describes it; attachments are linked by application. */
-  evidence: z.string().max(2000).optional(),
+  evidence: text(L.certificateEvents.evidence).optional(),
   /** Validity before and after (renewal, deferral); a deferral's end. */
   validUntilBefore: isoDateSchema.optional(),
   validUntil: isoDateSchema.optional(),
   /** The certificate year an annual review covers (1 = the first year after issue, 004 第十五条). */
   year: z.number().int().min(1).max(100).optional(),
   /** A notice: through whom it went (004 第二十条: the evaluation agency). */
-  via: z.string().max(200).optional(),
+  via: text(L.certificateEvents.via).optional(),
   /** Which notice or decision an appeal answers (the event id). */
   answers: recordIdSchema.optional(),
 });
@@ -339,9 +338,9 @@ export const attachmentSchema = recordBaseSchema.extend({
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The checklist item the file is for (001 （二）6: 营业执照, 财务报表, 项目合同 …). */
-  itemId: z.string().min(1).max(60).optional(),
+  itemId: text(L.attachments.itemId, { required: '缺少材料项目' }).optional(),
   /** For an item asked per table row (one file per contract, one certificate per innovation): the row's key. */
-  rowKey: z.string().min(1).max(64).optional(),
+  rowKey: text(L.attachments.rowKey, { required: '缺少表格行' }).optional(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -363,9 +362,9 @@ export type User = z.infer<typeof userSchema>;
  */
 export const calendarYearSchema = recordBaseSchema.extend({
   year: z.number().int().min(1949).max(2100),
-  holidays: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1).max(40) })).max(366),
-  adjustedWorkdays: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1).max(40) })).max(366),
-  source: z.string().max(200).optional(),
+  holidays: z.array(z.object({ date: isoDateSchema, name: text(L.calendarYears.holidayName, { trim: true, required: '请填写节假日名称' }) })).max(366),
+  adjustedWorkdays: z.array(z.object({ date: isoDateSchema, name: text(L.calendarYears.workdayName, { trim: true, required: '请填写调休上班说明' }) })).max(366),
+  source: text(L.calendarYears.source).optional(),
 });
 export type CalendarYearRecord = z.infer<typeof calendarYearSchema>;
 
@@ -379,19 +378,19 @@ export function calendarYearId(year: number): string {
 
 /** An expert on the office's roster (专家库, 004 第八条), with a 评审人员 account when they score themself. */
 export const expertSchema = recordBaseSchema.extend({
-  name,
+  name: text(L.experts.name, { trim: true, required: '请填写姓名' }),
   /** 工作单位 as the expert gives it; compared, normalised, with the applicant's unit (recusal). */
-  unit: z.string().trim().min(1, '请填写专家所在单位').max(100, '单位名称过长（最多100个字）'),
-  specialties: z.array(z.string().trim().min(1).max(50, '专业过长（最多50个字）')).max(20, '专业最多20项'),
-  phone: z.string().max(40).optional(),
-  email: z.string().max(100).optional(),
+  unit: text(L.experts.unit, { trim: true, required: '请填写专家所在单位' }),
+  specialties: z.array(text(L.experts.specialty, { trim: true, required: '请填写专业' })).max(20, '专业最多20项'),
+  phone: text(L.experts.phone).optional(),
+  email: text(L.experts.email).optional(),
   /** The 评审人员 account the expert signs in with. */
-  userId: userRef.optional(),
-  note: z.string().max(1000).optional(),
+  userId: userRef(L.experts.userId).optional(),
+  note: text(L.experts.note).optional(),
 });
 export type Expert = z.infer<typeof expertSchema>;
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM，如 09:30');
+const clockTime = text(L.panelSessions.slotTime).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM，如 09:30');
 
 /** One applicant's place in the 现场答辩 (000 第十三条): when, in which order, in which room. */
 export const defenceSlotSchema = z.object({
@@ -399,19 +398,19 @@ export const defenceSlotSchema = z.object({
   order: z.number().int().min(1).max(999),
   start: clockTime,
   end: clockTime,
-  room: z.string().trim().min(1, '请填写答辩室').max(50, '答辩室名称过长'),
+  room: text(L.panelSessions.room, { trim: true, required: '请填写答辩室' }),
 });
 export type DefenceSlot = z.infer<typeof defenceSlotSchema>;
 
 /** A panel session (评审会): when and where, who sits (the chair among them), what it decides. */
 export const panelSessionSchema = recordBaseSchema
   .extend({
-    programId: z.string().min(1),
-    title: z.string().trim().min(1, '请填写评审会名称').max(100, '评审会名称过长'),
+    programId: text(L.panelSessions.programId, { required: '缺少业务类别' }),
+    title: text(L.panelSessions.title, { trim: true, required: '请填写评审会名称' }),
     /** The pack's panel stages this session decides (workflow state ids). */
-    stages: z.array(stageId).min(1, '请选择评审阶段').max(10),
+    stages: z.array(stageId(L.panelSessions.stage)).min(1, '请选择评审阶段').max(10),
     date: isoDateSchema,
-    venue: z.string().trim().min(1, '请填写评审地点').max(200, '评审地点过长'),
+    venue: text(L.panelSessions.venue, { trim: true, required: '请填写评审地点' }),
     /** An expert id; the chair (主任委员 / 组长) is one of the members. */
     chairId: recordIdSchema,
     memberIds: z.array(recordIdSchema).min(1, '请至少选择一位评审专家').max(99),
@@ -437,7 +436,7 @@ export const panelRecusalSchema = recordBaseSchema
     expertId: recordIdSchema,
     kind: z.enum(RECUSAL_KINDS),
     basis: z.enum(RECUSAL_BASES),
-    reason: z.string().trim().max(500, '回避理由过长（最多500个字）'),
+    reason: text(L.panelRecusals.reason, { trim: true }),
   })
   .superRefine((r, ctx) => {
     if (r.kind === 'manual' && r.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写回避理由' });
@@ -453,14 +452,14 @@ export const scoresheetSchema = recordBaseSchema
   .extend({
     sessionId: recordIdSchema,
     applicationId: recordIdSchema,
-    stage: stageId,
+    stage: stageId(L.scoresheets.stage),
     expertId: recordIdSchema,
-    scoresTenths: z.record(z.string().min(1).max(40), tenths),
-    opinion: z.string().max(4000, '评审意见过长（最多4000个字）'),
+    scoresTenths: z.record(text(L.scoresheets.scoreKey, { required: '缺少评分项目' }), tenths),
+    opinion: text(L.scoresheets.opinion),
     recommendation: z.enum(RECOMMENDATIONS).optional(),
     status: z.enum(SHEET_STATUSES),
     submittedAt: instantSchema.optional(),
-    enteredBy: userRef.optional(),
+    enteredBy: userRef(L.scoresheets.enteredBy).optional(),
     onBehalfOf: recordIdSchema.optional(),
   })
   .superRefine((s, ctx) => {
@@ -481,7 +480,7 @@ export const panelBallotSchema = recordBaseSchema
   .extend({
     sessionId: recordIdSchema,
     applicationId: recordIdSchema,
-    stage: stageId,
+    stage: stageId(L.panelBallots.stage),
     /** Ballots handed out: the members present and not recused. */
     issued: count,
     agree: count,
@@ -503,7 +502,7 @@ export type PanelBallot = z.infer<typeof panelBallotSchema>;
 export const panelResultSchema = recordBaseSchema.extend({
   sessionId: recordIdSchema,
   applicationId: recordIdSchema,
-  stage: stageId,
+  stage: stageId(L.panelResults.stage),
   outcome: z.enum(SIGNED_OUTCOMES),
   computed: z.enum(COMPUTED_OUTCOMES),
   scoreTenths: tenths.optional(),
@@ -511,12 +510,12 @@ export const panelResultSchema = recordBaseSchema.extend({
   recommendations: z.object({ recommend: count, notRecommend: count }).optional(),
   ballot: z.object({ committee: count, present: count, eligible: count, agree: count, disagree: count, abstain: count }).optional(),
   flags: z.array(z.enum(PANEL_FLAGS)).max(PANEL_FLAGS.length),
-  ruling: z.object({ outcome: z.enum(SIGNED_OUTCOMES), reason: z.string().trim().min(1).max(2000) }).optional(),
-  opinion: z.string().max(4000).optional(),
+  ruling: z.object({ outcome: z.enum(SIGNED_OUTCOMES), reason: text(L.panelResults.rulingReason, { trim: true, required: '请填写裁定理由' }) }).optional(),
+  opinion: text(L.panelResults.opinion).optional(),
   basis: z.array(z.object({ table: z.enum(['scoresheets', 'panelBallots']), id: recordIdSchema, updatedAt: instantSchema })).max(200),
   /** The chair (an expert id), the account that signed, when and on which day. */
   signedOffBy: recordIdSchema,
-  signedOffByUser: userRef,
+  signedOffByUser: userRef(L.panelResults.signedOffByUser),
   signedOffAt: instantSchema,
   signedOffOn: isoDateSchema,
 });
@@ -532,11 +531,11 @@ const rowCount = z.number().int().min(0).max(2_000_000);
  * which carries its id as `importBatchId`), and marked undone when the clerk undoes it.
  */
 export const importBatchSchema = recordBaseSchema.extend({
-  programId: z.string().min(1),
+  programId: text(L.importBatches.programId, { required: '缺少业务类别' }),
   kind: z.enum(IMPORT_KINDS),
-  fileName: z.string().trim().min(1).max(255),
+  fileName: text(L.importBatches.fileName, { trim: true, required: '缺少文件名' }),
   /** The worksheet read (a CSV has none). */
-  sheetName: z.string().max(100).optional(),
+  sheetName: text(L.importBatches.sheetName).optional(),
   importedOn: isoDateSchema,
   /** Data rows read from the file, rows imported, rows the clerk left out. */
   rowsRead: rowCount,
@@ -551,7 +550,7 @@ export const importBatchSchema = recordBaseSchema.extend({
   certificatesCreated: rowCount,
   /** For a list added to one application's table (P3 管理人员证书): that application and the rows added. */
   targetApplicationId: recordIdSchema.optional(),
-  tableField: z.string().max(60).optional(),
+  tableField: text(L.importBatches.tableField).optional(),
   tableRowsAdded: rowCount,
   status: z.enum(['imported', 'undone']),
   undoneOn: isoDateSchema.optional(),
@@ -567,18 +566,18 @@ export const evaluationStandingSchema = z.enum(['active', 'suspended', 'stopped'
  */
 export const evaluationAgencySchema = recordBaseSchema.extend({
   /** The program whose evaluations it carries out (a pack with agency thresholds). */
-  programId: z.string().min(1),
-  name: z.string().trim().min(1, '请填写评价机构名称').max(100, '评价机构名称过长'),
-  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位').optional(),
+  programId: text(L.evaluationAgencies.programId, { required: '缺少业务类别' }),
+  name: text(L.evaluationAgencies.name, { trim: true, required: '请填写评价机构名称' }),
+  creditCode: text(L.evaluationAgencies.creditCode).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位').optional(),
   scope: z.enum(['national', 'local']),
   /** 所属区域, for a local agency. */
-  region: z.string().max(50).optional(),
+  region: text(L.evaluationAgencies.region).optional(),
   /** 成立日期 (细则 第七条: 成立时间 1 年以上). */
   registeredOn: isoDateSchema,
   /** 在中国技术市场协会官网予以公布 (细则 第十三条（三）). */
   listedOn: isoDateSchema.optional(),
   standing: evaluationStandingSchema,
-  note: z.string().max(2000).optional(),
+  note: text(L.evaluationAgencies.note).optional(),
 });
 export type EvaluationAgency = z.infer<typeof evaluationAgencySchema>;
 
@@ -589,8 +588,8 @@ export type EvaluationAgency = z.infer<typeof evaluationAgencySchema>;
  */
 export const evaluatorSchema = recordBaseSchema.extend({
   agencyId: recordIdSchema,
-  name,
-  idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
+  name: text(L.evaluators.name, { trim: true, required: '请填写姓名' }),
+  idNumber: text(L.evaluators.idNumber).regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
   /** 专职 (细则 第八条 counts them apart). */
   fullTime: z.boolean(),
   /** 劳动或劳务合同 (细则 第十条). */
@@ -615,12 +614,12 @@ export type AgencyAuditKind = (typeof AGENCY_AUDIT_KINDS)[number];
 export const agencyAuditSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
   /** The workflow state it was recorded in (the stage whose reviews it counts for). */
-  stage: z.string().min(1).max(60),
+  stage: text(L.agencyAudits.stage, { required: '缺少办理环节' }),
   agencyId: recordIdSchema.optional(),
   kind: z.enum(AGENCY_AUDIT_KINDS),
   on: isoDateSchema,
   evaluatorIds: z.array(recordIdSchema).min(1, '请选择参加审核的评价人员').max(50),
-  findings: z.string().trim().min(1, '请填写审核发现').max(4000),
+  findings: text(L.agencyAudits.findings, { trim: true, required: '请填写审核发现' }),
   passed: z.boolean(),
 });
 export type AgencyAudit = z.infer<typeof agencyAuditSchema>;

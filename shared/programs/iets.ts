@@ -18,7 +18,7 @@ import {
 } from '../rules/validity';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 /** 004 办法 第十四条（四）: 公示期 7 天 — 天, where the other seeds say 工作日 when they mean it. */
 const PUBLICITY_DAYS = 7;
@@ -72,12 +72,12 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
         'expert-review',
         'publicity',
         ['专家评审确认，进入公示', 'Experts confirm, publish'],
-        REVIEWER,
+        PANEL_STEP,
         [panelResult('expert-review', 'pass')],
         [],
       ),
       transition('fail', 'agency-review', 'not-passed', ['评价不通过', 'Not passed'], REVIEWER, [], ['reason']),
-      transition('panel-fail', 'expert-review', 'not-passed', ['专家评审未通过', 'Experts do not confirm'], REVIEWER, [panelResult('expert-review', 'fail')], []),
+      transition('panel-fail', 'expert-review', 'not-passed', ['专家评审未通过', 'Experts do not confirm'], PANEL_STEP, [panelResult('expert-review', 'fail')], []),
       // 第十四条（四）: 对公示无异议的颁发证书.
       transition('end-publicity', 'publicity', 'issue', ['公示无异议，准予发证', 'Publicity over, no objection'], CLERK, [
         { kind: 'publicity-over' },

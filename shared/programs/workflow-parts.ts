@@ -37,6 +37,11 @@ export function transition(
 export const CLERK: WorkflowTransition['roles'] = ['clerk', 'admin'];
 export const REVIEWER: WorkflowTransition['roles'] = ['reviewer', 'admin'];
 export const ADMIN: WorkflowTransition['roles'] = ['admin'];
+/**
+ * A panel's step fires on the result the chair signed (the `panel-result` guard carries it), so
+ * who records it changes nothing: the chair or an office clerk, whoever has the file at hand.
+ */
+export const PANEL_STEP: WorkflowTransition['roles'] = ['reviewer', 'clerk', 'admin'];
 
 /**
  * The panel's signed result for `stage` (shared/panels), with this outcome when given: the step

@@ -22,7 +22,7 @@ import {
   xjHolderMaterials,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -226,7 +226,7 @@ export const xjIsiPmPack = {
           'awaiting-evaluation',
           'decision',
           ['完成专业评价', 'Evaluation done'],
-          REVIEWER,
+          PANEL_STEP,
           [panelResult('awaiting-evaluation')],
           [],
         ),

@@ -28,7 +28,7 @@ import {
   xjHolderMaterials,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -80,7 +80,7 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         'awaiting-defense',
         'expert-review',
         ['记录现场答辩结果', 'Record defence result'],
-        REVIEWER,
+        PANEL_STEP,
         [panelResult('awaiting-defense')],
         [],
       ),
@@ -90,7 +90,7 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         'expert-review',
         'decision',
         ['专家评审结论', 'Expert panel conclusion'],
-        REVIEWER,
+        PANEL_STEP,
         [panelResult('expert-review')],
         [],
       ),

@@ -14,7 +14,7 @@ import { P4_EDUCATION_REQUIREMENT } from '../rules/education';
 import { P4_PHOTO_REQUIREMENT } from '../rules/photo';
 import { P4_SELF_SCORE_REQUIREMENT } from '../rules/self-score';
 import type { ProgramPackInput } from './schema';
-import { CLERK, intakeLoop, MATERIALS_OK, REVIEWER, panelResult, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 
 type Material = ProgramPackInput['checklist'][number];
 
@@ -1366,8 +1366,8 @@ export const zjItSeniorPack = {
             'decision',
           ]),
           // 四(二): 最终分值由高评委专家确认; the vote (人社部令第40号) decides — the signed result, carried.
-          transition('panel-pass', 'panel', 'qualified', ['高评委评审通过', 'Board approves'], REVIEWER, [panelResult('panel', 'pass')], []),
-          transition('panel-fail', 'panel', 'not-passed', ['高评委评审未通过', 'Board refuses'], REVIEWER, [panelResult('panel', 'fail')], []),
+          transition('panel-pass', 'panel', 'qualified', ['高评委评审通过', 'Board approves'], PANEL_STEP, [panelResult('panel', 'pass')], []),
+          transition('panel-fail', 'panel', 'not-passed', ['高评委评审未通过', 'Board refuses'], PANEL_STEP, [panelResult('panel', 'fail')], []),
           // 五: 弄虚作假 → 申报材料一律予以退回, 3-year ban.
           transition(
             'fraud',

@@ -42,6 +42,13 @@ export function flattenNested(
       out[key] = value;
       continue;
     }
+    // A new form with no entry yet (an application registered before its form is typed) has no
+    // entry to send: the empty form goes whole, or the other desks would receive a record with
+    // no form at all, which fails its schema and never shows there.
+    if (!isPlainObject(before[key]) && Object.keys(value).length === 0) {
+      out[key] = {};
+      continue;
+    }
     const old = isPlainObject(before[key]) ? before[key] : {};
     const names = new Set([...Object.keys(old), ...Object.keys(value)]);
     if ([...names].some((n) => !ENTRY.test(n))) {
@@ -58,7 +65,10 @@ export function flattenNested(
   return out;
 }
 
-/** Merged values → record values: `fields.x` entries gathered into `fields` (nulls dropped). */
+/**
+ * Merged values (a record's whole state) → record values: `fields.x` entries gathered into
+ * `fields` (nulls dropped); a nested field with no entry at all is an empty object.
+ */
 export function unflattenNested(table: SyncedTable, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const nested = NESTED[table];
   if (nested === undefined) return { ...values };
@@ -76,7 +86,12 @@ export function unflattenNested(table: SyncedTable, values: Readonly<Record<stri
   for (const parent of nested) {
     const whole = isPlainObject(out[parent]) ? (out[parent] as Record<string, unknown>) : undefined;
     const own = entries[parent];
-    if (whole === undefined && own === undefined) continue;
+    // Records pushed before the empty form was sent whole (see flattenNested) have no trace of
+    // it: their form is empty.
+    if (whole === undefined && own === undefined) {
+      out[parent] = {};
+      continue;
+    }
     const merged: Record<string, unknown> = { ...(whole ?? {}) };
     for (const [name, value] of Object.entries(own ?? {})) {
       if (value === null || value === undefined) delete merged[name];

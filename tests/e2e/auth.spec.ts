@@ -103,12 +103,14 @@ test('first admin, a clerk, signing in and out, roles and the audit', async ({ p
   await expect(page.getByTestId('user-menu')).toContainText('经办人');
   await expect(nav(page).getByText('收件登记', { exact: true })).toBeVisible();
   await expect(nav(page).getByText('用户', { exact: true })).toHaveCount(0);
+  // Typing the address opens nothing of 用户 either (shared/access).
   await page.goto('/#/users');
-  await expect(page.getByText('只有管理员可以管理用户')).toBeVisible();
+  await expect(page.getByTestId('access-denied')).toContainText('无权打开此页面');
+  await expect(page.getByRole('button', { name: '创建用户' })).toHaveCount(0);
 
   // A reload keeps the session.
   await page.reload();
-  await expect(page.getByText('只有管理员可以管理用户')).toBeVisible();
+  await expect(page.getByTestId('access-denied')).toBeVisible();
   await expect(page.getByTestId('user-menu')).toContainText(CLERK.displayName);
 
   // The clerk's write is audited under the clerk.

@@ -106,7 +106,7 @@ test('browser mode: the bridge downloads a backup instead of a save dialog', asy
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出数据备份' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^协会办事台备份-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^协会办事台备份-\d{8}-\d{6}\.deskbackup$/);
   // The backup file format (shared/backup/format): read and checked as a restore reads it.
   const read = await readBackup(new Uint8Array(await readFile((await download.path())!)), async (b) => createHash('sha256').update(b).digest('hex'));
   if (!read.ok) throw new Error(read.error.message);

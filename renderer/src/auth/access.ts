@@ -9,7 +9,7 @@ import { Dexie } from 'dexie';
 import { checkPermission, can, type Action, type Role } from '../../../shared/access/permissions';
 import type { DeskDatabase } from '../db/database';
 import { AccessDeniedError } from '../db/errors';
-import { currentUser } from '../stores/session';
+import { currentUser, useSession } from '../stores/session';
 
 export { AccessDeniedError };
 
@@ -28,6 +28,14 @@ export function sessionActor(): Actor {
 /** Whether the signed-in user may (for menus and routes; commands check again). */
 export function allowed(action: Action, actor: Actor = sessionActor()): boolean {
   return can(actor.role, action);
+}
+
+/**
+ * `allowed` for a screen: re-renders when who is signed in (or their role) changes, so a menu
+ * entry, a route or a button follows a sign-out, a sign-in or a role changed by an administrator.
+ */
+export function useAllowed(action: Action): boolean {
+  return useSession((s) => can(s.user?.role, action));
 }
 
 /** Throws `AccessDeniedError` unless the actor's role may. */

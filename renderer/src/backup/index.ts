@@ -17,7 +17,7 @@ import type { ListBackupsResult, ReadBackupResult, SaveFileResult } from '../../
 import { requireAction, sessionActor } from '../auth/access';
 import { useSession } from '../stores/session';
 import { syncEngine } from '../sync';
-import { backupBeforeUpgrade, browserBackupReminder, dailyBackupIfDue, recordBackupSaved, snoozeBackupReminder, type AutoBackupOutcome } from './auto';
+import { BACKUP_KEYS, backupBeforeUpgrade, browserBackupReminder, dailyBackupIfDue, recordBackupSaved, snoozeBackupReminder, type AutoBackupOutcome } from './auto';
 import { createBackup } from './create';
 import { inspectBackup, restoreBackup, type BackupInspection, type RestoreOptions, type RestoreResult } from './restore';
 
@@ -88,4 +88,10 @@ export function backupReminder() {
 
 export function remindLater(): Promise<void> {
   return snoozeBackupReminder(db);
+}
+
+/** When an administrator last saved (or downloaded) a backup on this desk, or undefined. */
+export async function lastBackupSavedAt(): Promise<string | undefined> {
+  const row = await db.settings.get(BACKUP_KEYS.lastSaved);
+  return typeof row?.value === 'string' ? row.value : undefined;
 }

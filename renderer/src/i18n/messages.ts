@@ -2,7 +2,9 @@
  * UI strings. Chinese is the default and the reference: English must have every key (the type
  * says so). `{name}` placeholders are filled by `t()`.
  */
+import * as access from './areas/access';
 import * as auth from './areas/auth';
+import * as backup from './areas/backup';
 import * as calendar from './areas/calendar';
 import * as documents from './areas/documents';
 import * as file from './areas/file';
@@ -64,6 +66,40 @@ const core = {
   'sync.unenrolled': '本机尚未登记到同步服务器，数据只保存在本机。',
   'sync.unenrolledHelp': '请在“设置”中填写服务器地址、办事处代码和管理员提供的登记码。',
   'sync.goSettings': '前往设置',
+  'sync.restamp.title': '时间校正后，待同步的修改已重新标记',
+  'sync.restamp.body': '本机时间曾快了约 {days} 天。时间校正后，{count} 条待同步的修改已按正确时间重新标记（先后顺序不变）并继续同步，没有丢失任何内容。',
+  'sync.restamp.dismiss': '知道了',
+  'sync.quarantine.title': '未能同步的修改',
+  'sync.quarantine.help': '服务器拒收了下面这些修改，它们已单独放在一边，其余修改照常同步。请按每条的提示处理；处理前它们保留在本机，不会丢失。',
+  'sync.quarantine.refused': '服务器拒收了这条修改（错误代码 {code}）。',
+  'sync.quarantine.advice': '请打开该记录，改正后重新保存（改正后的内容会正常同步）；若内容无误，请升级本软件后点“重新发送”，或导出交管理员。',
+  'sync.quarantine.detail': '详细原因：{detail}',
+  'sync.quarantine.meta': '涉及：{fields}；搁置于 {at}',
+  'sync.quarantine.separator': '、',
+  'sync.quarantine.retry': '重新发送',
+  'sync.quarantine.retryAll': '全部重新发送',
+  'sync.quarantine.export': '导出给管理员',
+  'sync.quarantine.saved': '已导出未能同步的修改',
+  'sync.quarantine.requeued': '{count} 条修改已重新放入待同步队列',
+  'sync.quarantine.stillRefused': '{requeued} 条已重新放入待同步队列；{refused} 条仍含有服务器无法保存的内容，请先改正记录',
+  'sync.duplicates.title': '重复登记',
+  'sync.duplicates.help': '不同电脑在离线时各自登记了同一人或同一单位。请核对后合并：合并会保留最早登记的记录，其余记录的申请、证书和附件都归到它下面，并同步到所有电脑。',
+  'sync.duplicates.group.people': '身份证号 {key}',
+  'sync.duplicates.group.organisations': '统一社会信用代码 {key}',
+  'sync.duplicates.body.people': '身份证号 {key} 登记了 {count} 次，应为同一人。合并后保留最早登记的一条，其余记录的申请、证书、附件和学时都归到保留的记录下，不会丢失。',
+  'sync.duplicates.body.organisations': '统一社会信用代码 {key} 登记了 {count} 次，应为同一单位。合并后保留最早登记的一条，其余记录的人员、申请和证书都归到保留的记录下，不会丢失。',
+  'sync.duplicates.record': '{name}，登记于 {at}；申请 {applications} 份，证书 {certificates} 本',
+  'sync.duplicates.kept': '保留',
+  'sync.duplicates.mergedInto': '并入保留的记录',
+  'sync.duplicates.merge': '合并',
+  'sync.duplicates.cancel': '取消',
+  'sync.duplicates.confirmTitle': '合并重复登记的记录？',
+  'sync.duplicates.merged': '已合并：{removed} 条重复记录，{moved} 条相关记录已归到保留的记录下',
+  'sync.done.restamped': '{count} 条修改按校正后的时间重新标记',
+  'sync.done.quarantined': '{count} 条修改被服务器拒收，见下方“未能同步的修改”',
+  'sync.done.duplicates': '发现 {count} 组重复登记，见下方“重复登记”',
+  'sync.done.separator': '；',
+  'sync.unenrolledAskAdmin': '请管理员在“设置”中把本机登记到同步服务器。',
   'sync.office': '办事处',
   'sync.officeWithCode': '{name}（{code}）',
   'sync.server': '服务器',
@@ -175,7 +211,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -232,6 +268,40 @@ const coreEn: Record<keyof typeof core, string> = {
   'sync.unenrolled': 'This device is not enrolled with a sync server; data stays on this device only.',
   'sync.unenrolledHelp': 'In Settings, enter the server address, the office code and the enrolment code from your administrator.',
   'sync.goSettings': 'Go to Settings',
+  'sync.restamp.title': 'Changes waiting to sync were stamped again after the clock was set right',
+  'sync.restamp.body': 'This computer\'s clock was about {days} day(s) ahead. Now that it is right, {count} changes waiting to sync were stamped with the correct time (in the same order) and sync as usual; nothing was lost.',
+  'sync.restamp.dismiss': 'OK',
+  'sync.quarantine.title': 'Changes that could not sync',
+  'sync.quarantine.help': 'The server refused the changes below for good. They were set aside and everything else keeps syncing. Do what each one says; until then they stay on this desk and are not lost.',
+  'sync.quarantine.refused': 'The server refused this change (code {code}).',
+  'sync.quarantine.advice': 'Open the record, correct it and save it again (the corrected value syncs as usual); if it is right, update the software and press Send again, or export it for an administrator.',
+  'sync.quarantine.detail': 'Details: {detail}',
+  'sync.quarantine.meta': 'Fields: {fields}; set aside {at}',
+  'sync.quarantine.separator': ', ',
+  'sync.quarantine.retry': 'Send again',
+  'sync.quarantine.retryAll': 'Send all again',
+  'sync.quarantine.export': 'Export for an administrator',
+  'sync.quarantine.saved': 'Changes that could not sync exported',
+  'sync.quarantine.requeued': '{count} changes are waiting to sync again',
+  'sync.quarantine.stillRefused': '{requeued} changes are waiting to sync again; {refused} still hold text the server cannot store: correct the records first',
+  'sync.duplicates.title': 'Registered twice',
+  'sync.duplicates.help': 'Computers offline each registered the same person or organisation. Check and merge: the merge keeps the earliest record and moves every application, certificate and attachment of the others to it, on every computer.',
+  'sync.duplicates.group.people': 'ID number {key}',
+  'sync.duplicates.group.organisations': 'Credit code {key}',
+  'sync.duplicates.body.people': 'ID number {key} was registered {count} times; it is one person. The merge keeps the earliest record; the applications, certificates, attachments and education records of the others move to it, and nothing is lost.',
+  'sync.duplicates.body.organisations': 'Credit code {key} was registered {count} times; it is one organisation. The merge keeps the earliest record; the people, applications and certificates of the others move to it, and nothing is lost.',
+  'sync.duplicates.record': '{name}, registered {at}; {applications} applications, {certificates} certificates',
+  'sync.duplicates.kept': 'Kept',
+  'sync.duplicates.mergedInto': 'Merged into the kept one',
+  'sync.duplicates.merge': 'Merge',
+  'sync.duplicates.cancel': 'Cancel',
+  'sync.duplicates.confirmTitle': 'Merge the records registered twice?',
+  'sync.duplicates.merged': 'Merged: {removed} duplicate records; {moved} related records now belong to the kept one',
+  'sync.done.restamped': '{count} changes stamped again with the corrected time',
+  'sync.done.quarantined': '{count} changes refused by the server: see Changes that could not sync below',
+  'sync.done.duplicates': '{count} people or organisations registered twice: see below',
+  'sync.done.separator': '; ',
+  'sync.unenrolledAskAdmin': 'Ask an administrator to enrol this desk with the sync server in Settings.',
   'sync.office': 'Office',
   'sync.officeWithCode': '{name} ({code})',
   'sync.server': 'Server',
@@ -342,7 +412,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

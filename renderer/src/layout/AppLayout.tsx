@@ -7,9 +7,10 @@ import { db } from '../db';
 import { useT } from '../i18n';
 import { useSession } from '../stores/session';
 import { startSync, useSyncStatus } from '../sync';
-import { navAreas } from './nav';
+import { useAllowed } from '../auth/access';
+import { areasFor } from './nav';
+import { BackupBanner } from './BackupBanner';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { can } from '../../../shared/access/permissions';
 import { CalendarBanner } from '../features/calendar/CalendarBanner';
 
 const { Header, Sider, Content } = Layout;
@@ -26,16 +27,20 @@ function SyncBadge() {
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const phase = useSyncStatus((s) => s.phase);
   const failure = useSyncStatus((s) => s.failure);
+  const mayOpen = useAllowed('sync.view');
   let badge: { status: BadgeProps['status']; text: string };
   if (phase === 'syncing') badge = { status: 'processing', text: t('header.syncing') };
   else if (failure !== null && (phase === 'blocked' || phase === 'waiting')) badge = { status: 'error', text: t('header.syncError') };
   else if (pending > 0 && phase === 'offline') badge = { status: 'default', text: t('header.offline', { count: pending }) };
   else if (pending > 0) badge = { status: 'warning', text: t('header.pending', { count: pending }) };
   else badge = { status: 'success', text: t('header.allSynced') };
+  const shown = <Badge status={badge.status} text={badge.text} data-testid="sync-badge" />;
+  // A reviewer's work syncs too, but the 同步 page is the office's: the state shows, without a way in.
+  if (!mayOpen) return failure !== null && phase !== 'syncing' ? <Tooltip title={failure.message}>{shown}</Tooltip> : shown;
   return (
     <Tooltip title={failure !== null && phase !== 'syncing' ? failure.message : t('header.openSync')}>
       <Button type="text" size="small" onClick={() => navigate('/sync')}>
-        <Badge status={badge.status} text={badge.text} data-testid="sync-badge" />
+        {shown}
       </Button>
     </Tooltip>
   );
@@ -74,9 +79,10 @@ export function AppLayout() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const role = useSession((s) => s.user?.role ?? null);
-  const areas = navAreas.filter((a) => can(role, a.action));
-  const selected = areas.find((a) => pathname.startsWith(a.path))?.path ?? areas[0]?.path ?? '';
+  const role = useSession((s) => s.user?.role);
+  // The permission table decides the menu (shared/access), as it decides the routes (App.tsx).
+  const areas = areasFor(role);
+  const selected = areas.find((a) => pathname.startsWith(a.path))?.path ?? '';
 
   // The sync loop runs as long as the app shell is on screen, whatever the page.
   useEffect(() => startSync(), []);
@@ -117,6 +123,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <CalendarBanner />
+        <BackupBanner />
         <Content style={{ padding: 24 }}>
           <Outlet />
         </Content>

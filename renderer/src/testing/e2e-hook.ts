@@ -5,12 +5,14 @@
  * repositories and feature commands, so every record gets its outbox operation and audit entry.
  */
 import { db, repositories } from '../db';
+import { createUser } from '../auth/users';
+import { addAttachment } from '../features/applications/attachments';
 import { createApplication } from '../features/applications/create';
 import { createOrganisation } from '../features/organisations/commands';
 import { createPerson } from '../features/people/commands';
 import { fireTransition } from '../features/workflow/fire';
+import { quarantineOperations } from '../sync/quarantine';
 import { writeContext } from '../session';
-import { createUser } from '../auth/users';
 import { saveSigning } from '../documents/settings';
 import { recordAttendance, saveExpert, saveSession, saveSheet } from '../features/panels/commands';
 
@@ -23,6 +25,8 @@ const desk = {
   createApplication,
   fireTransition,
   createUser,
+  addAttachment,
+  quarantineOperations,
   // The office key installed by an administrator (证书 › 签名与单位), as on any desk that signs.
   saveSigning: (privateKeyPkcs8: string) => saveSigning(db, { verifyHost: 'verify.example.org.cn', privateKeyPkcs8 }),
   saveExpert,

@@ -29,6 +29,7 @@ const TABLE: readonly [Action, boolean, boolean, boolean][] = [
   ['certificates.view', true, true, false],
   ['rosters.view', true, true, false],
   ['audit.view', true, true, false],
+  ['calendar.view', true, true, false],
   ['sync.view', true, true, false],
   ['users.view', true, false, false],
   ['settings.view', true, false, false],

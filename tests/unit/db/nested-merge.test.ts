@@ -74,6 +74,27 @@ describe('form entries merge one by one', () => {
     expect(operationSchema.safeParse(op).success).toBe(true);
   });
 
+  it('an application registered with an empty form reaches the other desk (the empty form is sent whole)', async () => {
+    const created = await a.apps.create({ ...application, fields: {} }, a.ctx(0));
+    const [op] = await a.db.outbox.toArray();
+    expect(op!.fields['fields']).toEqual({});
+    expect(operationSchema.safeParse(op).success).toBe(true);
+    const merged = await mergeRemoteOperations(b.db, await a.db.outbox.orderBy('id').toArray(), b.deviceId, T0 + 10);
+    expect(merged.incomplete).toEqual([]);
+    expect(await b.db.applications.get(created.id)).toMatchObject({ applicationNo: 'P4-2026-A1B2-0001', fields: {} });
+
+    // The form typed later on the other desk lies over the empty one, line by line.
+    await b.apps.update(created.id, { fields: { name: '赵文华' } }, b.ctx(20));
+    await deliver(b, a, 30);
+    expect((await a.db.applications.get(created.id))!.fields).toEqual({ name: '赵文华' });
+  });
+
+  it('an application pushed without any form (before the fix) still reads, with an empty form', () => {
+    expect(flattenNested('applications', { fields: {} })).toEqual({ fields: {} });
+    expect(flattenNested('applications', { fields: {} }, { fields: { a: 1 } })).toEqual({ 'fields.a': null });
+    expect(unflattenNested('applications', { status: 'received' })).toEqual({ status: 'received', fields: {} });
+  });
+
   it('different lines corrected on two desks offline: both kept, no conflict', async () => {
     const created = await a.apps.create(application, a.ctx(0));
     await deliver(a, b, 10);

@@ -125,13 +125,13 @@ describe('P5 re-registration: return, resubmit, accept, decide', () => {
     expect(accept.blockedBy.map((b) => b.message).join('')).toContain('参加继续教育的有关证明');
     const reasons = returnReasons(first);
     expect(reasons.split('\n')).toEqual(['缺少：参加继续教育的有关证明', '未通过审核：身份证明（复印件不清晰）']);
-    expect(defaultReturnTo(app)).toBe('个人');
-    expect(defaultReturnTo({ ...app, channel: 'unit' })).toBe('单位');
+    expect(defaultReturnTo(app)).toBe('individual');
+    expect(defaultReturnTo({ ...app, channel: 'unit' })).toBe('unit');
 
     const returned = await fireTransition(app.id, 'return', { reason: reasons, returnTo: defaultReturnTo(app) }, { role: 'clerk', today: '2026-09-22' });
     expect(returned.status).toBe('returned');
     const [event] = await db.workflowEvents.where('applicationId').equals(app.id).toArray();
-    expect(event).toMatchObject({ transitionId: 'return', returnTo: '个人', reason: reasons, on: '2026-09-22' });
+    expect(event).toMatchObject({ transitionId: 'return', returnTo: 'individual', reason: reasons, on: '2026-09-22' });
 
     // The supplement arrives: the same application is reopened, its history kept.
     const rejected = (await db.materials.where('applicationId').equals(app.id).toArray()).find((m) => m.itemId === 'identity-proof')!;

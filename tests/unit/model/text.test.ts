@@ -20,7 +20,7 @@ const base = {
 const REF = '01937b2c-0000-7000-8000-000000000002';
 
 /** One valid record of each synced table, with every optional text field filled. */
-const SAMPLES: Partial<Record<SyncedTable, Record<string, unknown>>> = {
+const SAMPLES: Record<SyncedTable, Record<string, unknown>> = {
   people: { ...base, name: '张三', idNumber: '11010519491231002X', phone: '13900000000', note: '备注' },
   organisations: { ...base, name: '某某公司', creditCode: '91350100M000100Y43', address: '福州市', contact: '李四', phone: '0591-1234567' },
   applications: {
@@ -38,13 +38,135 @@ const SAMPLES: Partial<Record<SyncedTable, Record<string, unknown>>> = {
   materials: { ...base, applicationId: REF, itemId: 'id-card', status: 'rejected', copiesReceived: 1, rejectReason: '不清晰', originalVerifiedBy: '王五', note: '补交' },
   educationRecords: { ...base, personId: REF, date: '2026-11-01', mode: '面授', category: '公需', content: '继续教育', hoursTenths: 80 },
   reviews: { ...base, applicationId: REF, stage: 'panel', reviewer: '赵六', opinion: '同意', outcome: 'pass', scores: { a1: 8 } },
-  certificates: { ...base, certificateNo: 'XJPM-2026-000001', programId: 'p4', issuedOn: '2026-11-22', status: 'valid' },
-  attachments: { ...base, kind: 'scan', fileName: '身份证.jpg', mimeType: 'image/jpeg', size: 10, sha256: 'a'.repeat(64) },
+  certificates: {
+    ...base,
+    certificateNo: 'XJPM-2026-000001',
+    programId: 'p4',
+    applicationKind: 'new',
+    issuedOn: '2026-11-22',
+    status: 'valid',
+    details: { qualificationName: '高级工程师' },
+    category: 'tech',
+    level: 'IETS-3',
+  },
+  attachments: { ...base, kind: 'scan', fileName: '身份证.jpg', mimeType: 'image/jpeg', size: 10, sha256: 'a'.repeat(64), itemId: 'contract', rowKey: 'row-1' },
   users: { ...base, username: 'li', displayName: '李经办', role: 'clerk', passwordHash: 'pbkdf2-sha256$600000$AAAA', passwordSalt: 'BBBB' },
-  workflowEvents: { ...base, applicationId: REF, transitionId: 'accept', from: 'received', to: 'checking', on: '2026-11-22', role: 'clerk', reason: '齐全', opinion: '同意', decision: '受理', returnTo: 'received', scores: { a1: 1 } },
+  workflowEvents: {
+    ...base,
+    applicationId: REF,
+    transitionId: 'accept',
+    from: 'received',
+    to: 'checking',
+    on: '2026-11-22',
+    role: 'clerk',
+    reason: '齐全',
+    opinion: '同意',
+    decision: '受理',
+    returnTo: 'unit',
+    scores: { a1: 1 },
+    panel: [{ stage: 'panel', resultId: REF, sessionId: REF, outcome: 'pass', scoreTenths: 850, signedOffOn: '2026-11-22' }],
+    override: { reason: '主任批准', waived: ['材料未齐'] },
+  },
   routingOpinions: { ...base, applicationId: REF, level: 'unit', opinion: 'pass', note: '同意', on: '2026-11-22' },
   objections: { ...base, applicationId: REF, raisedOn: '2026-11-22', raisedBy: '群众', content: '有异议', status: 'settled', settledOn: '2026-11-23', settlement: '已核实', upheld: false },
   publicities: { ...base, programId: 'p4', title: '2026年第一批公示', startedOn: '2026-11-22', endsOn: '2026-11-29', applicationIds: [REF] },
+  calendarYears: {
+    ...base,
+    year: 2027,
+    holidays: [{ date: '2027-01-01', name: '元旦' }],
+    adjustedWorkdays: [{ date: '2027-02-07', name: '春节调休' }],
+    source: '国办发明电〔2026〕7号',
+  },
+  experts: { ...base, name: '钱七', unit: '某某大学', specialties: ['软件工程'], phone: '13900000001', email: 'q@example.org', userId: 'expert-1', note: '备注' },
+  panelSessions: {
+    ...base,
+    programId: 'p4',
+    title: '2026年评审会',
+    stages: ['panel'],
+    date: '2026-12-01',
+    venue: '第一会议室',
+    chairId: REF,
+    memberIds: [REF],
+    applicationIds: [REF],
+    defence: [{ applicationId: REF, order: 1, start: '09:00', end: '09:30', room: '第一答辩室' }],
+  },
+  panelRecusals: { ...base, sessionId: REF, applicationId: REF, expertId: REF, kind: 'manual', basis: 'declared', reason: '同事' },
+  scoresheets: {
+    ...base,
+    sessionId: REF,
+    applicationId: REF,
+    stage: 'panel',
+    expertId: REF,
+    scoresTenths: { a1: 80 },
+    opinion: '同意',
+    recommendation: 'recommend',
+    status: 'draft',
+    enteredBy: 'clerk-1',
+    onBehalfOf: REF,
+  },
+  panelBallots: { ...base, sessionId: REF, applicationId: REF, stage: 'panel', issued: 5, agree: 4, disagree: 1, abstain: 0 },
+  panelResults: {
+    ...base,
+    sessionId: REF,
+    applicationId: REF,
+    stage: 'panel',
+    outcome: 'pass',
+    computed: 'undecided',
+    totals: [],
+    flags: ['ballot-tie'],
+    ruling: { outcome: 'pass', reason: '主任委员裁定' },
+    opinion: '同意',
+    basis: [],
+    signedOffBy: REF,
+    signedOffByUser: 'expert-1',
+    signedOffAt: '2026-12-01T08:00:00.000Z',
+    signedOffOn: '2026-12-01',
+  },
+  importBatches: {
+    ...base,
+    programId: 'p4',
+    kind: 'roster',
+    fileName: '花名册.xlsx',
+    sheetName: 'Sheet1',
+    importedOn: '2026-11-22',
+    rowsRead: 1,
+    rowsImported: 1,
+    rowsExcluded: 0,
+    rowsFixed: 0,
+    peopleCreated: 1,
+    peopleLinked: 0,
+    applicationsCreated: 0,
+    certificatesCreated: 0,
+    targetApplicationId: REF,
+    tableField: 'managers',
+    tableRowsAdded: 1,
+    status: 'imported',
+  },
+  evaluationAgencies: {
+    ...base,
+    programId: 'p6',
+    name: '某某评价机构',
+    creditCode: '91350100M000100Y43',
+    scope: 'local',
+    region: '福建省',
+    registeredOn: '2020-01-01',
+    standing: 'active',
+    note: '备注',
+  },
+  evaluators: { ...base, agencyId: REF, name: '孙八', idNumber: '11010519491231002X', fullTime: true, contract: 'labour', standing: 'active' },
+  agencyAudits: { ...base, applicationId: REF, stage: 'agency-review', agencyId: REF, kind: 'on-site', on: '2026-11-22', evaluatorIds: [REF], findings: '符合要求', passed: true },
+  certificateEvents: {
+    ...base,
+    certificateId: REF,
+    kind: 'suspended',
+    on: '2026-11-22',
+    role: 'admin',
+    ground: 'false-materials',
+    outcome: 'suspend',
+    reason: '材料不实',
+    evidence: '举报材料',
+    via: '评价机构',
+  },
 };
 
 /** Every path to a string in a value (object keys of score sheets and form answers too). */
@@ -53,7 +175,7 @@ function stringPaths(value: unknown, path: (string | number)[] = []): { path: (s
   if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => [
-      ...(path.length > 0 && ['scores', 'fields'].includes(String(path[0])) ? [{ path: [...path, k], key: true }] : []),
+      ...(path.length > 0 && ['scores', 'fields', 'scoresTenths', 'details'].includes(String(path[0])) ? [{ path: [...path, k], key: true }] : []),
       ...stringPaths(v, [...path, k]),
     ]);
   }
@@ -87,7 +209,7 @@ describe('every string of every record schema', () => {
 
   it.each(cases)('%s %j refuses NUL, a control character and a lone surrogate', (table, at) => {
     for (const bad of ['\u0000', '\u0007', '\ud83d', '\ude00']) {
-      const record = withString(SAMPLES[table]!, at, (s) => `${s.slice(0, 1)}${bad}${s.slice(1)}`);
+      const record = withString(SAMPLES[table], at, (s) => `${s.slice(0, 1)}${bad}${s.slice(1)}`);
       expect(syncedRecordSchemas[table].safeParse(record).success).toBe(false);
       // …exactly what the server refuses (NUL and surrogates; controls are the desk's own rule).
       if (bad !== '\u0007') expect(isStorableText(record)).toBe(false);
@@ -124,6 +246,13 @@ describe('the limits table', () => {
     ['publicities', 'title', 200, '公示标题过长（最多200个字）'],
     ['attachments', 'fileName', 200, '文件名过长（最多200个字）'],
     ['users', 'displayName', 50, '姓名过长（最多50个字）'],
+    ['experts', 'unit', 100, '工作单位过长（最多100个字）'],
+    ['panelSessions', 'title', 100, '评审会名称过长（最多100个字）'],
+    ['scoresheets', 'opinion', 4000, '评审意见过长（最多4000个字）'],
+    ['evaluationAgencies', 'name', 100, '评价机构名称过长（最多100个字）'],
+    ['agencyAudits', 'findings', 4000, '审核发现过长（最多4000个字）'],
+    ['certificateEvents', 'reason', 4000, '理由过长（最多4000个字）'],
+    ['calendarYears', 'source', 200, '依据过长（最多200个字）'],
   ];
 
   it.each(FIELDS)('%s.%s: %i characters fit, one more is refused (%s)', (table, field, max, message) => {

@@ -24,9 +24,7 @@ const sync = (desk: Desk) =>
 
 function application(desk: Desk, no: string, personId: string) {
   return new Repository(desk.db, 'applications').create(
-    // Not an empty form: an application created with `fields: {}` never reaches another desk
-    // (flattenNested sends no entry, so the pulled record lacks `fields`) — a separate issue.
-    { programId: 'p5', kind: 'new', applicationNo: no, personId, status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: { title: '工程师' } },
+    { programId: 'p5', kind: 'new', applicationNo: no, personId, status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: {} },
     clerk(desk),
   );
 }

@@ -6,14 +6,14 @@ import { Alert, Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { calendarWarning } from '../../../../shared/rules/holiday-notice';
 import { useT } from '../../i18n';
-import { useSession } from '../../stores/session';
+import { useAllowed } from '../../auth/access';
 import { todayIso } from '../../today';
 import { useWorkCalendar } from './queries';
 
 export function CalendarBanner() {
   const t = useT();
   const navigate = useNavigate();
-  const isAdmin = useSession((s) => s.user?.role === 'admin');
+  const mayManage = useAllowed('calendar.manage');
   const warning = calendarWarning(todayIso(), useWorkCalendar());
   if (warning === undefined) return null;
   return (
@@ -23,7 +23,7 @@ export function CalendarBanner() {
       data-testid="calendar-banner"
       title={t(`calendar.warning.${warning.kind}`, { year: warning.year })}
       action={
-        isAdmin ? (
+        mayManage ? (
           <Button size="small" onClick={() => navigate('/calendar')}>
             {t('calendar.warning.open')}
           </Button>

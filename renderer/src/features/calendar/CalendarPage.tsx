@@ -13,7 +13,7 @@ import { ValidationError } from '../../db/errors';
 import { bridge } from '../../platform/bridge';
 import { useT } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
-import { useSession } from '../../stores/session';
+import { useAllowed } from '../../auth/access';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import type { CalendarYearEntry } from './calendar';
@@ -79,7 +79,7 @@ function periodsOf(rows: readonly Row[]): { periods: PeriodInput[] } | { error: 
 function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYearEntry | undefined; year: number; onClose: () => void }) {
   const t = useT();
   const { message } = AntApp.useApp();
-  const isAdmin = useSession((s) => s.user?.role === 'admin');
+  const mayManage = useAllowed('calendar.manage');
   const [year, setYear] = useState<number>(entry?.data.year ?? initialYear);
   const [source, setSource] = useState(entry?.data.source ?? '');
   const [rows, setRows] = useState<Row[]>(() => (entry ? rowsOf(entry.data) : []));
@@ -125,7 +125,7 @@ function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYear
     }
   };
 
-  const readOnly = !isAdmin;
+  const readOnly = !mayManage;
   return (
     <Drawer
       open
@@ -266,7 +266,7 @@ function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYear
 export function CalendarPage() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const isAdmin = useSession((s) => s.user?.role === 'admin');
+  const mayManage = useAllowed('calendar.manage');
   const years = useCalendarYears();
   // The banner above every page says what is missing; this page offers the year it names.
   const warning = calendarWarning(todayIso(), useWorkCalendar());
@@ -282,7 +282,7 @@ export function CalendarPage() {
     <Card title={t('calendar.title')} data-testid="calendar-page">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('calendar.help')}</Typography.Paragraph>
-        {isAdmin ? (
+        {mayManage ? (
           <Button autoInsertSpace={false} type="primary" onClick={() => setEditing({ entry: undefined, year: warning?.year ?? nextYear })}>
             {t('calendar.add')}
           </Button>
@@ -321,7 +321,7 @@ export function CalendarPage() {
               render: (_, e) => (
                 <Space>
                   <Button autoInsertSpace={false} size="small" onClick={() => setEditing({ entry: e, year: e.data.year })}>
-                    {isAdmin ? t('calendar.edit') : t('calendar.view')}
+                    {mayManage ? t('calendar.edit') : t('calendar.view')}
                   </Button>
                   <Button autoInsertSpace={false} size="small" onClick={() => exportYear(e.data)}>
                     {t('calendar.export')}

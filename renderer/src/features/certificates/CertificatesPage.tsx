@@ -26,18 +26,15 @@ import { photoJpegOf } from '../../documents/photos';
 import {
   checkSigningKey,
   countPrints,
-  DOCUMENT_KEYS,
-  generateSigningKey,
-  loadOfficeName,
+  generateAndSaveSigningKey,
   loadPrintCounts,
   loadPrinterProfile,
-  loadOfficeKey,
   loadSigning,
-  loadVerifyHost,
   numbersLeft,
   saveOfficeName,
   savePrinterProfile,
   saveSigning,
+  signingKeyStatus,
   signingSource,
 } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
@@ -46,10 +43,11 @@ import { formatIsoDate } from '../../i18n/format';
 import { loadApplicationFile } from '../applications/file';
 import { topUpNumbersNow } from '../../sync';
 import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
-import { readConnection, type SyncFailure } from '../../sync/settings';
+import type { SyncFailure } from '../../sync/settings';
 import { writeContext } from '../../session';
 import { SyncError } from '../../../../shared/sync/errors';
 import { useUi } from '../../stores/ui';
+import { useAllowed } from '../../auth/access';
 import { todayIso } from '../../today';
 
 /** Why nothing can be signed: an enrolled desk waits for the office key, another needs its own set up. */
@@ -63,6 +61,8 @@ export function CertificatesPage() {
   const t = useT();
   const [tab, setTab] = useState('issue');
   const job = useDocumentJob();
+  // The signing key is the office's to guard (administrators only, shared/access).
+  const maySeeSigning = useAllowed('signingKey.view');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -75,7 +75,7 @@ export function CertificatesPage() {
           { key: 'issue', label: t('documents.certificates.tabIssue'), children: <IssueTab job={job} /> },
           { key: 'issued', label: t('documents.certificates.tabIssued'), children: <IssuedTab job={job} /> },
           { key: 'printer', label: t('documents.certificates.tabPrinter'), children: <PrinterTab job={job} /> },
-          { key: 'signing', label: t('documents.certificates.tabSigning'), children: <SigningTab /> },
+          ...(maySeeSigning ? [{ key: 'signing', label: t('documents.certificates.tabSigning'), children: <SigningTab /> }] : []),
         ]}
         destroyOnHidden
       />
@@ -532,61 +532,108 @@ function PrinterTab({ job }: { job: Job }) {
   );
 }
 
+/**
+ * 签名与单位 (administrators only, `signingKey.view`): the office name, the verification host and
+ * the signing key's state — where it comes from and its public fingerprint, never the private
+ * key. The key box starts empty and is write-only: a key pasted there replaces the current one
+ * on 保存, left empty it keeps it. 在本机生成新密钥 makes and stores a key at once and shows only
+ * its public half, to publish on the verification server.
+ */
 function SigningTab() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const { message } = App.useApp();
-  const data = useLiveQuery(async () => {
-    const [connection, stored, officeKey, verifyHost, office] = await Promise.all([
-      readConnection(db),
-      db.settings.get(DOCUMENT_KEYS.signing),
-      loadOfficeKey(db),
-      loadVerifyHost(db),
-      loadOfficeName(db),
-    ]);
-    const own = stored?.value as { privateKeyPkcs8?: string } | undefined;
-    return { enrolled: connection !== undefined, officeKey, verifyHost, ownKey: own?.privateKeyPkcs8 ?? '', office };
-  }, []);
-  const [form] = Form.useForm<{ verifyHost: string; privateKeyPkcs8?: string; office: string }>();
+  const { message, modal } = App.useApp();
+  const status = useLiveQuery(() => signingKeyStatus(db), []);
+  const [form] = Form.useForm<SigningValues>();
   const [publicKey, setPublicKey] = useState('');
+  const [busy, setBusy] = useState(false);
 
-  async function save(values: { verifyHost: string; privateKeyPkcs8?: string; office: string }) {
-    if (!data) return;
-    // An enrolled desk signs with the office key from the server; only the host and name are its own.
-    const privateKeyPkcs8 = data.enrolled ? data.ownKey : (values.privateKeyPkcs8 ?? '').replace(/\s+/g, '');
-    if (!data.enrolled) {
-      const key = await checkSigningKey(privateKeyPkcs8);
-      if (!key.ok) return void message.error(key.error.message);
+  async function save(values: SigningValues) {
+    if (!status) return;
+    setBusy(true);
+    try {
+      // An enrolled desk signs with the office key from the server; only the host and name are its own.
+      const typed = status.source === 'local' ? (values.privateKeyPkcs8 ?? '').replace(/\s+/g, '') : '';
+      if (typed !== '') {
+        const key = await checkSigningKey(typed);
+        if (!key.ok) return void form.setFields([{ name: 'privateKeyPkcs8', errors: [key.error.message] }]);
+      }
+      await saveSigning(db, { verifyHost: values.verifyHost.trim(), privateKeyPkcs8: typed });
+      await saveOfficeName(db, values.office ?? '');
+      form.setFieldValue('privateKeyPkcs8', '');
+      void message.success(t('documents.signing.saved'));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
     }
-    await saveSigning(db, { verifyHost: values.verifyHost.trim(), privateKeyPkcs8 });
-    await saveOfficeName(db, values.office ?? '');
-    void message.success(t('documents.signing.saved'));
   }
 
   async function generate() {
-    const pair = await generateSigningKey();
-    form.setFieldValue('privateKeyPkcs8', pair.privateKeyPkcs8);
-    setPublicKey(pair.publicKeySpki);
+    if (!status) return;
+    const { verifyHost } = await form.validateFields(['verifyHost']).catch(() => ({ verifyHost: undefined }));
+    if (verifyHost === undefined) return;
+    const run = async () => {
+      setBusy(true);
+      try {
+        const made = await generateAndSaveSigningKey(db, verifyHost.trim());
+        form.setFieldValue('privateKeyPkcs8', '');
+        setPublicKey(made.publicKeySpki);
+      } catch (error) {
+        void message.error(error instanceof Error ? error.message : String(error));
+      } finally {
+        setBusy(false);
+      }
+    };
+    // Certificates already printed keep verifying only while the old public key stays published.
+    if (status.hasKey) {
+      modal.confirm({
+        title: t('documents.signing.replaceTitle'),
+        content: t('documents.signing.replaceBody'),
+        okText: t('documents.signing.replace'),
+        okButtonProps: { danger: true },
+        cancelText: t('documents.signing.keep'),
+        autoFocusButton: 'cancel',
+        onOk: run,
+      });
+    } else await run();
   }
 
-  if (data === undefined) return null;
+  if (status === undefined) return null;
+  const local = status.source === 'local';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Paragraph type="secondary">{t('documents.signing.help')}</Typography.Paragraph>
-      {data.enrolled && data.officeKey && (
+      {status.source === 'server' && status.officeKey && (
         <Alert
           type="success"
           showIcon
           data-testid="signing-source"
           title={t('documents.signing.serverKey')}
-          description={t('documents.signing.serverKeyDetail', { keyId: data.officeKey.keyId, at: formatIsoDate(todayIso(new Date(data.officeKey.fetchedAt)), locale) })}
+          description={t('documents.signing.serverKeyDetail', { keyId: status.officeKey.keyId, at: formatIsoDate(todayIso(new Date(status.officeKey.fetchedAt)), locale) })}
         />
       )}
-      {data.enrolled && !data.officeKey && (
+      {status.source === 'server-missing' && (
         <Alert type="warning" showIcon data-testid="signing-source" title={t('documents.signing.serverKeyMissing')} description={t('documents.signing.serverKeyMissingDetail')} />
       )}
-      {!data.enrolled && <Alert type="info" showIcon data-testid="signing-source" title={t('documents.signing.localOnly')} description={t('documents.signing.localOnlyDetail')} />}
-      <Form form={form} layout="vertical" initialValues={{ verifyHost: data.verifyHost, privateKeyPkcs8: data.ownKey, office: data.office }} onFinish={(v) => void save(v)}>
+      {local && <Alert type="info" showIcon data-testid="signing-source" title={t('documents.signing.localOnly')} description={t('documents.signing.localOnlyDetail')} />}
+      <Descriptions column={1} size="small" bordered data-testid="signing-status">
+        <Descriptions.Item label={t('documents.signing.state')}>
+          {status.hasKey ? <Tag color="green">{t('documents.signing.hasKey')}</Tag> : <Tag color="orange">{t('documents.signing.noKey')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('documents.signing.fingerprint')}>
+          <Typography.Text code data-testid="signing-fingerprint">
+            {status.fingerprint ?? '—'}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Form<SigningValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ verifyHost: status.verifyHost, privateKeyPkcs8: '', office: status.office }}
+        onFinish={(v) => void save(v)}
+        disabled={busy}
+      >
         <Form.Item name="office" label={t('documents.signing.office')} extra={t('documents.signing.officeHint')}>
           <Input maxLength={60} />
         </Form.Item>
@@ -598,29 +645,36 @@ function SigningTab() {
         >
           <Input placeholder="verify.example.org.cn" />
         </Form.Item>
-        {!data.enrolled && (
-          <Form.Item name="privateKeyPkcs8" label={t('documents.signing.key')} rules={[{ required: true, message: t('documents.signing.keyRequired') }]}>
-            <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} />
+        {local && (
+          <Form.Item name="privateKeyPkcs8" label={t('documents.signing.key')} extra={t(status.hasKey ? 'documents.signing.keyKeep' : 'documents.signing.keyNone')}>
+            {/* Write-only: the stored key is never put back into the page. */}
+            <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} autoComplete="off" spellCheck={false} data-testid="signing-key" />
           </Form.Item>
         )}
         <Space>
-          <Button type="primary" htmlType="submit" data-testid="signing-save">
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="signing-save">
             {t('documents.save')}
           </Button>
-          {!data.enrolled && (
-            <Button onClick={() => void generate()} data-testid="signing-generate">
+          {local && (
+            <Button onClick={() => void generate()} disabled={busy} data-testid="signing-generate">
               {t('documents.signing.generate')}
             </Button>
           )}
         </Space>
       </Form>
-      {publicKey && !data.enrolled && (
+      {publicKey && local && (
         <Card size="small" title={t('documents.signing.publicKey')}>
-          <Typography.Paragraph copyable style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+          <Typography.Paragraph copyable style={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="signing-public-key">
             {publicKey}
           </Typography.Paragraph>
         </Card>
       )}
     </Space>
   );
+}
+
+interface SigningValues {
+  verifyHost: string;
+  privateKeyPkcs8?: string;
+  office: string;
 }

@@ -11,7 +11,7 @@ import type { PanelSession } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
 import { useT } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
-import { useSession } from '../../stores/session';
+import { useAllowed } from '../../auth/access';
 import { useUi } from '../../stores/ui';
 import { importSessionFile } from './batch-file';
 import { ExpertsRoster } from './ExpertsRoster';
@@ -57,8 +57,8 @@ function SessionsList() {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const role = useSession((s) => s.user?.role);
-  const office = role === 'clerk' || role === 'admin';
+  // The office organises sessions and the roster; an expert sees the sessions they sit on (shared/access).
+  const office = useAllowed('panel.manage');
   const sessions = useVisibleSessions();
   const experts = useExperts();
   const [creating, setCreating] = useState(false);
@@ -100,8 +100,8 @@ function SessionsList() {
 
 export function PanelPage() {
   const t = useT();
-  const role = useSession((s) => s.user?.role);
-  const office = role === 'clerk' || role === 'admin';
+  // The office organises sessions and the roster; an expert sees the sessions they sit on (shared/access).
+  const office = useAllowed('panel.manage');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

@@ -1,14 +1,19 @@
+/**
+ * 设置 (administrators, shared/access `settings.view`): enrolling the desk with the office's sync
+ * server, backups (with an optional backup password) and restoring one, the interface language,
+ * and what the app runs as.
+ */
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { useT } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { bridge } from '../../platform/bridge';
+import { bridge, isDesktop } from '../../platform/bridge';
 import { requestPersistentStorage } from '../../platform/storage';
 import { db, deviceId } from '../../db';
-import { backupBytes, exportBackup } from '../../db/backup';
-import { todayIso } from '../../today';
+import { BackupError, lastBackupSavedAt, PASSPHRASE_MIN_LENGTH, passphraseProblem, saveBackup } from '../../backup';
+import { RestoreFromBackup } from '../../auth/RestoreFromBackup';
 import { SyncError } from '../../../../shared/sync/errors';
 import { enrol } from '../../sync';
 import { EnrolInputError, enrolRefusalMessage, OfficeSwitchError, type EnrolInput } from '../../sync/enrol';
@@ -155,6 +160,116 @@ function SyncServerCard() {
   );
 }
 
+interface BackupValues {
+  passphrase?: string;
+  confirmPassphrase?: string;
+}
+
+/**
+ * 数据备份: one file with every record, the attachments' bytes (scans, photos), what waits to
+ * sync and the audit trail. With a backup password the signing key and the users' password
+ * records go in sealed with it; without one they stay out (a restore then asks for a new
+ * administrator password). The desktop app also backs up by itself into its backup folder.
+ */
+function BackupCard() {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<BackupValues>();
+  const [busy, setBusy] = useState(false);
+  const last = useLiveQuery(() => lastBackupSavedAt(), [], null);
+  const passphrase = Form.useWatch('passphrase', form) ?? '';
+
+  const save = async (values: BackupValues) => {
+    setBusy(true);
+    try {
+      const typed = values.passphrase ?? '';
+      const result = await saveBackup(typed === '' ? {} : { passphrase: typed });
+      if (result.status === 'cancelled') return;
+      form.resetFields();
+      void message.success(t(typed === '' ? 'backup.saved' : 'backup.savedSealed'));
+    } catch (error) {
+      void message.error(error instanceof BackupError ? error.message : t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('backup.title')} data-testid="backup-card">
+      <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="backup-last">
+        {last === null ? '…' : last === undefined ? t('backup.never') : t('backup.last', { at: formatDateTime(last, locale) })}
+      </Typography.Paragraph>
+      <Form<BackupValues>
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 640 }}
+        requiredMark={false}
+        onFinish={(v) => void save(v)}
+        disabled={busy}
+      >
+        <Form.Item
+          name="passphrase"
+          label={t('backup.passphrase')}
+          extra={t('backup.passphraseHint', { min: PASSPHRASE_MIN_LENGTH })}
+          rules={[
+            {
+              validator: async (_rule, value: string | undefined) => {
+                const problem = value === undefined || value === '' ? null : passphraseProblem(value);
+                if (problem !== null) throw new Error(locale === 'zh-CN' ? problem : t('backup.passphraseWeak', { min: PASSPHRASE_MIN_LENGTH }));
+              },
+            },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" style={{ maxWidth: 320 }} data-testid="backup-passphrase" />
+        </Form.Item>
+        {passphrase !== '' && (
+          <Form.Item
+            name="confirmPassphrase"
+            label={t('backup.confirmPassphrase')}
+            dependencies={['passphrase']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_rule, value: string | undefined) => {
+                  if ((value ?? '') !== getFieldValue('passphrase')) throw new Error(t('backup.passphraseMismatch'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" style={{ maxWidth: 320 }} data-testid="backup-confirm-passphrase" />
+          </Form.Item>
+        )}
+        <Form.Item extra={passphrase === '' ? t('backup.withoutSecrets') : t('backup.withSecrets')}>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('settings.exportBackup')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+/** 从备份恢复 (administrators): replaces everything on this desk, so it opens only when asked for. */
+function RestoreCard() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card title={t('backup.restoreTitle')} data-testid="restore-card">
+      {open ? (
+        <RestoreFromBackup onCancel={() => setOpen(false)} />
+      ) : (
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">{t('backup.restoreHelp')}</Typography.Text>
+          <Button danger onClick={() => setOpen(true)} data-testid="settings-restore-open">
+            {t('backup.restoreOpen')}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
 export function SettingsPage() {
   const t = useT();
   const { message } = AntApp.useApp();
@@ -171,22 +286,14 @@ export function SettingsPage() {
     if (result.status === 'unavailable') void message.info(result.message);
   };
 
-  const backup = async () => {
-    try {
-      const bytes = backupBytes(await exportBackup(db));
-      const result = await bridge.saveFile({ suggestedName: `协会办事台备份-${todayIso()}.json`, bytes, filterName: 'JSON' });
-      if (result.status !== 'cancelled') void message.success(t('settings.backupDone'));
-    } catch (error) {
-      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
-    }
-  };
-
   return (
     <div style={{ display: 'grid', gap: 24 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('settings.title')}
       </Typography.Title>
       <SyncServerCard />
+      <BackupCard />
+      <RestoreCard />
       <Card title={t('settings.language')}>
         <LanguageSwitch />
       </Card>
@@ -200,10 +307,8 @@ export function SettingsPage() {
         </Descriptions>
         <Space style={{ marginTop: 16 }}>
           <Button onClick={() => void open('data')}>{t('settings.dataFolder')}</Button>
-          <Button onClick={() => void open('backup')}>{t('settings.backupFolder')}</Button>
-          <Button type="primary" onClick={() => void backup()}>
-            {t('settings.exportBackup')}
-          </Button>
+          {/* Browser mode has no backup folder: its backups are the files downloaded above. */}
+          {isDesktop && <Button onClick={() => void open('backup')}>{t('settings.backupFolder')}</Button>}
         </Space>
       </Card>
     </div>

@@ -1,7 +1,10 @@
 /**
- * 同步: what is waiting, when the last sync succeeded, what went wrong and what to do, progress
- * of a long sync, 立即同步; conflicts side by side with a button to keep one; and the offline
- * transfer by batch file (export the outbox, import another desk's file).
+ * 同步: what is waiting, when the last sync succeeded, what went wrong and what to do (a clock set
+ * wrong included: it retries by itself once the clock is right), progress of a long sync,
+ * 立即同步; what happened after the clock was set right (work stamped again); changes the server
+ * refused for good, set aside with what to do; the same person or organisation registered on two
+ * desks, to merge; conflicts side by side with a button to keep one; and the offline transfer by
+ * batch file (export the outbox, import another desk's file).
  */
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -17,7 +20,10 @@ import { formatIsoDate } from '../../i18n/format';
 import { bridge } from '../../platform/bridge';
 import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
-import { syncNow, useSyncStatus } from '../../sync';
+import { dismissRestampNotice, duplicates, mergeDuplicatesNow, quarantined, restampNotice, retryQuarantinedNow, saveQuarantineFile, syncNow, useSyncStatus } from '../../sync';
+import type { QuarantineItem } from '../../sync/quarantine';
+import type { DuplicateGroup } from '../../sync/duplicates';
+import { useAllowed } from '../../auth/access';
 import { batchFileBytes, batchFileName, BatchFileRefused, exportOutbox, importBatchFile, MAX_BATCH_FILE_BYTES, parseBatchFile } from '../../sync/batch-file';
 import { listConflicts, type ConflictItem } from '../../sync/conflicts';
 import type { SyncPhase } from '../../sync/engine';
@@ -29,6 +35,9 @@ import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
 import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../../sync/settings';
 
 type T = ReturnType<typeof useT>;
+
+/** Written with every change; naming them tells the clerk nothing about which record to correct. */
+const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
 
 const hasKey = (key: string): key is MessageKey => Object.hasOwn(messages['zh-CN'], key);
 
@@ -194,6 +203,187 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
   );
 }
 
+/**
+ * 时间校正后重新标记: after the computer's clock was set back, the work stamped in the future was
+ * stamped again and synced; the clerk reads what happened (nothing lost) and dismisses it.
+ */
+function RestampAlert() {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const notice = useLiveQuery(() => restampNotice(), [], null);
+  if (notice === null) return null;
+  const aheadDays = Math.max(1, Math.round(notice.notice.aheadMs / 86_400_000));
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="restamp-notice"
+      title={t('sync.restamp.title')}
+      description={locale === 'zh-CN' ? notice.message : t('sync.restamp.body', { count: notice.notice.count, days: aheadDays })}
+      action={
+        <Button size="small" onClick={() => void dismissRestampNotice()}>
+          {t('sync.restamp.dismiss')}
+        </Button>
+      }
+    />
+  );
+}
+
+/**
+ * 未能同步的修改: operations the server refused for good, set aside so the rest keeps syncing —
+ * each with why and what to do; 重新发送 after an upgrade, or a file for the administrator.
+ */
+function Quarantine() {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const { message } = AntApp.useApp();
+  const items = useLiveQuery(() => quarantined(), [], [] as QuarantineItem[]);
+  const mayResolve = useAllowed('sync.resolve');
+  const [busy, setBusy] = useState(false);
+  if (items.length === 0) return null;
+
+  const retry = async (ids: readonly string[]) => {
+    setBusy(true);
+    try {
+      const result = await retryQuarantinedNow(ids);
+      if (result.stillRefused > 0) void message.warning(t('sync.quarantine.stillRefused', { requeued: result.requeued, refused: result.stillRefused }));
+      else void message.success(t('sync.quarantine.requeued', { count: result.requeued }));
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: errorText(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveFile = async () => {
+    setBusy(true);
+    try {
+      const result = await saveQuarantineFile();
+      if (result.status !== 'cancelled') void message.success(t('sync.quarantine.saved'));
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: errorText(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      title={t('sync.quarantine.title')}
+      extra={<Tag color="red">{items.length}</Tag>}
+      data-testid="quarantine"
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('sync.quarantine.help')}</Typography.Text>
+        {mayResolve && (
+          <Space wrap>
+            <Button onClick={() => void retry(items.map((i) => i.id))} loading={busy}>
+              {t('sync.quarantine.retryAll')}
+            </Button>
+            <Button onClick={() => void saveFile()} disabled={busy}>
+              {t('sync.quarantine.export')}
+            </Button>
+          </Space>
+        )}
+        {items.map((item) => (
+          <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+            <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+              <Typography.Text strong>{locale === 'zh-CN' ? item.message : t('sync.quarantine.refused', { code: item.code })}</Typography.Text>
+              <Typography.Text>{locale === 'zh-CN' ? item.advice : t('sync.quarantine.advice')}</Typography.Text>
+              {item.detail !== undefined && (
+                <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+                  {t('sync.quarantine.detail', { detail: item.detail })}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary">
+                {t('sync.quarantine.meta', {
+                  fields: item.fields
+                    .filter((f) => !BOOKKEEPING_FIELDS.has(f))
+                    .map((f) => fieldLabel(t, item.table, f))
+                    .join(t('sync.quarantine.separator')),
+                  at: formatDateTime(item.quarantinedAt, locale),
+                })}
+              </Typography.Text>
+              {mayResolve && (
+                <Button size="small" onClick={() => void retry([item.id])} disabled={busy} style={{ alignSelf: 'flex-start' }}>
+                  {t('sync.quarantine.retry')}
+                </Button>
+              )}
+            </Space>
+          </Card>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+/**
+ * 重复登记: the same 身份证号 (or credit code) registered on two desks offline is two records after
+ * sync; each group is shown with what a merge keeps, and merged with one click (it syncs).
+ */
+function Duplicates() {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const { message, modal } = AntApp.useApp();
+  const groups = useLiveQuery(() => duplicates(), [], [] as DuplicateGroup[]);
+  const mayMerge = useAllowed('records.merge');
+  const [busy, setBusy] = useState<string | null>(null);
+  if (groups.length === 0) return null;
+
+  const merge = (group: DuplicateGroup) =>
+    modal.confirm({
+      title: t('sync.duplicates.confirmTitle'),
+      content: locale === 'zh-CN' ? group.message : t(`sync.duplicates.body.${group.table}`, { key: group.key, count: group.records.length }),
+      okText: t('sync.duplicates.merge'),
+      cancelText: t('sync.duplicates.cancel'),
+      onOk: async () => {
+        setBusy(`${group.table}/${group.key}`);
+        try {
+          const result = await mergeDuplicatesNow(group.table, group.key);
+          const moved = Object.values(result.moved).reduce((a, b) => a + b, 0);
+          void message.success(t('sync.duplicates.merged', { removed: result.removed.length, moved }));
+        } catch (error) {
+          void message.error(error instanceof Error ? error.message : String(error));
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
+
+  return (
+    <Card title={t('sync.duplicates.title')} extra={<Tag color="orange">{groups.length}</Tag>} data-testid="duplicates">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('sync.duplicates.help')}</Typography.Text>
+        {groups.map((group) => (
+          <Card
+            key={`${group.table}/${group.key}`}
+            type="inner"
+            size="small"
+            data-testid="duplicate-group"
+            title={t(`sync.duplicates.group.${group.table}`, { key: group.key })}
+            extra={
+              mayMerge && (
+                <Button type="primary" size="small" loading={busy === `${group.table}/${group.key}`} onClick={() => merge(group)}>
+                  {t('sync.duplicates.merge')}
+                </Button>
+              )
+            }
+          >
+            <Typography.Paragraph>{locale === 'zh-CN' ? group.message : t(`sync.duplicates.body.${group.table}`, { key: group.key, count: group.records.length })}</Typography.Paragraph>
+            <Descriptions column={1} size="small" bordered>
+              {group.records.map((r) => (
+                <Descriptions.Item key={r.id} label={r.id === group.keepId ? <Tag color="blue">{t('sync.duplicates.kept')}</Tag> : <Tag>{t('sync.duplicates.mergedInto')}</Tag>}>
+                  {t('sync.duplicates.record', { name: r.name, at: formatDateTime(r.createdAt, locale), applications: r.applications, certificates: r.certificates })}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Card>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
 function Transfer({ pending, connection }: { pending: number; connection: SyncConnection | undefined }) {
   const t = useT();
   const { message } = AntApp.useApp();
@@ -286,10 +476,21 @@ export function SyncPage() {
   const failure = status.failure ?? settings?.lastError ?? null;
   const phase: SyncPhase = settings !== null && connection === undefined ? 'unenrolled' : status.phase;
   const syncing = phase === 'syncing';
+  // Enrolment is the administrator's (设置); a clerk is told to ask them.
+  const maySetUp = useAllowed('settings.view');
 
   const runNow = async () => {
     const result = await syncNow();
-    if (result.ok === true) void message.success(t('sync.done', { pushed: result.pushed, pulled: result.pulled }));
+    if (result.ok !== true) return;
+    // What the pass set aside, stamped again or found twice is on this page below; the toast points at it.
+    const extra = [
+      result.restamped > 0 ? t('sync.done.restamped', { count: result.restamped }) : '',
+      result.quarantined > 0 ? t('sync.done.quarantined', { count: result.quarantined }) : '',
+      result.duplicates > 0 ? t('sync.done.duplicates', { count: result.duplicates }) : '',
+    ].filter((x) => x !== '');
+    const done = t('sync.done', { pushed: result.pushed, pulled: result.pulled });
+    if (extra.length === 0) void message.success(done);
+    else void message.warning(`${done}${t('sync.done.separator')}${extra.join(t('sync.done.separator'))}`);
   };
 
   return (
@@ -302,8 +503,8 @@ export function SyncPage() {
           type="info"
           showIcon
           title={t('sync.unenrolled')}
-          description={t('sync.unenrolledHelp')}
-          action={<Button onClick={() => navigate('/settings')}>{t('sync.goSettings')}</Button>}
+          description={t(maySetUp ? 'sync.unenrolledHelp' : 'sync.unenrolledAskAdmin')}
+          action={maySetUp ? <Button onClick={() => navigate('/settings')}>{t('sync.goSettings')}</Button> : undefined}
         />
       )}
       <Card
@@ -365,6 +566,9 @@ export function SyncPage() {
           <Descriptions.Item label={t('sync.device')}>{settings?.deviceId ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <RestampAlert />
+      <Quarantine />
+      <Duplicates />
       <Conflicts ownDevice={settings?.deviceId} />
       <Transfer pending={pending} connection={connection} />
     </div>
