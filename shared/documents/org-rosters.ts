@@ -6,7 +6,7 @@
  * them out; a screen gathers the records and calls these.
  */
 import type { Application, Certificate } from '../model/records';
-import type { ApplicationKindId, DocumentDef, FieldDef, ProgramPack } from '../programs/schema';
+import type { DocumentDef, FieldDef, ProgramPack } from '../programs/schema';
 import { formatDateZh, type IsoDate } from '../rules/civil-date';
 import { formatMoney, type Fen, type MoneyUnit } from '../rules/money';
 import { fail, ok, type Result } from '../rules/result';
@@ -16,6 +16,7 @@ import { computedValues } from '../engine/tables';
 import type { WorkflowHistoryEntry } from '../workflow/context';
 import { grantsCertificate, transitionSources, type WorkflowDefinition } from '../workflow/definition';
 import type { PublicityColumn, PublicityInput } from './xlsx/publicity-list';
+import { stateOf } from '../workflow/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Outcome of a filing
@@ -31,14 +32,14 @@ export const OUTCOME_ZH: Readonly<Record<FilingOutcome, string>> = { passed: '�
  * reach a granting state (001: 通过 → 回传盖章版 → 换证 are clerk's steps); pending otherwise.
  */
 export function filingOutcome(definition: WorkflowDefinition, stateId: string): FilingOutcome {
-  const state = definition.states.find((s) => s.id === stateId);
+  const state = stateOf(definition, stateId);
   if (state === undefined) return 'pending';
   if (state.queue === 'returned') return 'rejected';
   const seen = new Set<string>([stateId]);
   const queue = [stateId];
   while (queue.length > 0) {
     const id = queue.shift()!;
-    if (grantsCertificate(definition, id) && definition.states.find((s) => s.id === id)?.kind === 'final') return 'passed';
+    if (grantsCertificate(definition, id) && stateOf(definition, id)?.kind === 'final') return 'passed';
     for (const t of definition.transitions) {
       if (!transitionSources(t).includes(id) || !t.roles.includes('clerk') || t.records.includes('reason') || seen.has(t.to)) continue;
       seen.add(t.to);
@@ -134,7 +135,7 @@ export function gradeSummaryData(
   for (const filing of filings) {
     const app = filing.application;
     if (app.deleted || app.programId !== pack.id) continue;
-    const kind = app.kind as ApplicationKindId;
+    const kind = app.kind;
     const definition = pack.workflows[kind];
     const level = levelOf(pack, app.fields);
     if (definition === undefined || level === undefined) {

@@ -238,7 +238,7 @@ export interface EffectPlan {
 
 export interface EffectRequest {
   readonly pack: ProgramPack;
-  readonly application: { readonly id: string; readonly kind: string; readonly fields: FieldValues; readonly receivedDate: IsoDate };
+  readonly application: { readonly id: string; readonly kind: ApplicationKindId; readonly fields: FieldValues; readonly receivedDate: IsoDate };
   /** The final state the application has just reached. */
   readonly state: string;
   readonly certificate: EffectCertificate;
@@ -281,7 +281,7 @@ export function planEffect(req: EffectRequest): Result<EffectPlan | undefined> {
   if (effect === undefined) return ok(undefined);
   const life = pack.lifecycle;
   const base = { certificateId: certificate.id, on, applicationId: application.id, role, ...(req.reason ? { reason: req.reason } : {}) };
-  const kind = application.kind as ApplicationKindId;
+  const kind = application.kind;
   const original = originalExpiry(certificate.validUntil, req.events ?? []);
   const findings = lifecycleFindings(pack, kind, application.fields, {
     ...(certificate.validUntil !== undefined

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { checkedJson, instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema, scoresSchema, text } from './base';
 import { TEXT_LIMITS as L, type TextLimit } from './limits';
 import { RETURN_TO_OPTIONS, returnToCode } from './codes';
+import { APPLICATION_KIND_IDS } from '../programs/ids';
+
+/** An application kind, parsed against the closed list. */
+const applicationKindSchema = z.enum(APPLICATION_KIND_IDS, { error: '未知的申请类型' });
 import {
   COMPUTED_OUTCOMES,
   PANEL_FLAGS,
@@ -51,7 +55,7 @@ export const submissionChannelSchema = z.enum(['unit', 'individual', 'website', 
 
 export const applicationSchema = recordBaseSchema.extend({
   programId: text(L.applications.programId, { required: '缺少业务类别' }),
-  kind: text(L.applications.kind, { required: '缺少申请类型' }),
+  kind: applicationKindSchema,
   /** Office-facing number, e.g. `P4-2026-000123`; assigned on registration. */
   applicationNo: text(L.applications.applicationNo, { required: '缺少申请编号' }),
   personId: recordIdSchema.optional(),
@@ -239,7 +243,7 @@ export const certificateSchema = recordBaseSchema.extend({
   programId: text(L.certificates.programId, { required: '缺少业务类别' }),
   applicationId: recordIdSchema.optional(),
   /** The application kind that issued it (new, renewal, reissue, major-change …): the register counts by it. */
-  applicationKind: text(L.certificates.applicationKind, { required: '缺少申请类型' }).optional(),
+  applicationKind: applicationKindSchema.optional(),
   holderPersonId: recordIdSchema.optional(),
   holderOrganisationId: recordIdSchema.optional(),
   issuedOn: isoDateSchema,

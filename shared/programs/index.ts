@@ -24,8 +24,7 @@ export const PACK_SOURCES: readonly ProgramPackInput[] = [
   ietsPack,
 ];
 
-export const PROGRAM_IDS = ['xj-isi-pm', 'xj-isi-spm', 'xj-si-annual', 'zj-it-senior', 'rk-registration', 'iets'] as const;
-export type ProgramId = (typeof PROGRAM_IDS)[number];
+export { PROGRAM_IDS, type ProgramId } from './ids';
 
 /** Parses every source; throws with every problem found, because the packs ship with the code. */
 function loadAll(sources: readonly ProgramPackInput[]): readonly ProgramPack[] {

@@ -26,6 +26,7 @@ import {
 import { describePath } from '../rules/describe-path';
 import { IMPORT_KINDS } from '../model/records';
 import { MONEY_UNITS } from '../rules/money';
+import { APPLICATION_KIND_IDS } from './ids';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -37,23 +38,7 @@ export type SeedId = (typeof SEED_IDS)[number];
 
 export const APPLICANT_KINDS = ['person', 'organisation'] as const;
 
-/** Application kinds across the six programs; a pack declares the ones its seed has. */
-export const APPLICATION_KIND_IDS = [
-  'new',
-  'renewal',
-  'upgrade',
-  'change',
-  'major-change',
-  'reissue',
-  'deferral',
-  'education-deferral',
-  're-evaluation',
-  'annual-review',
-  'cancellation',
-  'revocation',
-  'appeal',
-] as const;
-export type ApplicationKindId = (typeof APPLICATION_KIND_IDS)[number];
+export { APPLICATION_KIND_IDS, type ApplicationKindId } from './ids';
 
 export const FIELD_TYPES = [
   'text',

@@ -12,6 +12,7 @@ import { missingCalendarYears, provisionalCalendar, type WorkCalendar } from '..
 import { addWorkingDays, endOfWorkingDayPeriod, workingDaysLeft } from '../rules/working-days';
 import type { WorkflowApplication, WorkflowFacts, WorkflowHistoryEntry } from './context';
 import type { Period, WorkflowDefinition } from './definition';
+import { stateOf } from './lookup';
 
 const UNIT_ZH: Readonly<Record<Period['unit'], string>> = {
   'working-days': '个工作日',
@@ -236,7 +237,7 @@ function exactQueueDeadline(
   cal: WorkCalendar,
   facts: Pick<WorkflowFacts, 'publicityStartedOn'>,
 ): Result<QueueDeadline | undefined> {
-  const state = definition.states.find((s) => s.id === application.state);
+  const state = stateOf(definition, application.state);
   const inPublicity = state?.queue === 'publicity';
   const kind: QueueDeadline['kind'] = inPublicity ? 'publicity' : 'decision';
   const unit = inPublicity ? definition.publicity?.unit : definition.decisionDeadline?.unit;

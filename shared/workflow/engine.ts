@@ -17,6 +17,7 @@ import {
   type WorkflowTransition,
 } from './definition';
 import { evaluateGuards, type GuardBlock } from './guards';
+import { stateOf } from './lookup';
 
 export interface TransitionOption {
   readonly transition: WorkflowTransition;
@@ -116,7 +117,7 @@ function carried(result: PanelResultFact): PanelResultFacts {
 }
 
 function stateName(definition: WorkflowDefinition, id: string): string {
-  return definition.states.find((s) => s.id === id)?.name.zh ?? id;
+  return stateOf(definition, id)?.name.zh ?? id;
 }
 
 /**

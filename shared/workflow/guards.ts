@@ -9,6 +9,7 @@ import type { WorkflowApplication, WorkflowContext } from './context';
 import { publicityEnds } from './deadlines';
 import { PANEL_OUTCOME_LABELS_ZH, type LeafGuard, type WorkflowDefinition, type WorkflowGuard } from './definition';
 import { chainComplete, levelPassed, ROUTING_LEVELS, type RoutingLevelId } from './routing';
+import { stateOf } from './lookup';
 
 export interface GuardBlock {
   readonly guard: WorkflowGuard;
@@ -25,7 +26,7 @@ const list = (names: readonly string[]): string => names.join('、');
 
 /** Stage ids are conventionally state ids; show the state's name when there is one. */
 function stageName(definition: WorkflowDefinition, stage: string): string {
-  return definition.states.find((s) => s.id === stage)?.name.zh ?? stage;
+  return stateOf(definition, stage)?.name.zh ?? stage;
 }
 
 function levelName(level: string): string {

@@ -92,15 +92,11 @@ test('权限：评审人员只看到评审会；收件、证书签名、用户�
   await expect(page.getByRole('heading', { name: '评审会' })).toBeVisible();
   await expect(page.getByTestId('user-menu')).toContainText('评审人员');
   expect(await menuEntries(page)).toEqual(['评审会']);
-  // The panel list names the application to score, without a way into its file.
-  const row = page.getByTestId('panel-table').locator('tr', { hasText: '张三丰' });
-  await expect(row).toContainText(/-2026-/);
-  await expect(page.getByTestId('panel-table').getByRole('link')).toHaveCount(0);
-  await row.getByRole('button', { name: '录入评审' }).click();
-  await expect(page.getByRole('dialog')).toContainText('张三丰');
-  await expect(page.getByRole('dialog').getByRole('link', { name: '打开申请' })).toHaveCount(0);
+  // Reviewer mode: only the sessions they sit on (none yet), and no way into the office's files.
+  await expect(page.getByText('评审人员模式：只显示你参加的评审会和分配给你的申请（只读）。')).toBeVisible();
+  await expect(page.getByText('你目前没有参加的评审会。')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/reviewer-panel.png`, fullPage: true });
-  await page.keyboard.press('Escape');
 
   // By URL: intake (and its form), the file of an application, certificates (with the signing
   // key's tab), users, settings, and the office's other areas.

@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
-import { putRows, readStore } from './idb';
+import { readStore } from './idb';
+import { seedRecords } from './seed';
 
 const SHOTS = 'test-results/h3';
 
@@ -100,7 +101,7 @@ test('a killed page loses at most the field being typed; a reload keeps the draf
 test('P5 证书登记 typed by keyboard and registered; the 申请表 tab commits one operation per field edit', async ({ page }) => {
   await enterApp(page, '/intake');
   const personId = '01900000-0000-7000-8000-0000000000c1';
-  await putRows(page, { people: [{ id: personId, name: '王小明', idNumber: '110105194910010015', birthDate: '1949-10-01', sex: 'male' }] });
+  await seedRecords(page, { people: [{ id: personId, name: '王小明', idNumber: '110105194910010015', birthDate: '1949-10-01', sex: 'male' }] });
   await page.goto(`/#/intake/new?person=${personId}`);
   // The form appears once its draft is ready: type only when 业务 has the focus.
   await expect(page.locator('#new-program')).toBeFocused();
@@ -226,7 +227,7 @@ test('P5 证书登记 typed by keyboard and registered; the 申请表 tab commit
 test('P4 for a 事业单位 applicant: a wrong value refused, then registered with the 自评分表', async ({ page }) => {
   await enterApp(page, '/intake');
   const personId = '01900000-0000-7000-8000-0000000000c2';
-  await putRows(page, { people: [{ id: personId, name: '李红', idNumber: '110105198001010024', birthDate: '1980-01-01', sex: 'female' }] });
+  await seedRecords(page, { people: [{ id: personId, name: '李红', idNumber: '110105198001010024', birthDate: '1980-01-01', sex: 'female' }] });
   await page.goto(`/#/intake/new?person=${personId}`);
   // The form appears once its draft is ready: type only when 业务 has the focus.
   await expect(page.locator('#new-program')).toBeFocused();

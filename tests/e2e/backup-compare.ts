@@ -1,7 +1,7 @@
 /**
  * For the 备份 specs: every store of a desk's IndexedDB read in the page, rows sorted by key and
  * attachment bytes as plain numbers, so two desks (two browser contexts) compare with one
- * `toEqual`; and seeding attachment bytes, which `putRows` cannot carry (a Blob is made in the page).
+ * `toEqual`; and seeding attachment bytes, which `seedRecords` cannot carry (a Blob is made in the page).
  */
 import type { Page } from '@playwright/test';
 

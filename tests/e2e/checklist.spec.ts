@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { greyJpeg } from '../unit/intake/jpeg';
 import { enterApp } from './sign-in';
-import { putRows } from './idb';
+import { seedRecords } from './seed';
 
 const SHOTS = 'test-results/h4';
 const PERSON_ID = '01900000-0000-7000-8000-0000000000a1';
@@ -24,7 +24,7 @@ test('P4 checklist by keyboard, binding plan, education and photo', async ({ pag
   // One long flow over four tabs on a shared, busy machine.
   test.setTimeout(120_000);
   await enterApp(page, '/intake');
-  await putRows(page, { people: [{ id: PERSON_ID, name: '王小明', idNumber: '110105194910010015', birthDate: '1949-10-01', sex: 'male' }] });
+  await seedRecords(page, { people: [{ id: PERSON_ID, name: '王小明', idNumber: '110105194910010015', birthDate: '1949-10-01', sex: 'male' }] });
 
   // A P4 application from a 事业单位 applicant with 2 years of pension paid in Zhejiang, typed on 新建申请.
   await page.goto(`/#/intake/new?person=${PERSON_ID}`);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { enterApp } from './sign-in';
-import { putRows } from './idb';
+import { seedRecords } from './seed';
 
 const OUT = 'test-results';
 
@@ -54,7 +54,7 @@ async function seedReadyApplications(page: Page, count: number): Promise<void> {
       fields: { name, idNumber: id, employer: '新疆某软件有限公司' },
     });
   }
-  await putRows(page, { people, applications });
+  await seedRecords(page, { people, applications });
 }
 
 async function setUpSigning(page: Page): Promise<void> {

@@ -7,7 +7,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
-import { putRows, readStore } from './idb';
+import { readStore } from './idb';
+import { seedRecords } from './seed';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -99,7 +100,7 @@ async function seedApplications(page: Page): Promise<void> {
     app('01937a00-0000-7000-8000-000000000002', zhang.id, 'P1-2025-E2E0-0007', 'xj-isi-pm', 'renewal', 'renewed', '2025-06-02'),
     app('01937a00-0000-7000-8000-000000000003', li.id, 'P4-2026-E2E0-0003', 'zj-it-senior', 'new', 'returned', '2026-10-09'),
   ];
-  await putRows(page, { applications: rows });
+  await seedRecords(page, { applications: rows });
 }
 
 test('search as you type finds applications by ID prefix and by name; Enter opens one', async ({ page }) => {

@@ -6,7 +6,6 @@
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { ApplicationKindId } from '../../../shared/programs/schema';
 import { AttachmentsTab } from '../features/applications/AttachmentsTab';
 import { BindingTab } from '../features/applications/BindingTab';
 import { ChecklistTab } from '../features/applications/ChecklistTab';
@@ -19,6 +18,7 @@ import { useT } from '../i18n';
 import { formatIsoDate } from '../i18n/format';
 import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
+import { stateOf } from '../../../shared/workflow/lookup';
 
 export function ApplicationPage() {
   const t = useT();
@@ -35,8 +35,8 @@ export function ApplicationPage() {
 
   const { application, person, organisation } = file;
   const { pack, evaluation } = result;
-  const definition = pack.workflows[application.kind as ApplicationKindId];
-  const state = definition?.states.find((s) => s.id === application.status);
+  const definition = pack.workflows[application.kind];
+  const state = stateOf(definition, application.status);
   const kind = pack.applicationKinds.find((k) => k.id === application.kind);
   const missing = evaluation.checklist.missing.length + evaluation.checklist.rejected.length;
   const props = { file, result, calendar };

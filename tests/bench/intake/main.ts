@@ -183,7 +183,7 @@ async function timeSaves(n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) {
     const input = {
       programId: 'rk-registration',
-      kind: 'new',
+      kind: 'new' as const,
       applicationNo: formatApplicationNo('rk-registration', 2026, ctx.deviceId, 900_000 + i),
       personId: people[i % people.length]!.id,
       status: 'received',

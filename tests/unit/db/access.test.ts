@@ -28,7 +28,7 @@ const written = async () => ({ people: await db.people.count(), outbox: await db
 
 async function application(): Promise<string> {
   const created = await new Repository(db, 'applications').create(
-    { programId: 'p4', kind: 'initial', applicationNo: 'P4-2026-000001', status: 'panel', channel: 'counter', receivedDate: '2026-11-22', fields: { title: '工程师' } },
+    { programId: 'p4', kind: 'new', applicationNo: 'P4-2026-000001', status: 'panel', channel: 'counter', receivedDate: '2026-11-22', fields: { title: '工程师' } },
     as('clerk'),
   );
   return created.id;

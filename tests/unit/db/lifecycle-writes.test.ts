@@ -16,6 +16,7 @@ import { getPack } from '../../../shared/programs';
 import { writeContext } from '../../../renderer/src/session';
 import { certificateTemplate } from '../../../shared/documents';
 import type { Application, Certificate } from '../../../shared/model/records';
+import type { ApplicationKindId } from '../../../shared/programs/ids';
 import { emptyDatabase, signIn } from '../intake/file-fixtures';
 
 beforeEach(async () => {
@@ -39,7 +40,7 @@ async function holderWithCertificate(programId: string, certificate: Partial<Cer
   return { personId: person.id, certificate: made };
 }
 
-async function application(programId: string, kind: string, personId: string, certificate: Certificate, fields: Record<string, unknown>, status: string): Promise<Application> {
+async function application(programId: string, kind: ApplicationKindId, personId: string, certificate: Certificate, fields: Record<string, unknown>, status: string): Promise<Application> {
   return repositories.applications.create(
     {
       programId,

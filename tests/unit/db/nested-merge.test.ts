@@ -35,7 +35,7 @@ async function deliver(from: Desk, to: Desk, nowMs: number): Promise<void> {
 
 const application = {
   programId: 'zj-it-senior',
-  kind: 'new',
+  kind: 'new' as const,
   applicationNo: 'P4-2026-A1B2-0001',
   status: 'received',
   channel: 'unit' as const,

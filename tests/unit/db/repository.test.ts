@@ -188,7 +188,7 @@ describe('Repository: operations are stamped for the merge', () => {
     const applications = new Repository(db, 'applications');
     const error = await applications
       .create(
-        { programId: 'p4', kind: 'initial', applicationNo: 'P4-2026-000001', status: 'received', channel: 'counter', receivedDate: '2026-11-22', fields: { essay: 'x'.repeat(20_001) } },
+        { programId: 'p4', kind: 'new', applicationNo: 'P4-2026-000001', status: 'received', channel: 'counter', receivedDate: '2026-11-22', fields: { essay: 'x'.repeat(20_001) } },
         ctx,
       )
       .catch((e: unknown) => e);

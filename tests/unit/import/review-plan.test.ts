@@ -201,7 +201,7 @@ describe('the plan: exactly the records to write', () => {
     const target = {
       id: '01937b2c-0000-7000-8000-0000000000b1',
       programId: 'xj-si-annual',
-      kind: 'annual-review',
+      kind: 'annual-review' as const,
       fields: { managementCertificates: [{ personName: '王建国', idNumber: '650103198001010019', certificateKind: '系统集成实施工程经理', certificateNo: 'XJPM-2024-0001' }] },
     };
     const there = reviewRows(parsed('certificates-p3.xlsx', spec), spec, ctx, { excluded: [5, 6] }, { tableCertificateNos: new Set(['CSCO12345678']) });

@@ -10,6 +10,7 @@ import { shippedCalendar } from '../../../renderer/src/features/calendar/calenda
 import { writeContext } from '../../../renderer/src/session';
 import { useSession } from '../../../renderer/src/stores/session';
 import type { Application } from '../../../shared/model/records';
+import type { ApplicationKindId } from '../../../shared/programs/ids';
 
 export const CLERK = { id: 'clerk-1', username: 'li', displayName: '李办事员', role: 'clerk' as const };
 
@@ -36,7 +37,7 @@ export const P4_FIELDS = {
 
 export async function newApplication(
   programId: string,
-  kind: string,
+  kind: ApplicationKindId,
   fields: Record<string, unknown>,
   extra: Partial<Application> = {},
 ): Promise<Application> {

@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { evaluateApplication } from '../../../../shared/engine/evaluate';
 import { programPacks, getPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
+import type { ApplicationKindId, ProgramPack } from '../../../../shared/programs/schema';
 import { EnumSelect, TextBox } from './form/FieldInput';
 import { PersonPicker } from '../../components/PersonPicker';
 import { CertificateBox } from './form/CertificateBox';
@@ -82,6 +82,11 @@ const blankDraft = (): NewApplicationDraft => ({
   previousCertificate: {},
   selfScore: { items: [] },
 });
+
+/** The kind chosen, when the program's applicants may start it (a kind left from another program is not). */
+function chosenKind(pack: ProgramPack | undefined, kind: string | undefined): ApplicationKindId | undefined {
+  return pack === undefined ? undefined : applicantKinds(pack).find((k) => k.id === kind)?.id;
+}
 
 function asDraft(values: Record<string, unknown> | undefined): NewApplicationDraft {
   const v = (values ?? {}) as Partial<NewApplicationDraft>;
@@ -251,7 +256,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
 
   const pack = draft.programId ? getPack(draft.programId) : undefined;
   const kinds = pack ? applicantKinds(pack) : [];
-  const kind = pack && kinds.some((k) => k.id === draft.kind) ? draft.kind : undefined;
+  const kind = useMemo(() => chosenKind(draft.programId ? getPack(draft.programId) : undefined, draft.kind), [draft.programId, draft.kind]);
 
   // The applicant's record fills the blank name / ID / sex / birth month / phone fields.
   const person = useLiveQuery(() => (draft.personId ? db.people.get(draft.personId) : undefined), [draft.personId]);
@@ -265,8 +270,9 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
 
   const withIntake = (d: NewApplicationDraft): NewApplicationDraft => {
     const p = d.programId ? getPack(d.programId) : undefined;
-    if (!p || !d.kind || !applicantKinds(p).some((k) => k.id === d.kind)) return d;
-    return { ...d, fields: prefillFromIntake(p, d.kind, d.fields, { channel: d.channel, receivedDate: d.receivedDate }) };
+    const chosen = chosenKind(p, d.kind);
+    if (!p || !chosen) return d;
+    return { ...d, fields: prefillFromIntake(p, chosen, d.fields, { channel: d.channel, receivedDate: d.receivedDate }) };
   };
 
   const markTouched = useCallback(
@@ -300,7 +306,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
     const evaluation = evaluateApplication(
       pack,
       {
-        kind: kind as ApplicationKindId,
+        kind,
         state,
         history: [],
         fields,

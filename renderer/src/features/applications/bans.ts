@@ -4,7 +4,7 @@
  */
 import { checkFraudBans, fraudBanOf, type FraudBan } from '../../../../shared/lifecycle';
 import type { Application } from '../../../../shared/model/records';
-import type { ApplicationKindId, ProgramPack } from '../../../../shared/programs/schema';
+import type { ProgramPack } from '../../../../shared/programs/schema';
 import type { DeskDatabase } from '../../db/database';
 
 /**
@@ -36,6 +36,6 @@ export async function checkApplicationBanFor(
   idNumber: string,
   record: Pick<Application, 'kind' | 'receivedDate'>,
 ): Promise<string | undefined> {
-  const result = checkFraudBans(pack, await fraudBansOn(database, pack, idNumber), { idNumber, kind: record.kind as ApplicationKindId, on: record.receivedDate });
+  const result = checkFraudBans(pack, await fraudBansOn(database, pack, idNumber), { idNumber, kind: record.kind, on: record.receivedDate });
   return result.ok ? undefined : result.error.message;
 }

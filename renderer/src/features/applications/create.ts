@@ -24,6 +24,7 @@ import { writeContext } from '../../session';
 import { todayIso } from '../../today';
 import { checkApplicationBanFor } from './bans';
 import { nextApplicationNo } from './numbers';
+import { initialStateIn, workflowOf } from '../../../../shared/workflow/lookup';
 
 export type SubmissionChannel = Application['channel'];
 export const SUBMISSION_CHANNELS: readonly SubmissionChannel[] = submissionChannelSchema.options;
@@ -52,6 +53,7 @@ export interface SelfScoreInput {
 
 export interface NewApplicationInput {
   readonly programId: string;
+  /** As chosen; checked against the pack's kinds. */
   readonly kind: string;
   readonly channel: string;
   /** As typed: 20261122, 2026-11-22 or 2026年11月22日. */
@@ -74,7 +76,7 @@ export function applicantKinds(pack: ProgramPack): readonly ApplicationKind[] {
 
 /** The workflow's initial state for this kind, or undefined when the pack has no workflow for it. */
 export function initialStateOf(pack: ProgramPack, kind: string): string | undefined {
-  return pack.workflows[kind as ApplicationKindId]?.states.find((s) => s.kind === 'initial')?.id;
+  return initialStateIn(workflowOf(pack, kind))?.id;
 }
 
 /** Whether the kind acts on a certificate: a window of the pack is filed for it, or it is not 'new'. */
@@ -101,11 +103,11 @@ const CERTIFICATE_FIELDS = {
 /** The previous certificate with blanks taken from the form's own certificate fields. */
 export function previousCertificateWithFields(
   pack: ProgramPack,
-  kind: string,
+  kind: ApplicationKindId,
   typed: PreviousCertificateInput | undefined,
   fields: Readonly<Record<string, unknown>>,
 ): PreviousCertificateInput {
-  const applying = new Set(fieldsFor(pack, kind as ApplicationKindId).map((f) => f.id));
+  const applying = new Set(fieldsFor(pack, kind).map((f) => f.id));
   const from = (ids: readonly string[], date: boolean): string | undefined => {
     for (const id of ids) {
       const v = fields[id];
@@ -163,9 +165,9 @@ function cleanValue(def: FieldDef, value: unknown): unknown {
  * The fields to store: only the fields of this kind (a kind changed half-way leaves values for
  * fields the new kind does not have; they are not registered), never computed ones, no blanks.
  */
-export function cleanFields(pack: ProgramPack, kind: string, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function cleanFields(pack: ProgramPack, kind: ApplicationKindId, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const def of fieldsFor(pack, kind as ApplicationKindId)) {
+  for (const def of fieldsFor(pack, kind)) {
     if (def.computed) continue;
     const v = cleanValue(def, values[def.id]);
     if (v !== undefined) out[def.id] = v;
@@ -174,8 +176,8 @@ export function cleanFields(pack: ProgramPack, kind: string, values: Readonly<Re
 }
 
 /** The engine's field errors for these values (blanks included). */
-export function fieldErrorsOf(pack: ProgramPack, kind: string, fields: Readonly<Record<string, unknown>>, today: IsoDate): FieldError[] {
-  return checkFields(pack, kind as ApplicationKindId, valuesWithKind(fields, kind), today);
+export function fieldErrorsOf(pack: ProgramPack, kind: ApplicationKindId, fields: Readonly<Record<string, unknown>>, today: IsoDate): FieldError[] {
+  return checkFields(pack, kind, valuesWithKind(fields, kind), today);
 }
 
 function parseDate(raw: string | undefined, label: string, problems: string[]): IsoDate | undefined {
@@ -297,15 +299,17 @@ export function prepareApplication(input: NewApplicationInput, today: IsoDate): 
     problems.push({ path: 'organisationId', message: '请先选择申请单位。' });
   }
   if (problems.length > 0) refuse();
+  // A kind the pack does not have was refused above.
+  const kindId = kind!.id;
 
-  const fields = cleanFields(p, input.kind, input.fields);
-  const fieldErrors = fieldErrorsOf(p, input.kind, fields, today);
+  const fields = cleanFields(p, kindId, input.fields);
+  const fieldErrors = fieldErrorsOf(p, kindId, fields, today);
   for (const e of blockingErrors(fieldErrors)) problems.push({ path: `fields.${e.field}`, message: e.message });
 
   const certificateProblems: string[] = [];
   let previousCertificate: Application['previousCertificate'];
-  if (actsOnCertificate(p, input.kind)) {
-    const merged = previousCertificateWithFields(p, input.kind, input.previousCertificate, input.fields);
+  if (actsOnCertificate(p, kindId)) {
+    const merged = previousCertificateWithFields(p, kindId, input.previousCertificate, input.fields);
     // What the clerk typed in the certificate box is checked strictly; what comes from the
     // form's own fields is used when complete (its errors are the fields' own).
     const typed = Object.values(input.previousCertificate ?? {}).some((v) => typeof v === 'string' && v.trim() !== '');
@@ -321,7 +325,7 @@ export function prepareApplication(input: NewApplicationInput, today: IsoDate): 
   return {
     record: {
       programId: p.id,
-      kind: input.kind,
+      kind: kindId,
       status: status!,
       channel: channel.data!,
       receivedDate: receivedDate!,
@@ -402,7 +406,7 @@ export async function updateApplicationFields(
     if (pack === undefined) throw new ValidationError([{ path: 'programId', message: `未知的业务类型“${app.programId}”。` }]);
     const cleaned = cleanFields(pack, app.kind, { ...app.fields, ...patch });
     // Values for fields this kind does not have stay as they were (e.g. synced from elsewhere).
-    const kindFields = new Set(fieldsFor(pack, app.kind as ApplicationKindId).map((f) => f.id));
+    const kindFields = new Set(fieldsFor(pack, app.kind).map((f) => f.id));
     const fields: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(app.fields)) if (!kindFields.has(k)) fields[k] = v;
     Object.assign(fields, cleaned);

@@ -10,7 +10,6 @@ import { useMemo } from 'react';
 import type { Application, Attachment, EducationRecord, Material, Objection, Organisation, PanelBallot, PanelResult, Person, Publicity, Review, RoutingOpinion, Scoresheet, WorkflowEvent } from '../../../../shared/model/records';
 import { panelResultFacts } from '../../../../shared/panels';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { evaluateApplication, type ApplicationInput, type Evaluation } from '../../../../shared/engine/evaluate';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { WorkflowRole } from '../../../../shared/workflow/definition';
@@ -150,7 +149,7 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
   const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
   const fields = photoField ? { ...app.fields, [photoField.id]: file.photoBytes } : app.fields;
   const input: ApplicationInput = {
-    kind: app.kind as ApplicationKindId,
+    kind: app.kind,
     state: app.status,
     history: historyOf(file.events),
     fields,

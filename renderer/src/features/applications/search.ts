@@ -14,10 +14,10 @@
  */
 import type { Application, Organisation, Person } from '../../../../shared/model/records';
 import { getPack, PROGRAM_IDS } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { SPACES, toHalfWidth } from '../../../../shared/rules/input-text';
 import { db } from '../../db';
 import type { DeskDatabase } from '../../db/database';
+import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 
 export type QueryKind = 'empty' | 'id-number' | 'application-no' | 'name';
 
@@ -271,10 +271,10 @@ export function kindName(programId: string, kind: string, locale: NameLocale = '
 /** The state's name in the workflow of the application's program and kind. */
 export function stateName(programId: string, kind: string, status: string, locale: NameLocale = 'zh'): string {
   const pack = getPack(programId);
-  const own = pack?.workflows[kind as ApplicationKindId]?.states.find((s) => s.id === status);
+  const own = stateOf(workflowOf(pack, kind), status);
   if (own !== undefined) return own.name[locale];
   for (const workflow of Object.values(pack?.workflows ?? {})) {
-    const state = workflow?.states.find((s) => s.id === status);
+    const state = stateOf(workflow, status);
     if (state !== undefined) return state.name[locale];
   }
   return status;

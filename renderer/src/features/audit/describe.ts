@@ -5,7 +5,6 @@
 import type { SyncedTable, User } from '../../../../shared/model/records';
 import type { AuditEntry } from '../../../../shared/sync/operation';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { isCanonicalDate, type IsoDate } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import { ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
@@ -13,6 +12,7 @@ import type { DeskDatabase } from '../../db/database';
 import { messages, translate, type Locale, type MessageKey } from '../../i18n/messages';
 import { formatIsoDate } from '../../i18n/format';
 import { FIRST_RUN_USER_ID } from '../../auth/users';
+import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Audit trail, read back for people
@@ -81,12 +81,12 @@ function packOfRecord(table: SyncedTable, record: Record<string, unknown> | unde
 
 function definitionFor(pack: ProgramPack | undefined, application: Record<string, unknown> | undefined): WorkflowDefinition | undefined {
   const kind = application?.['kind'];
-  return pack !== undefined && typeof kind === 'string' ? pack.workflows[kind as ApplicationKindId] : undefined;
+  return typeof kind === 'string' ? workflowOf(pack, kind) : undefined;
 }
 
 function stateName(definition: WorkflowDefinition | undefined, id: unknown, lang: 'zh' | 'en'): string | undefined {
   if (typeof id !== 'string') return undefined;
-  return definition?.states.find((s) => s.id === id)?.name[lang];
+  return stateOf(definition, id)?.name[lang];
 }
 
 function plain(value: unknown, locale: Locale, t: T): string {

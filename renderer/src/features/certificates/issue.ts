@@ -9,7 +9,7 @@ import { certificateGrading } from '../../../../shared/documents/org-rosters';
 import { certificateTemplate } from '../../../../shared/documents/templates';
 import type { Application, Certificate } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
-import type { ApplicationKindId, ProgramPack } from '../../../../shared/programs/schema';
+import type { ProgramPack } from '../../../../shared/programs/schema';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
 import { fail, ok, type Result } from '../../../../shared/rules/result';
 import { db, repositories } from '../../db';
@@ -18,6 +18,7 @@ import { grantsCertificate, transitionSources, type WorkflowRole } from '../../.
 import { fireTransition } from '../workflow/fire';
 import { certificateLayoutOf } from '../../documents/inputs';
 import { nextCertificateNo } from '../../documents/settings';
+import { stateOf } from '../../../../shared/workflow/lookup';
 
 /** The certificate template of a program, when one is built. */
 export function templateOfPack(pack: ProgramPack): CertificateTemplate | undefined {
@@ -27,7 +28,7 @@ export function templateOfPack(pack: ProgramPack): CertificateTemplate | undefin
 
 /** Whether the application's state is one where its certificate is issued (the pack says). */
 export function isReadyToIssue(pack: ProgramPack, application: Pick<Application, 'kind' | 'status'>): boolean {
-  const definition = pack.workflows[application.kind as ApplicationKindId];
+  const definition = pack.workflows[application.kind];
   return definition !== undefined && grantsCertificate(definition, application.status);
 }
 
@@ -114,15 +115,15 @@ export async function issueCertificate(
  * Throws the engine's `WorkflowError` when it refuses.
  */
 export async function fireIssuedTransition(application: Application, role: WorkflowRole, today: IsoDate): Promise<string | undefined> {
-  const definition = getPack(application.programId)?.workflows[application.kind as ApplicationKindId];
-  const state = definition?.states.find((s) => s.id === application.status);
+  const definition = getPack(application.programId)?.workflows[application.kind];
+  const state = stateOf(definition, application.status);
   if (definition === undefined || state?.queue !== 'issue') return undefined;
   const transition = definition.transitions.find(
     (t) =>
       transitionSources(t).includes(state.id) &&
       t.records.length === 0 &&
       t.roles.includes(role) &&
-      definition.states.find((s) => s.id === t.to)?.kind === 'final',
+      stateOf(definition, t.to)?.kind === 'final',
   );
   if (transition === undefined) return undefined;
   await fireTransition(application.id, transition.id, {}, { role, today });

@@ -44,7 +44,7 @@ export async function applyLifecycleEffect(
   const certificate = stored && !stored.deleted ? stored : undefined;
   if (certificate === undefined) {
     // A certificate known only from the paper: the holder's record still takes a change.
-    const changes = holderChanges(pack, application.kind as ApplicationKindId, application.fields);
+    const changes = holderChanges(pack, application.kind, application.fields);
     await updateHolder(application, changes, ctx);
     return;
   }

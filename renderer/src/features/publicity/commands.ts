@@ -5,7 +5,6 @@
  */
 import type { Application, Objection, Publicity } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { formatDateZh, isCanonicalDate, type IsoDate } from '../../../../shared/rules/civil-date';
 import type { Evaluation } from '../../../../shared/engine/evaluate';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
@@ -19,6 +18,7 @@ import { loadCalendar } from '../calendar/calendar';
 import { evaluateFile, loadApplicationFile } from '../applications/file';
 import { fireTransition, workflowTables, WorkflowError } from '../workflow/fire';
 import { wrap, checkDate, writeTables } from '../workflow/commands';
+import { stateOf } from '../../../../shared/workflow/lookup';
 
 /** Whether a transition leads into a publicity (公示) state of the definition. */
 export function leadsToPublicity(definition: WorkflowDefinition, transition: TransitionOption['transition']): boolean {
@@ -197,14 +197,14 @@ export async function startPublicity(
       continue;
     }
     const evaluated = evaluateFile(file, { today, calendar, role: options.role });
-    const definition = evaluated?.pack.workflows[app.kind as ApplicationKindId];
+    const definition = evaluated?.pack.workflows[app.kind];
     if (evaluated === undefined || definition === undefined) {
       refuse('此类申请没有办理流程。');
       continue;
     }
     const option = evaluated.evaluation.transitions.find((o) => o.transition.id === input.transitionId);
     if (option === undefined) {
-      const state = definition.states.find((s) => s.id === app.status)?.name.zh ?? app.status;
+      const state = stateOf(definition, app.status)?.name.zh ?? app.status;
       refuse(`当前为“${state}”，不能执行此操作或无权执行。`);
       continue;
     }

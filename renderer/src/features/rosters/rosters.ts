@@ -17,10 +17,10 @@ import { PUBLICITY_COLUMNS } from '../../../../shared/documents/xlsx/publicity-l
 import { registerEntries } from '../../../../shared/lifecycle';
 import type { Application, Certificate, CertificateEvent as CertificateEventRecord, Publicity } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
 import type { ApplicationFile } from '../applications/file';
 import { applicantName, applicantUnit, sexOf, text, zjApplicantOf } from '../../documents/inputs';
+import { applicationStateOf } from '../../../../shared/workflow/lookup';
 
 /** P4 花名册: every applicant that can be listed, and a message per one that cannot. */
 export function zjRosterApplicants(files: readonly ApplicationFile[]): { applicants: ZjApplicant[]; problems: string[] } {
@@ -36,7 +36,7 @@ export function zjRosterApplicants(files: readonly ApplicationFile[]): { applica
 
 function stateName(application: Application): string {
   const pack = getPack(application.programId);
-  const state = pack?.workflows[application.kind as ApplicationKindId]?.states.find((s) => s.id === application.status);
+  const state = applicationStateOf(pack, application);
   return state?.name.zh ?? application.status;
 }
 

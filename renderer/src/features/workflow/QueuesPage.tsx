@@ -12,7 +12,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { programPacks } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { WORKFLOW_QUEUES, type WorkflowQueue } from '../../../../shared/workflow/definition';
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
@@ -53,7 +52,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
   const [busy, setBusy] = useState(false);
   const shared = sharedPublicityTransition(rows);
   const first = rows[0];
-  const definition = first ? first.pack.workflows[first.application.kind as ApplicationKindId] : undefined;
+  const definition = first ? first.pack.workflows[first.application.kind] : undefined;
 
   let endsOn: string | undefined;
   let provisionalYears: readonly number[] | undefined;

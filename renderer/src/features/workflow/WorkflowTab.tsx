@@ -12,7 +12,6 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { defaultReturnTo, RETURN_TO_OPTIONS, returnReasons } from '../../../../shared/engine/returns';
 import type { Objection } from '../../../../shared/model/records';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowGuard } from '../../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../../shared/workflow/engine';
@@ -30,6 +29,7 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import type { TabProps } from '../applications/types';
 import { dateRules, isoOf } from '../../components/dates';
+import { stateOf } from '../../../../shared/workflow/lookup';
 
 type Lang = 'zh' | 'en';
 
@@ -73,8 +73,8 @@ function FireModal({
   const [busy, setBusy] = useState(false);
   const { file, result } = props;
   const transition = option.transition;
-  const definition = result.pack.workflows[file.application.kind as ApplicationKindId];
-  const target = definition?.states.find((s) => s.id === transition.to);
+  const definition = result.pack.workflows[file.application.kind];
+  const target = stateOf(definition, transition.to);
   const isReturn = target?.queue === 'returned';
   const records = new Set(transition.records);
   const initial: FireValues = {
@@ -136,7 +136,7 @@ function FireModal({
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
           {t('workflow.fire.moves', {
-            from: definition?.states.find((s) => s.id === file.application.status)?.name[lang] ?? file.application.status,
+            from: stateOf(definition, file.application.status)?.name[lang] ?? file.application.status,
             to: target?.name[lang] ?? transition.to,
           })}
         </Typography.Text>
@@ -270,10 +270,10 @@ function StepsHistory({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const definition = props.result.pack.workflows[props.file.application.kind as ApplicationKindId];
+  const definition = props.result.pack.workflows[props.file.application.kind];
   const events = props.file.events;
   if (events.length === 0) return null;
-  const stateName = (id: string) => definition?.states.find((s) => s.id === id)?.name[lang] ?? id;
+  const stateName = (id: string) => stateOf(definition, id)?.name[lang] ?? id;
   return (
     <Card size="small" title={t('workflow.steps')}>
       <Timeline
@@ -658,8 +658,8 @@ export function WorkflowTab(props: TabProps) {
   const locale = useUi((s) => s.locale);
   const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
   const { file, result } = props;
-  const definition = result.pack.workflows[file.application.kind as ApplicationKindId];
-  const state = definition?.states.find((s) => s.id === file.application.status);
+  const definition = result.pack.workflows[file.application.kind];
+  const state = stateOf(definition, file.application.status);
   const deadline = result.evaluation.deadline;
   const showPublicity = definition?.publicity !== undefined || file.publicities.length > 0 || file.objections.length > 0;
 

@@ -10,7 +10,6 @@
  */
 import type { Application, RoutingOpinion } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { formatDateZh, isCanonicalDate, type IsoDate } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowQueue, WorkflowState } from '../../../../shared/workflow/definition';
 import { recordOpinion, ROUTING_LEVELS, type RoutingLevelId, type RoutingOpinion as OpinionKind } from '../../../../shared/workflow/routing';
@@ -21,6 +20,7 @@ import { writeContext } from '../../session';
 import { todayIso } from '../../today';
 import { routingStateOf } from '../applications/file';
 import { WorkflowError } from './fire';
+import { applicationStateOf } from '../../../../shared/workflow/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Definitions, states, queues
@@ -28,17 +28,17 @@ import { WorkflowError } from './fire';
 
 /** The workflow definition an application runs under, if its pack has one for its kind. */
 export function definitionOf(application: Pick<Application, 'programId' | 'kind'>): WorkflowDefinition | undefined {
-  return getPack(application.programId)?.workflows[application.kind as ApplicationKindId];
+  return getPack(application.programId)?.workflows[application.kind];
 }
 
 /** The application's current state in its definition. */
-export function stateOf(application: Pick<Application, 'programId' | 'kind' | 'status'>): WorkflowState | undefined {
-  return definitionOf(application)?.states.find((s) => s.id === application.status);
+export function currentStateOf(application: Pick<Application, 'programId' | 'kind' | 'status'>): WorkflowState | undefined {
+  return applicationStateOf(getPack(application.programId), application);
 }
 
 /** The work queue the application is in now (its state's `queue`), if any. */
 export function applicationQueue(application: Pick<Application, 'programId' | 'kind' | 'status'>): WorkflowQueue | undefined {
-  return stateOf(application)?.queue;
+  return currentStateOf(application)?.queue;
 }
 
 // ---------------------------------------------------------------------------------------------

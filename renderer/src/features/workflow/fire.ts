@@ -4,7 +4,6 @@
  * operation and audit entry). Every screen that moves a file goes through `fireTransition`.
  */
 import type { Application } from '../../../../shared/model/records';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import type { WorkflowRole } from '../../../../shared/workflow/definition';
 import { fire, type FireInput } from '../../../../shared/workflow/engine';
 import { db, repositories } from '../../db';
@@ -75,7 +74,7 @@ export async function fireTransition(
     if (file === undefined) throw new WorkflowError('找不到这份申请，可能已被删除。');
     const evaluated = evaluateFile(file, { today, calendar, role: options.role });
     if (evaluated === undefined) throw new WorkflowError(`未知的业务类型“${file.application.programId}”。`);
-    const definition = evaluated.pack.workflows[file.application.kind as ApplicationKindId];
+    const definition = evaluated.pack.workflows[file.application.kind];
     if (definition === undefined) throw new WorkflowError(evaluated.evaluation.problems.join('') || '此类申请没有办理流程。');
     const result = fire(
       definition,

@@ -7,7 +7,6 @@
  */
 import type { Application } from '../../../../shared/model/records';
 import { programPacks, type ProgramPack } from '../../../../shared/programs';
-import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { QueueDeadline } from '../../../../shared/workflow/deadlines';
@@ -17,6 +16,7 @@ import type { DeskDatabase } from '../../db/database';
 import { evaluateFile, loadApplicationFile } from '../applications/file';
 import { applicationQueue } from './commands';
 import { publicityTransitions } from '../publicity/commands';
+import { stateOf } from '../../../../shared/workflow/lookup';
 
 export interface QueueRow {
   readonly application: Application;
@@ -98,12 +98,12 @@ export async function loadQueue(database: DeskDatabase, queue: WorkflowQueue, op
     const evaluated = evaluateFile(file, { today: options.today, calendar: options.calendar, role: options.role });
     if (evaluated === undefined) continue;
     const { pack, evaluation } = evaluated;
-    const definition = pack.workflows[app.kind as ApplicationKindId];
+    const definition = pack.workflows[app.kind];
     rows.push({
       application: file.application,
       pack,
       applicant: file.person?.name ?? file.organisation?.name ?? '—',
-      state: definition?.states.find((s) => s.id === app.status)?.name,
+      state: stateOf(definition, app.status)?.name,
       deadline: evaluation.deadline,
       publicity: publicityTransitions(definition, evaluation).filter((o) => o.transition.records.every((r) => r === 'reason')),
       problems: evaluation.problems,

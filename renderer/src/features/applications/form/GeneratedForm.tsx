@@ -13,7 +13,7 @@ import { FieldInput } from './FieldInput';
 
 export interface GeneratedFormProps {
   readonly pack: ProgramPack;
-  readonly kind: string;
+  readonly kind: ApplicationKindId;
   readonly values: Readonly<Record<string, unknown>>;
   readonly onChange: (fieldId: string, value: unknown) => void;
   readonly onCommit?: (fieldId: string) => void;
@@ -38,7 +38,7 @@ export function fieldDomId(prefix: string, fieldId: string): string {
 
 export function GeneratedForm(props: GeneratedFormProps) {
   const { pack, kind, values, lang } = props;
-  const defs = useMemo(() => fieldsFor(pack, kind as ApplicationKindId), [pack, kind]);
+  const defs = useMemo(() => fieldsFor(pack, kind), [pack, kind]);
   const source = valuesWithKind(values, kind);
 
   const byField = useMemo(() => {

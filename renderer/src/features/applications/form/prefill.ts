@@ -17,14 +17,14 @@ function put(out: Record<string, unknown>, def: FieldDef | undefined, value: unk
   out[def.id] = value;
 }
 
-function byId(pack: ProgramPack, kind: string): Map<string, FieldDef> {
-  return new Map(fieldsFor(pack, kind as ApplicationKindId).filter((f) => !f.computed).map((f) => [f.id, f]));
+function byId(pack: ProgramPack, kind: ApplicationKindId): Map<string, FieldDef> {
+  return new Map(fieldsFor(pack, kind).filter((f) => !f.computed).map((f) => [f.id, f]));
 }
 
 const SEX_ZH = { male: '男', female: '女' } as const;
 
 /** Blank fields filled from the applicant's record. */
-export function prefillFromPerson(pack: ProgramPack, kind: string, values: Values, person: Person): Record<string, unknown> {
+export function prefillFromPerson(pack: ProgramPack, kind: ApplicationKindId, values: Values, person: Person): Record<string, unknown> {
   const out = { ...values };
   const defs = byId(pack, kind);
   const typed = (id: string, type: FieldDef['type']) => (defs.get(id)?.type === type ? defs.get(id) : undefined);
@@ -49,7 +49,7 @@ const CHANNEL_WORDS: Readonly<Record<string, readonly string[]>> = {
 /** Blank fields filled from the intake: the channel (where a field's option says the same) and the received date. */
 export function prefillFromIntake(
   pack: ProgramPack,
-  kind: string,
+  kind: ApplicationKindId,
   values: Values,
   intake: { readonly channel?: string | undefined; readonly receivedDate?: string | undefined },
 ): Record<string, unknown> {
