@@ -80,6 +80,7 @@ export {
   type SummaryMeasure,
   type SummaryRow,
 } from './org-rosters';
+export { buildRenewalRemindersXlsx, REMINDER_COLUMNS, type ReminderRow, type RenewalRemindersInput } from './xlsx/renewal-reminders';
 export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
 export { buildScoringSheetPdf, scoringDimensionsOf, type ScoringSheetDimension, type ScoringSheetInput, type ScoringSheetItem } from './review/scoring-sheet';
 export {

@@ -7,6 +7,7 @@ import {
   buildBindingTocPdf,
   buildCalibrationPdf,
   buildCertificateRegisterXlsx,
+  buildRenewalRemindersXlsx,
   buildCertificatesPdf,
   buildDefenceNoticePdf,
   buildPanelResultsPdf,
@@ -114,6 +115,8 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
       return buildXjAnnualSummaryXlsx(job.input);
     case 'certificate-register':
       return buildCertificateRegisterXlsx(job.input);
+    case 'renewal-reminders':
+      return buildRenewalRemindersXlsx(job.input);
     case 'panel-results':
       return buildPanelResultsPdf(job.input, await fonts());
     case 'panel-results-xlsx':

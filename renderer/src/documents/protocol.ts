@@ -8,6 +8,7 @@ import type {
   BindingTocInput,
   CertificateInput,
   CertificateRegisterInput,
+  RenewalRemindersInput,
   DefenceNoticeInput,
   PanelResultsInput,
   PrintMode,
@@ -53,6 +54,7 @@ export type DocumentJob =
   | { readonly kind: 'rk-talent-register'; readonly input: RkRegisterInput }
   | { readonly kind: 'xj-annual-summary'; readonly input: AnnualSummaryInput }
   | { readonly kind: 'certificate-register'; readonly input: CertificateRegisterInput }
+  | { readonly kind: 'renewal-reminders'; readonly input: RenewalRemindersInput }
   | { readonly kind: 'panel-results'; readonly input: PanelResultsInput }
   | { readonly kind: 'panel-results-xlsx'; readonly input: PanelResultsInput }
   | { readonly kind: 'defence-notice'; readonly input: DefenceNoticeInput };
@@ -73,7 +75,7 @@ export type JobMessage =
 
 /** Whether the job makes a PDF (printable) or an xlsx workbook (save only). */
 export function jobOutput(kind: DocumentJobKind): 'pdf' | 'xlsx' {
-  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'panel-results-xlsx'
+  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'renewal-reminders' || kind === 'panel-results-xlsx'
     ? 'xlsx'
     : 'pdf';
 }
