@@ -301,7 +301,7 @@ function AppealCard({ file }: { file: CertificateFile }) {
         <Descriptions.Item label={t('lifecycle.appeal.deadline')}>
           <span data-testid="appeal-deadline">
             {appeal.deadline
-              ? `${t('lifecycle.appeal.deadlineText', { date: date(appeal.deadline), cite: appeal.cite ?? '' })}${
+              ? `${t('lifecycle.appeal.deadlineText', { date: date(appeal.deadline), cite: appeal.cite ?? '' })}${file.appealProvisional ? `（${t('calendar.provisional')}）` : ''}${
                   appeal.daysLeft === undefined ? '' : `，${appeal.daysLeft === 0 ? t('lifecycle.appeal.lastDay') : t('lifecycle.appeal.daysLeft', { days: appeal.daysLeft })}`
                 }`
               : appeal.cite

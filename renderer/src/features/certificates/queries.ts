@@ -30,6 +30,7 @@ import type { Application, Certificate, CertificateEvent } from '../../../../sha
 import { getPack } from '../../../../shared/programs';
 import type { ProgramPack } from '../../../../shared/programs/schema';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
+import { provisionalCalendar } from '../../../../shared/rules/work-calendar';
 import { db } from '../../db';
 import { loadCalendar } from '../calendar/calendar';
 
@@ -43,6 +44,8 @@ export interface CertificateFile {
   readonly history: readonly HistoryEntry[];
   readonly actions: readonly CertificateAction[];
   readonly appeal: AppealWindow | undefined;
+  /** The appeal deadline was counted without the holidays of a year not entered yet (暂定). */
+  readonly appealProvisional: boolean;
   readonly annualReviews: readonly AnnualReviewYear[];
   readonly proposals: readonly RevocationProposal[];
   /** Applications acting on it (renewal, change, reissue, cancellation …), newest first. */
@@ -79,7 +82,13 @@ export async function loadCertificateFile(id: string, today: IsoDate): Promise<C
   const relatedRows = relatedIds.length ? await db.certificates.bulkGet(relatedIds) : [];
   const related = new Map<string, Pick<Certificate, 'id' | 'certificateNo'>>();
   for (const r of relatedRows) if (r) related.set(r.id, { id: r.id, certificateNo: r.certificateNo });
-  const appeal = pack ? appealWindow(pack, live, today, calendar) : undefined;
+  // A deadline reaching into a year whose calendar is not entered is shown provisional (weekends only).
+  let appeal = pack ? appealWindow(pack, live, today, calendar) : undefined;
+  let appealProvisional = false;
+  if (pack && appeal && !appeal.ok) {
+    appeal = appealWindow(pack, live, today, provisionalCalendar(calendar));
+    appealProvisional = true;
+  }
   return {
     certificate,
     pack,
@@ -90,6 +99,7 @@ export async function loadCertificateFile(id: string, today: IsoDate): Promise<C
     history: certificateHistory(live, status),
     actions: pack ? certificateActions(pack, certificate, status, today, getPack) : [],
     appeal: appeal?.ok ? appeal.value : undefined,
+    appealProvisional,
     annualReviews: pack ? annualReviews(pack, certificate, live, today) : [],
     proposals: pack ? revocationProposals(pack, certificate, live, today) : [],
     applications: applications.sort((a, b) => (a.id < b.id ? 1 : -1)),
