@@ -185,10 +185,11 @@ test('证书生命周期：P5 再次登记学时不足被拒并说明理由；�
   await openCertificate(page, held);
   const renewal = await startAction(page, 'renewal');
   await seedFile(page, renewal, ['certificate', 'identity-proof', 'application-form', 'continuing-education-proof'], {}, [600, 600, 550]);
-  await page.goto(`/#/applications/${renewal}?tab=workflow`);
-  await expect(page.getByTestId('findings')).toContainText('180');
-  await expect(page.locator('[data-transition="accept"]')).toBeDisabled();
-  await expect(page.getByTestId('blocked-reasons')).toContainText('180');
+  await fire(page, renewal, 'accept');
+  await expect(page.getByTestId('findings')).toContainText('继续教育累计 175 学时，须达到 180 学时以上，差 5 学时');
+  // The registration is refused by the engine with the rule's reason: approval cannot be fired.
+  await expect(page.locator('[data-transition="approve"]')).toBeDisabled();
+  await expect(page.getByTestId('blocked-reasons')).toContainText('须达到 180 学时以上');
   await page.screenshot({ path: `${SHOTS}/p5-hours-refused.png`, fullPage: true });
 
   // 003 十: the office cancels on a ground of the closed list; 十一: 30 days to appeal from the notice.

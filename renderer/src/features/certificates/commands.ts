@@ -29,7 +29,7 @@ function roleOf(ctx: WriteContext): NonNullable<WriteContext['role']> {
   return ctx.role;
 }
 
-const tables = () => [db.certificates, db.certificateEvents, db.outbox, db.auditLog, db.mergeStates];
+const tables = () => [db.certificates, db.certificateEvents, db.outbox, db.auditLog, db.mergeStates, db.settings];
 
 async function eventsOf(certificateId: string): Promise<CertificateEvent[]> {
   return (await db.certificateEvents.where('certificateId').equals(certificateId).toArray()).filter((e) => !e.deleted);
