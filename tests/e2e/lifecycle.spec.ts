@@ -210,3 +210,37 @@ test('证书生命周期：P5 再次登记学时不足被拒并说明理由；�
   await expect(page.getByTestId('certificate-history')).toContainText('注销');
   await page.screenshot({ path: `${SHOTS}/p5-cancelled-appeal.png`, fullPage: true });
 });
+
+test('证书生命周期：P4 弄虚作假被认定后，同一身份证号三年内的新申报被拒绝并说明理由', async ({ page }) => {
+  await enterApp(page, '/intake');
+  // 002 五: the 高评委 found fraud in the 2025 review (the step as the workflow records it).
+  const personId = await withDesk(
+    page,
+    async () => {
+      const desk = window.__desk!;
+      const ctx = await desk.writeContext();
+      const person = await desk.repositories.people.create({ name: '赵某', idNumber: '330106198001010013' }, ctx);
+      const earlier = await desk.repositories.applications.create(
+        { programId: 'zj-it-senior', kind: 'new', applicationNo: 'P4-2025-0001', personId: person.id, status: 'withdrawn-fraud', channel: 'unit', receivedDate: '2025-09-01', fields: {} },
+        ctx,
+      );
+      await desk.repositories.workflowEvents.create({ applicationId: earlier.id, transitionId: 'fraud', from: 'panel', to: 'withdrawn-fraud', on: '2025-11-20', role: 'admin', reason: '论文抄袭' }, ctx);
+      return person.id;
+    },
+    null,
+  );
+  await page.goto(`/#/intake/new?person=${personId}`);
+  await expect(page.locator('#new-program')).toBeFocused();
+  await page.keyboard.type('P4');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#new-kind')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('单位提出');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('register').click();
+  await expect(page.getByTestId('refusal')).toContainText('身份证号330106198001010013的申报人于2025年11月20日被认定在申报中弄虚作假，自2026年01月01日起至2028年12月31日止不得申报（002 五）。');
+  await page.screenshot({ path: `${SHOTS}/p4-ban.png`, fullPage: true });
+  const count = await withDesk(page, async () => window.__desk!.db.applications.count(), null);
+  expect(count).toBe(1);
+});
