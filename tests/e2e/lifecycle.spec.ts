@@ -6,6 +6,9 @@
  * checklist tabs (tested in their own specs) is seeded through the repositories as well.
  * Screenshots go to test-results/lifecycle.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
 import { withDesk } from './seed';
@@ -209,6 +212,15 @@ test('证书生命周期：P5 再次登记学时不足被拒并说明理由；�
   await expect(page.getByTestId('appeal-state')).toHaveText('可申请复议');
   await expect(page.getByTestId('certificate-history')).toContainText('注销');
   await page.screenshot({ path: `${SHOTS}/p5-cancelled-appeal.png`, fullPage: true });
+  // The 注销登记公告 prints with the ground and the last day to appeal.
+  const [notice] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-decision-notice').click()]);
+  const file = path.join(SHOTS, 'p5-cancellation-notice.pdf');
+  writeFileSync(file, readFileSync(await notice.path()));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('注销登记公告');
+  expect(text).toContain('RK-2024-000002');
+  expect(text).toContain('脱离专业技术岗位连续二年以上');
+  expect(text).toContain('30日内（即2027年01月06日前）申请复议');
 });
 
 test('证书生命周期：P4 弄虚作假被认定后，同一身份证号三年内的新申报被拒绝并说明理由', async ({ page }) => {

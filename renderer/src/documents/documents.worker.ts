@@ -8,6 +8,7 @@ import {
   buildCalibrationPdf,
   buildCertificateRegisterXlsx,
   buildRenewalRemindersXlsx,
+  buildDecisionNoticePdf,
   buildCertificatesPdf,
   buildDefenceNoticePdf,
   buildPanelResultsPdf,
@@ -95,6 +96,8 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
     }
     case 'receipt':
       return buildReceiptPdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
+    case 'decision-notice':
+      return buildDecisionNoticePdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
     case 'return-notice':
       return buildReturnNoticePdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
     case 'binding-toc':

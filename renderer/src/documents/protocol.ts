@@ -9,6 +9,7 @@ import type {
   CertificateInput,
   CertificateRegisterInput,
   RenewalRemindersInput,
+  DecisionNoticeInput,
   DefenceNoticeInput,
   PanelResultsInput,
   PrintMode,
@@ -45,6 +46,7 @@ export type DocumentJob =
   | { readonly kind: 'calibration'; readonly templateId: string; readonly printer: PrinterProfile }
   | { readonly kind: 'receipt'; readonly input: ReceiptInput }
   | { readonly kind: 'return-notice'; readonly input: ReturnNoticeInput }
+  | { readonly kind: 'decision-notice'; readonly input: DecisionNoticeInput }
   | { readonly kind: 'binding-toc'; readonly input: BindingTocInput }
   | { readonly kind: 'rk-application-form'; readonly input: RkApplicationInput }
   | { readonly kind: 'summary-sheet'; readonly input: SummarySheetInput }

@@ -19,6 +19,10 @@ import { formatIsoDate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
+import { db } from '../../db';
+import { loadOfficeName } from '../../documents/settings';
+import { useDocumentJob } from '../../documents/useDocumentJob';
+import type { DecisionNoticeInput } from '../../../../shared/documents';
 import { decideAppeal, lodgeAppeal, recordNotice } from './commands';
 import { startFromCertificate } from './lifecycle';
 import { useCertificateFile, type CertificateFile } from './queries';
@@ -53,6 +57,7 @@ export function CertificatePage() {
   const { id = '' } = useParams();
   const today = todayIso();
   const file = useCertificateFile(id, today);
+  const job = useDocumentJob();
   if (file === undefined) return null;
   if (file === null) return <Alert type="warning" showIcon title={t('lifecycle.notFound')} />;
   return (
@@ -63,10 +68,11 @@ export function CertificatePage() {
       </Typography.Title>
       <Facts file={file} />
       <Actions file={file} />
-      {file.appeal && <AppealCard file={file} />}
+      {file.appeal && <AppealCard file={file} job={job} />}
       {file.annualReviews.length > 0 && <AnnualReviews file={file} />}
       <History file={file} />
       {file.applications.length > 0 && <Applications file={file} />}
+      {job.dialog}
     </Space>
   );
 }
@@ -262,7 +268,36 @@ function Applications({ file }: { file: CertificateFile }) {
   );
 }
 
-function AppealCard({ file }: { file: CertificateFile }) {
+/** The notice's facts (003 十一 注销登记公告, 004 第二十条 通知) from the decision and the pack. */
+async function decisionNoticeInput(file: CertificateFile): Promise<DecisionNoticeInput | undefined> {
+  const appeal = file.appeal;
+  const decision = appeal ? file.events.find((e) => e.id === appeal.decision.id) : undefined;
+  if (appeal === undefined || decision === undefined || appeal.noticeOn === undefined) return undefined;
+  if (decision.kind !== 'cancelled' && decision.kind !== 'revoked' && decision.kind !== 'suspended') return undefined;
+  const life = file.pack?.lifecycle;
+  const list = decision.kind === 'cancelled' ? life?.cancellation : life?.revocation;
+  const ground = decision.ground ? list?.grounds.find((g) => g.code === decision.ground) : undefined;
+  const notice = file.events.find((e) => e.kind === 'notice' && e.answers === decision.id);
+  const days = decision.kind === 'cancelled' ? life?.cancellation?.appealDays.value : undefined;
+  return {
+    decision: decision.kind,
+    office: { name: await loadOfficeName(db) },
+    certificateNo: file.certificate.certificateNo,
+    holderName: file.holderName,
+    programName: file.pack?.names.zh ?? file.certificate.programId,
+    decidedOn: decision.on,
+    ground: ground?.names.zh ?? decision.ground ?? '',
+    ...(ground ? { groundCite: ground.cite } : {}),
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    noticeOn: appeal.noticeOn,
+    ...(appeal.deadline ? { appealDeadline: appeal.deadline } : {}),
+    ...(days ? { appealDays: days } : {}),
+    ...(appeal.cite ? { appealCite: appeal.cite } : {}),
+    ...(notice?.via ? { via: notice.via } : {}),
+  };
+}
+
+function AppealCard({ file, job }: { file: CertificateFile; job: ReturnType<typeof useDocumentJob> }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
@@ -276,6 +311,12 @@ function AppealCard({ file }: { file: CertificateFile }) {
   const [note, setNote] = useState('');
   const date = (d: string) => formatIsoDate(d, locale);
   const isCancellation = appeal.decision.kind === 'cancelled';
+
+  async function printNotice() {
+    const input = await decisionNoticeInput(file);
+    if (input === undefined) return;
+    await job.run({ kind: 'decision-notice', input }, t(isCancellation ? 'lifecycle.appeal.noticeCancelled' : 'lifecycle.appeal.noticeRevoked', { no: file.certificate.certificateNo }), 'save');
+  }
 
   async function run(what: () => Promise<void>, done: MessageKey) {
     try {
@@ -313,6 +354,11 @@ function AppealCard({ file }: { file: CertificateFile }) {
           <span data-testid="appeal-state">{t(`lifecycle.appeal.state.${appeal.state}` as MessageKey)}</span>
         </Descriptions.Item>
       </Descriptions>
+      {appeal.noticeOn && (
+        <Button style={{ marginTop: 12 }} onClick={() => void printNotice()} disabled={job.busy} data-testid="print-decision-notice">
+          {t(isCancellation ? 'lifecycle.appeal.printCancelled' : 'lifecycle.appeal.printRevoked')}
+        </Button>
+      )}
       {mayRecord && appeal.state === 'awaiting-notice' && (
         <Form layout="inline" style={{ marginTop: 12 }}>
           <Form.Item label={t('lifecycle.appeal.noticeOn')} htmlFor="notice-on">
