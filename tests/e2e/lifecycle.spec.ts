@@ -208,7 +208,7 @@ test('证书生命周期：P5 再次登记学时不足被拒并说明理由；�
   // 2027's holidays are not entered on this desk: the deadline is counted provisionally and marked so.
   await expect(page.getByTestId('appeal-deadline')).toContainText('2027年01月06日止');
   await expect(page.getByTestId('appeal-deadline')).toContainText('十一');
-  await expect(page.getByTestId('appeal-deadline')).toContainText('（暂定），还剩 30 天');
+  await expect(page.getByTestId('appeal-deadline')).toContainText('（暂定：该年工作日历尚未录入，仅按周末计算），还剩 30 天');
   await expect(page.getByTestId('appeal-state')).toHaveText('可申请复议');
   await expect(page.getByTestId('certificate-history')).toContainText('注销');
   await page.screenshot({ path: `${SHOTS}/p5-cancelled-appeal.png`, fullPage: true });

@@ -342,9 +342,11 @@ function AppealCard({ file, job }: { file: CertificateFile; job: ReturnType<type
         <Descriptions.Item label={t('lifecycle.appeal.deadline')}>
           <span data-testid="appeal-deadline">
             {appeal.deadline
-              ? `${t('lifecycle.appeal.deadlineText', { date: date(appeal.deadline), cite: appeal.cite ?? '' })}${file.appealProvisional ? `（${t('calendar.provisional')}）` : ''}${
-                  appeal.daysLeft === undefined ? '' : `，${appeal.daysLeft === 0 ? t('lifecycle.appeal.lastDay') : t('lifecycle.appeal.daysLeft', { days: appeal.daysLeft })}`
-                }`
+              ? [
+                  t('lifecycle.appeal.deadlineText', { date: date(appeal.deadline), cite: appeal.cite ?? '' }),
+                  file.appealProvisional ? t('lifecycle.appeal.provisional') : '',
+                  appeal.daysLeft === undefined ? '' : appeal.daysLeft === 0 ? t('lifecycle.appeal.lastDay') : t('lifecycle.appeal.daysLeft', { days: appeal.daysLeft }),
+                ].join('')
               : appeal.cite
                 ? '—'
                 : t('lifecycle.appeal.noLimit')}
