@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { enterApp } from './sign-in';
 import { withDesk } from './seed';
 
@@ -255,4 +256,39 @@ test('证书生命周期：P4 弄虚作假被认定后，同一身份证号三�
   await page.screenshot({ path: `${SHOTS}/p4-ban.png`, fullPage: true });
   const count = await withDesk(page, async () => window.__desk!.db.applications.count(), null);
   expect(count).toBe(1);
+});
+
+test('证书生命周期：状态随日期变化，续期提醒列出30/90/180天内进入办理期的证书并导出Excel', async ({ page }) => {
+  await enterApp(page, '/certificates');
+  // Today 2026-12-07. P1 windows open 6 months before expiry (000 第十五条).
+  await seedCertificate(page, { name: '王建国', idNumber: '110105194910010015', programId: 'xj-isi-pm', certificateNo: 'XJPM-2023-000017', issuedOn: '2023-04-01', validUntil: '2027-03-31' });
+  await seedCertificate(page, { name: '李娜', idNumber: '110105198001010024', programId: 'xj-isi-pm', certificateNo: 'XJPM-2023-000040', issuedOn: '2023-07-01', validUntil: '2027-06-30' });
+  await seedCertificate(page, { name: '陈静', idNumber: '110105198001010032', programId: 'xj-isi-pm', certificateNo: 'XJPM-2023-000051', issuedOn: '2023-11-01', validUntil: '2027-10-31' });
+  await seedCertificate(page, { name: '周强', idNumber: '650102198503150058', programId: 'xj-isi-pm', certificateNo: 'XJPM-2022-000008', issuedOn: '2022-11-20', validUntil: '2026-11-19' });
+  await page.goto('/#/certificates?tab=issued');
+  await expect(page.getByRole('row').filter({ hasText: 'XJPM-2022-000008' })).toContainText('已过期');
+  await page.getByRole('tab', { name: '续期提醒' }).click();
+  // Windows: 2026-09-30 (open now), 2026-12-30 (in 23 days), 2027-04-30 (in 144 days).
+  const counts = page.getByTestId('reminder-counts');
+  await expect(counts).toContainText('已在办理期内1');
+  await expect(counts).toContainText('30 天内进入办理期1');
+  await expect(counts).toContainText('90 天内进入办理期1');
+  await expect(counts).toContainText('180 天内进入办理期2');
+  await page.locator('.ant-radio-button-wrapper', { hasText: '180 天内进入办理期' }).click();
+  const table = page.getByTestId('reminders-table');
+  await expect(table).toContainText('XJPM-2023-000051');
+  await expect(table).not.toContainText('XJPM-2022-000008');
+  await page.screenshot({ path: `${SHOTS}/reminders.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminders-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('续期提醒')!;
+  expect(ws.getCell('A2').text).toContain('共 3 份');
+  const rows = [4, 5, 6].map((r) => [ws.getCell(r, 2).text, ws.getCell(r, 3).text, ws.getCell(r, 6).text, ws.getCell(r, 8).text]);
+  expect(rows).toEqual([
+    ['XJPM-2023-000017', '王建国', '2026年09月30日', '0'],
+    ['XJPM-2023-000040', '李娜', '2026年12月30日', '23'],
+    ['XJPM-2023-000051', '陈静', '2027年04月30日', '144'],
+  ]);
 });

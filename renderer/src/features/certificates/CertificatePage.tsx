@@ -206,7 +206,7 @@ function eventDetail(file: CertificateFile, entry: HistoryEntry, t: ReturnType<t
   if (e.ground) parts.push(t('lifecycle.detail.ground', { ground: groundName(file.pack, e.kind, e.ground)?.[lang] ?? e.ground }));
   if (e.outcome) parts.push(t(`lifecycle.outcome.${e.outcome}` as MessageKey));
   if (e.year !== undefined) parts.push(t('lifecycle.detail.year', { year: e.year }));
-  if (e.validUntilBefore && e.validUntil) parts.push(t('lifecycle.detail.validUntilChange', { before: date(e.validUntilBefore), after: date(e.validUntil) }));
+  if (e.validUntilBefore && e.validUntil && e.validUntilBefore !== e.validUntil) parts.push(t('lifecycle.detail.validUntilChange', { before: date(e.validUntilBefore), after: date(e.validUntil) }));
   else if (e.validUntil) parts.push(t('lifecycle.detail.validUntil', { date: date(e.validUntil) }));
   const other = e.otherCertificateId ? file.related.get(e.otherCertificateId) : undefined;
   if (other) parts.push(t('lifecycle.detail.other', { no: other.certificateNo }));
