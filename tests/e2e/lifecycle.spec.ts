@@ -155,8 +155,14 @@ test('证书生命周期：续期（期内，新有效期=原到期+4年）、�
   await expect(page.getByTestId('action-reason-renewal')).toHaveText('延续申请期（证书期满前 6 个月）自2028年07月09日开始。');
   await page.screenshot({ path: `${SHOTS}/outside-window.png`, fullPage: true });
 
-  // Change (000 第十七条): approved, the holder's record takes the new name.
-  const change = await startAction(page, 'change');
+  // Change (000 第十七条), started from the row of 已发证书: approved, the holder's record takes the new name.
+  await page.goto('/#/certificates?tab=issued');
+  await page.getByTestId('row-actions-XJPM-2025-000003').click();
+  await page.getByRole('menuitem', { name: '证书信息变更' }).click();
+  await expect(page.getByRole('dialog')).toContainText('办理：证书信息变更');
+  await page.getByTestId('start-confirm').click();
+  await expect(page).toHaveURL(/#\/applications\/[0-9a-f-]+/);
+  const change = /#\/applications\/([0-9a-f-]+)/.exec(page.url())![1]!;
   await seedFile(page, change, ['change-application'], { changeDetails: '姓名变更', newName: '李娜娜' });
   await fire(page, change, 'accept');
   await fire(page, change, 'approve', { 意见: '户籍证明属实', 决定: '准予变更' });

@@ -7,7 +7,7 @@
  */
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CertificateAction, CertificateStatusCode, HistoryEntry } from '../../../../shared/lifecycle';
 import { groundName } from '../../../../shared/lifecycle';
 import { submissionChannelSchema } from '../../../../shared/model/records';
@@ -115,7 +115,14 @@ function Actions({ file }: { file: CertificateFile }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const mayStart = useAllowed('intake.create');
-  const [starting, setStarting] = useState<CertificateAction | null>(null);
+  // A row action of 已发证书 arrives as ?start=<program>/<kind>: its dialog opens at once.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('start');
+  const [starting, setStarting] = useState<CertificateAction | null>(() => file.actions.find((a) => a.allowed && `${a.programId}/${a.kind}` === asked) ?? null);
+  const close = () => {
+    setStarting(null);
+    if (asked !== null) setParams({}, { replace: true });
+  };
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   return (
     <Card size="small" title={t('lifecycle.actions.title')} data-testid="certificate-actions">
@@ -141,7 +148,7 @@ function Actions({ file }: { file: CertificateFile }) {
           );
         })}
       </Space>
-      {starting && <StartDialog file={file} action={starting} onClose={() => setStarting(null)} />}
+      {starting && <StartDialog file={file} action={starting} onClose={close} />}
     </Card>
   );
 }

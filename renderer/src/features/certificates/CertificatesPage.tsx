@@ -5,10 +5,10 @@
  * PDF, a page per certificate, built in the documents worker with a progress bar and 取消.
  * Printing again marks each page “补打 第N次”.
  */
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CertificateInput, CertificateTemplate, PrintMode, PrinterProfile } from '../../../../shared/documents';
 import { calibrationMarks } from '../../../../shared/documents/certificate-dates';
 import { calibrateProfile, IDENTITY_PROFILE } from '../../../../shared/documents/printer';
@@ -22,7 +22,8 @@ import { applicantName, certificateInputOf } from '../../documents/inputs';
 import { fireIssuedTransition, issueCertificate, issueTables, readyToIssue, templateOfPack } from './issue';
 import { StatusTag } from './CertificatePage';
 import { recordReprints } from './commands';
-import { loadIssued } from './queries';
+import { loadIssued, type IssuedRow } from './queries';
+import { certificateActions } from '../../../../shared/lifecycle';
 import { RemindersTab } from './RemindersTab';
 import { currentUser } from '../../stores/session';
 import type { Delivery } from '../../documents/output';
@@ -465,6 +466,7 @@ function IssuedTab({ job }: { job: Job }) {
           { title: t('documents.certificates.validUntil'), render: (_, r) => (r.certificate.validUntil ? formatIsoDate(r.certificate.validUntil, locale) : '—') },
           { title: t('documents.certificates.status'), render: (_, r) => <StatusTag code={r.status.code} /> },
           { title: t('documents.certificates.prints'), render: (_, r) => data?.counts[r.certificate.certificateNo] ?? 0 },
+          { title: t('lifecycle.actions.title'), render: (_, r) => <RowActions row={r} today={today} /> },
         ]}
       />
       <Modal
@@ -484,6 +486,33 @@ function IssuedTab({ job }: { job: Job }) {
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/**
+ * A row's actions (shared/lifecycle certificateActions, those allowed today): each opens the
+ * certificate's page with the start dialog of that action, so the facts are checked there.
+ */
+function RowActions({ row, today }: { row: IssuedRow; today: IsoDate }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const navigate = useNavigate();
+  const pack = getPack(row.certificate.programId);
+  const actions = pack ? certificateActions(pack, row.certificate, row.status, today, getPack).filter((a) => a.allowed) : [];
+  if (actions.length === 0) return null;
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: actions.map((a) => ({ key: `${a.programId}/${a.kind}`, label: a.programId === row.certificate.programId ? a.names[lang] : `${getPack(a.programId)?.names[lang] ?? a.programId} · ${a.names[lang]}` })),
+        onClick: ({ key }) => void navigate(`/certificates/${row.certificate.id}?start=${encodeURIComponent(key)}`),
+      }}
+    >
+      <Button size="small" data-testid={`row-actions-${row.certificate.certificateNo}`}>
+        {t('lifecycle.actions.start')}
+      </Button>
+    </Dropdown>
   );
 }
 
