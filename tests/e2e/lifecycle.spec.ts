@@ -137,6 +137,7 @@ test('证书生命周期：续期（期内，新有效期=原到期+4年）、�
 
   // Renewal inside the window: the application comes filled in from the certificate.
   const renewal = await startAction(page, 'renewal');
+  await expect(page.getByTestId('acted-on-certificate')).toHaveText('XJPM-2023-000017');
   await seedFile(page, renewal, ['improvement-training-certificate']);
   await fire(page, renewal, 'accept');
   await fire(page, renewal, 'approve', { 意见: '培训合格证属实', 决定: '准予延续' });
