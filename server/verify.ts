@@ -9,7 +9,7 @@ import { type Queryable } from './db';
 import { officeSigningKey } from './offices';
 
 type Status = VerificationAnswer['status'];
-const STATUSES: readonly Status[] = ['valid', 'expired', 'revoked', 'cancelled', 'suspended'];
+const STATUSES: readonly Status[] = ['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -18,6 +18,8 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   revoked: '已撤销',
   cancelled: '已注销',
   suspended: '已暂停',
+  // 000 第十八条 / 004 第二十二条: the lost or damaged number a reissue replaced.
+  void: '作废',
 };
 
 /** Today's date in China (the certificates' dates are Beijing calendar dates). */

@@ -9,6 +9,7 @@ import { AppLayout } from './layout/AppLayout';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { CertificatePage } from './features/certificates/CertificatePage';
 import { CertificatesPage } from './features/certificates/CertificatesPage';
 import { IntakePage } from './features/applications/IntakePage';
 import { NewApplicationPage } from './features/applications/NewApplicationPage';
@@ -47,6 +48,7 @@ const router = createHashRouter([
       { path: 'panel/sessions/:sessionId', element: <RequireAccess action="panel.view"><SessionPage /></RequireAccess> },
       { path: 'panel/sessions/:sessionId/applications/:applicationId', element: <RequireAccess action="panel.view"><PanelApplicationPage /></RequireAccess> },
       { path: 'certificates', element: <RequireAccess action="certificates.view"><CertificatesPage /></RequireAccess> },
+      { path: 'certificates/:id', element: <RequireAccess action="certificates.view"><CertificatePage /></RequireAccess> },
       { path: 'rosters', element: <RequireAccess action="rosters.view"><RostersPage /></RequireAccess> },
       { path: 'sync', element: <RequireAccess action="sync.view"><SyncPage /></RequireAccess> },
       { path: 'settings', element: <RequireAccess action="settings.view"><SettingsPage /></RequireAccess> },

@@ -53,6 +53,7 @@ export { CERTIFICATE_TEMPLATES, certificateTemplate } from './templates';
 export { type CertificateTemplate, type TemplateElement, type TemplateField } from './templates/types';
 export { buildReceiptPdf, type ReceiptInput, type ReceiptMaterial } from './intake/receipt';
 export { buildReturnNoticePdf, type NoticeItem, type ReturnNoticeInput } from './intake/return-notice';
+export { buildDecisionNoticePdf, type DecisionNoticeInput } from './intake/decision-notice';
 export { buildBindingTocPdf, splitVolume, volumeOneEntries, volumeTwoEntries, type BindingTocInput, type BindingVolume, type TocEntry } from './intake/binding-toc';
 export { buildRkApplicationFormPdf, type RkApplicationInput } from './intake/rk-application-form';
 export { buildSummarySheetPdf, type SummarySheetInput } from './intake/zj-summary-sheet';
@@ -80,6 +81,7 @@ export {
   type SummaryMeasure,
   type SummaryRow,
 } from './org-rosters';
+export { buildRenewalRemindersXlsx, REMINDER_COLUMNS, type ReminderRow, type RenewalRemindersInput } from './xlsx/renewal-reminders';
 export { buildCertificateRegisterXlsx, eventsInRange, type CertificateEvent, type CertificateRegisterInput } from './xlsx/certificate-register';
 export { buildScoringSheetPdf, scoringDimensionsOf, type ScoringSheetDimension, type ScoringSheetInput, type ScoringSheetItem } from './review/scoring-sheet';
 export {

@@ -295,7 +295,8 @@ export type BlobUploadResponse = z.infer<typeof blobUploadResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Public certificate verification
 
-export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended']);
+/** 'void': replaced by a reissue or an exchange (000 第十八条, 004 第二十二条), shown as 作废 on verification. */
+export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void']);
 
 export const verificationSignatureSchema = z.object({
   algorithm: z.literal('Ed25519'),

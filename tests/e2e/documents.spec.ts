@@ -129,7 +129,10 @@ test('a 200-certificate batch shows progress and cancels; certificates save as o
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', path.join(OUT, 'h6-certificates.pdf'), path.join(OUT, 'h6-certificate-page')]);
 
   // The same certificates again: each page says it is the first reprint.
-  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reprint-save').click()]);
+  // A reprint asks why (issue 13) and records it in each certificate's history.
+  await page.getByTestId('reprint-save').click();
+  await page.getByLabel('补打原因').fill('打印卡纸，重新打印');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reprint-confirm').click()]);
   const reprinted = pdfText(readFileSync(await again.path()), 'h6-certificates-reprint.pdf');
   expect(reprinted).toContain('补打 第1次');
 

@@ -7,6 +7,8 @@ import {
   buildBindingTocPdf,
   buildCalibrationPdf,
   buildCertificateRegisterXlsx,
+  buildRenewalRemindersXlsx,
+  buildDecisionNoticePdf,
   buildCertificatesPdf,
   buildDefenceNoticePdf,
   buildPanelResultsPdf,
@@ -94,6 +96,8 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
     }
     case 'receipt':
       return buildReceiptPdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
+    case 'decision-notice':
+      return buildDecisionNoticePdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
     case 'return-notice':
       return buildReturnNoticePdf(job.input, await fonts(['serif-regular', 'sans-regular', 'sans-bold']));
     case 'binding-toc':
@@ -114,6 +118,8 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
       return buildXjAnnualSummaryXlsx(job.input);
     case 'certificate-register':
       return buildCertificateRegisterXlsx(job.input);
+    case 'renewal-reminders':
+      return buildRenewalRemindersXlsx(job.input);
     case 'panel-results':
       return buildPanelResultsPdf(job.input, await fonts());
     case 'panel-results-xlsx':

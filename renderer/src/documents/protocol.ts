@@ -8,6 +8,8 @@ import type {
   BindingTocInput,
   CertificateInput,
   CertificateRegisterInput,
+  RenewalRemindersInput,
+  DecisionNoticeInput,
   DefenceNoticeInput,
   PanelResultsInput,
   PrintMode,
@@ -44,6 +46,7 @@ export type DocumentJob =
   | { readonly kind: 'calibration'; readonly templateId: string; readonly printer: PrinterProfile }
   | { readonly kind: 'receipt'; readonly input: ReceiptInput }
   | { readonly kind: 'return-notice'; readonly input: ReturnNoticeInput }
+  | { readonly kind: 'decision-notice'; readonly input: DecisionNoticeInput }
   | { readonly kind: 'binding-toc'; readonly input: BindingTocInput }
   | { readonly kind: 'rk-application-form'; readonly input: RkApplicationInput }
   | { readonly kind: 'summary-sheet'; readonly input: SummarySheetInput }
@@ -53,6 +56,7 @@ export type DocumentJob =
   | { readonly kind: 'rk-talent-register'; readonly input: RkRegisterInput }
   | { readonly kind: 'xj-annual-summary'; readonly input: AnnualSummaryInput }
   | { readonly kind: 'certificate-register'; readonly input: CertificateRegisterInput }
+  | { readonly kind: 'renewal-reminders'; readonly input: RenewalRemindersInput }
   | { readonly kind: 'panel-results'; readonly input: PanelResultsInput }
   | { readonly kind: 'panel-results-xlsx'; readonly input: PanelResultsInput }
   | { readonly kind: 'defence-notice'; readonly input: DefenceNoticeInput };
@@ -73,7 +77,7 @@ export type JobMessage =
 
 /** Whether the job makes a PDF (printable) or an xlsx workbook (save only). */
 export function jobOutput(kind: DocumentJobKind): 'pdf' | 'xlsx' {
-  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'panel-results-xlsx'
+  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'renewal-reminders' || kind === 'panel-results-xlsx'
     ? 'xlsx'
     : 'pdf';
 }

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AttachmentsTab } from '../features/applications/AttachmentsTab';
 import { BindingTab } from '../features/applications/BindingTab';
 import { ChecklistTab } from '../features/applications/ChecklistTab';
@@ -90,6 +90,20 @@ export function ApplicationPage() {
                 { key: 'program', label: t('file.program'), children: pack.names[lang] },
                 { key: 'kind', label: t('file.kind'), children: kind ? kind.names[lang] : application.kind },
                 { key: 'received', label: t('file.received'), children: formatIsoDate(application.receivedDate, locale) },
+                // The certificate a renewal, change, reissue or cancellation acts on (issue 13).
+                ...(application.certificateId
+                  ? [
+                      {
+                        key: 'certificate',
+                        label: t('lifecycle.applications.certificate'),
+                        children: (
+                          <Link to={`/certificates/${application.certificateId}`} data-testid="acted-on-certificate">
+                            {application.previousCertificate?.certificateNo ?? t('lifecycle.applications.open')}
+                          </Link>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Space>

@@ -5,10 +5,10 @@
  * PDF, a page per certificate, built in the documents worker with a progress bar and 取消.
  * Printing again marks each page “补打 第N次”.
  */
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CertificateInput, CertificateTemplate, PrintMode, PrinterProfile } from '../../../../shared/documents';
 import { calibrationMarks } from '../../../../shared/documents/certificate-dates';
 import { calibrateProfile, IDENTITY_PROFILE } from '../../../../shared/documents/printer';
@@ -20,6 +20,11 @@ import { db, deviceId } from '../../db';
 import { ValidationError } from '../../db/errors';
 import { applicantName, certificateInputOf } from '../../documents/inputs';
 import { fireIssuedTransition, issueCertificate, issueTables, readyToIssue, templateOfPack } from './issue';
+import { StatusTag } from './CertificatePage';
+import { recordReprints } from './commands';
+import { loadIssued, type IssuedRow } from './queries';
+import { certificateActions } from '../../../../shared/lifecycle';
+import { RemindersTab } from './RemindersTab';
 import { currentUser } from '../../stores/session';
 import type { Delivery } from '../../documents/output';
 import { photoJpegOf } from '../../documents/photos';
@@ -55,11 +60,12 @@ async function noSigningMessage(t: ReturnType<typeof useT>): Promise<string> {
   return (await signingSource(db)) === 'server-missing' ? t('documents.certificates.noOfficeKey') : t('documents.certificates.noSigning');
 }
 
-const STATUS_COLOR: Record<Certificate['status'], string> = { valid: 'green', expired: 'default', revoked: 'red', cancelled: 'red', suspended: 'orange', void: 'red' };
 
 export function CertificatesPage() {
   const t = useT();
-  const [tab, setTab] = useState('issue');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'issue';
+  const setTab = (key: string) => setParams({ tab: key }, { replace: true });
   const job = useDocumentJob();
   // The signing key is the office's to guard (administrators only, shared/access).
   const maySeeSigning = useAllowed('signingKey.view');
@@ -74,6 +80,7 @@ export function CertificatesPage() {
         items={[
           { key: 'issue', label: t('documents.certificates.tabIssue'), children: <IssueTab job={job} /> },
           { key: 'issued', label: t('documents.certificates.tabIssued'), children: <IssuedTab job={job} /> },
+          { key: 'reminders', label: t('lifecycle.dashboard.tab'), children: <RemindersTab job={job} /> },
           { key: 'printer', label: t('documents.certificates.tabPrinter'), children: <PrinterTab job={job} /> },
           ...(maySeeSigning ? [{ key: 'signing', label: t('documents.certificates.tabSigning'), children: <SigningTab /> }] : []),
         ]}
@@ -389,27 +396,45 @@ function IssuedTab({ job }: { job: Job }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
+  const today = todayIso();
   const data = useLiveQuery(async () => {
-    const [certificates, people, organisations, counts] = await Promise.all([db.certificates.toArray(), db.people.toArray(), db.organisations.toArray(), loadPrintCounts(db)]);
-    return {
-      certificates: certificates.filter((c) => !c.deleted).sort((a, b) => (a.certificateNo < b.certificateNo ? 1 : -1)),
-      names: new Map([...people, ...organisations].map((r) => [r.id, r.name])),
-      counts,
-    };
-  }, []);
+    const [rows, counts] = await Promise.all([loadIssued(today), loadPrintCounts(db)]);
+    return { rows, counts };
+  }, [today]);
   const [selected, setSelected] = useState<string[]>([]);
   const [mode, setMode] = useState<PrintMode>('full');
   const [filter, setFilter] = useState('');
-  const rows = (data?.certificates ?? []).filter((c) => {
-    if (!filter.trim()) return true;
-    const name = (c.holderPersonId && data?.names.get(c.holderPersonId)) || (c.holderOrganisationId && data?.names.get(c.holderOrganisationId)) || '';
-    return c.certificateNo.includes(filter.trim()) || name.includes(filter.trim());
+  const [asking, setAsking] = useState<Delivery | null>(null);
+  const [reason, setReason] = useState('');
+  const rows = (data?.rows ?? []).filter((r) => {
+    const q = filter.trim();
+    return q === '' || r.certificate.certificateNo.includes(q) || r.holderName.includes(q);
   });
+  const chosen = (data?.rows ?? []).filter((r) => selected.includes(r.certificate.id)).map((r) => r.certificate);
 
   async function reprint(how: Delivery) {
-    const chosen = (data?.certificates ?? []).filter((c) => selected.includes(c.id));
+    // A certificate printed before is a reprint (补打): it needs its reason, recorded in its history.
+    const again = chosen.filter((c) => (data?.counts[c.certificateNo] ?? 0) > 0);
+    if (again.length > 0) {
+      if (reason.trim() === '') return void message.error(t('lifecycle.reprint.reasonRequired'));
+      try {
+        await recordReprints(
+          again.map((c) => c.id),
+          { on: today, reason },
+        );
+      } catch (error) {
+        return void message.error(error instanceof Error ? error.message : String(error));
+      }
+    }
+    setAsking(null);
+    setReason('');
     const done = await printCertificates(job, chosen, how, mode, (template, n) => t('documents.certificates.reprintTitle', { title: template.title.replace(/[《》]/g, ''), count: n }));
     if (done.message === 'signing') void message.error(await noSigningMessage(t));
+  }
+
+  function start(how: Delivery) {
+    if (chosen.some((c) => (data?.counts[c.certificateNo] ?? 0) > 0)) setAsking(how);
+    else void reprint(how);
   }
 
   return (
@@ -417,36 +442,77 @@ function IssuedTab({ job }: { job: Job }) {
       <Space wrap>
         <Input.Search placeholder={t('documents.certificates.search')} aria-label={t('documents.certificates.search')} allowClear onChange={(e) => setFilter(e.target.value)} style={{ width: 260 }} />
         <PrintOptions mode={mode} onMode={setMode} />
-        <Button type="primary" disabled={selected.length === 0 || job.busy} onClick={() => void reprint('print')} data-testid="reprint-print">
+        <Button type="primary" disabled={selected.length === 0 || job.busy} onClick={() => start('print')} data-testid="reprint-print">
           {t('documents.certificates.printSelected', { count: selected.length })}
         </Button>
-        <Button disabled={selected.length === 0 || job.busy} onClick={() => void reprint('save')} data-testid="reprint-save">
+        <Button disabled={selected.length === 0 || job.busy} onClick={() => start('save')} data-testid="reprint-save">
           {t('documents.certificates.saveSelected')}
         </Button>
-        <PreviewButton job={job} certificates={(data?.certificates ?? []).filter((c) => selected.includes(c.id))} />
+        <PreviewButton job={job} certificates={chosen} />
       </Space>
       <Table
         size="small"
-        rowKey="id"
+        rowKey={(r) => r.certificate.id}
         loading={data === undefined}
         dataSource={rows}
         pagination={BATCH_PAGINATION}
         rowSelection={batchSelection(selected, setSelected)}
         locale={{ emptyText: t('documents.certificates.noneIssued') }}
         columns={[
-          { title: t('documents.certificates.number'), dataIndex: 'certificateNo' },
-          {
-            title: t('documents.certificates.holder'),
-            render: (_, c) => (c.holderPersonId && data?.names.get(c.holderPersonId)) || (c.holderOrganisationId && data?.names.get(c.holderOrganisationId)) || '—',
-          },
-          { title: t('documents.certificates.program'), render: (_, c) => getPack(c.programId)?.names[locale === 'zh-CN' ? 'zh' : 'en'] ?? c.programId },
-          { title: t('documents.certificates.issuedOn'), render: (_, c) => formatIsoDate(c.issuedOn, locale) },
-          { title: t('documents.certificates.validUntil'), render: (_, c) => (c.validUntil ? formatIsoDate(c.validUntil, locale) : '—') },
-          { title: t('documents.certificates.status'), render: (_, c) => <Tag color={STATUS_COLOR[c.status]}>{t(`documents.certificates.status.${c.status}`)}</Tag> },
-          { title: t('documents.certificates.prints'), render: (_, c) => data?.counts[c.certificateNo] ?? 0 },
+          { title: t('documents.certificates.number'), render: (_, r) => <Link to={`/certificates/${r.certificate.id}`}>{r.certificate.certificateNo}</Link> },
+          { title: t('documents.certificates.holder'), render: (_, r) => r.holderName || '—' },
+          { title: t('documents.certificates.program'), render: (_, r) => getPack(r.certificate.programId)?.names[locale === 'zh-CN' ? 'zh' : 'en'] ?? r.certificate.programId },
+          { title: t('documents.certificates.issuedOn'), render: (_, r) => formatIsoDate(r.certificate.issuedOn, locale) },
+          { title: t('documents.certificates.validUntil'), render: (_, r) => (r.certificate.validUntil ? formatIsoDate(r.certificate.validUntil, locale) : '—') },
+          { title: t('documents.certificates.status'), render: (_, r) => <StatusTag code={r.status.code} /> },
+          { title: t('documents.certificates.prints'), render: (_, r) => data?.counts[r.certificate.certificateNo] ?? 0 },
+          { title: t('lifecycle.actions.title'), render: (_, r) => <RowActions row={r} today={today} /> },
         ]}
       />
+      <Modal
+        open={asking !== null}
+        title={t('lifecycle.reprint.title')}
+        onCancel={() => setAsking(null)}
+        onOk={() => asking && void reprint(asking)}
+        okText={t('lifecycle.reprint.confirm')}
+        okButtonProps={{ 'data-testid': 'reprint-confirm' }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('lifecycle.reprint.help')}</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label={t('lifecycle.reprint.reason')} htmlFor="reprint-reason" required>
+            <Input id="reprint-reason" value={reason} placeholder={t('lifecycle.reprint.placeholder')} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Space>
+  );
+}
+
+/**
+ * A row's actions (shared/lifecycle certificateActions, those allowed today): each opens the
+ * certificate's page with the start dialog of that action, so the facts are checked there.
+ */
+function RowActions({ row, today }: { row: IssuedRow; today: IsoDate }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const navigate = useNavigate();
+  const pack = getPack(row.certificate.programId);
+  const actions = pack ? certificateActions(pack, row.certificate, row.status, today, getPack).filter((a) => a.allowed) : [];
+  if (actions.length === 0) return null;
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: actions.map((a) => ({ key: `${a.programId}/${a.kind}`, label: a.programId === row.certificate.programId ? a.names[lang] : `${getPack(a.programId)?.names[lang] ?? a.programId} · ${a.names[lang]}` })),
+        onClick: ({ key }) => void navigate(`/certificates/${row.certificate.id}?start=${encodeURIComponent(key)}`),
+      }}
+    >
+      <Button size="small" data-testid={`row-actions-${row.certificate.certificateNo}`}>
+        {t('lifecycle.actions.start')}
+      </Button>
+    </Dropdown>
   );
 }
 

@@ -1,0 +1,59 @@
+/**
+ * 续期提醒名单: the certificates entering their renewal (registration, re-evaluation) window in
+ * the next days, and those in it now, for reminder letters (issue 13: 30 / 90 / 180 days). One
+ * row per certificate with the holder, the window and the last valid day.
+ */
+import { formatDateZh, type IsoDate } from '../../rules/civil-date';
+import { ok, type Result } from '../../rules/result';
+import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+
+export interface ReminderRow {
+  readonly certificateNo: string;
+  readonly holderName: string;
+  /** 身份证号 or 统一社会信用代码. */
+  readonly holderId: string;
+  readonly programName: string;
+  readonly windowOpensOn: IsoDate;
+  readonly expiry: IsoDate;
+  /** Calendar days until the window opens; 0 when it is open now. */
+  readonly daysUntilOpen: number;
+}
+
+export interface RenewalRemindersInput {
+  readonly office: string;
+  readonly asOf: IsoDate;
+  /** The look-ahead the list covers, in days. */
+  readonly horizonDays: number;
+  readonly rows: readonly ReminderRow[];
+}
+
+export const REMINDER_COLUMNS: readonly ColumnDef[] = [
+  { header: '序号', width: 6, numFmt: '0' },
+  { header: '证书编号', width: 20 },
+  { header: '持证人', width: 22, align: 'left' },
+  { header: '身份证号/统一社会信用代码', width: 24 },
+  { header: '业务', width: 30, align: 'left' },
+  { header: '办理期开始', width: 16 },
+  { header: '有效期至', width: 16 },
+  { header: '距办理期开始（天）', width: 12, numFmt: '0' },
+];
+
+export async function buildRenewalRemindersXlsx(input: RenewalRemindersInput): Promise<Result<Uint8Array>> {
+  const wb = newWorkbook(input.asOf);
+  const ws = addSheet(wb, '续期提醒', REMINDER_COLUMNS, { orientation: 'landscape', repeatRows: [3, 3] });
+  titleRow(ws, 1, `${input.office}续期提醒名单`, REMINDER_COLUMNS.length);
+  noteRow(ws, 2, `截至${formatDateZh(input.asOf)}：已在办理期内及${input.horizonDays}天内进入办理期的证书，共 ${input.rows.length} 份`, REMINDER_COLUMNS.length);
+  headerRow(ws, 3, REMINDER_COLUMNS);
+  const rows: CellValue[][] = input.rows.map((r, i) => [
+    i + 1,
+    r.certificateNo,
+    r.holderName,
+    r.holderId,
+    r.programName,
+    formatDateZh(r.windowOpensOn),
+    formatDateZh(r.expiry),
+    r.daysUntilOpen,
+  ]);
+  bodyRows(ws, 4, REMINDER_COLUMNS, rows);
+  return ok(await workbookBytes(wb));
+}
