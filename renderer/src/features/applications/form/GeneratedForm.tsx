@@ -7,6 +7,7 @@
 import { Form, Typography } from 'antd';
 import { useMemo } from 'react';
 import { fieldsFor, type FieldError } from '../../../../../shared/engine/fields';
+import { withComputed } from '../../../../../shared/engine/tables';
 import { valuesWithKind } from '../../../../../shared/programs/condition';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 import { FieldInput } from './FieldInput';
@@ -40,6 +41,8 @@ export function GeneratedForm(props: GeneratedFormProps) {
   const { pack, kind, values, lang } = props;
   const defs = useMemo(() => fieldsFor(pack, kind as ApplicationKindId), [pack, kind]);
   const source = valuesWithKind(values, kind);
+  // The grey fields (持证人员总数, 三年项目总值) are worked out from what is typed, never stored.
+  const shownValues = useMemo(() => withComputed(pack, kind as ApplicationKindId, values), [pack, kind, values]);
 
   const byField = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -86,7 +89,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
             >
               <FieldInput
                 def={def}
-                value={values[def.id]}
+                value={def.computed ? shownValues[def.id] : values[def.id]}
                 id={id}
                 lang={lang}
                 invalid={messages.length > 0}
