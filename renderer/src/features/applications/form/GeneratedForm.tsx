@@ -11,6 +11,7 @@ import { withComputed } from '../../../../../shared/engine/tables';
 import { valuesWithKind } from '../../../../../shared/programs/condition';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 import { FieldInput } from './FieldInput';
+import { RowUploads } from './RowUploads';
 
 export interface GeneratedFormProps {
   readonly pack: ProgramPack;
@@ -102,6 +103,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
           );
         })}
       </div>
+      <RowUploads pack={pack} kind={kind} values={values} lang={lang} />
     </Form>
   );
 }
