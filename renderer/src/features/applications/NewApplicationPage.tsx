@@ -17,7 +17,7 @@
  */
 import { Alert, App as AntApp, Button, Card, Form, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { evaluateApplication } from '../../../../shared/engine/evaluate';
 import { programPacks, getPack } from '../../../../shared/programs';
@@ -308,15 +308,17 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
 
   // The engine's view of what is typed: field errors, and the window and self-score findings.
   const programId = draft.programId;
+  // Checking hundreds of table rows is left to an idle moment, so typing is never held up by it.
+  const checkedFields = useDeferredValue(draft.fields);
   const engine = useMemo(() => {
     const pack = programId ? getPack(programId) : undefined;
     if (!pack || !kind) return undefined;
-    const fields = cleanFields(pack, kind, draft.fields);
+    const fields = cleanFields(pack, kind, checkedFields);
     const errors = fieldErrorsOf(pack, kind, fields, today);
     const onCertificate = actsOnCertificate(pack, kind);
-    const certificateFromForm = onCertificate ? previousCertificateWithFields(pack, kind, {}, draft.fields) : {};
+    const certificateFromForm = onCertificate ? previousCertificateWithFields(pack, kind, {}, checkedFields) : {};
     const certificate = onCertificate
-      ? previousCertificateOf(previousCertificateWithFields(pack, kind, draft.previousCertificate, draft.fields), [])
+      ? previousCertificateOf(previousCertificateWithFields(pack, kind, draft.previousCertificate, checkedFields), [])
       : undefined;
     const sheet = hasSelfScoreSheet(pack) ? selfScoreOf(draft.selfScore, []) : undefined;
     const state = initialStateOf(pack, kind) ?? 'received';
@@ -350,7 +352,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
       scoreFindings: findings.filter((f) => f.code.startsWith('self-score')),
       missing: errors.filter((e) => e.code === 'field.required' || e.code === 'field.remark-required' || e.code === 'field.min-rows').length,
     };
-  }, [programId, kind, draft.fields, draft.previousCertificate, draft.selfScore, today, role]);
+  }, [programId, kind, checkedFields, draft.previousCertificate, draft.selfScore, today, role]);
 
   const enter = useEnterToNext(flush);
 
