@@ -305,6 +305,8 @@ test('P3 年检 review to certificate: 提交审核 with its one-working-day dea
   await page.getByRole('tab', { name: '待发证' }).click();
   const readyRow = page.getByRole('row', { name: new RegExp(NAME) });
   await readyRow.getByRole('checkbox').check();
+  // The seed sets no term for an exchanged grade certificate: the office types it.
+  await page.getByLabel('有效期至').fill('2027-04-30');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issue-save').click()]);
   const file = path.join(SHOTS, 'p3-certificate.pdf');
   await download.saveAs(file);
@@ -333,7 +335,7 @@ test('P3 年检 review to certificate: 提交审核 with its one-working-day dea
   expect(csv).toMatch(/846\.12/);
 });
 
-test('P6 IETS application from the 单位 page: 信息化工程与技术服务能力评价 at IETS-3, the 第十三条 conditions on the form, registered for the organisation and accepted into the agency review', async ({ page }) => {
+test('P6 IETS application from the 单位 page: 信息化工程与技术服务能力评价 at IETS-3, the 第十三条 conditions on the form, registered for the organisation, accepted, the agency’s document and on-site reviews recorded, report to expert review', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+08:00'));
   const name = '新疆云数科技股份有限公司';
   const code = '91650102MA78UXN21A';
@@ -400,9 +402,54 @@ test('P6 IETS application from the 单位 page: 信息化工程与技术服务�
   await expect(page.getByTestId('workflow-state')).toHaveText('评价机构文件资料审核和现场审核');
   await page.reload();
   await expect(page.getByTestId('workflow-state')).toHaveText('评价机构文件资料审核和现场审核');
+
+  // 第十四条（二）: the agency's 文件资料审核 and 现场审核, each recorded with date, evaluators, findings and result.
+  await withDesk(
+    page,
+    async ({ ids }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const agency = await d.repositories.evaluationAgencies.create(
+        { programId: 'iets', name: '新疆信息化工程与技术服务评价中心', scope: 'local', region: '新疆', registeredOn: '2024-01-10', standing: 'active' },
+        ctx,
+      );
+      for (const [i, name] of ['赵评', '钱审'].entries()) {
+        await d.repositories.evaluators.create({ agencyId: agency.id, name, idNumber: ids[i]!, fullTime: true, contract: 'labour', standing: 'active' }, ctx);
+      }
+    },
+    { ids: [idNumber(201), idNumber(202)] },
+  );
+  const audits = page.getByTestId('agency-audits');
+  await expect(audits.getByTestId('audits-outstanding')).toContainText('文件资料审核、现场审核');
+  await expect(page.locator('[data-transition="submit-report"]')).toBeDisabled();
+  for (const [kind, on, findings] of [
+    ['文件资料审核', '20261118', '营业执照、财务报表和项目证明材料齐全有效。'],
+    ['现场审核', '20261120', '现场核查研发、服务和运营能力，与申报材料一致。'],
+  ] as const) {
+    await page.locator('#audit-kind').click();
+    await page.getByRole('option', { name: kind }).click();
+    await page.locator('#audit-on').fill(on);
+    await page.locator('#audit-agency').click();
+    await page.getByRole('option', { name: '新疆信息化工程与技术服务评价中心' }).click();
+    await page.locator('#audit-evaluators').click();
+    await page.getByRole('option', { name: '赵评' }).click();
+    await page.getByRole('option', { name: '钱审' }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('#audit-findings').fill(findings);
+    await audits.getByRole('radio', { name: '通过' }).check();
+    await page.getByTestId('audit-save').click();
+    await expect(audits.getByRole('row', { name: new RegExp(findings) })).toContainText('赵评、钱审');
+  }
+  await expect(audits).toContainText('文件资料审核和现场审核均已通过');
   await page.screenshot({ path: `${SHOTS}/p6-agency-review.png`, fullPage: true });
+  // 评价报告和推荐意见: the agency's report moves it to the centre's expert review.
+  await fire(page, 'submit-report', { label: '意见', value: '评价报告：各项能力满足 IETS-3 要求，推荐通过。' });
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价中心专家评审');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价中心专家评审');
+  await expect(page.getByTestId('agency-audits')).toContainText('现场核查研发');
 
   await page.goto('/#/organisations');
   await page.getByRole('row', { name: new RegExp(code) }).getByRole('button', { name: /展开/ }).click();
-  await expect(page.getByTestId('organisation-files')).toContainText('评价机构文件资料审核和现场审核');
+  await expect(page.getByTestId('organisation-files')).toContainText('评价中心专家评审');
 });

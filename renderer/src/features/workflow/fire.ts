@@ -39,6 +39,7 @@ export function workflowTables(database: DeskDatabase) {
     database.scoresheets,
     database.panelBallots,
     database.panelResults,
+    database.agencyAudits,
     ...lifecycleTables(database),
     database.outbox,
     database.auditLog,
