@@ -50,13 +50,13 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
 
   const save = async () => {
     if (draft.kind === undefined || draft.passed === undefined) {
-      setError(t('workflow.audit.incomplete'));
+      setError(t('workflow.agencyAudit.incomplete'));
       return;
     }
     // 20261122, 2026-11-22 or 2026年11月22日, as everywhere a date is typed.
     const on = parseDateInput(draft.on ?? '');
     if (!on.ok) {
-      setError(`${t('workflow.audit.on')}：${on.error.message}`);
+      setError(`${t('workflow.agencyAudit.on')}：${on.error.message}`);
       return;
     }
     setBusy(true);
@@ -71,7 +71,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
         findings: draft.findings,
         passed: draft.passed,
       });
-      void message.success(t('workflow.audit.saved'));
+      void message.success(t('workflow.agencyAudit.saved'));
       setDraft((d) => ({ evaluatorIds: d.evaluatorIds, agencyId: d.agencyId, findings: '', on: d.on }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -81,50 +81,50 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
   };
 
   return (
-    <Card size="small" title={t('workflow.audit.title')} data-testid="agency-audits">
+    <Card size="small" title={t('workflow.agencyAudit.title')} data-testid="agency-audits">
       <Space orientation="vertical" style={{ width: '100%' }}>
         {outstanding.length > 0 ? (
           <Typography.Text type="warning" data-testid="audits-outstanding">
-            {t('workflow.audit.outstanding', { kinds: outstanding.map((k) => t(`workflow.audit.kind.${k}`)).join('、') })}
+            {t('workflow.agencyAudit.outstanding', { kinds: outstanding.map((k) => t(`workflow.agencyAudit.kind.${k}`)).join('、') })}
           </Typography.Text>
         ) : (
-          <Typography.Text type="success">{t('workflow.audit.allPassed')}</Typography.Text>
+          <Typography.Text type="success">{t('workflow.agencyAudit.allPassed')}</Typography.Text>
         )}
         <Table<AgencyAudit>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={[...audits]}
-          locale={{ emptyText: t('workflow.audit.none') }}
+          locale={{ emptyText: t('workflow.agencyAudit.none') }}
           columns={[
-            { title: t('workflow.audit.kind'), dataIndex: 'kind', render: (k: AgencyAuditKind) => t(`workflow.audit.kind.${k}`) },
-            { title: t('workflow.audit.on'), dataIndex: 'on', render: (v: string) => formatIsoDate(v, locale) },
-            { title: t('workflow.audit.agency'), dataIndex: 'agencyId', render: (v: string | undefined) => (v ? (agencyName.get(v) ?? '—') : '—') },
-            { title: t('workflow.audit.evaluators'), dataIndex: 'evaluatorIds', render: (ids: string[]) => ids.map((id) => names.get(id) ?? id).join('、') },
-            { title: t('workflow.audit.findings'), dataIndex: 'findings' },
+            { title: t('workflow.agencyAudit.kind'), dataIndex: 'kind', render: (k: AgencyAuditKind) => t(`workflow.agencyAudit.kind.${k}`) },
+            { title: t('workflow.agencyAudit.on'), dataIndex: 'on', render: (v: string) => formatIsoDate(v, locale) },
+            { title: t('workflow.agencyAudit.agency'), dataIndex: 'agencyId', render: (v: string | undefined) => (v ? (agencyName.get(v) ?? '—') : '—') },
+            { title: t('workflow.agencyAudit.evaluators'), dataIndex: 'evaluatorIds', render: (ids: string[]) => ids.map((id) => names.get(id) ?? id).join('、') },
+            { title: t('workflow.agencyAudit.findings'), dataIndex: 'findings' },
             {
-              title: t('workflow.audit.result'),
+              title: t('workflow.agencyAudit.result'),
               dataIndex: 'passed',
-              render: (p: boolean) => <Tag color={p ? 'green' : 'red'}>{p ? t('workflow.audit.passed') : t('workflow.audit.failed')}</Tag>,
+              render: (p: boolean) => <Tag color={p ? 'green' : 'red'}>{p ? t('workflow.agencyAudit.passed') : t('workflow.agencyAudit.failed')}</Tag>,
             },
           ]}
         />
         {mayRecord && (
           <Form layout="vertical" component="div">
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 16 }}>
-              <Form.Item label={t('workflow.audit.kind')} htmlFor="audit-kind" required>
+              <Form.Item label={t('workflow.agencyAudit.kind')} htmlFor="audit-kind" required>
                 <Select
                   id="audit-kind"
                   value={draft.kind}
                   placeholder={t('form.field.choose')}
-                  options={AGENCY_AUDIT_KINDS.map((k) => ({ value: k, label: t(`workflow.audit.kind.${k}`) }))}
+                  options={AGENCY_AUDIT_KINDS.map((k) => ({ value: k, label: t(`workflow.agencyAudit.kind.${k}`) }))}
                   onChange={(v) => setDraft((d) => ({ ...d, kind: v }))}
                 />
               </Form.Item>
-              <Form.Item label={t('workflow.audit.on')} htmlFor="audit-on" required>
+              <Form.Item label={t('workflow.agencyAudit.on')} htmlFor="audit-on" required>
                 <Input id="audit-on" value={draft.on} placeholder={t('form.field.datePlaceholder')} autoComplete="off" onChange={(e) => setDraft((d) => ({ ...d, on: e.target.value }))} />
               </Form.Item>
-              <Form.Item label={t('workflow.audit.agency')} htmlFor="audit-agency" required>
+              <Form.Item label={t('workflow.agencyAudit.agency')} htmlFor="audit-agency" required>
                 <Select
                   id="audit-agency"
                   value={draft.agencyId}
@@ -133,7 +133,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
                   onChange={(v) => setDraft((d) => ({ ...d, agencyId: v, evaluatorIds: [] }))}
                 />
               </Form.Item>
-              <Form.Item label={t('workflow.audit.evaluators')} htmlFor="audit-evaluators" required>
+              <Form.Item label={t('workflow.agencyAudit.evaluators')} htmlFor="audit-evaluators" required>
                 <Select
                   id="audit-evaluators"
                   mode="multiple"
@@ -145,22 +145,22 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
                 />
               </Form.Item>
             </div>
-            <Form.Item label={t('workflow.audit.findings')} htmlFor="audit-findings" required>
+            <Form.Item label={t('workflow.agencyAudit.findings')} htmlFor="audit-findings" required>
               <Input.TextArea id="audit-findings" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} value={draft.findings} onChange={(e) => setDraft((d) => ({ ...d, findings: e.target.value }))} />
             </Form.Item>
-            <Form.Item label={t('workflow.audit.result')} required>
+            <Form.Item label={t('workflow.agencyAudit.result')} required>
               <Radio.Group
                 value={draft.passed}
                 onChange={(e) => setDraft((d) => ({ ...d, passed: e.target.value as boolean }))}
                 options={[
-                  { value: true, label: t('workflow.audit.passed') },
-                  { value: false, label: t('workflow.audit.failed') },
+                  { value: true, label: t('workflow.agencyAudit.passed') },
+                  { value: false, label: t('workflow.agencyAudit.failed') },
                 ]}
               />
             </Form.Item>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="audit-error" />}
             <Button type="primary" loading={busy} onClick={() => void save()} data-testid="audit-save">
-              {t('workflow.audit.record')}
+              {t('workflow.agencyAudit.record')}
             </Button>
           </Form>
         )}
