@@ -430,14 +430,14 @@ test('P6 IETS application from the 单位 page: 信息化工程与技术服务�
     ['文件资料审核', '20261118', '营业执照、财务报表和项目证明材料齐全有效。'],
     ['现场审核', '20261120', '现场核查研发、服务和运营能力，与申报材料一致。'],
   ] as const) {
-    await page.locator('#audit-kind').click();
-    await page.getByRole('option', { name: kind }).click();
+    await page.locator('#audit-kind').focus();
+    await choose(page, kind);
     await page.locator('#audit-on').fill(on);
-    await page.locator('#audit-agency').click();
-    await page.getByRole('option', { name: '新疆信息化工程与技术服务评价中心' }).click();
-    await page.locator('#audit-evaluators').click();
-    await page.getByRole('option', { name: '赵评' }).click();
-    await page.getByRole('option', { name: '钱审' }).click();
+    await page.locator('#audit-agency').focus();
+    await choose(page, '新疆信息化工程');
+    await page.locator('#audit-evaluators').focus();
+    await choose(page, '赵评');
+    await choose(page, '钱审');
     await page.keyboard.press('Escape');
     await page.locator('#audit-findings').fill(findings);
     await audits.getByRole('radio', { name: '通过' }).check();

@@ -202,7 +202,17 @@ export function OrganisationsPage() {
             locale={{ emptyText: query.trim() === '' ? t('people.org.empty') : t('people.org.none') }}
             columns={[
               { title: t('people.org.name'), dataIndex: 'name' },
-              { title: t('people.org.creditCode'), dataIndex: 'creditCode', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+              {
+                title: t('people.org.creditCode'),
+                dataIndex: 'creditCode',
+                width: 210,
+                // 18 characters on one line: a code broken in two is misread.
+                render: (v: string) => (
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </Typography.Text>
+                ),
+              },
               { title: t('people.org.contact'), dataIndex: 'contact' },
               { title: t('people.org.phone'), dataIndex: 'phone' },
               { title: t('people.org.address'), dataIndex: 'address', ellipsis: true },
