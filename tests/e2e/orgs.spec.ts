@@ -440,7 +440,7 @@ test('P6 IETS application from the 单位 page: 信息化工程与技术服务�
     await choose(page, '钱审');
     await page.keyboard.press('Escape');
     await page.locator('#audit-findings').fill(findings);
-    await audits.getByRole('radio', { name: '通过' }).check();
+    await audits.getByRole('radio', { name: '通过', exact: true }).check();
     await page.getByTestId('audit-save').click();
     await expect(audits.getByRole('row', { name: new RegExp(findings) })).toContainText('赵评、钱审');
   }

@@ -115,6 +115,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
               <Form.Item label={t('workflow.agencyAudit.kind')} htmlFor="audit-kind" required>
                 <Select
                   id="audit-kind"
+                  showSearch={{ optionFilterProp: 'label' }}
                   value={draft.kind}
                   placeholder={t('form.field.choose')}
                   options={AGENCY_AUDIT_KINDS.map((k) => ({ value: k, label: t(`workflow.agencyAudit.kind.${k}`) }))}
@@ -127,6 +128,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
               <Form.Item label={t('workflow.agencyAudit.agency')} htmlFor="audit-agency" required>
                 <Select
                   id="audit-agency"
+                  showSearch={{ optionFilterProp: 'label' }}
                   value={draft.agencyId}
                   placeholder={t('form.field.choose')}
                   options={(people?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
@@ -139,7 +141,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
                   mode="multiple"
                   value={draft.evaluatorIds}
                   placeholder={t('form.field.choose')}
-                  optionFilterProp="label"
+                  showSearch={{ optionFilterProp: 'label' }}
                   options={agencyEvaluators.map((e) => ({ value: e.id, label: e.name }))}
                   onChange={(v) => setDraft((d) => ({ ...d, evaluatorIds: v }))}
                 />
