@@ -72,7 +72,8 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
         passed: draft.passed,
       });
       void message.success(t('workflow.agencyAudit.saved'));
-      setDraft((d) => ({ evaluatorIds: d.evaluatorIds, agencyId: d.agencyId, findings: '', on: d.on }));
+      // The agency stays chosen; the next review names its own evaluators, date and findings.
+      setDraft((d) => ({ evaluatorIds: [], findings: '', ...(d.agencyId === undefined ? {} : { agencyId: d.agencyId }) }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
