@@ -6,7 +6,7 @@
  * corrected. The previous certificate and the 自评分表 are edited here too.
  */
 import { Alert, App as AntApp, Card, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Application } from '../../../../shared/model/records';
 import { CertificateBox } from './form/CertificateBox';
 import { GeneratedForm } from './form/GeneratedForm';
@@ -120,9 +120,11 @@ export function ApplicationFormTab({ file, result }: TabProps) {
     return merged;
   }, [app.fields, overrides.fields]);
 
+  // Checking hundreds of table rows is left to an idle moment, so typing is never held up by it.
+  const checked = useDeferredValue(values);
   const errors = useMemo(
-    () => fieldErrorsOf(pack, app.kind, cleanFields(pack, app.kind, values), todayIso()),
-    [pack, app.kind, values],
+    () => fieldErrorsOf(pack, app.kind, cleanFields(pack, app.kind, checked), todayIso()),
+    [pack, app.kind, checked],
   );
 
   const commitField = useCallback(

@@ -1,8 +1,9 @@
 /**
- * 新建申请 (/intake/new): the clerk types a person program's paper application.
+ * 新建申请 (/intake/new): the clerk types a program's paper application.
  *
  *   1. 收件信息: 业务, 办理类型 (the applicant-initiated kinds of the pack), 提交方式, 收件日期
- *      (default today), 申请人 (PersonPicker).
+ *      (default today), and the applicant the pack asks for: a person (PersonPicker, by 身份证号)
+ *      or an organisation (OrganisationPicker, by 统一社会信用代码).
  *   2. 申请表: the form generated from the pack (FieldInput per field, in the paper form's
  *      order), the previous certificate when the kind acts on one, the 自评分表 when the program
  *      judges on one; the engine's field errors under each field.
@@ -11,21 +12,23 @@
  * Keyboard-first: Enter moves to the next field; the last one leads to 登记. Everything typed is
  * a draft (intake/drafts) saved as it is typed, kept in the URL (`?draft=<id>`) so a reload
  * resumes it; unfinished drafts are listed at the top to resume or discard. `?person=<id>` starts
- * a form with that applicant chosen (from an applicant's record).
+ * a form with that applicant chosen (from an applicant's record); `?organisation=<id>` with that
+ * organisation chosen (the 单位 page's 新建申请).
  */
 import { Alert, App as AntApp, Button, Card, Form, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { evaluateApplication } from '../../../../shared/engine/evaluate';
 import { programPacks, getPack } from '../../../../shared/programs';
 import type { ApplicationKindId, ProgramPack } from '../../../../shared/programs/schema';
 import { EnumSelect, TextBox } from './form/FieldInput';
+import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { PersonPicker } from '../../components/PersonPicker';
 import { CertificateBox } from './form/CertificateBox';
 import { GeneratedForm, fieldDomId } from './form/GeneratedForm';
 import { SelfScoreSheet } from './form/SelfScoreSheet';
-import { prefillFromIntake, prefillFromPerson } from './form/prefill';
+import { prefillFromIntake, prefillFromOrganisation, prefillFromPerson } from './form/prefill';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { db } from '../../db';
 import { ValidationError } from '../../db/errors';
@@ -69,6 +72,7 @@ export interface NewApplicationDraft {
   channel?: string;
   receivedDate?: string;
   personId?: string;
+  organisationId?: string;
   fields: Record<string, unknown>;
   previousCertificate: PreviousCertificateInput;
   selfScore: SelfScoreInput;
@@ -93,7 +97,6 @@ function asDraft(values: Record<string, unknown> | undefined): NewApplicationDra
   return { ...blankDraft(), ...v, fields: v.fields ?? {}, previousCertificate: v.previousCertificate ?? {}, selfScore: v.selfScore ?? { items: [] } };
 }
 
-const PERSON_PROGRAMS = programPacks.filter((p) => p.applicantKind === 'person');
 
 export function NewApplicationPage() {
   const t = useT();
@@ -112,7 +115,12 @@ export function NewApplicationPage() {
       const id = newApplicationDraftId();
       // `?person=<id>`: started from an applicant's record, the applicant is already chosen.
       const person = params.get('person');
-      created.current.set(id, person ? { ...blankDraft(), personId: person } : blankDraft());
+      const organisation = params.get('organisation');
+      created.current.set(id, {
+        ...blankDraft(),
+        ...(person ? { personId: person } : {}),
+        ...(organisation ? { organisationId: organisation } : {}),
+      });
       setParams((p) => {
         const next = new URLSearchParams(p);
         next.set('draft', id);
@@ -151,9 +159,11 @@ function DraftList({ userId, currentId }: { userId: string; currentId: string | 
   const navigate = useNavigate();
   const drafts = useLiveQuery(() => listDrafts({ kind: NEW_APPLICATION_DRAFT, userId }), [userId]);
   const people = useLiveQuery(async () => {
-    const ids = (drafts ?? []).map((d) => (d.values as Partial<NewApplicationDraft>).personId).filter((id): id is string => typeof id === 'string');
-    const rows = await db.people.bulkGet(ids);
-    return new Map(rows.filter((p) => p !== undefined).map((p) => [p.id, p.name]));
+    const values = (drafts ?? []).map((d) => d.values as Partial<NewApplicationDraft>);
+    const ids = values.map((v) => v.personId).filter((id): id is string => typeof id === 'string');
+    const orgIds = values.map((v) => v.organisationId).filter((id): id is string => typeof id === 'string');
+    const [rows, orgs] = await Promise.all([db.people.bulkGet(ids), db.organisations.bulkGet(orgIds)]);
+    return new Map([...rows, ...orgs].filter((p) => p !== undefined).map((p) => [p.id, p.name]));
   }, [drafts]);
   const others = (drafts ?? []).filter((d) => d.id !== currentId && hasContent(asDraft(d.values)));
   if (others.length === 0) return null;
@@ -173,7 +183,10 @@ function DraftList({ userId, currentId }: { userId: string; currentId: string | 
               const v = asDraft(d.values);
               const pack = v.programId ? getPack(v.programId) : undefined;
               const kind = pack?.applicationKinds.find((k) => k.id === v.kind);
-              const who = (v.personId && people?.get(v.personId)) || (typeof v.fields['name'] === 'string' ? v.fields['name'] : '');
+              const who =
+                (v.personId && people?.get(v.personId)) ||
+                (v.organisationId && people?.get(v.organisationId)) ||
+                (typeof v.fields['name'] === 'string' ? v.fields['name'] : '');
               const title = [pack ? pack.names[lang] : t('form.drafts.untitled'), kind?.names[lang], who].filter(Boolean).join(' · ');
               return (
                 <List.Item
@@ -203,7 +216,7 @@ function DraftList({ userId, currentId }: { userId: string; currentId: string | 
 }
 
 function hasContent(d: NewApplicationDraft): boolean {
-  return d.programId !== undefined || d.personId !== undefined || Object.keys(d.fields).length > 0;
+  return d.programId !== undefined || d.personId !== undefined || d.organisationId !== undefined || Object.keys(d.fields).length > 0;
 }
 
 interface FormProps {
@@ -268,6 +281,16 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
     });
   }, [person, pack, kind, update]);
 
+  // The applicant organisation's record fills 单位名称 and 统一社会信用代码 the same way.
+  const organisation = useLiveQuery(() => (draft.organisationId ? db.organisations.get(draft.organisationId) : undefined), [draft.organisationId]);
+  useEffect(() => {
+    if (!organisation || !pack || !kind || pack.applicantKind !== 'organisation') return;
+    update((d) => {
+      const fields = prefillFromOrganisation(pack, kind, d.fields, organisation);
+      return Object.keys(fields).length === Object.keys(d.fields).length ? d : { ...d, fields };
+    });
+  }, [organisation, pack, kind, update]);
+
   const withIntake = (d: NewApplicationDraft): NewApplicationDraft => {
     const p = d.programId ? getPack(d.programId) : undefined;
     const chosen = chosenKind(p, d.kind);
@@ -291,15 +314,17 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
 
   // The engine's view of what is typed: field errors, and the window and self-score findings.
   const programId = draft.programId;
+  // Checking hundreds of table rows is left to an idle moment, so typing is never held up by it.
+  const checkedFields = useDeferredValue(draft.fields);
   const engine = useMemo(() => {
     const pack = programId ? getPack(programId) : undefined;
     if (!pack || !kind) return undefined;
-    const fields = cleanFields(pack, kind, draft.fields);
+    const fields = cleanFields(pack, kind, checkedFields);
     const errors = fieldErrorsOf(pack, kind, fields, today);
     const onCertificate = actsOnCertificate(pack, kind);
-    const certificateFromForm = onCertificate ? previousCertificateWithFields(pack, kind, {}, draft.fields) : {};
+    const certificateFromForm = onCertificate ? previousCertificateWithFields(pack, kind, {}, checkedFields) : {};
     const certificate = onCertificate
-      ? previousCertificateOf(previousCertificateWithFields(pack, kind, draft.previousCertificate, draft.fields), [])
+      ? previousCertificateOf(previousCertificateWithFields(pack, kind, draft.previousCertificate, checkedFields), [])
       : undefined;
     const sheet = hasSelfScoreSheet(pack) ? selfScoreOf(draft.selfScore, []) : undefined;
     const state = initialStateOf(pack, kind) ?? 'received';
@@ -333,7 +358,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
       scoreFindings: findings.filter((f) => f.code.startsWith('self-score')),
       missing: errors.filter((e) => e.code === 'field.required' || e.code === 'field.remark-required' || e.code === 'field.min-rows').length,
     };
-  }, [programId, kind, draft.fields, draft.previousCertificate, draft.selfScore, today, role]);
+  }, [programId, kind, checkedFields, draft.previousCertificate, draft.selfScore, today, role]);
 
   const enter = useEnterToNext(flush);
 
@@ -343,12 +368,15 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
     try {
       await saver.flush();
       const d = ref.current;
+      // The pack says who applies: a person or an organisation, never both.
+      const byOrganisation = d.programId !== undefined && getPack(d.programId)?.applicantKind === 'organisation';
       const app = await createApplication({
         programId: d.programId ?? '',
         kind: d.kind ?? '',
         channel: d.channel ?? '',
         receivedDate: d.receivedDate ?? '',
-        personId: d.personId,
+        personId: byOrganisation ? undefined : d.personId,
+        organisationId: byOrganisation ? d.organisationId : undefined,
         fields: d.fields,
         previousCertificate: d.previousCertificate,
         selfScore: d.selfScore,
@@ -368,6 +396,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
             : first.startsWith('fields.')
               ? fieldDomId('new', first.slice(7).replace(/\[.*$/, ''))
               : { programId: 'new-program', kind: 'new-kind', channel: 'new-channel', receivedDate: 'new-received' }[first];
+        if (first === 'organisationId' || first === 'personId') document.querySelector<HTMLElement>('[data-testid$="-picker"] input')?.focus();
         if (target) document.getElementById(target)?.focus();
       } else {
         void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
@@ -391,7 +420,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
                   autoFocus={!resumed}
                   value={draft.programId}
                   placeholder={t('form.new.programPlaceholder')}
-                  options={PERSON_PROGRAMS.map((p) => ({ value: p.id, label: `${programCode(p.id)} ${p.names[lang]}` }))}
+                  options={programPacks.map((p) => ({ value: p.id, label: `${programCode(p.id)} ${p.names[lang]}` }))}
                   onChange={(v) =>
                     update((d) => {
                       const p = typeof v === 'string' ? getPack(v) : undefined;
@@ -437,13 +466,16 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
                 />
               </Form.Item>
             </div>
-            <Form.Item label={t('form.new.applicant')} required style={{ marginBottom: 0 }}>
-              <PersonPicker value={draft.personId} onChange={(id) => update((d) => ({ ...d, personId: id }))} />
-            </Form.Item>
+            {pack?.applicantKind === 'organisation' ? (
+              <Form.Item label={t('form.new.applicantOrganisation')} required style={{ marginBottom: 0 }}>
+                <OrganisationPicker value={draft.organisationId} onChange={(id) => update((d) => ({ ...d, organisationId: id }))} />
+              </Form.Item>
+            ) : (
+              <Form.Item label={t('form.new.applicant')} required style={{ marginBottom: 0 }}>
+                <PersonPicker value={draft.personId} onChange={(id) => update((d) => ({ ...d, personId: id }))} />
+              </Form.Item>
+            )}
           </Form>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('form.new.organisationProgram')}
-          </Typography.Text>
         </Card>
 
         <Card

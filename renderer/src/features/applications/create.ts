@@ -13,7 +13,8 @@ import { submissionChannelSchema } from '../../../../shared/model/records';
 import { checkFields, fieldsFor, isBlank, type FieldError } from '../../../../shared/engine/fields';
 import { valuesWithKind } from '../../../../shared/programs/condition';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
-import type { ApplicationKind, ApplicationKindId, FieldDef } from '../../../../shared/programs/schema';
+import { ROW_KEY, type ApplicationKind, type ApplicationKindId, type FieldDef } from '../../../../shared/programs/schema';
+import { normaliseTable } from '../../../../shared/engine/tables';
 import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
 import { toHalfWidth } from '../../../../shared/rules/input-text';
 import { db as defaultDb, repositories } from '../../db';
@@ -137,9 +138,13 @@ export function blockingErrors(errors: readonly FieldError[]): FieldError[] {
   return errors.filter((e) => !INCOMPLETE_CODES.has(e.code));
 }
 
+/**
+ * A row nobody typed in: only its key, and blanks or the zeros an added row starts with (an
+ * amount's blank is stored as 0, 001 （二）3 3)).
+ */
 function isBlankRow(row: unknown): boolean {
   if (typeof row !== 'object' || row === null) return isBlank(row);
-  return Object.values(row).every((v) => isBlank(v) || v === false);
+  return Object.entries(row).every(([k, v]) => k === ROW_KEY || isBlank(v) || v === false || v === 0);
 }
 
 /** A stored value for one field: blanks dropped, table rows that are entirely blank dropped. */
@@ -150,7 +155,8 @@ function cleanValue(def: FieldDef, value: unknown): unknown {
       if (typeof row !== 'object' || row === null) return row as unknown;
       return Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([, v]) => !isBlank(v)));
     });
-    return rows.length === 0 ? undefined : rows;
+    // Blank amounts are stored as 0, never blank (blankMeans); computed columns are never stored.
+    return rows.length === 0 ? undefined : normaliseTable(def, rows);
   }
   if (def.type === 'endorsement' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const e = value as { text?: unknown; date?: unknown; sealed?: unknown };
@@ -171,6 +177,8 @@ export function cleanFields(pack: ProgramPack, kind: ApplicationKindId, values: 
     if (def.computed) continue;
     const v = cleanValue(def, values[def.id]);
     if (v !== undefined) out[def.id] = v;
+    // 001 （二）1 1): 不包含的人员分类…填“0” — a blank that means 0 is stored as 0.
+    else if (def.type !== 'table' && def.blankMeans !== undefined) out[def.id] = def.blankMeans;
   }
   return out;
 }
@@ -367,6 +375,12 @@ export async function createApplication(input: NewApplicationInput, deps: Create
   const { record } = prepareApplication(input, today);
   const ctx = await deps.context();
   const { db } = deps;
+  if (record.organisationId !== undefined) {
+    const organisation = await db.organisations.get(record.organisationId);
+    if (organisation === undefined || organisation.deleted) {
+      throw new ValidationError([{ path: 'organisationId', message: '所选申请单位不存在，请重新选择。' }]);
+    }
+  }
   if (record.personId !== undefined) {
     const person = await db.people.get(record.personId);
     if (person === undefined || person.deleted) throw new ValidationError([{ path: 'personId', message: '所选申请人不存在，请重新选择。' }]);

@@ -7,9 +7,10 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Application, Attachment, EducationRecord, Material, Objection, Organisation, PanelBallot, PanelResult, Person, Publicity, Review, RoutingOpinion, Scoresheet, WorkflowEvent } from '../../../../shared/model/records';
+import type { AgencyAudit, Application, Attachment, EducationRecord, Material, Objection, Organisation, PanelBallot, PanelResult, Person, Publicity, Review, RoutingOpinion, Scoresheet, WorkflowEvent } from '../../../../shared/model/records';
 import { panelResultFacts } from '../../../../shared/panels';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
+import { reviewsDoneOf } from '../../../../shared/engine/agencies';
 import { evaluateApplication, type ApplicationInput, type Evaluation } from '../../../../shared/engine/evaluate';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { WorkflowRole } from '../../../../shared/workflow/definition';
@@ -37,6 +38,8 @@ export interface ApplicationFile {
   /** Publicities that listed this application, oldest first. */
   readonly publicities: readonly Publicity[];
   readonly reviews: readonly Review[];
+  /** The evaluation agency's 文件资料审核 and 现场审核 records (004 办法 第十四条（二）). */
+  readonly audits?: readonly AgencyAudit[];
   /** Panel sessions' signed results for this application, and the sheets and tallies they were computed from. */
   readonly panelResults: readonly PanelResult[];
   readonly scoresheets: readonly Scoresheet[];
@@ -60,7 +63,7 @@ const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => (
 export async function loadApplicationFile(database: DeskDatabase, id: string): Promise<ApplicationFile | undefined> {
   const application = await database.applications.get(id);
   if (application === undefined || application.deleted) return undefined;
-  const [person, organisation, materials, education, attachments, events, routingOpinions, objections, publicities, reviews, panelResults, scoresheets, panelBallots] =
+  const [person, organisation, materials, education, attachments, events, routingOpinions, objections, publicities, reviews, panelResults, scoresheets, panelBallots, audits] =
     await Promise.all([
       application.personId ? database.people.get(application.personId) : undefined,
       application.organisationId ? database.organisations.get(application.organisationId) : undefined,
@@ -75,6 +78,7 @@ export async function loadApplicationFile(database: DeskDatabase, id: string): P
       database.panelResults.where('applicationId').equals(id).toArray(),
       database.scoresheets.where('applicationId').equals(id).toArray(),
       database.panelBallots.where('applicationId').equals(id).toArray(),
+      database.agencyAudits.where('applicationId').equals(id).toArray(),
     ]);
   const photo = live(attachments)
     .filter((a) => a.kind === 'photo')
@@ -93,6 +97,7 @@ export async function loadApplicationFile(database: DeskDatabase, id: string): P
     objections: byId(live(objections)),
     publicities: live(publicities).sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0)),
     reviews: byId(live(reviews)),
+    audits: byId(live(audits)),
     // Tombstones kept: a withdrawn sheet makes a result signed on it stale (shared/panels resultIsCurrent).
     panelResults: byId(panelResults),
     scoresheets,
@@ -141,8 +146,8 @@ export function routingStateOf(
 /** The engine's input for this file. Pure: a test can build a file by hand. */
 export function engineInput(pack: ProgramPack, file: ApplicationFile): ApplicationInput {
   const app = file.application;
-  const reviewsDone: Record<string, number> = {};
-  for (const r of file.reviews) reviewsDone[r.stage] = (reviewsDone[r.stage] ?? 0) + 1;
+  // Review records, and the agency's two audits counted once each when passed.
+  const reviewsDone = reviewsDoneOf(file.reviews, file.audits ?? []);
   const publicity = file.publicities.at(-1);
   const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions).state;
   // The photo is an attachment, not a typed value: its bytes stand in for the pack's photo field.

@@ -2,17 +2,22 @@
  * 单位 — organisations (the applicants of P3 年检 and P6 IETS, and the employers of people):
  * registered once by 统一社会信用代码 (checked by the shared rule), found by name or code prefix.
  * The same code is refused, naming the record on file; the same name is a warning the clerk
- * may override.
+ * may override. Each row offers 新建申请 (an organisation program, the organisation chosen) and
+ * opens to the organisation's applications and certificates.
  */
 import { App as AntApp, Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useAllowed } from '../../auth/access';
 import type { Organisation } from '../../../../shared/model/records';
 import { parseCreditCode } from '../../../../shared/rules/credit-code';
 import { ValidationError } from '../../db/errors';
 import { useT } from '../../i18n';
-import { formatInstantDate } from '../../i18n/format';
+import { formatInstantDate, formatIsoDate } from '../../i18n/format';
+import { kindName, programName, stateName } from '../applications/search';
+import { useOrganisationFiles } from './queries';
 import {
   createOrganisation,
   DuplicateOrganisationError,
@@ -49,6 +54,8 @@ export function OrganisationsPage() {
   const [saveWarning, setWarning] = useState<Warning | null>(null);
   const [saving, setSaving] = useState(false);
   const organisations = useLiveQuery(() => searchOrganisations(query, 200), [query]);
+  const navigate = useNavigate();
+  const mayCreate = useAllowed('intake.create');
 
   const values = Form.useWatch([], form) as Partial<OrganisationForm> | undefined;
   const watchedCode = values?.creditCode ?? '';
@@ -195,15 +202,84 @@ export function OrganisationsPage() {
             locale={{ emptyText: query.trim() === '' ? t('people.org.empty') : t('people.org.none') }}
             columns={[
               { title: t('people.org.name'), dataIndex: 'name' },
-              { title: t('people.org.creditCode'), dataIndex: 'creditCode', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+              {
+                title: t('people.org.creditCode'),
+                dataIndex: 'creditCode',
+                width: 210,
+                // 18 characters on one line: a code broken in two is misread.
+                render: (v: string) => (
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </Typography.Text>
+                ),
+              },
               { title: t('people.org.contact'), dataIndex: 'contact' },
               { title: t('people.org.phone'), dataIndex: 'phone' },
               { title: t('people.org.address'), dataIndex: 'address', ellipsis: true },
               { title: t('people.org.registeredAt'), dataIndex: 'createdAt', render: (v: string) => formatInstantDate(v, locale) },
+              ...(mayCreate
+                ? [
+                    {
+                      title: t('org.actions'),
+                      key: 'actions',
+                      width: 120,
+                      render: (_: unknown, o: Organisation) => (
+                        <Button size="small" onClick={() => navigate(`/intake/new?organisation=${encodeURIComponent(o.id)}`)} data-testid="organisation-new-application">
+                          {t('org.newApplication')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
+            expandable={{ expandedRowRender: (o: Organisation) => <OrganisationFilesView organisationId={o.id} /> }}
           />
         </div>
       </Card>
+    </div>
+  );
+}
+
+/** An organisation's applications and certificates, under its row. */
+function OrganisationFilesView({ organisationId }: { organisationId: string }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const files = useOrganisationFiles(organisationId);
+  return (
+    <div style={{ display: 'grid', gap: 12 }} data-testid="organisation-files">
+      <Typography.Text strong>{t('org.applications')}</Typography.Text>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={files === undefined}
+        dataSource={[...(files?.applications ?? [])]}
+        locale={{ emptyText: t('org.noApplications') }}
+        columns={[
+          { title: t('org.app.no'), dataIndex: 'applicationNo', render: (v: string, a) => <Link to={`/applications/${a.id}`}>{v}</Link> },
+          { title: t('org.app.program'), dataIndex: 'programId', render: (v: string) => programName(v, lang) },
+          { title: t('org.app.kind'), dataIndex: 'kind', render: (v: string, a) => kindName(a.programId, v, lang) },
+          { title: t('org.app.received'), dataIndex: 'receivedDate', render: (v: string) => formatIsoDate(v, locale) },
+          { title: t('org.app.status'), dataIndex: 'status', render: (v: string, a) => stateName(a.programId, a.kind, v, lang) },
+        ]}
+      />
+      <Typography.Text strong>{t('org.certificates')}</Typography.Text>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={files === undefined}
+        dataSource={[...(files?.certificates ?? [])]}
+        locale={{ emptyText: t('org.noCertificates') }}
+        columns={[
+          { title: t('org.cert.no'), dataIndex: 'certificateNo' },
+          { title: t('org.app.program'), dataIndex: 'programId', render: (v: string) => programName(v, lang) },
+          { title: t('org.cert.level'), dataIndex: 'level', render: (v: string | undefined) => v ?? '—' },
+          { title: t('org.cert.issuedOn'), dataIndex: 'issuedOn', render: (v: string) => formatIsoDate(v, locale) },
+          { title: t('org.cert.validUntil'), dataIndex: 'validUntil', render: (v: string | undefined) => (v === undefined ? '—' : formatIsoDate(v, locale)) },
+        ]}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { hasAgencies } from '../../../../shared/engine/agencies';
 import { defaultReturnTo, RETURN_TO_OPTIONS, returnReasons } from '../../../../shared/engine/returns';
 import type { Objection } from '../../../../shared/model/records';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
@@ -21,6 +22,8 @@ import { formatTenths } from '../../../../shared/panels/tenths';
 import { useT, type MessageKey } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
+import { useAllowed } from '../../auth/access';
+import { AgencyAuditsCard } from './AgencyAuditsCard';
 import { fireTransition } from './fire';
 import { recordRoutingOpinion } from './commands';
 import { raiseObjection, settleObjection } from '../publicity/commands';
@@ -661,6 +664,7 @@ export function WorkflowTab(props: TabProps) {
   const definition = result.pack.workflows[file.application.kind];
   const state = stateOf(definition, file.application.status);
   const deadline = result.evaluation.deadline;
+  const mayRecordAudits = useAllowed('workflow.fire');
   const showPublicity = definition?.publicity !== undefined || file.publicities.length > 0 || file.objections.length > 0;
 
   return (
@@ -711,6 +715,9 @@ export function WorkflowTab(props: TabProps) {
       {(state?.queue === 'panel' || file.panelResults.length > 0) && <PanelResultsCard props={props} />}
       {usesRouting(definition) && <RoutingCard props={props} />}
       {showPublicity && <PublicityCard props={props} />}
+      {hasAgencies(result.pack) && (state?.queue === 'panel' || (file.audits ?? []).length > 0) && (
+        <AgencyAuditsCard props={props} mayRecord={mayRecordAudits} />
+      )}
       <StepsHistory props={props} />
     </Space>
   );

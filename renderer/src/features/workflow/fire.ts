@@ -38,6 +38,7 @@ export function workflowTables(database: DeskDatabase) {
     database.scoresheets,
     database.panelBallots,
     database.panelResults,
+    database.agencyAudits,
     ...lifecycleTables(database),
     database.outbox,
     database.auditLog,

@@ -6,12 +6,13 @@
  * `onChange` runs on every keystroke (the caller saves its draft); `onCommit` when the field is
  * left (blur — Enter moves focus, so it commits too) or a choice is made.
  */
-import { Button, Checkbox, Input, Radio, Select, Space, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Checkbox, Input, Radio, Select, Space, Typography } from 'antd';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FieldDef, TableColumn } from '../../../../../shared/programs/schema';
 import { useT } from '../../../i18n';
+import type { MoneyUnit } from '../../../../../shared/rules/money';
 import { displayText, isTextBox, parseTyped } from './values';
+import { TableInput } from './TableInput';
 import { focusNextField } from '../../../components/useEnterToNext';
 
 export type FieldLike = FieldDef | TableColumn;
@@ -32,6 +33,8 @@ export interface FieldInputProps {
   /** Errors of a table's cells: `field[row].column` → messages. */
   readonly cellErrors?: ReadonlyMap<string, readonly string[]>;
   readonly autoFocus?: boolean;
+  /** A cell of a table: the unit of an amount is in the column's header, not in the box. */
+  readonly inTable?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -52,13 +55,15 @@ interface TextBoxProps {
   readonly autoFocus?: boolean | undefined;
   readonly inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | undefined;
   readonly maxLength?: number | undefined;
+  /** For an amount: the unit a bare number is read in and shown in (default 元). */
+  readonly moneyUnit?: MoneyUnit | undefined;
 }
 
 export function TextBox(props: TextBoxProps) {
   const { type, value, onChange, onCommit } = props;
   // null: not being typed in, so the stored value is shown formatted.
   const [text, setText] = useState<string | null>(null);
-  const shown = text ?? displayText(type, value);
+  const shown = text ?? displayText(type, value, props.moneyUnit);
   return (
     <Input
       id={props.id}
@@ -74,10 +79,10 @@ export function TextBox(props: TextBoxProps) {
       autoFocus={props.autoFocus}
       inputMode={props.inputMode}
       maxLength={props.maxLength}
-      onFocus={() => setText(displayText(type, value))}
+      onFocus={() => setText(displayText(type, value, props.moneyUnit))}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(parseTyped(type, e.target.value));
+        onChange(parseTyped(type, e.target.value, props.moneyUnit));
       }}
       onBlur={() => {
         setText(null);
@@ -245,105 +250,6 @@ function EndorsementInput(props: FieldInputProps) {
   );
 }
 
-type Row = Record<string, unknown>;
-
-function TableInput(props: FieldInputProps) {
-  const t = useT();
-  const def = props.def as FieldDef;
-  const columns = def.columns ?? [];
-  const rows: Row[] = Array.isArray(props.value) ? (props.value as Row[]) : [];
-  const setRows = (next: Row[]) => props.onChange(next.length === 0 ? undefined : next);
-  const setCell = (index: number, column: string, v: unknown) => {
-    const next = rows.map((r, i) => {
-      if (i !== index) return r;
-      const row = { ...r };
-      if (v === undefined) delete row[column];
-      else row[column] = v;
-      return row;
-    });
-    setRows(next);
-  };
-  const addRow = () => {
-    setRows([...rows, {}]);
-    // Focus the new row's first cell once it is there.
-    setTimeout(() => document.getElementById(`${props.id}-${rows.length}-${columns[0]?.id ?? ''}`)?.focus(), 0);
-  };
-  return (
-    <div id={props.id} role="group" aria-label={props.def.label[props.lang]} style={{ width: '100%', overflowX: 'auto' }}>
-      <table className="desk-field-table" style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <thead>
-          <tr>
-            <th style={cellStyle(40)}>#</th>
-            {columns.map((c) => (
-              <th key={c.id} style={cellStyle()}>
-                {c.label[props.lang]}
-                {c.required ? <span style={{ color: '#ff4d4f' }}> *</span> : null}
-              </th>
-            ))}
-            <th style={cellStyle(48)} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length + 2} style={{ ...cellStyle(), color: '#999', textAlign: 'center' }}>
-                {t('form.field.noRows')}
-              </td>
-            </tr>
-          )}
-          {rows.map((row, index) => (
-            <tr key={index}>
-              <td style={{ ...cellStyle(40), textAlign: 'center' }}>{index + 1}</td>
-              {columns.map((c) => {
-                const errs = props.cellErrors?.get(`${def.id}[${index}].${c.id}`);
-                return (
-                  <td key={c.id} style={cellStyle()}>
-                    <FieldInput
-                      def={c}
-                      value={row[c.id]}
-                      id={`${props.id}-${index}-${c.id}`}
-                      lang={props.lang}
-                      ariaLabel={`${c.label[props.lang]} ${t('form.field.row', { n: index + 1 })}`}
-                      invalid={errs !== undefined && errs.length > 0}
-                      disabled={props.disabled}
-                      onChange={(v) => setCell(index, c.id, v)}
-                      {...(props.onCommit ? { onCommit: props.onCommit } : {})}
-                    />
-                  </td>
-                );
-              })}
-              <td style={{ ...cellStyle(48), textAlign: 'center' }} data-enter-skip="">
-                <Button
-                  size="small"
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('form.field.removeRow', { n: index + 1 })}
-                  disabled={props.disabled}
-                  onClick={() => {
-                    setRows(rows.filter((_, i) => i !== index));
-                    setTimeout(() => props.onCommit?.(), 0);
-                  }}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {/* Enter passes the table by (a blank table is common); Tab reaches the button. */}
-      <span data-enter-skip="">
-        <Button size="small" icon={<PlusOutlined />} onClick={addRow} disabled={props.disabled} style={{ marginTop: 6 }}>
-          {t('form.field.addRow')}
-        </Button>
-      </span>
-    </div>
-  );
-}
-
-function cellStyle(width?: number): React.CSSProperties {
-  return { border: '1px solid #f0f0f0', padding: 4, fontWeight: 'normal', ...(width ? { width } : {}) };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The dispatcher
 // ---------------------------------------------------------------------------------------------
@@ -360,8 +266,9 @@ export function FieldInput(props: FieldInputProps) {
         readOnly
         tabIndex={-1}
         aria-label={props.ariaLabel}
-        value={value === undefined ? '' : displayText(def.type, value)}
+        value={value === undefined ? '' : displayText(def.type, value, def.moneyUnit)}
         placeholder={t('form.field.computed')}
+        suffix={def.type === 'money' && !props.inTable ? (def.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan')) : undefined}
         style={{ background: '#f5f5f5', color: '#595959' }}
       />
     );
@@ -392,7 +299,8 @@ export function FieldInput(props: FieldInputProps) {
         autoFocus={props.autoFocus}
         inputMode={inputMode}
         maxLength={def.type === 'id-number' ? 24 : undefined}
-        suffix={def.type === 'money' ? t('form.field.yuan') : undefined}
+        moneyUnit={def.moneyUnit}
+        suffix={def.type === 'money' && !props.inTable ? (def.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan')) : undefined}
       />
     );
   }

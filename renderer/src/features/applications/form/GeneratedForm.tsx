@@ -7,9 +7,11 @@
 import { Form, Typography } from 'antd';
 import { useMemo } from 'react';
 import { fieldsFor, type FieldError } from '../../../../../shared/engine/fields';
+import { withComputed } from '../../../../../shared/engine/tables';
 import { valuesWithKind } from '../../../../../shared/programs/condition';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 import { FieldInput } from './FieldInput';
+import { RowUploads } from './RowUploads';
 
 export interface GeneratedFormProps {
   readonly pack: ProgramPack;
@@ -40,6 +42,8 @@ export function GeneratedForm(props: GeneratedFormProps) {
   const { pack, kind, values, lang } = props;
   const defs = useMemo(() => fieldsFor(pack, kind), [pack, kind]);
   const source = valuesWithKind(values, kind);
+  // The grey fields (持证人员总数, 三年项目总值) are worked out from what is typed, never stored.
+  const shownValues = useMemo(() => withComputed(pack, kind as ApplicationKindId, values), [pack, kind, values]);
 
   const byField = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -86,7 +90,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
             >
               <FieldInput
                 def={def}
-                value={values[def.id]}
+                value={def.computed ? shownValues[def.id] : values[def.id]}
                 id={id}
                 lang={lang}
                 invalid={messages.length > 0}
@@ -99,6 +103,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
           );
         })}
       </div>
+      <RowUploads pack={pack} kind={kind} values={values} lang={lang} />
     </Form>
   );
 }

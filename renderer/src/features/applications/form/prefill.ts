@@ -1,11 +1,12 @@
 /**
  * Filling blank form fields from what the clerk already entered elsewhere on the screen: the
- * chosen applicant (姓名, 身份证号, 性别, 出生年月, 联系电话) and the intake details (提交方式,
+ * chosen applicant (姓名, 身份证号, 性别, 出生年月, 联系电话; for an organisation 单位名称 and its
+ * 统一社会信用代码) and the intake details (提交方式,
  * 收件日期), so the paper form's top lines are not typed twice. Only blank fields of the kind are
  * filled, only with a value of the field's type (an enum only with one of its options); the
  * clerk can still change them. Nothing here decides anything: the engine checks the result.
  */
-import type { Person } from '../../../../../shared/model/records';
+import type { Organisation, Person } from '../../../../../shared/model/records';
 import { fieldsFor, isBlank } from '../../../../../shared/engine/fields';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 
@@ -33,6 +34,21 @@ export function prefillFromPerson(pack: ProgramPack, kind: ApplicationKindId, va
   if (person.sex) put(out, typed('sex', 'enum'), SEX_ZH[person.sex]);
   if (person.birthDate) put(out, typed('birthMonth', 'year-month'), person.birthDate.slice(0, 7));
   if (person.phone) put(out, typed('phone', 'phone'), person.phone);
+  return out;
+}
+
+/** The field ids an organisation's name is filed under in the packs' forms (单位名称). */
+const ORGANISATION_NAME_FIELDS = ['organisationName', 'enterpriseName'] as const;
+
+/** Blank fields filled from the applicant organisation's record: 单位名称, 统一社会信用代码, 联系人, 电话. */
+export function prefillFromOrganisation(pack: ProgramPack, kind: ApplicationKindId, values: Values, organisation: Organisation): Record<string, unknown> {
+  const out = { ...values };
+  const defs = byId(pack, kind);
+  for (const id of ORGANISATION_NAME_FIELDS) if (defs.get(id)?.type === 'text') put(out, defs.get(id), organisation.name);
+  const code = [...defs.values()].find((d) => d.type === 'credit-code');
+  put(out, code, organisation.creditCode);
+  if (organisation.contact) put(out, defs.get('contactPerson')?.type === 'text' ? defs.get('contactPerson') : undefined, organisation.contact);
+  if (organisation.phone) put(out, defs.get('contactPhone')?.type === 'phone' ? defs.get('contactPhone') : undefined, organisation.phone);
   return out;
 }
 

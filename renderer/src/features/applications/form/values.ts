@@ -9,12 +9,13 @@
  *   year        stored 2019 (number)
  *   number      stored a number
  *   money       stored integer 分 (shared/rules/money)  typed 12,345.67 / 1.2万     shown 12,345.67
+ *               in a 万元 field (moneyUnit 'wan-yuan', 001 （二）3) a bare 1200 is 1200 万元, shown 1,200
  *   id-number   stored normalised (half-width, upper-case X, no spaces)
  */
 import { formatDateZh, formatYearMonthZh, parseDateInput, parseYearMonth } from '../../../../../shared/rules/civil-date';
 import { normalizeIdNumber } from '../../../../../shared/rules/id-number';
 import { toHalfWidth } from '../../../../../shared/rules/input-text';
-import { formatYuan, parseYuan, type Fen } from '../../../../../shared/rules/money';
+import { formatMoney, parseYuan, type Fen, type MoneyUnit } from '../../../../../shared/rules/money';
 import type { FieldType } from '../../../../../shared/programs/schema';
 
 /** Types typed into one text box. */
@@ -39,7 +40,7 @@ export function isTextBox(type: FieldType): boolean {
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 /** The value to keep for the text in a box (undefined when blank). */
-export function parseTyped(type: FieldType, text: string): unknown {
+export function parseTyped(type: FieldType, text: string, unit: MoneyUnit = 'yuan'): unknown {
   if (text.trim() === '') return undefined;
   switch (type) {
     case 'date': {
@@ -56,7 +57,7 @@ export function parseTyped(type: FieldType, text: string): unknown {
       return NUMBER.test(t) ? Number(t) : text;
     }
     case 'money': {
-      const r = parseYuan(text);
+      const r = parseYuan(text, { unit });
       return r.ok ? r.value : text;
     }
     case 'id-number':
@@ -69,7 +70,7 @@ export function parseTyped(type: FieldType, text: string): unknown {
 }
 
 /** The text shown for a stored value when the box is not being typed in. */
-export function displayText(type: FieldType, value: unknown): string {
+export function displayText(type: FieldType, value: unknown, unit: MoneyUnit = 'yuan'): string {
   if (value === undefined || value === null) return '';
   switch (type) {
     case 'date':
@@ -77,7 +78,7 @@ export function displayText(type: FieldType, value: unknown): string {
     case 'year-month':
       return typeof value === 'string' ? formatYearMonthZh(value) : String(value);
     case 'money':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? formatYuan(value as Fen) : String(value);
+      return typeof value === 'number' && Number.isSafeInteger(value) ? formatMoney(value as Fen, unit) : String(value);
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   }

@@ -1,0 +1,459 @@
+/**
+ * Organisation programs at the desk (issue 11): a P3 年检 filing started from 新建申请, the
+ * enterprise registered on the spot by its 统一社会信用代码 (with the same-name warning), 12
+ * projects typed by keyboard in 万元 with the grey columns and the 合计 line right to the 分, the
+ * ten largest contracts marked, a reload losing nothing; then the 单位 page lists the filing.
+ * Expected figures are worked out by hand in the comments. Screenshots go to test-results/orgs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { enterApp } from './sign-in';
+import { withDesk } from './seed';
+
+const SHOTS = 'test-results/orgs';
+const CODE = '91650100MA7XKQ2B3F';
+const OTHER_CODE = '91650100MA7XKQ2B4J';
+const NAME = '新疆天山信息技术有限公司';
+mkdirSync(SHOTS, { recursive: true });
+
+test.describe.configure({ timeout: 300_000 });
+
+async function typeEnter(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function choose(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
+const cell = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+test('P3 年检 filing from 新建申请: the enterprise registered by credit code, 12 projects typed in 万元, totals to the 分, ten largest marked, a reload loses nothing', async ({ page }) => {
+  await enterApp(page, '/organisations');
+  // A namesake under another code is on file: registering ours warns, and the clerk goes on.
+  await withDesk(
+    page,
+    async ({ name, code }) => {
+      const d = window.__desk!;
+      await d.createOrganisation({ name, creditCode: code }, await d.writeContext());
+    },
+    { name: NAME, code: OTHER_CODE },
+  );
+
+  await page.goto('/#/intake/new');
+  await expect(page.locator('#new-program')).toBeFocused();
+  await choose(page, 'P3');
+  // The pack has one kind the applicant files: chosen already, Enter moves on.
+  await expect(page.locator('#new-kind')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#new-channel')).toBeFocused();
+  await choose(page, '单位提出');
+  await expect(page.locator('#new-received')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await typeEnter(page, '20260302');
+
+  // The applicant is an organisation: asked for by 统一社会信用代码.
+  const picker = page.getByTestId('organisation-picker');
+  await expect(picker).toBeVisible();
+  await expect(page.getByTestId('person-picker')).toHaveCount(0);
+  await picker.getByLabel('统一社会信用代码').focus();
+  await typeEnter(page, CODE);
+  await expect(page.getByText(`未找到统一社会信用代码 ${CODE}，请登记新单位`)).toBeVisible();
+  await expect(picker.getByLabel('单位名称')).toBeFocused();
+  await typeEnter(page, NAME);
+  const warning = page.getByTestId('duplicate-organisation-warning');
+  await expect(warning).toContainText('已有同名单位');
+  await expect(warning).toContainText(OTHER_CODE);
+  await warning.getByRole('button', { name: '是另一家单位，继续登记' }).click();
+  await expect(page.getByTestId('organisation-picker-selected')).toContainText(CODE);
+
+  // The form's top lines come from the organisation's record.
+  await expect(page.locator('#new-enterpriseName')).toHaveValue(NAME);
+  await expect(page.locator('#new-creditCode')).toHaveValue(CODE);
+  await page.locator('#new-grade').focus();
+  await choose(page, '乙级');
+  await page.keyboard.press('0'); // 是否新获证企业: 否
+  await page.keyboard.press('Enter');
+  await typeEnter(page, '李娜');
+  await typeEnter(page, '13899887766');
+  await expect(page.locator('#new-technicalStaffTotal')).toBeFocused();
+  // 28 technical staff: below 乙级's 30 (001 （二）1 1)).
+  await typeEnter(page, '28');
+
+  // 12 projects: row i has 软件开发费 i×10 万元, 咨询设计费 0.01 万元, 硬件购置费 5.5 万元.
+  await page.getByTestId('projects-add-row').click();
+  for (let i = 1; i <= 12; i++) {
+    await expect(page.locator(`#new-projects-${i - 1}-projectName`)).toBeFocused();
+    await typeEnter(page, `项目${i}`);
+    await choose(page, '验收报告');
+    await expect(page.locator(`#new-projects-${i - 1}-softwareDevelopment`)).toBeFocused();
+    await typeEnter(page, String(i * 10));
+    await typeEnter(page, '0.01');
+    // 集成实施费, 运行维护费, 数据处理费, 运营服务费, 自制硬件费: left at 0.
+    for (let k = 0; k < 5; k++) await page.keyboard.press('Enter');
+    await expect(page.locator(`#new-projects-${i - 1}-hardwarePurchase`)).toBeFocused();
+    await page.keyboard.type('5.5');
+    if (i < 12) await page.keyboard.press('Control+Enter');
+  }
+  await page.keyboard.press('Tab');
+
+  // Row 3: 服务费合计 30 + 0.01 = 30.01 万元; 合同金额 30.01 + 5.5 = 35.51 万元.
+  await expect(cell(page, '软件和信息技术服务费合计 第 3 行')).toHaveText('30.01');
+  await expect(cell(page, '合同金额 第 3 行')).toHaveText('35.51');
+  // 合计: 软件开发费 10×(1+…+12) = 780; 咨询设计费 0.12; 服务费 780.12; 硬件购置费 66; 合同金额 846.12 (万元).
+  await expect(cell(page, '软件开发费 合计')).toHaveText('780');
+  await expect(cell(page, '咨询设计费 合计')).toHaveText('0.12');
+  await expect(cell(page, '软件和信息技术服务费合计 合计')).toHaveText('780.12');
+  await expect(cell(page, '硬件购置费 合计')).toHaveText('66');
+  await expect(cell(page, '合同金额 合计')).toHaveText('846.12');
+  await expect(cell(page, '运营服务费 合计')).toHaveText('0');
+
+  // The ten largest contracts (projects 3–12) are the files to upload; 1 and 2 are not.
+  const uploads = page.getByTestId('row-uploads-project-contracts');
+  await expect(uploads).toContainText('共 12 行，多于 10 个');
+  await expect(uploads.locator('li[data-asked=yes]')).toHaveCount(10);
+  await expect(uploads.locator('li[data-asked=no]')).toHaveText([/项目1(?!\d)/, /项目2(?!\d)/]);
+
+  // Move project 12 to the top by keyboard and back: rows stay whole.
+  await page.locator('#new-projects-11-projectName').focus();
+  for (let k = 0; k < 11; k++) await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.locator('#new-projects-0-projectName')).toHaveValue('项目12');
+  await expect(cell(page, '合同金额 第 1 行')).toHaveText('125.51');
+  for (let k = 0; k < 11; k++) await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.locator('#new-projects-11-projectName')).toHaveValue('项目12');
+
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${SHOTS}/p3-new-filing.png`, fullPage: true });
+
+  // A reload keeps everything typed.
+  await page.reload();
+  await expect(page.locator('#new-projects-11-projectName')).toHaveValue('项目12');
+  await expect(cell(page, '合同金额 合计')).toHaveText('846.12');
+  await expect(page.getByTestId('organisation-picker-selected')).toContainText(NAME);
+
+  await page.getByTestId('register').click();
+  await expect(page).toHaveURL(/#\/applications\/[^?]+\?tab=checklist/);
+  const appId = /applications\/([^?]+)/.exec(page.url())![1]!;
+
+  // Stored: amounts in 分, blanks 0, no computed column.
+  const stored = await withDesk(page, async (id) => window.__desk!.db.applications.get(id), appId);
+  expect(stored?.organisationId).toBeTruthy();
+  const projects = stored!.fields['projects'] as Record<string, unknown>[];
+  expect(projects).toHaveLength(12);
+  expect(projects[2]).toMatchObject({ projectName: '项目3', softwareDevelopment: 30_000_000, consultingDesign: 10_000, hardwarePurchase: 5_500_000, integration: 0 });
+  expect(projects[2]).not.toHaveProperty('contractAmount');
+
+  // The workflow tab states the thresholds with the rule's reason.
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  const findings = page.getByTestId('findings');
+  await expect(findings).toContainText('技术人员总数');
+  await expect(findings).toContainText('30');
+  await page.screenshot({ path: `${SHOTS}/p3-workflow.png`, fullPage: true });
+
+  // The 单位 page: the organisation's row opens to its filing.
+  await page.goto('/#/organisations');
+  const row = page.getByRole('row', { name: new RegExp(CODE) });
+  await row.getByRole('button', { name: /展开/ }).click();
+  const files = page.getByTestId('organisation-files');
+  await expect(files).toContainText('计算机信息系统集成');
+  await expect(files).toContainText('填报中');
+  await page.screenshot({ path: `${SHOTS}/organisations.png`, fullPage: true });
+});
+
+/** A valid 18-digit 身份证号 (GB 11643 check digit) for seeding the certificate holders. */
+function idNumber(serial: number): string {
+  const body = `65010219850101${String(serial).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+async function fire(page: Page, transition: string, text?: { label: string; value: string }): Promise<void> {
+  await page.locator(`[data-transition="${transition}"]`).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  if (text) {
+    const box = dialog.getByLabel(text.label);
+    await box.fill(text.value);
+  }
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function setUpSigning(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '签名与单位' }).click();
+  await page.getByLabel('单位名称（印在回执、通知和名册上）').fill('新疆维吾尔自治区软件行业协会');
+  await page.getByLabel('查验地址（主机名）').fill('verify.example.org.cn');
+  await page.getByTestId('signing-generate').click();
+  await expect(page.getByText('公钥（请交管理员在查验服务器上公布）')).toBeVisible();
+  await page.getByTestId('signing-save').click();
+  await expect(page.getByText('签名设置已保存')).toBeVisible();
+}
+
+test('P3 年检 review to certificate: 提交审核 with its one-working-day deadline, a failing threshold, 驳回 with a reason, corrected, resubmitted, 通过, stamped copy received, certificate printed; reloads lose nothing', async ({ page }) => {
+  await enterApp(page, '/certificates');
+  // Monday 2026-03-16, during the 2025 round (换证 by 2026-04-30); set once signed in (the
+  // first administrator's password hashing is slow on a busy machine and needs no fixed day).
+  await page.clock.setFixedTime(new Date('2026-03-16T10:00:00+08:00'));
+  await page.reload();
+  await setUpSigning(page);
+
+  const appId = await withDesk(
+    page,
+    async ({ name, code, holders }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const org = await d.createOrganisation({ name, creditCode: code }, ctx);
+      const projects = Array.from({ length: 12 }, (_, k) => ({
+        rowKey: `p${k + 1}`,
+        projectName: `项目${k + 1}`,
+        completionEvidence: '验收报告',
+        softwareDevelopment: (k + 1) * 10_000_000,
+        consultingDesign: 10_000,
+        hardwarePurchase: 5_500_000,
+      }));
+      const app = await d.createApplication({
+        programId: 'xj-si-annual',
+        kind: 'annual-review',
+        channel: 'unit',
+        receivedDate: '2026-03-16',
+        organisationId: org.id,
+        fields: {
+          enterpriseName: name,
+          creditCode: code,
+          grade: '乙',
+          certifiedThisYear: false,
+          contactPerson: '李娜',
+          contactPhone: '13899887766',
+          technicalStaffTotal: 28,
+          managementCertificates: holders.map((idNumber, i) => ({
+            rowKey: `h${i}`,
+            personName: `持证人${i + 1}`,
+            idNumber,
+            certificateKind: '系统集成实施工程经理',
+            certificateNo: `XM-${i + 1}`,
+          })),
+          businessFigures: [{ rowKey: 'b1', year: 2025, category: '营业收入', amount: 2_000_000_000 }],
+          projects,
+          // 2025's total is the projects' 合同金额 added up: 846.12 万元.
+          projectCompletion: [{ rowKey: 'c1', year: 2025, total: 846_120_000 }],
+        },
+      });
+      for (const [itemId, copies] of [
+        ['business-licence', 1],
+        ['financial-statements', 3],
+        ['project-contracts', 10],
+      ] as const) {
+        await d.repositories.materials.create({ applicationId: app.id, itemId, status: 'received', copiesReceived: copies }, ctx);
+      }
+      return app.id;
+    },
+    { name: NAME, code: CODE, holders: Array.from({ length: 8 }, (_, i) => idNumber(i + 11)) },
+  );
+
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('填报中');
+  await fire(page, 'submit');
+  await expect(page.getByTestId('workflow-state')).toHaveText('已提交，待审核');
+  // 001 （二）8: one working day after Monday 2026-03-16 → Tuesday 2026-03-17.
+  await expect(page.getByTestId('workflow-deadline')).toContainText('2026年03月17日');
+  // 技术人员总数 28 is below 乙级's 30: 通过 is refused with the rule's reason.
+  await expect(page.getByTestId('findings')).toContainText('技术人员总数');
+  await expect(page.locator('[data-transition="pass"]')).toBeDisabled();
+  await expect(page.getByTestId('blocked-reasons')).toContainText('30');
+  await page.screenshot({ path: `${SHOTS}/p3-submitted.png`, fullPage: true });
+
+  const reason = '技术人员总数 28 人，低于乙级要求的 30 人，请核对人员情况后修改。';
+  await fire(page, 'reject', { label: '退回理由', value: reason });
+  await expect(page.getByTestId('workflow-state')).toHaveText('已驳回，待修改');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('已驳回，待修改');
+
+  // Corrected on the 申请表 tab: 32 technical staff.
+  await page.goto(`/#/applications/${appId}?tab=form`);
+  await page.locator('#app-technicalStaffTotal').fill('32');
+  await page.locator('#app-technicalStaffTotal').press('Enter');
+  // Leaving the field commits it to the record (one outbox operation).
+  await expect
+    .poll(() => withDesk(page, async (id) => (await window.__desk!.db.applications.get(id))?.fields['technicalStaffTotal'], appId))
+    .toBe(32);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: '技术人员总数' })).toHaveValue('32', { timeout: 30_000 });
+  await expect(page.getByLabel('合同金额 合计', { exact: true })).toHaveText('846.12');
+
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await fire(page, 'resubmit');
+  await expect(page.getByTestId('workflow-state')).toHaveText('已提交，待审核');
+  await expect(page.locator('[data-transition="pass"]')).toBeEnabled();
+  await fire(page, 'pass', { label: '意见', value: '人员、证书和项目情况符合乙级要求。' });
+  await expect(page.getByTestId('workflow-state')).toHaveText('审核通过，待回传盖章版');
+  await fire(page, 'stamped-received');
+  await expect(page.getByTestId('workflow-state')).toHaveText('已回传盖章版，待换证');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('已回传盖章版，待换证');
+
+  // Every round stays in the history, the rejection with its reason.
+  await page.goto(`/#/applications/${appId}?tab=history`);
+  await expect(page.getByTestId('history-table')).toContainText(reason);
+  await expect(page.getByTestId('history-table')).toContainText('修改后重新提交');
+
+  // 换证: the certificate printed from the template names the enterprise.
+  await page.goto('/#/certificates');
+  await page.getByRole('tab', { name: '待发证' }).click();
+  const readyRow = page.getByRole('row', { name: new RegExp(NAME) });
+  await readyRow.getByRole('checkbox').check();
+  // The seed sets no term for an exchanged grade certificate: the office types it.
+  await page.getByLabel('有效期至').fill('2027-04-30');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issue-save').click()]);
+  const file = path.join(SHOTS, 'p3-certificate.pdf');
+  await download.saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain(NAME);
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('已换证');
+  await page.screenshot({ path: `${SHOTS}/p3-exchanged.png`, fullPage: true });
+
+  // The 单位 page lists the certificate with its grade.
+  await page.goto('/#/organisations');
+  await page.getByRole('row', { name: new RegExp(CODE) }).getByRole('button', { name: /展开/ }).click();
+  await expect(page.getByTestId('organisation-files')).toContainText('已换证');
+  await expect(page.getByTestId('organisation-files')).toContainText('乙');
+
+  // 名册与报表 › 年检汇总: the xlsx opens in LibreOffice with the filing's figures.
+  await page.goto('/#/rosters');
+  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-annual').click()]);
+  const xlsx = path.join(SHOTS, 'p3-annual-summary.xlsx');
+  await summary.saveAs(xlsx);
+  // CSV in UTF-8 (filter token 76) of the first sheet, the summary by grade.
+  execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', SHOTS, xlsx], { stdio: 'ignore', timeout: 120_000 });
+  const csv = readFileSync(path.join(SHOTS, 'p3-annual-summary.csv'), 'utf8');
+  // One 乙级 enterprise, passed; its 技术人员 32, 持证人员 8 (distinct ID numbers), 三年项目总值 846.12 万元;
+  // the other grades empty, and the 合计 line the same as 乙级.
+  expect(csv).toMatch(/^乙级,1,.*,32,8,846\.12$/m);
+  expect(csv).toMatch(/^甲级,0,0,0,0,0,0,0,0,0,0\.00$/m);
+  expect(csv).toMatch(/^合计,1,.*,32,8,846\.12$/m);
+});
+
+test('P6 IETS application from the 单位 page: 信息化工程与技术服务能力评价 at IETS-3, the 第十三条 conditions on the form, registered for the organisation, accepted, the agency’s document and on-site reviews recorded, report to expert review', async ({ page }) => {
+  const name = '新疆云数科技股份有限公司';
+  const code = '91650102MA78UXN21A';
+  await enterApp(page, '/organisations');
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+08:00'));
+  await withDesk(
+    page,
+    async ({ name, code }) => {
+      const d = window.__desk!;
+      await d.createOrganisation({ name, creditCode: code }, await d.writeContext());
+    },
+    { name, code },
+  );
+  await page.reload();
+
+  // The row action starts 新建申请 with the organisation chosen.
+  await page.getByRole('row', { name: new RegExp(code) }).getByTestId('organisation-new-application').click();
+  await expect(page).toHaveURL(/#\/intake\/new\?/);
+  await expect(page.locator('#new-program')).toBeFocused();
+  await choose(page, 'P6');
+  await expect(page.locator('#new-kind')).toBeFocused();
+  await choose(page, '能力评价申请');
+  await choose(page, '单位提出');
+  await expect(page.getByTestId('organisation-picker-selected')).toContainText(name);
+  await expect(page.locator('#new-organisationName')).toHaveValue(name);
+  await expect(page.locator('#new-creditCode')).toHaveValue(code);
+
+  await page.locator('#new-organisationType').focus();
+  await choose(page, '企业');
+  await expect(page.locator('#new-evaluationCategory')).toBeFocused();
+  await choose(page, '信息化工程与技术服务能力评价');
+  // 第十一条: the enterprise evaluation has a level; 第十二条's category has none.
+  await expect(page.locator('#new-level')).toBeFocused();
+  await choose(page, 'IETS-3');
+  await typeEnter(page, '新疆信息化工程与技术服务评价中心');
+  await choose(page, '地方性');
+  // 第十三条: the basic conditions, checked by the office.
+  for (const id of ['conditionRegistered', 'conditionGoodStanding', 'conditionEvidence']) {
+    await page.locator(`#new-${id}`).getByText('是', { exact: true }).click();
+  }
+  await page.screenshot({ path: `${SHOTS}/p6-new.png`, fullPage: true });
+  await page.getByTestId('register').click();
+  await expect(page).toHaveURL(/#\/applications\/[^?]+\?tab=checklist/);
+  const appId = /applications\/([^?]+)/.exec(page.url())![1]!;
+  const stored = await withDesk(page, async (id) => window.__desk!.db.applications.get(id), appId);
+  expect(stored?.fields).toMatchObject({ evaluationCategory: 'iets', level: 'IETS-3', conditionRegistered: true });
+  expect(stored?.organisationId).toBeTruthy();
+  expect(stored?.personId).toBeUndefined();
+
+  // The paper materials received, 受理 moves it to the agency's document and on-site review.
+  await withDesk(
+    page,
+    async (id) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      for (const itemId of ['application', 'registration-proof', 'standard-evidence']) {
+        await d.repositories.materials.create({ applicationId: id, itemId, status: 'received', copiesReceived: 1 }, ctx);
+      }
+    },
+    appId,
+  );
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('已申请，待受理');
+  await fire(page, 'accept');
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价机构文件资料审核和现场审核');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价机构文件资料审核和现场审核');
+
+  // 第十四条（二）: the agency's 文件资料审核 and 现场审核, each recorded with date, evaluators, findings and result.
+  await withDesk(
+    page,
+    async ({ ids }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const agency = await d.repositories.evaluationAgencies.create(
+        { programId: 'iets', name: '新疆信息化工程与技术服务评价中心', scope: 'local', region: '新疆', registeredOn: '2024-01-10', standing: 'active' },
+        ctx,
+      );
+      for (const [i, name] of ['赵评', '钱审'].entries()) {
+        await d.repositories.evaluators.create({ agencyId: agency.id, name, idNumber: ids[i]!, fullTime: true, contract: 'labour', standing: 'active' }, ctx);
+      }
+    },
+    { ids: [idNumber(201), idNumber(202)] },
+  );
+  const audits = page.getByTestId('agency-audits');
+  await expect(audits.getByTestId('audits-outstanding')).toContainText('文件资料审核、现场审核');
+  await expect(page.locator('[data-transition="submit-report"]')).toBeDisabled();
+  for (const [kind, on, findings] of [
+    ['文件资料审核', '20261118', '营业执照、财务报表和项目证明材料齐全有效。'],
+    ['现场审核', '20261120', '现场核查研发、服务和运营能力，与申报材料一致。'],
+  ] as const) {
+    await page.locator('#audit-kind').focus();
+    await choose(page, kind);
+    await page.locator('#audit-on').fill(on);
+    await page.locator('#audit-agency').focus();
+    await choose(page, '新疆信息化工程');
+    await page.locator('#audit-evaluators').focus();
+    await choose(page, '赵评');
+    await choose(page, '钱审');
+    await page.keyboard.press('Escape');
+    await page.locator('#audit-findings').fill(findings);
+    await audits.getByRole('radio', { name: '通过', exact: true }).check();
+    await page.getByTestId('audit-save').click();
+    await expect(audits.getByRole('row', { name: new RegExp(findings) })).toContainText('赵评、钱审');
+  }
+  await expect(audits).toContainText('文件资料审核和现场审核均已通过');
+  await page.screenshot({ path: `${SHOTS}/p6-agency-review.png`, fullPage: true });
+  // 评价报告和推荐意见: the agency's report moves it to the centre's expert review.
+  await fire(page, 'submit-report', { label: '意见', value: '评价报告：各项能力满足 IETS-3 要求，推荐通过。' });
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价中心专家评审');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价中心专家评审');
+  await expect(page.getByTestId('agency-audits')).toContainText('现场核查研发');
+
+  await page.goto('/#/organisations');
+  await page.getByRole('row', { name: new RegExp(code) }).getByRole('button', { name: /展开/ }).click();
+  await expect(page.getByTestId('organisation-files')).toContainText('评价中心专家评审');
+});
