@@ -46,8 +46,9 @@ async function offlineDesk(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A file the app saves: PDFs and spreadsheets are built in the worker, CJK fonts embedded — slower than a click on a busy machine. */
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
   return { download, bytes: await readFile((await download.path())!) };
 }
 
@@ -198,7 +199,10 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
     await expect(laptop.getByRole('navigation')).not.toContainText('收件');
     await expect(laptop.getByRole('navigation')).not.toContainText('证书');
     await expect(laptop.getByRole('navigation')).not.toContainText('设置');
+    // A page outside reviewer mode is refused (RequireAccess), with the way back to the panel.
     await laptop.goto('/#/certificates');
+    await expect(laptop.getByText('无权打开此页面')).toBeVisible();
+    await laptop.getByRole('button', { name: '前往评审会' }).click();
     await expect(laptop).toHaveURL(/#\/panel$/);
     await laptop.getByTestId('sessions-table').getByRole('link', { name: '2026年第一次专家评审会' }).click();
     await expect(laptop.getByTestId('you-are')).toContainText(e === 0 ? '主任委员' : '评审专家');
