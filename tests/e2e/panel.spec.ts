@@ -248,7 +248,8 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
   // ---- The chair collects the members' files, sees the aggregation, rules the tie and signs.
   const c = chair!;
   for (const [i, bytes] of memberFiles.entries()) {
-    await c.locator('input[type=file]').setInputFiles({ name: `member-${i}.json`, mimeType: 'application/json', buffer: bytes });
+    const [chooser] = await Promise.all([c.waitForEvent('filechooser'), c.getByTestId('import-results').click()]);
+    await chooser.setFiles({ name: `member-${i}.json`, mimeType: 'application/json', buffer: bytes });
     await expect(c.getByTestId('import-summary')).toContainText(`新增 ${i === 0 ? 12 : 10} 条`);
   }
   await c.getByRole('tab', { name: '汇总与签署' }).click();
@@ -281,7 +282,11 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
 
   // ---- Back at the office: imported once, twice without change; an edited copy refused.
   await office.getByRole('navigation').getByText('评审会').click();
-  const importFile = (buffer: Buffer) => office.locator('input[type=file]').setInputFiles({ name: 'results.json', mimeType: 'application/json', buffer });
+  // 导入结果文件 clicked and the file chosen, as a clerk does (never a file input of the page just left).
+  const importFile = async (buffer: Buffer) => {
+    const [chooser] = await Promise.all([office.waitForEvent('filechooser'), office.getByTestId('import-results').click()]);
+    await chooser.setFiles({ name: 'results.json', mimeType: 'application/json', buffer });
+  };
   await importFile(results.bytes);
   // 34 sheets, 12 results (the session and the recusal are the office's own).
   await expect(office.getByTestId('import-summary')).toContainText('新增 46 条，更新 0 条');
