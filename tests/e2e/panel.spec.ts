@@ -42,7 +42,8 @@ async function offlineDesk(browser: Browser): Promise<Page> {
   });
   await context.setOffline(true);
   const page = await context.newPage();
-  await page.clock.setFixedTime(new Date('2026-12-08T09:00:00+08:00'));
+  // The session's day; the clock runs on from there (a frozen clock would keep every message on screen).
+  await page.clock.install({ time: new Date('2026-12-08T09:00:00+08:00') });
   return page;
 }
 
