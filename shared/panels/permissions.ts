@@ -44,13 +44,13 @@ export function maySaveSheet(ctx: PanelContext, actor: PanelActor, applicationId
   if (!isOffice(actor)) {
     return fail(self === undefined ? 'panel.no-expert' : 'panel.not-own-sheet', self === undefined ? '你的账号没有关联评审专家，不能评分。' : '只能填写本人的评分表。');
   }
-  // The office: a paper sheet on behalf of a named member.
+  // The office: a paper sheet on behalf of a named member. Whose sheet it is comes first: a
+  // member's own sheet is never the office's to type over, whatever the stage's state (issue 14).
+  if (sheet !== undefined && sheet.enteredBy === undefined) return fail('panel.member-has-own-sheet', `${name}已在本人账号下评分，不能代录或修改其评分表。`);
+  if (sheet !== undefined && sheet.enteredBy !== actor.userId) return fail('panel.not-entered-by-you', `${name}的纸质评分表由其他人录入，只能由录入人更正。`);
   const may = mayScore(ctx, expertId, applicationId, stage);
   if (!may.ok) return may;
-  if (sheet === undefined) return ok({ mode: 'paper' });
-  if (sheet.enteredBy === undefined) return fail('panel.member-has-own-sheet', `${name}已在本人账号下评分，不能代录或修改其评分表。`);
-  if (sheet.enteredBy !== actor.userId) return fail('panel.not-entered-by-you', `${name}的纸质评分表由其他人录入，只能由录入人更正。`);
-  return ok({ mode: 'paper', existing: sheet });
+  return ok(sheet === undefined ? { mode: 'paper' } : { mode: 'paper', existing: sheet });
 }
 
 export type ScoresheetFields = Omit<Scoresheet, SystemField | 'id'>;

@@ -42,12 +42,14 @@ async function offlineDesk(browser: Browser): Promise<Page> {
   });
   await context.setOffline(true);
   const page = await context.newPage();
-  await page.clock.setFixedTime(new Date('2026-12-08T09:00:00+08:00'));
+  // The session's day; the clock runs on from there (a frozen clock would keep every message on screen).
+  await page.clock.install({ time: new Date('2026-12-08T09:00:00+08:00') });
   return page;
 }
 
+/** A file the app saves: PDFs and spreadsheets are built in the worker, CJK fonts embedded — slower than a click on a busy machine. */
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
   return { download, bytes: await readFile((await download.path())!) };
 }
 
@@ -146,7 +148,9 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
   await form.getByLabel('地点').fill('协会三楼会议室');
   await chooseMany(office, '评审专家', EXPERTS.map((e) => e.name));
   await chooseMany(office, '评审的申请', APPLICANTS.map((a) => a.no));
-  await expect(form.locator('.ant-select-selection-item')).toHaveCount(1 + EXPERTS.length + APPLICANTS.length);
+  // Every choice shows as a tag (the program's single select shows its value apart).
+  await expect(form.locator('.ant-select-selection-item')).toHaveCount(EXPERTS.length + APPLICANTS.length);
+  await expect(form.getByText('信息系统集成实施高级工程经理评价', { exact: true })).toBeVisible();
   await choose(office, '主任委员', ['张评审']);
   await office.screenshot({ path: `${SHOTS}/session-form.png`, fullPage: true });
   await form.getByRole('button', { name: /保\s*存/ }).click();
@@ -196,7 +200,10 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
     await expect(laptop.getByRole('navigation')).not.toContainText('收件');
     await expect(laptop.getByRole('navigation')).not.toContainText('证书');
     await expect(laptop.getByRole('navigation')).not.toContainText('设置');
+    // A page outside reviewer mode is refused (RequireAccess), with the way back to the panel.
     await laptop.goto('/#/certificates');
+    await expect(laptop.getByText('无权打开此页面')).toBeVisible();
+    await laptop.getByRole('button', { name: '前往评审会' }).click();
     await expect(laptop).toHaveURL(/#\/panel$/);
     await laptop.getByTestId('sessions-table').getByRole('link', { name: '2026年第一次专家评审会' }).click();
     await expect(laptop.getByTestId('you-are')).toContainText(e === 0 ? '主任委员' : '评审专家');
@@ -242,7 +249,8 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
   // ---- The chair collects the members' files, sees the aggregation, rules the tie and signs.
   const c = chair!;
   for (const [i, bytes] of memberFiles.entries()) {
-    await c.locator('input[type=file]').setInputFiles({ name: `member-${i}.json`, mimeType: 'application/json', buffer: bytes });
+    const [chooser] = await Promise.all([c.waitForEvent('filechooser'), c.getByTestId('import-results').click()]);
+    await chooser.setFiles({ name: `member-${i}.json`, mimeType: 'application/json', buffer: bytes });
     await expect(c.getByTestId('import-summary')).toContainText(`新增 ${i === 0 ? 12 : 10} 条`);
   }
   await c.getByRole('tab', { name: '汇总与签署' }).click();
@@ -275,7 +283,11 @@ test('评审会：断网办公室安排 P2 评审会，三位专家各自在本�
 
   // ---- Back at the office: imported once, twice without change; an edited copy refused.
   await office.getByRole('navigation').getByText('评审会').click();
-  const importFile = (buffer: Buffer) => office.locator('input[type=file]').setInputFiles({ name: 'results.json', mimeType: 'application/json', buffer });
+  // 导入结果文件 clicked and the file chosen, as a clerk does (never a file input of the page just left).
+  const importFile = async (buffer: Buffer) => {
+    const [chooser] = await Promise.all([office.waitForEvent('filechooser'), office.getByTestId('import-results').click()]);
+    await chooser.setFiles({ name: 'results.json', mimeType: 'application/json', buffer });
+  };
   await importFile(results.bytes);
   // 34 sheets, 12 results (the session and the recusal are the office's own).
   await expect(office.getByTestId('import-summary')).toContainText('新增 46 条，更新 0 条');

@@ -24,5 +24,6 @@ export async function enterApp(page: Page, path = '/', user: { username: string;
     await page.getByLabel('密码', { exact: true }).fill(user.password);
     await signIn.click();
   }
-  await expect(shell).toBeVisible();
+  // Hashing the password (PBKDF2, 600 000 rounds) takes seconds on a busy machine.
+  await expect(shell).toBeVisible({ timeout: 30_000 });
 }

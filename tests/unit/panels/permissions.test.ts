@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { maySaveSheet, mayEditSession, mayOpenAs, mayRecordBallot, mayRecordRecusal, planSheetSave, type SheetSaveInput } from '../../../shared/panels';
 import { expectFail, expectOk } from '../rules/expect-result';
-import { actorOf, APP, at, CLERK, context, P4, QIAN, reviewSheet, SESSION, SUN, ZHAO, ballot } from './fixtures';
+import { actorOf, APP, at, CLERK, context, id, P4, QIAN, reviewSheet, SESSION, SUN, ZHAO, ballot } from './fixtures';
 
 const ten = (v: number) =>
   Object.fromEntries(
@@ -79,6 +79,19 @@ describe('the office, typing a paper sheet', () => {
     expect(expectFail(planSheetSave(context({ sheets: [own] }), CLERK, save(QIAN)), 'panel.member-has-own-sheet')).toBe('钱专家已在本人账号下评分，不能代录或修改其评分表。');
     const draft = { ...own, status: 'draft' as const, submittedAt: undefined };
     expectFail(maySaveSheet(context({ sheets: [draft] }), CLERK, APP[0]!, 'expert-review', QIAN), 'panel.member-has-own-sheet');
+  });
+
+  it('a member’s own sheet is refused as theirs even once the result is signed (whose sheet comes first); a new paper sheet then is refused as signed', () => {
+    const own = reviewSheet(APP[0]!, QIAN, 50, 'not-recommend');
+    const results = [
+      {
+        id: id('9999', 1), sessionId: SESSION.id, applicationId: APP[0]!, stage: 'expert-review', outcome: 'pass' as const, computed: 'pass' as const, totals: [], flags: [], basis: [],
+        signedOffBy: ZHAO, signedOffByUser: 'u-zhao', signedOffAt: at(50), signedOffOn: '2026-11-25',
+        createdAt: at(50), createdBy: 'u-zhao', updatedAt: at(50), updatedBy: 'u-zhao',
+      },
+    ];
+    expect(expectFail(maySaveSheet(context({ sheets: [own], results }), CLERK, APP[0]!, 'expert-review', QIAN), 'panel.member-has-own-sheet')).toBe('钱专家已在本人账号下评分，不能代录或修改其评分表。');
+    expectFail(maySaveSheet(context({ sheets: [own], results }), CLERK, APP[0]!, 'expert-review', ZHAO), 'panel.signed-off');
   });
 
   it('the clerk who typed a paper sheet corrects it; another clerk cannot; nor can the member themself add one', () => {

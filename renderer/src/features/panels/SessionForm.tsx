@@ -10,6 +10,7 @@ import type { PanelSession } from '../../../../shared/model/records';
 import { programPacks } from '../../../../shared/programs';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import { dateRules, isoOf } from '../../components/dates';
+import { MultiSelect } from '../../components/MultiSelect';
 import { useT } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { saveSession } from './commands';
@@ -122,13 +123,13 @@ export function SessionForm({ session, onClose }: { session?: PanelSession; onCl
             <Input maxLength={200} autoComplete="off" />
           </Form.Item>
           <Form.Item name="memberIds" label={t('panel.session.members')}>
-            <Select mode="multiple" optionFilterProp="label" options={(experts ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.unit}）` }))} />
+            <MultiSelect optionFilterProp="label" options={(experts ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.unit}）` }))} />
           </Form.Item>
           <Form.Item name="chairId" label={t('panel.col.chair')}>
             <Select options={(experts ?? []).filter((e) => memberIds.includes(e.id)).map((e) => ({ value: e.id, label: e.name }))} />
           </Form.Item>
           <Form.Item name="applicationIds" label={t('panel.session.applications')} extra={t('panel.session.applicationsHint')}>
-            <Select mode="multiple" optionFilterProp="label" options={applicationOptions} />
+            <MultiSelect optionFilterProp="label" options={applicationOptions} />
           </Form.Item>
         </Form>
       )}

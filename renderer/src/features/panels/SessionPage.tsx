@@ -303,10 +303,11 @@ function ResultsTab({ data }: { data: SessionData }) {
   };
 
   const columns: ColumnsType<SessionAggregate> = [
-    { key: 'app', title: t('panel.col.application'), render: (_v, a) => a.label },
-    { key: 'stage', title: t('panel.col.stage'), render: (_v, a) => stageName(data, a.stage, lang) },
-    { key: 'score', title: t('panel.col.score'), render: (_v, a) => scoreText(a.aggregate?.score) },
-    { key: 'votes', title: t('panel.col.votes'), render: (_v, a) => (a.aggregate ? votesText(a.aggregate) : '') },
+    // The number and the stage's name read on one line (a wrapped 申请编号 is misread).
+    { key: 'app', title: t('panel.col.application'), render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{a.label}</span> },
+    { key: 'stage', title: <span style={{ whiteSpace: 'nowrap' }}>{t('panel.col.stage')}</span>, render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{stageName(data, a.stage, lang)}</span> },
+    { key: 'score', title: t('panel.col.score'), width: 220, render: (_v, a) => scoreText(a.aggregate?.score) },
+    { key: 'votes', title: t('panel.col.votes'), width: 150, render: (_v, a) => (a.aggregate ? votesText(a.aggregate) : '') },
     {
       key: 'flags',
       title: t('panel.col.flags'),
