@@ -9,6 +9,7 @@ import * as calendar from './areas/calendar';
 import * as documents from './areas/documents';
 import * as file from './areas/file';
 import * as form from './areas/form';
+import * as importArea from './areas/import';
 import * as panel from './areas/panel';
 import * as people from './areas/people';
 import * as workflow from './areas/workflow';
@@ -211,7 +212,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh, ...importArea.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -412,7 +413,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en, ...importArea.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

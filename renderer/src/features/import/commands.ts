@@ -1,0 +1,92 @@
+/**
+ * Writes of the import screen: an import in ONE transaction (the import record, then every
+ * person, application or certificate through the repositories, each with its outbox operation
+ * and audit entry, each carrying the import's id) — all the rows or none; undoing an import the
+ * same way (tombstones that sync); remembering the clerk's column mapping.
+ */
+import { personIdOf, planUndo, type ImportPlan, type ImportSpec, type SavedMapping } from '../../../../shared/import';
+import { checkPermission } from '../../../../shared/access/permissions';
+import type { ImportKind } from '../../../../shared/model/records';
+import { db, repositories } from '../../db';
+import { writeContext } from '../../session';
+import { currentUser } from '../../stores/session';
+import { todayIso } from '../../today';
+import { nextApplicationNo } from '../applications/numbers';
+import { mappingKey } from './queries';
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+function requireImport(): void {
+  const allowed = checkPermission(currentUser()?.role, 'import.run');
+  if (!allowed.ok) throw new ImportError(allowed.error.message);
+}
+
+const tables = () => [db.importBatches, db.people, db.applications, db.certificates, db.outbox, db.auditLog, db.mergeStates, db.settings];
+
+export interface CommitResult {
+  readonly batchId: string;
+  readonly rows: number;
+}
+
+/** Writes the plan: everything or nothing. Returns the import's id. */
+export async function commitImport(plan: ImportPlan): Promise<CommitResult> {
+  requireImport();
+  const ctx = await writeContext(`导入“${plan.batch.fileName}”`);
+  const r = repositories;
+  const batchId = await db.transaction('rw', tables(), async () => {
+    const batch = await r.importBatches.create(plan.batch, ctx);
+    const personIds: string[] = [];
+    for (const p of plan.people) personIds.push((await r.people.create({ ...p.record, importBatchId: batch.id }, ctx)).id);
+    for (const a of plan.applications) {
+      const applicationNo = await nextApplicationNo(db, a.record.programId, Number(a.record.receivedDate.slice(0, 4)), ctx.deviceId);
+      await r.applications.create({ ...a.record, applicationNo, personId: personIdOf(a.person, personIds), importBatchId: batch.id }, ctx);
+    }
+    for (const c of plan.certificates) await r.certificates.create({ ...c.record, holderPersonId: personIdOf(c.person, personIds), importBatchId: batch.id }, ctx);
+    return batch.id;
+  });
+  return { batchId, rows: plan.batch.rowsImported };
+}
+
+export interface UndoResult {
+  readonly removed: number;
+  readonly keptPeople: readonly string[];
+}
+
+/** Removes exactly what the import created, in one transaction; refused (nothing changed) when its work has moved on. */
+export async function undoImport(batchId: string, spec: ImportSpec): Promise<UndoResult> {
+  requireImport();
+  const ctx = await writeContext('撤销导入');
+  const r = repositories;
+  return db.transaction('rw', tables(), async () => {
+    const batch = await db.importBatches.get(batchId);
+    if (batch === undefined || batch.deleted === true) throw new ImportError('找不到这次导入。');
+    const people = await db.people.where('importBatchId').equals(batchId).toArray();
+    const applications = await db.applications.where('importBatchId').equals(batchId).toArray();
+    const certificates = await db.certificates.where('importBatchId').equals(batchId).toArray();
+    const inUse = new Set<string>();
+    for (const p of people) {
+      const uses =
+        (await db.applications.where('personId').equals(p.id).filter((a) => a.deleted !== true && a.importBatchId !== batchId).count()) +
+        (await db.certificates.where('holderPersonId').equals(p.id).filter((c) => c.deleted !== true && c.importBatchId !== batchId).count());
+      if (uses > 0) inUse.add(p.id);
+    }
+    const plan = planUndo({ batch, people, applications, certificates, peopleInUse: inUse }, spec, todayIso());
+    if (!plan.ok) throw new ImportError(plan.error.message);
+    const { remove } = plan.value;
+    for (const id of remove.applications) await r.applications.remove(id, ctx);
+    for (const id of remove.certificates) await r.certificates.remove(id, ctx);
+    for (const id of remove.people) await r.people.remove(id, ctx);
+    await r.importBatches.update(batchId, plan.value.batchPatch, ctx);
+    return { removed: remove.applications.length + remove.certificates.length + remove.people.length, keptPeople: plan.value.keptPeople.map((p) => p.name) };
+  });
+}
+
+/** Remembers the mapping the clerk confirmed, for the next file of this program and kind (this desk only). */
+export async function rememberMapping(programId: string, kind: ImportKind, saved: SavedMapping): Promise<void> {
+  await db.settings.put({ key: mappingKey(programId, kind), value: saved });
+}
