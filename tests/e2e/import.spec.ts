@@ -216,3 +216,36 @@ test('导入：GBK 编码的 CSV 花名册读出中文，列自动对应', async
   await expect(page.getByTestId('import-report')).toBeVisible();
   await expect(page.getByTestId('import-counts')).toContainText('共 ');
 });
+
+test('导入：两万行花名册，确认后中途关闭页面，办事台上要么一行没有、要么全部都在', async ({ page }) => {
+  test.setTimeout(300_000);
+  const before = await liveCounts(page);
+  await chooseTarget(page);
+  await chooseFile(page, 'roster-20000.xlsx');
+  await expect(page.getByTestId('import-counts')).toHaveText('共 20000 行：可导入 19995 行，有错误 5 行，有提示 0 行，不导入 0 行，关联到已有人员 0 行。', { timeout: 120_000 });
+  // The five repeated people are left out, one by one, from the rows with errors.
+  const report = page.getByTestId('import-report');
+  await report.getByText('有错误', { exact: true }).click();
+  const rows = report.locator('tbody tr[data-testid^="import-row-"]');
+  await expect(rows).toHaveCount(5);
+  for (let left = 5; left > 0; left--) {
+    await expect(rows).toHaveCount(left);
+    await rows.first().getByRole('button', { name: '不导入' }).click();
+  }
+  await expect(page.getByTestId('import-counts')).toHaveText('共 20000 行：可导入 19995 行，有错误 0 行，有提示 0 行，不导入 5 行，关联到已有人员 0 行。');
+
+  await page.getByRole('button', { name: '确认导入 19995 行' }).click();
+  await page.getByRole('dialog').filter({ hasText: '导入 19995 行？' }).getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByRole('button', { name: '正在写入…' })).toBeVisible();
+  // The window is closed while the records are being written.
+  await page.waitForTimeout(1_500);
+  await page.reload();
+  await expect(page.getByRole('navigation').or(page.getByRole('button', { name: '登录' })).first()).toBeVisible();
+
+  const after = await liveCounts(page);
+  const created = after.applications - before.applications;
+  expect([0, 19995]).toContain(created);
+  expect(after.people.length - before.people.length).toBe(created);
+  expect(after.imports - before.imports).toBe(created === 0 ? 0 : 1);
+  expect(after.outbox - before.outbox).toBe(created === 0 ? 0 : 1 + 2 * created);
+});
