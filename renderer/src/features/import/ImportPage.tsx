@@ -9,7 +9,7 @@
  */
 import { Alert, App, Button, Card, Form, Input, Modal, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import {
   columnLetter,
   deskKeysOf,
@@ -88,9 +88,18 @@ export function ImportPage() {
   const [channel, setChannel] = useState<Channel>('unit');
   const [planError, setPlanError] = useState<string>();
   const [writing, setWriting] = useState(false);
+  const [written, setWritten] = useState<{ done: number; total: number }>();
   const [done, setDone] = useState<{ file: string; rows: number }>();
   const inputRef = useRef<HTMLInputElement>(null);
   const today = todayIso();
+
+  // Leaving while the records are written: the browser asks first (were it closed, nothing is kept).
+  useEffect(() => {
+    if (!writing) return undefined;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, [writing]);
 
   const batches = useLiveQuery(async () => (await db.importBatches.toArray()).filter((b) => b.deleted !== true).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), []);
 
@@ -243,8 +252,9 @@ export function ImportPage() {
     });
     if (!ok) return;
     setWriting(true);
+    setWritten({ done: 0, total: p.people.length + p.applications.length + p.certificates.length });
     try {
-      const result = await commitImport(p);
+      const result = await commitImport(p, (d, total) => setWritten({ done: d, total }));
       await rememberMapping(target.programId, target.kind, savedMappingOf(read.mapping));
       setDone({ file: file.name, rows: result.rows });
       message.success(t('import.done', { file: file.name, rows: result.rows }));
@@ -254,6 +264,7 @@ export function ImportPage() {
       setPlanError(t('import.failed', { message: errorMessage(e) }));
     } finally {
       setWriting(false);
+      setWritten(undefined);
     }
   }
 
@@ -389,6 +400,7 @@ export function ImportPage() {
                     aria-label={`${t('import.col.target')} ${c.letter}`}
                     value={c.target ?? ''}
                     options={columnOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
                     onChange={(v: string) => changeTarget(c.index, v)}
                     style={{ width: 240 }}
                     disabled={progress !== undefined}
@@ -510,6 +522,12 @@ export function ImportPage() {
                 />
               </Form.Item>
             </Space>
+          )}
+          {writing && written && (
+            <div data-testid="import-write-progress">
+              <Typography.Text>{t('import.writingProgress', { done: written.done, total: written.total })}</Typography.Text>
+              <Progress percent={written.total > 0 ? Math.round((written.done / written.total) * 100) : 0} />
+            </div>
           )}
           {planError && <Alert type="error" showIcon data-testid="import-plan-error" message={planError} style={{ marginBottom: 8 }} />}
           <Button type="primary" onClick={() => void confirm()} loading={writing} disabled={toImport === 0 || progress !== undefined || desk === undefined}>

@@ -33,20 +33,36 @@ export interface CommitResult {
   readonly rows: number;
 }
 
-/** Writes the plan: everything or nothing. Returns the import's id. */
-export async function commitImport(plan: ImportPlan): Promise<CommitResult> {
+/**
+ * Writes the plan: everything or nothing. Returns the import's id. `onProgress` hears how many of
+ * the records are written (they count only once the transaction commits).
+ */
+export async function commitImport(plan: ImportPlan, onProgress?: (done: number, total: number) => void): Promise<CommitResult> {
   requireImport();
   const ctx = await writeContext(`导入“${plan.batch.fileName}”`);
   const r = repositories;
+  const total = plan.people.length + plan.applications.length + plan.certificates.length;
+  let done = 0;
+  const step = () => {
+    done++;
+    if (onProgress !== undefined && (done % 200 === 0 || done === total)) onProgress(done, total);
+  };
   const batchId = await db.transaction('rw', tables(), async () => {
     const batch = await r.importBatches.create(plan.batch, ctx);
     const personIds: string[] = [];
-    for (const p of plan.people) personIds.push((await r.people.create({ ...p.record, importBatchId: batch.id }, ctx)).id);
+    for (const p of plan.people) {
+      personIds.push((await r.people.create({ ...p.record, importBatchId: batch.id }, ctx)).id);
+      step();
+    }
     for (const a of plan.applications) {
       const applicationNo = await nextApplicationNo(db, a.record.programId, Number(a.record.receivedDate.slice(0, 4)), ctx.deviceId);
       await r.applications.create({ ...a.record, applicationNo, personId: personIdOf(a.person, personIds), importBatchId: batch.id }, ctx);
+      step();
     }
-    for (const c of plan.certificates) await r.certificates.create({ ...c.record, holderPersonId: personIdOf(c.person, personIds), importBatchId: batch.id }, ctx);
+    for (const c of plan.certificates) {
+      await r.certificates.create({ ...c.record, holderPersonId: personIdOf(c.person, personIds), importBatchId: batch.id }, ctx);
+      step();
+    }
     return batch.id;
   });
   return { batchId, rows: plan.batch.rowsImported };
