@@ -62,7 +62,7 @@ export {
   type UndoInput,
   type UndoPlan,
 } from './plan';
-export { certificateNoKey, rowsAlreadyOnDesk, type DeskRecords } from './same';
+export { certificateNoKey, rowsAlreadyOnDesk, tableEntryKey, type DeskRecords } from './same';
 export { importKindsOf, importSpecFor, REGISTRATION_KINDS, type ImportColumnSpec, type ImportSpec, type ValueType } from './spec';
 export { normaliseHeader, SHARED_HEADERS } from './synonyms';
 

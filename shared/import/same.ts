@@ -1,8 +1,8 @@
 /**
  * Importing the same file twice changes nothing: a row whose record is already on the desk with
  * the same content (an application of this program and kind for the same person with every
- * imported field equal; a certificate with the same number held by the same person) is not
- * imported again. The screen leaves such rows out before the review and says so; a file whose
+ * imported field equal; a certificate with the same number held by the same person; a
+ * certificate already in the target application's table) is not imported again. The screen leaves such rows out before the review and says so; a file whose
  * rows are all on the desk already writes nothing at all.
  */
 import type { ParsedRow } from './rows';
@@ -16,6 +16,15 @@ export interface DeskRecords {
   readonly applicationsByPerson?: ReadonlyMap<string, readonly { readonly fields: Readonly<Record<string, unknown>> }[]>;
   /** Live certificates by certificate number as compared (half-width, no spaces, upper-case). */
   readonly certificates?: ReadonlyMap<string, { readonly holderPersonId: string }>;
+  /** For table rows: the target application's table rows, as tableEntryKey of their certificate number and 身份证号. */
+  readonly tableEntries?: ReadonlySet<string>;
+}
+
+/** A table row as compared: its certificate number and its holder's 身份证号 (the same number held by another is not the same row). */
+export function tableEntryKey(certificateNo: unknown, idNumber: unknown): string | undefined {
+  const key = certificateNoKey(certificateNo);
+  if (key === undefined) return undefined;
+  return `${key}|${typeof idNumber === 'string' ? idNumber.normalize('NFKC').trim().toUpperCase() : ''}`;
 }
 
 /** A certificate number as compared: half-width, no spaces, upper-case (as rows.ts compares them). */
@@ -48,6 +57,11 @@ export function rowsAlreadyOnDesk(rows: readonly ParsedRow[], spec: ImportSpec, 
   const idKey = spec.person?.idNumber;
   for (const row of rows) {
     if (row.errors.length > 0) continue;
+    if (spec.creates === 'table-rows') {
+      const key = tableEntryKey(row.values['certificateNo'], row.values[spec.person?.idNumber ?? 'idNumber']);
+      if (key !== undefined && desk.tableEntries?.has(key) === true) out.push(row.row);
+      continue;
+    }
     const idNumber = idKey === undefined ? undefined : row.values[idKey];
     const person = typeof idNumber === 'string' ? desk.people.get(idNumber) : undefined;
     if (person === undefined) continue;

@@ -8,10 +8,10 @@ import '../intake/env';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repositories } from '../../../renderer/src/db';
 import { commitImport, ImportError, undoImport } from '../../../renderer/src/features/import/commands';
-import { deskForFile } from '../../../renderer/src/features/import/queries';
+import { applicationById, deskForFile } from '../../../renderer/src/features/import/queries';
 import { writeContext } from '../../../renderer/src/session';
 import { useSession } from '../../../renderer/src/stores/session';
-import { planImport, readImport, reviewRows, type ImportPlan } from '../../../shared/import';
+import { planImport, readImport, reviewRows, rowsAlreadyOnDesk, type ImportPlan } from '../../../shared/import';
 import { fixture, MESSY, specOf, TODAY } from './helpers';
 
 const roster = specOf('zj-it-senior', 'roster');
@@ -80,5 +80,38 @@ describe('import commands', () => {
     await expect(undoImport(batchId, roster)).rejects.toThrow(/有 1 份导入的申请已经开始办理（P4-2019-[0-9A-Z]+-\d{4}），不能整体撤销。/);
     expect(await live()).toEqual(before);
     expect((await db.importBatches.get(batchId))?.status).toBe('imported');
+  });
+});
+
+describe('import commands: certificates added to an application\'s table (P3 管理人员证书)', () => {
+  it('the rows go after the table\'s own, in one go; the same rows again are on the desk already; undo leaves the table as it was', async () => {
+    const spec = specOf('xj-si-annual', 'certificate-holders');
+    const own = { personName: '王建国', idNumber: '650103198001010019', certificateKind: '系统集成实施工程经理', certificateNo: 'XJPM-2024-0001' };
+    const application = await repositories.applications.create(
+      { programId: 'xj-si-annual', kind: 'annual-review', status: 'draft', channel: 'unit', receivedDate: '2026-11-20', applicationNo: 'P3-2026-TEST-0001', fields: { managementCertificates: [own] } },
+      await writeContext(),
+    );
+    const read = readImport({ bytes: fixture('certificates-p3.xlsx'), spec, today: TODAY });
+    if (!read.ok || !read.value.parsed.ok) throw new Error('unreadable');
+    const parsed = read.value.parsed.value;
+    const desk = await deskForFile(parsed.rows, spec, application.id);
+    expect(rowsAlreadyOnDesk(parsed.rows, spec, desk.records)).toEqual([]);
+    const report = reviewRows(parsed, spec, { today: TODAY }, { excluded: [5, 6] }, desk.lookup);
+    const plan = planImport(report, spec, { fileName: '证书名单.xlsx', today: TODAY, targetApplication: (await applicationById(application.id))! });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const { batchId } = await commitImport(plan.value);
+    const table = (await db.applications.get(application.id))!.fields['managementCertificates'] as Record<string, unknown>[];
+    expect(table).toHaveLength(1 + 3);
+    expect(table[0]).toEqual(own);
+    expect(table.slice(1).every((r) => r['importBatchId'] === batchId)).toBe(true);
+
+    // The same file again: its three rows are in the table already.
+    const again = await deskForFile(parsed.rows, spec, application.id);
+    // (Row 6 repeats row 2's certificate number for another person: not the same row.)
+    expect(rowsAlreadyOnDesk(parsed.rows, spec, again.records)).toEqual([2, 3, 4]);
+
+    const undone = await undoImport(batchId, spec);
+    expect(undone.removed).toBe(3);
+    expect((await db.applications.get(application.id))!.fields['managementCertificates']).toEqual([own]);
   });
 });

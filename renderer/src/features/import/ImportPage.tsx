@@ -35,7 +35,7 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { readInWorker } from './client';
 import { commitImport, ImportError, rememberMapping, undoImport } from './commands';
-import { deskForFile, importTargets, savedMapping, specFor, type DeskForFile, type ImportTarget } from './queries';
+import { applicationById, deskForFile, importTargets, savedMapping, specFor, tableTargets, type DeskForFile, type ImportTarget } from './queries';
 
 type Filter = 'all' | 'errors' | 'warnings' | 'excluded';
 const CHANNELS = ['unit', 'individual', 'counter', 'post', 'email', 'website'] as const;
@@ -86,6 +86,9 @@ export function ImportPage() {
   const [fixDraft, setFixDraft] = useState<Record<number, string>>({});
   const [receivedText, setReceivedText] = useState(() => formatIsoDate(todayIso(), 'zh-CN'));
   const [channel, setChannel] = useState<Channel>('unit');
+  /** For rows added to a table: the application whose table gets them. */
+  const [tableTarget, setTableTarget] = useState<string>();
+  const tableOptions = useLiveQuery(() => (spec === undefined ? [] : tableTargets(spec)), [spec]);
   const [planError, setPlanError] = useState<string>();
   const [writing, setWriting] = useState(false);
   const [written, setWritten] = useState<{ done: number; total: number }>();
@@ -170,8 +173,8 @@ export function ImportPage() {
   );
   const deskKey = effectiveRows === undefined || spec === undefined ? '' : JSON.stringify(deskKeysOf(effectiveRows, spec));
   const desk: DeskForFile | undefined = useLiveQuery(
-    () => (effectiveRows === undefined || spec === undefined ? undefined : deskForFile(effectiveRows, spec)),
-    [deskKey, spec],
+    () => (effectiveRows === undefined || spec === undefined ? undefined : deskForFile(effectiveRows, spec, tableTarget)),
+    [deskKey, spec, tableTarget],
   );
   // Rows already on the desk with the same content are not imported again.
   const unchanged = useMemo(
@@ -227,10 +230,12 @@ export function ImportPage() {
       setPlanError(`${t('import.receivedDate')}：${received.error.message}`);
       return;
     }
+    const targetApplication = spec.creates === 'table-rows' && tableTarget !== undefined ? await applicationById(tableTarget) : undefined;
     const plan = planImport(report, spec, {
       fileName: file.name,
       today,
       ...(spec.creates === 'applications' && received.ok ? { receivedDate: received.value, channel } : {}),
+      ...(targetApplication !== undefined ? { targetApplication } : {}),
     });
     if (!plan.ok) {
       setPlanError(plan.error.message);
@@ -240,12 +245,15 @@ export function ImportPage() {
     const p = plan.value;
     const ok = await modal.confirm({
       title: t('import.confirmTitle', { count: p.batch.rowsImported }),
-      content: t('import.confirmBody', {
-        people: p.people.length,
-        linked: p.batch.peopleLinked,
-        applications: p.applications.length,
-        certificates: p.certificates.length,
-      }),
+      content:
+        p.table !== undefined
+          ? t('import.confirmTable', { rows: p.table.added.length, target: tableOptions?.find((o) => o.id === p.table?.applicationId)?.label ?? '' })
+          : t('import.confirmBody', {
+              people: p.people.length,
+              linked: p.batch.peopleLinked,
+              applications: p.applications.length,
+              certificates: p.certificates.length,
+            }),
       okText: t('import.confirmOk'),
       okButtonProps: { autoInsertSpace: false },
       cancelText: t('import.cancel'),
@@ -311,6 +319,7 @@ export function ImportPage() {
               options={targetOptions}
               onChange={(v: string) => {
                 setTargetKey(v);
+                setTableTarget(undefined);
                 setFile(undefined);
                 setDone(undefined);
                 resetFile();
@@ -529,6 +538,21 @@ export function ImportPage() {
               <Progress percent={written.total > 0 ? Math.round((written.done / written.total) * 100) : 0} />
             </div>
           )}
+          {spec.creates === 'table-rows' && (
+            <Form.Item label={t('import.tableTarget')} htmlFor="import-table-target" style={{ marginBottom: 8 }}>
+              <Select
+                id="import-table-target"
+                aria-label={t('import.tableTarget')}
+                placeholder={t('import.tableTargetPlaceholder')}
+                notFoundContent={t('import.tableTargetNone')}
+                value={tableTarget}
+                onChange={(v: string) => setTableTarget(v)}
+                options={(tableOptions ?? []).map((o) => ({ value: o.id, label: o.label }))}
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: '100%', maxWidth: 560 }}
+              />
+            </Form.Item>
+          )}
           {planError && <Alert type="error" showIcon data-testid="import-plan-error" message={planError} style={{ marginBottom: 8 }} />}
           <Button type="primary" onClick={() => void confirm()} loading={writing} disabled={toImport === 0 || progress !== undefined || desk === undefined}>
             {writing ? t('import.writing') : t('import.confirm', { count: toImport })}
@@ -558,7 +582,9 @@ export function ImportPage() {
               title: t('import.col.result'),
               key: 'result',
               render: (_: unknown, b: ImportBatch) =>
-                t('import.result', {
+                b.tableField !== undefined
+                  ? t('import.resultTable', { rows: b.rowsImported })
+                  : t('import.result', {
                   rows: b.rowsImported,
                   people: b.peopleCreated,
                   linked: b.peopleLinked,

@@ -4,7 +4,7 @@
  * and audit entry, each carrying the import's id) — all the rows or none; undoing an import the
  * same way (tombstones that sync); remembering the clerk's column mapping.
  */
-import { personIdOf, planUndo, type ImportPlan, type ImportSpec, type SavedMapping } from '../../../../shared/import';
+import { personIdOf, planUndo, tableValueWith, type ImportPlan, type ImportSpec, type SavedMapping } from '../../../../shared/import';
 import { checkPermission } from '../../../../shared/access/permissions';
 import type { ImportKind } from '../../../../shared/model/records';
 import { db, repositories } from '../../db';
@@ -41,7 +41,7 @@ export async function commitImport(plan: ImportPlan, onProgress?: (done: number,
   requireImport();
   const ctx = await writeContext(`导入“${plan.batch.fileName}”`);
   const r = repositories;
-  const total = plan.people.length + plan.applications.length + plan.certificates.length;
+  const total = plan.people.length + plan.applications.length + plan.certificates.length + (plan.table === undefined ? 0 : 1);
   let done = 0;
   const step = () => {
     done++;
@@ -61,6 +61,15 @@ export async function commitImport(plan: ImportPlan, onProgress?: (done: number,
     }
     for (const c of plan.certificates) {
       await r.certificates.create({ ...c.record, holderPersonId: personIdOf(c.person, personIds), importBatchId: batch.id }, ctx);
+      step();
+    }
+    if (plan.table !== undefined) {
+      // The table as it is now (not as the plan saw it): rows added since by hand are kept.
+      const target = await db.applications.get(plan.table.applicationId);
+      if (target === undefined || target.deleted === true) throw new ImportError('要加入证书的申请已不存在，请重新选择。');
+      const current = target.fields[plan.table.field];
+      const table = { ...plan.table, existing: Array.isArray(current) ? (current as unknown[]) : [] };
+      await r.applications.update(target.id, { fields: { ...target.fields, [plan.table.field]: tableValueWith(table, batch.id) } }, ctx);
       step();
     }
     return batch.id;
@@ -91,14 +100,29 @@ export async function undoImport(batchId: string, spec: ImportSpec): Promise<Und
         (await db.certificates.where('holderPersonId').equals(p.id).filter((c) => c.deleted !== true && c.importBatchId !== batchId).count());
       if (uses > 0) inUse.add(p.id);
     }
-    const plan = planUndo({ batch, people, applications, certificates, peopleInUse: inUse }, spec, todayIso());
+    const targetApplication = batch.targetApplicationId === undefined ? undefined : await db.applications.get(batch.targetApplicationId);
+    const plan = planUndo(
+      { batch, people, applications, certificates, peopleInUse: inUse, ...(targetApplication !== undefined ? { targetApplication } : {}) },
+      spec,
+      todayIso(),
+    );
     if (!plan.ok) throw new ImportError(plan.error.message);
     const { remove } = plan.value;
     for (const id of remove.applications) await r.applications.remove(id, ctx);
     for (const id of remove.certificates) await r.certificates.remove(id, ctx);
     for (const id of remove.people) await r.people.remove(id, ctx);
+    const table = plan.value.table;
+    let rowsRemoved = 0;
+    if (table !== undefined && targetApplication !== undefined) {
+      const before = targetApplication.fields[table.field];
+      rowsRemoved = (Array.isArray(before) ? before.length : 0) - table.value.length;
+      await r.applications.update(table.applicationId, { fields: { ...targetApplication.fields, [table.field]: table.value } }, ctx);
+    }
     await r.importBatches.update(batchId, plan.value.batchPatch, ctx);
-    return { removed: remove.applications.length + remove.certificates.length + remove.people.length, keptPeople: plan.value.keptPeople.map((p) => p.name) };
+    return {
+      removed: remove.applications.length + remove.certificates.length + remove.people.length + rowsRemoved,
+      keptPeople: plan.value.keptPeople.map((p) => p.name),
+    };
   });
 }
 

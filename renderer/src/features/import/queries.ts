@@ -5,6 +5,7 @@
  */
 import {
   certificateNoKey,
+  tableEntryKey,
   deskKeysOf,
   importKindsOf,
   importSpecFor,
@@ -14,7 +15,7 @@ import {
   type ParsedRow,
   type SavedMapping,
 } from '../../../../shared/import';
-import type { ImportKind } from '../../../../shared/model/records';
+import type { Application, ImportKind } from '../../../../shared/model/records';
 import type { LocalizedText } from '../../../../shared/programs/schema';
 import { getPack, programPacks } from '../../../../shared/programs';
 import { db } from '../../db';
@@ -28,16 +29,13 @@ export interface ImportTarget {
   readonly names: LocalizedText;
 }
 
-/**
- * Every kind of file the packs can import, by program. Rows added to one application's table (a
- * certificate list inside a file) are imported from that application, not from here.
- */
+/** Every kind of file the packs can import, by program. */
 export function importTargets(): ImportTarget[] {
   const out: ImportTarget[] = [];
   for (const pack of programPacks) {
     for (const kind of importKindsOf(pack)) {
       const spec = importSpecFor(pack, kind);
-      if (!spec.ok || spec.value.creates === 'table-rows') continue;
+      if (!spec.ok) continue;
       out.push({ key: `${pack.id}/${kind}`, programId: pack.id, kind, program: pack.names, names: spec.value.names });
     }
   }
@@ -67,8 +65,51 @@ export interface DeskForFile {
   readonly records: DeskRecords;
 }
 
-/** What the desk holds for the file's 身份证号 and certificate numbers. */
-export async function deskForFile(rows: readonly ParsedRow[], spec: ImportSpec): Promise<DeskForFile> {
+export interface TableTarget {
+  readonly id: string;
+  /** The application's number and applicant, as the clerk knows it. */
+  readonly label: string;
+}
+
+/** For rows added to a table: the live applications of the spec's program and kind, newest first. */
+export async function tableTargets(spec: ImportSpec): Promise<TableTarget[]> {
+  if (spec.creates !== 'table-rows') return [];
+  const apps = (await db.applications.where('programId').equals(spec.programId).toArray())
+    .filter((a) => a.deleted !== true && a.kind === spec.applicationKind)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const out: TableTarget[] = [];
+  for (const a of apps) {
+    const organisation = a.organisationId === undefined ? undefined : await db.organisations.get(a.organisationId);
+    const person = a.personId === undefined ? undefined : await db.people.get(a.personId);
+    out.push({ id: a.id, label: `${a.applicationNo} ${organisation?.name ?? person?.name ?? ''}`.trim() });
+  }
+  return out;
+}
+
+/** What an application's table holds: its certificate numbers (as compared), and its rows as tableEntryKey. */
+function tableContents(application: Application | undefined, field: string | undefined): { numbers: Set<string>; entries: Set<string> } {
+  const numbers = new Set<string>();
+  const entries = new Set<string>();
+  const rows = application === undefined || field === undefined ? undefined : application.fields[field];
+  if (!Array.isArray(rows)) return { numbers, entries };
+  for (const row of rows as unknown[]) {
+    if (row === null || typeof row !== 'object') continue;
+    const r = row as Record<string, unknown>;
+    const key = certificateNoKey(r['certificateNo']);
+    const entry = tableEntryKey(r['certificateNo'], r['idNumber']);
+    if (key !== undefined) numbers.add(key);
+    if (entry !== undefined) entries.add(entry);
+  }
+  return { numbers, entries };
+}
+
+/** What the desk holds for the file's 身份证号 and certificate numbers (and, for table rows, the target's table). */
+export async function deskForFile(rows: readonly ParsedRow[], spec: ImportSpec, targetApplicationId?: string): Promise<DeskForFile> {
+  if (spec.creates === 'table-rows') {
+    const target = targetApplicationId === undefined ? undefined : await db.applications.get(targetApplicationId);
+    const inTable = tableContents(target?.deleted === true ? undefined : target, spec.table);
+    return { lookup: { tableCertificateNos: inTable.numbers }, records: { people: new Map(), tableEntries: inTable.entries } };
+  }
   const keys = deskKeysOf(rows, spec);
   const people = keys.idNumbers.length === 0 ? [] : (await db.people.where('idNumber').anyOf(keys.idNumbers).toArray()).filter((p) => p.deleted !== true);
   const peopleById = new Map(people.map((p) => [p.idNumber, { id: p.id, name: p.name }]));
@@ -99,4 +140,10 @@ export async function deskForFile(rows: readonly ParsedRow[], spec: ImportSpec):
     lookup: { people: peopleById, applicationsByPerson: numbersByPerson, certificateNos },
     records: { people: peopleById, applicationsByPerson: sameKind, certificates },
   };
+}
+
+/** An application as it is now (the table rows' target, read when the clerk confirms). */
+export async function applicationById(id: string): Promise<Application | undefined> {
+  const a = await db.applications.get(id);
+  return a?.deleted === true ? undefined : a;
 }
