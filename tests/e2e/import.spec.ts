@@ -299,3 +299,50 @@ test('导入：P5 人才库证书名单，同一人两本证书只建一人；�
   await expect(page.getByRole('button', { name: '确认导入 0 行' })).toBeDisabled();
   expect(await liveCounts(page)).toEqual(after);
 });
+
+test('导入：P3 管理人员证书名单加入一份年检申请的证书列表，撤销后列表恢复原样', async ({ page }) => {
+  test.setTimeout(180_000);
+  await withDesk(
+    page,
+    async () => {
+      const desk = window.__desk!;
+      const organisation = await desk.createOrganisation({ name: '乌鲁木齐天山信息技术有限公司', creditCode: '91350100M000100Y43' }, await desk.writeContext());
+      await desk.createApplication({ programId: 'xj-si-annual', kind: 'annual-review', channel: 'unit', receivedDate: '2026-11-20', organisationId: organisation.id, fields: {} });
+    },
+    undefined,
+  );
+  await page.reload();
+  await expect(page.getByTestId('import-page')).toBeVisible();
+  await chooseTarget(page, '管理人员证书名单', '自治区计算机信息系统集成（信息工程）企业年检（2025 年） · 管理人员证书名单');
+  await chooseFile(page, 'certificates-p3.xlsx');
+  await expect(page.getByTestId('import-counts')).toHaveText('共 5 行：可导入 3 行，有错误 2 行，有提示 0 行，不导入 0 行，关联到已有人员 0 行。');
+  await expect(page.getByTestId('import-row-5')).toContainText('第5行“证书名称”（E列）：“云计算架构师”不在有效证书目录中');
+  await expect(page.getByTestId('import-row-6')).toContainText('第6行“证书编号”（F列）：证书编号与第2行相同，同一证书只能导入一次。');
+  await page.getByTestId('import-row-5').getByRole('button', { name: '不导入' }).click();
+  await page.getByTestId('import-row-6').getByRole('button', { name: '不导入' }).click();
+
+  // Without the application to add them to, nothing is written.
+  await page.getByRole('button', { name: '确认导入 3 行' }).click();
+  await expect(page.getByTestId('import-plan-error')).toHaveText('请先选择要加入“管理人员证书名单”的申请。');
+  await page.getByLabel('加入哪份申请').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乌鲁木齐天山信息技术有限公司' }).first().click();
+  await page.getByRole('button', { name: '确认导入 3 行' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '导入 3 行？' });
+  await expect(confirm).toContainText('乌鲁木齐天山信息技术有限公司”的证书列表中加入 3 条。');
+  await confirm.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toHaveText('已导入“certificates-p3.xlsx”：3 行。');
+
+  const table = async () => {
+    const apps = await readStore<Live & { programId: string; fields: Record<string, unknown> }>(page, 'applications');
+    const rows = apps.find((a) => a.programId === 'xj-si-annual')!.fields['managementCertificates'];
+    return Array.isArray(rows) ? (rows as { personName: string; certificateNo: string }[]).map((r) => `${r.personName} ${r.certificateNo}`) : [];
+  };
+  expect(await table()).toEqual(['阿依古丽·买买提 0951030012345', '阿依古丽·买买提 1651010054321', '王建国 CSCO12345678']);
+  const record = page.getByTestId('import-history').getByRole('row', { name: /certificates-p3\.xlsx/ });
+  await expect(record).toContainText('在申请的证书列表中加入 3 条');
+
+  await record.getByRole('button', { name: '撤销这次导入' }).click();
+  await page.getByRole('dialog').filter({ hasText: '撤销导入“certificates-p3.xlsx”？' }).getByRole('button', { name: '撤销导入' }).click();
+  await expect(record).toContainText('已撤销（2026年12月07日）');
+  expect(await table()).toEqual([]);
+});
