@@ -569,7 +569,7 @@ export function ImportPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: t('import.col.importedOn'), key: 'on', width: 150, render: (_: unknown, b: ImportBatch) => formatIsoDate(b.importedOn, locale) },
-            { title: t('import.col.file'), dataIndex: 'fileName' },
+            { title: t('import.col.file'), dataIndex: 'fileName', width: 220 },
             {
               title: t('import.col.kind'),
               key: 'kind',
