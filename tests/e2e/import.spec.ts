@@ -19,6 +19,7 @@ const SHOTS = 'test-results/import';
 const FIXTURES = path.resolve('tests/fixtures/import');
 const TARGET = '浙江省信息技术专业高级工程师职务任职资格评审（2019 年度） · 《推荐高级工程师职务任职资格人员花名册》';
 const CLERK = { username: 'li', displayName: '李经办', password: 'Clerk-2026-pass' };
+const REVIEWER = { username: 'zhao', displayName: '赵评审', password: 'Review-2026-pass' };
 
 /** A valid 身份证号 from its first 17 digits (ISO 7064 MOD 11-2, computed here). */
 function id(first17: string): string {
@@ -82,12 +83,13 @@ test.beforeEach(async ({ page }) => {
   await enterApp(page, '/intake');
   await withDesk(
     page,
-    async ({ clerk, qian }) => {
+    async ({ clerk, reviewer, qian }) => {
       const desk = window.__desk!;
       await desk.createUser({ ...clerk, role: 'clerk' });
+      await desk.createUser({ ...reviewer, role: 'reviewer' });
       await desk.createPerson({ name: '钱七', idNumber: qian }, await desk.writeContext());
     },
-    { clerk: CLERK, qian: QIAN },
+    { clerk: CLERK, reviewer: REVIEWER, qian: QIAN },
   );
   await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
   await page.getByLabel('用户名').fill(CLERK.username);
@@ -345,4 +347,16 @@ test('导入：P3 管理人员证书名单加入一份年检申请的证书列�
   await page.getByRole('dialog').filter({ hasText: '撤销导入“certificates-p3.xlsx”？' }).getByRole('button', { name: '撤销导入' }).click();
   await expect(record).toContainText('已撤销（2026年12月07日）');
   expect(await table()).toEqual([]);
+});
+
+test('导入：评审人员的菜单中没有“导入名单”，输入网址也打不开', async ({ page }) => {
+  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('用户名').fill(REVIEWER.username);
+  await page.getByLabel('密码', { exact: true }).fill(REVIEWER.password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('menu').getByText('导入名单', { exact: true })).toHaveCount(0);
+  await page.goto('/#/import');
+  await expect(page.getByTestId('access-denied')).toBeVisible();
+  await expect(page.getByTestId('import-page')).toHaveCount(0);
 });
