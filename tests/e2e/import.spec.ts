@@ -360,3 +360,20 @@ test('导入：评审人员的菜单中没有“导入名单”，输入网址�
   await expect(page.getByTestId('access-denied')).toBeVisible();
   await expect(page.getByTestId('import-page')).toHaveCount(0);
 });
+
+test('导入：有两个工作表时可以改选；选中的工作表不是名单时说明原因，改回“花名册”即可继续', async ({ page }) => {
+  const before = await liveCounts(page);
+  await chooseTarget(page);
+  await chooseFile(page, 'roster-messy.xlsx');
+  await expect(page.getByTestId('import-sheet-note')).toContainText('共2个工作表，读取的是“花名册”。');
+  await page.getByLabel('工作表').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '说明' }).first().click();
+  await expect(page.getByTestId('import-file-error')).toContainText('办事台上的数据没有任何改动。');
+  await expect(page.getByTestId('import-report')).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/other-sheet.png`, fullPage: true });
+  await page.getByLabel('工作表').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '花名册' }).first().click();
+  await expect(page.getByTestId('import-counts')).toHaveText('共 6 行：可导入 3 行，有错误 3 行，有提示 0 行，不导入 0 行，关联到已有人员 1 行。');
+  await expect(page.getByTestId('import-file-error')).toBeHidden();
+  expect(await liveCounts(page)).toEqual(before);
+});

@@ -79,6 +79,8 @@ export function ImportPage() {
   const [progress, setProgress] = useState<{ phase: ProgressPhase; done: number; total: number }>();
   const [fileError, setFileError] = useState<string>();
   const [read, setRead] = useState<ReadImportResult>();
+  /** The file's worksheets and the one read (kept when a sheet chosen cannot be read). */
+  const [sheets, setSheets] = useState<{ list: readonly { index: number; name: string }[]; index: number }>();
   const [excluded, setExcluded] = useState<readonly number[]>([]);
   const [fixes, setFixes] = useState<Record<number, Record<number, string>>>({});
   const [filter, setFilter] = useState<Filter>('all');
@@ -138,9 +140,14 @@ export function ImportPage() {
       if (result.error.code === 'import.cancelled') return;
       resetFile();
       setFileError(result.error.message);
+      // Another sheet of the same file: the chooser stays, so the clerk can pick another.
+      const chosen = options.sheet;
+      if (chosen !== undefined) setSheets((list) => (list === undefined ? list : { ...list, index: chosen }));
+      else setSheets(undefined);
       return;
     }
     setRead(result.value);
+    setSheets({ list: result.value.sheets.filter((x) => x.isWorksheet).map((x) => ({ index: x.index, name: x.name })), index: result.value.sheetIndex });
     setExcluded([]);
     setFixes({});
   }
@@ -299,7 +306,6 @@ export function ImportPage() {
   const targetOptions = targets.map((x) => ({ value: x.key, label: t('import.targetOption', { program: text(x.program), kind: text(x.names) }) }));
   const columnOptions = [{ value: '', label: t('import.notImported') }, ...(spec?.columns ?? []).map((c) => ({ value: c.key, label: text(c.label) }))];
   const firstData = parsed?.rows[0];
-  const worksheets = read?.sheets.filter((s) => s.isWorksheet) ?? [];
   const personName = spec?.person?.name;
   const personId = spec?.person?.idNumber;
 
@@ -346,6 +352,19 @@ export function ImportPage() {
             />
           </Form.Item>
         </Form>
+        {file && spec && sheets !== undefined && sheets.list.length > 1 && (
+          <Form.Item label={t('import.sheet')} htmlFor="import-sheet" style={{ marginBottom: 8 }}>
+            <Select
+              id="import-sheet"
+              aria-label={t('import.sheet')}
+              value={sheets.index}
+              options={sheets.list.map((x) => ({ value: x.index, label: x.name }))}
+              onChange={(v: number) => void readFile(file, spec, { sheet: v })}
+              disabled={progress !== undefined || writing}
+              style={{ maxWidth: 320 }}
+            />
+          </Form.Item>
+        )}
         {progress && (
           <div data-testid="import-progress">
             <Typography.Text>{t(progress.phase === 'reading' ? 'import.progress.reading' : 'import.progress.checking')}</Typography.Text>
@@ -371,18 +390,6 @@ export function ImportPage() {
 
       {read && spec && (
         <Card title={t('import.step.mapping')} size="small" style={{ marginBottom: 16 }} data-testid="import-mapping">
-          {worksheets.length > 1 && (
-            <Form.Item label={t('import.sheet')} htmlFor="import-sheet" style={{ marginBottom: 8 }}>
-              <Select
-                id="import-sheet"
-                aria-label={t('import.sheet')}
-                value={read.sheetIndex}
-                options={worksheets.map((s) => ({ value: s.index, label: s.name }))}
-                onChange={(v: number) => file && void readFile(file, spec, { sheet: v })}
-                style={{ maxWidth: 320 }}
-              />
-            </Form.Item>
-          )}
           <Typography.Paragraph data-testid="import-sheet-note">
             {read.sheetNote}
             {read.encoding && ` ${t(read.encoding === 'utf-8' ? 'import.encoding.utf-8' : 'import.encoding.gb18030')}`}
