@@ -11,6 +11,7 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { CertificatePage } from './features/certificates/CertificatePage';
 import { CertificatesPage } from './features/certificates/CertificatesPage';
+import { ImportPage } from './features/import/ImportPage';
 import { IntakePage } from './features/applications/IntakePage';
 import { NewApplicationPage } from './features/applications/NewApplicationPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
@@ -39,6 +40,7 @@ const router = createHashRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'intake', element: <RequireAccess action="intake.view"><IntakePage /></RequireAccess> },
       { path: 'intake/new', element: <RequireAccess action="intake.create"><NewApplicationPage /></RequireAccess> },
+      { path: 'import', element: <RequireAccess action="import.run"><ImportPage /></RequireAccess> },
       { path: 'organisations', element: <RequireAccess action="organisations.view"><OrganisationsPage /></RequireAccess> },
       { path: 'applications/:id', element: <RequireAccess action="application.view"><ApplicationPage /></RequireAccess> },
       { path: 'review', element: <RequireAccess action="queues.view"><QueuesPage /></RequireAccess> },

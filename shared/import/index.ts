@@ -32,6 +32,7 @@ export { openSpreadsheet, readSheet, type SheetInfo, type SpreadsheetFile } from
 export {
   certificateDates,
   deskKeysOf,
+  fixedRow,
   parseRows,
   reviewRows,
   rowsByUrgency,
@@ -61,6 +62,7 @@ export {
   type UndoInput,
   type UndoPlan,
 } from './plan';
+export { certificateNoKey, rowsAlreadyOnDesk, tableEntryKey, type DeskRecords } from './same';
 export { importKindsOf, importSpecFor, REGISTRATION_KINDS, type ImportColumnSpec, type ImportSpec, type ValueType } from './spec';
 export { normaliseHeader, SHARED_HEADERS } from './synonyms';
 

@@ -10,6 +10,7 @@ import * as documents from './areas/documents';
 import * as file from './areas/file';
 import * as form from './areas/form';
 import * as lifecycle from './areas/lifecycle';
+import * as importArea from './areas/import';
 import * as panel from './areas/panel';
 import * as org from './areas/org';
 import * as people from './areas/people';
@@ -213,7 +214,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh, ...lifecycle.zh, ...org.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh, ...lifecycle.zh, ...org.zh, ...importArea.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -414,7 +415,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en, ...lifecycle.en, ...org.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en, ...lifecycle.en, ...org.en, ...importArea.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

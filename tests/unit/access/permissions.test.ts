@@ -43,6 +43,7 @@ const TABLE: readonly [Action, boolean, boolean, boolean][] = [
   ['certificates.issue', true, true, false],
   ['documents.print', true, true, false],
   ['records.merge', true, true, false],
+  ['import.run', true, true, false],
   ['signingKey.view', true, false, false],
   ['signingKey.set', true, false, false],
   ['users.manage', true, false, false],
