@@ -4,12 +4,12 @@
  * validity dates, signed with the issuing office's key so a copy of the answer can be checked.
  */
 import { createPrivateKey, sign } from 'node:crypto';
-import { maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
+import { certificateStatusSchema, maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
 import { type Queryable } from './db';
 import { officeSigningKey } from './offices';
 
 type Status = VerificationAnswer['status'];
-const STATUSES: readonly Status[] = ['valid', 'expired', 'revoked', 'cancelled', 'suspended'];
+const STATUSES: readonly Status[] = certificateStatusSchema.options;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -18,6 +18,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   revoked: '已撤销',
   cancelled: '已注销',
   suspended: '已暂停',
+  void: '已作废',
 };
 
 /** Today's date in China (the certificates' dates are Beijing calendar dates). */

@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, recordIdSchema } from '../model/base';
-import { syncedRecordSchemas, type SyncedTable } from '../model/records';
+import { CERTIFICATE_STORED_STATUSES, syncedRecordSchemas, type SyncedTable } from '../model/records';
 import { isNestedField } from './nested';
 import { NODE_ID_PATTERN, type Hlc, tryParseHlc } from './hlc';
 
@@ -295,7 +295,8 @@ export type BlobUploadResponse = z.infer<typeof blobUploadResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Public certificate verification
 
-export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended']);
+/** What a verification answers: a certificate's stored status (shared/model/records), 'expired' also computed from the date. */
+export const certificateStatusSchema = z.enum(CERTIFICATE_STORED_STATUSES);
 
 export const verificationSignatureSchema = z.object({
   algorithm: z.literal('Ed25519'),
