@@ -180,6 +180,45 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
     expect(await snapshot(db)).toBe(before);
   });
 
+  it('W4: odd addresses, queries and headers on every route answer 4xx, never 5xx', async () => {
+    const long = 'A'.repeat(5000);
+    const probes: { method: 'GET' | 'POST' | 'PUT'; url: string; auth?: boolean; payload?: string; headers?: Record<string, string> }[] = [
+      { method: 'GET', url: '/verify/%ZZ' },
+      { method: 'GET', url: `/verify/${long}` },
+      { method: 'GET', url: '/verify/%F0%9F' },
+      { method: 'GET', url: '/verify/%ED%A0%80' },
+      { method: 'GET', url: '/offices/%ZZ/public-key' },
+      { method: 'GET', url: `/offices/${long}/public-key` },
+      { method: 'GET', url: '/offices/%ED%A0%80/public-key' },
+      { method: 'GET', url: '/sync/pull?since=%00', auth: true },
+      { method: 'GET', url: '/sync/pull?since=99999999999999999999', auth: true },
+      { method: 'GET', url: '/sync/pull?limit=1e400', auth: true },
+      { method: 'GET', url: '/blobs/%00', auth: true },
+      { method: 'PUT', url: `/blobs/${'0'.repeat(64)}`, auth: true, payload: 'x', headers: { 'content-type': 'text/plain' } },
+      { method: 'POST', url: '/sync/push', auth: true, payload: '{"batchId":', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/sync/push', auth: true, payload: '"\\u0000"', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/sync/push', auth: true, payload: '{"__proto__":{"x":1},"operations":[]}', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/sync/import', auth: true, payload: '[]', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/sync/numbers/reserve', auth: true, payload: '{"requestId":"\\u0000","series":{"prefix":"XJ","year":2026}}', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/enrol', payload: '{"officeCode":"\\u0000"}', headers: { 'content-type': 'application/json' } },
+      { method: 'POST', url: '/enrol', payload: `{"officeCode":"AB","enrolmentCode":"ABCDEFGH","deviceId":"${'d'.repeat(300)}","deviceName":"x","appVersion":"1"}`, headers: { 'content-type': 'application/json' } },
+      { method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${'\u00e9'.repeat(20)}` } },
+      { method: 'GET', url: '/sync/pull', auth: true, headers: { 'x-desk-protocol': '\u0000' } },
+    ];
+    const before = await snapshot(db);
+    for (const probe of probes) {
+      const res = await app.inject({
+        method: probe.method,
+        url: probe.url,
+        headers: { ...(probe.auth === true ? a.headers : {}), ...probe.headers },
+        ...(probe.payload === undefined ? {} : { payload: probe.payload }),
+      });
+      expect(res.statusCode, `${probe.method} ${probe.url.slice(0, 60)}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${probe.method} ${probe.url.slice(0, 60)}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+    }
+    expect(await snapshot(db)).toBe(before);
+  });
+
   it('W5: a batch resent under its id with other values is refused, not acknowledged with the values dropped', async () => {
     const op = makeOp(a.deviceId, personFields('原值'));
     const batch = makeBatch(a, [op]);
