@@ -11,6 +11,7 @@ import { buildApp } from '../../server/app';
 import { parseTrustProxy } from '../../server/config';
 import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
+import { loadMigrations, migrate } from '../../server/migrate';
 import { issueEnrolmentCode, officePublicKeys, type Office } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { BATCH_FILE_FORMAT, verificationSigningPayload, type PullResponse, type VerificationAnswer } from '../../shared/sync/protocol';
@@ -334,5 +335,51 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
       expectRefused(await send(userOp(adminId, adminId, { disabled: false })), 'forbidden_record');
       expectRefused(await send(userOp(adminId, adminId, { role: 'admin' })), 'forbidden_record');
     });
+  });
+});
+
+describe.each(BACKENDS)('migration 0003 on a database with data (%s)', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(kind, { migrated: false });
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it('seeds the server-wide ledger above every office’s blocks; operations from before go to the other desks only', async () => {
+    const all = loadMigrations();
+    await migrate(t.db, all.filter((m) => m.id < '0003'));
+    // Two offices that, under the old per-office ledgers, both hold numbers of one series.
+    const offices = [await makeOffice(t.db), await makeOffice(t.db)];
+    for (const [office, end] of [
+      [offices[0]!, 30],
+      [offices[1]!, 45],
+    ] as const) {
+      await t.db.query("INSERT INTO number_series (office_id, series, last_no) VALUES ($1, 'UPPM-2026', $2)", [office.id, end]);
+      await t.db.query("INSERT INTO number_blocks (office_id, series, start_no, end_no, device_id, request_id) VALUES ($1, 'UPPM-2026', 1, $2, 'old-desk', 'old')", [
+        office.id,
+        end,
+      ]);
+    }
+    expect(await migrate(t.db, all)).toEqual(all.filter((m) => m.id >= '0003').map((m) => m.id));
+
+    const app = testApp(t.db);
+    const x = await enrol(app, t.db, offices[0]!);
+    const x2 = await enrol(app, t.db, offices[0]!);
+    const next = await app.inject({
+      method: 'POST',
+      url: '/sync/numbers/reserve',
+      headers: x.headers,
+      payload: { requestId: uuidv7(), series: { prefix: 'UPPM', year: 2026 }, size: 5 },
+    });
+    expect(next.json()).toMatchObject({ block: { start: 46, end: 50 } });
+    // A row from before the upgrade has no `received_from`: its writer delivered it.
+    const old = makeBatch(x, [makeOp(x.deviceId, personFields('升级前'))]);
+    expect((await push(app, x, old)).statusCode).toBe(200);
+    await t.db.query('UPDATE operations SET received_from = NULL');
+    expect((await pull(app, x)).json<PullResponse>().operations).toHaveLength(0);
+    expect((await pull(app, x2)).json<PullResponse>().operations.map((o) => o.id)).toEqual([old.operations[0]!.id]);
+    await app.close();
   });
 });
