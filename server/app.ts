@@ -18,9 +18,11 @@ export { type AppOptions, type Limits, DEFAULT_LIMITS } from './context';
 export function buildApp(options: AppOptions): FastifyInstance {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const ctx: AppContext = { db: options.db, limits, now: options.now ?? Date.now };
+  const trust = options.trustProxy ?? false;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    // A hop count trusts that many proxies in front (the address the nearest one saw, and so on).
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
     bodyLimit: limits.bodyBytes,
     // Idle keep-alive connections close at once on shutdown; busy ones finish their request.
     forceCloseConnections: 'idle',

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { SyncError } from '../shared/sync/errors';
 import { type Db } from './db';
-import { AdminError, createOffice, DEFAULT_CODE_TTL_HOURS, findDevice, issueEnrolmentCode, listDevices, listOffices, requireOffice, revokeDevice, rotateOfficeKey } from './offices';
+import { AdminError, createOffice, DEFAULT_CODE_TTL_HOURS, findDevice, issueEnrolmentCode, listDevices, listOffices, releaseDevice, requireOffice, revokeDevice, rotateOfficeKey } from './offices';
 import { importBatchFile } from './routes-sync';
 
 export const USAGE = `用法 / usage: npm run server -- <命令>
@@ -15,6 +15,7 @@ export const USAGE = `用法 / usage: npm run server -- <命令>
   enrol-code <办事处> [--hours <小时>]         生成一次性登记码（默认 ${DEFAULT_CODE_TTL_HOURS} 小时内有效）
   devices <办事处>                             列出该办事处的设备
   revoke <设备编号>                            停用设备（其令牌立即失效）
+  release <设备编号> [--hours <小时>]          允许已登记的设备用新登记码重新登记（令牌丢失时；默认 72 小时内）
   rotate-key <办事处>                          更换办事处签名密钥（旧公钥保留以便核验旧结果）
   import <批次文件> [--office <办事处>]         导入离线批次文件（U 盘带来的同步数据；未登记的设备须指明办事处）
 
@@ -82,6 +83,13 @@ export async function runCli(db: Db, argv: readonly string[], out: Out = console
         out(changed ? `已停用设备 ${deviceId}：其令牌从现在起被拒绝。` : `设备 ${deviceId} 早已停用。`);
         return 0;
       }
+      case 'release': {
+        const hours = option(args, '--hours');
+        const deviceId = need(args[0], '设备编号');
+        const until = await releaseDevice(db, deviceId, hours === undefined ? undefined : Number(hours));
+        out(`设备 ${deviceId} 可在 ${until.toISOString()} 之前用新的登记码重新登记（旧令牌在重新登记后失效）。`);
+        return 0;
+      }
       case 'rotate-key': {
         const office = await requireOffice(db, need(args[0], '办事处'));
         out(`办事处 ${office.name} 的新签名密钥：${await rotateOfficeKey(db, office.id)}`);
@@ -102,7 +110,7 @@ export async function runCli(db: Db, argv: readonly string[], out: Out = console
         if (device === undefined && office === undefined) {
           throw new AdminError(`批次文件来自未登记的设备（${deviceId.slice(0, 64) || '无设备编号'}）：请用 --office <办事处> 指明它属于哪个办事处。`);
         }
-        const results = await importBatchFile(db, body, office?.id ?? device!.officeId, Date.now());
+        const results = await importBatchFile(db, body, office?.id ?? device!.officeId, Date.now(), { importer: undefined });
         const applied = results.reduce((n, r) => n + r.applied.length, 0);
         const duplicates = results.reduce((n, r) => n + r.duplicates.length, 0);
         out(`已导入 ${results.length} 个批次：新增 ${applied} 条操作，${duplicates} 条此前已收到。`);

@@ -1,6 +1,7 @@
 /** What every route module receives: the database, the limits and the clock. */
 import { type FastifyServerOptions } from 'fastify';
 import { MAX_BLOB_BYTES, MAX_BODY_BYTES } from '../shared/sync/protocol';
+import { type TrustProxy } from './config';
 import { type Db } from './db';
 
 export interface Limits {
@@ -33,8 +34,8 @@ export interface AppOptions {
   readonly db: Db;
   /** fastify/pino logger settings; `false` (the default) in tests. */
   readonly logger?: FastifyServerOptions['logger'];
-  /** Trust `X-Forwarded-For` (only behind a proxy you run). */
-  readonly trustProxy?: boolean;
+  /** Whose `X-Forwarded-For` to believe (config.ts `parseTrustProxy`); `false` by default. */
+  readonly trustProxy?: TrustProxy;
   readonly limits?: Partial<Limits>;
   /** Wall clock in milliseconds; tests pin it. */
   readonly now?: () => number;

@@ -76,6 +76,12 @@ const isUniqueViolation = (error: unknown) => typeof error === 'object' && error
 /**
  * Reserves the next block of `input.series` for `device` (shorter than asked when fewer numbers
  * are left below 999999); throws `numbers_exhausted` when none are.
+ *
+ * The ledger of a series is one for the whole server (`number_ledger`), so blocks of two offices
+ * never overlap and a certificate number names one office: the public index gives a number only
+ * to the office whose block holds it (push.ts). `issuedUpTo` counts on a device's first
+ * reservation in a series only (the numbers it printed before it was enrolled): the part above
+ * the ledger becomes a block of the device's office, so those certificates can be verified too.
  */
 export async function reserveNumbers(db: Db, device: AuthenticatedDevice, input: ReserveInput): Promise<Reserved> {
   const series = seriesKey(input.series);
@@ -84,19 +90,37 @@ export async function reserveNumbers(db: Db, device: AuthenticatedDevice, input:
   try {
     return await db.transaction(async (tx) => {
       await tx.query('INSERT INTO number_series (office_id, series) VALUES ($1, $2) ON CONFLICT (office_id, series) DO NOTHING', [device.officeId, series]);
-      const { rows } = await tx.query<{ last_no: number }>('SELECT last_no FROM number_series WHERE office_id = $1 AND series = $2 FOR UPDATE', [
-        device.officeId,
-        series,
-      ]);
+      await tx.query('INSERT INTO number_ledger (series) VALUES ($1) ON CONFLICT (series) DO NOTHING', [series]);
+      const { rows } = await tx.query<{ last_no: number }>('SELECT last_no FROM number_ledger WHERE series = $1 FOR UPDATE', [series]);
       // Under the lock: an attempt with the same id that committed meanwhile is seen now.
       const again = await blockOfRequest(tx, device, input.requestId);
       if (again !== undefined) return answerOf(again, series, false);
-      const highest = Math.max(Number(rows[0]?.last_no ?? 0), input.issuedUpTo ?? 0);
+      let highest = Number(rows[0]?.last_no ?? 0);
+      const issued = input.issuedUpTo ?? 0;
+      if (issued > highest) {
+        const before = await tx.query('SELECT 1 FROM number_blocks WHERE office_id = $1 AND series = $2 AND device_id = $3 LIMIT 1', [
+          device.officeId,
+          series,
+          device.deviceId,
+        ]);
+        if (before.rows.length === 0) {
+          await tx.query(
+            `INSERT INTO number_blocks (office_id, series, start_no, end_no, device_id, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [device.officeId, series, highest + 1, issued, device.deviceId, `${input.requestId}:issued-before-enrolment`],
+          );
+          highest = issued;
+        }
+      }
       // Near the end of a year's numbers, what is left (a shorter block); none left is an error.
-      if (highest >= MAX_SEQUENCE) throw new SyncError('numbers_exhausted', { series });
+      if (highest >= MAX_SEQUENCE) {
+        // The numbers printed before enrolment are recorded even so.
+        await tx.query('UPDATE number_ledger SET last_no = $2 WHERE series = $1', [series, highest]);
+        return { exhausted: true as const };
+      }
       const start = highest + 1;
       const end = Math.min(MAX_SEQUENCE, highest + input.size);
-      await tx.query('UPDATE number_series SET last_no = $3 WHERE office_id = $1 AND series = $2', [device.officeId, series, end]);
+      await tx.query('UPDATE number_ledger SET last_no = $2 WHERE series = $1', [series, end]);
+      await tx.query('UPDATE number_series SET last_no = greatest(last_no, $3) WHERE office_id = $1 AND series = $2', [device.officeId, series, end]);
       const inserted = await tx.query<BlockRow>(
         `INSERT INTO number_blocks (office_id, series, start_no, end_no, device_id, request_id)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -104,6 +128,9 @@ export async function reserveNumbers(db: Db, device: AuthenticatedDevice, input:
         [device.officeId, series, start, end, device.deviceId, input.requestId],
       );
       return answerOf(inserted.rows[0]!, series, true);
+    }).then((outcome) => {
+      if ('exhausted' in outcome) throw new SyncError('numbers_exhausted', { series });
+      return outcome;
     });
   } catch (error) {
     // Two attempts with one id raced in different series rows: the loser reads the winner's block.

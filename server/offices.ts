@@ -150,25 +150,42 @@ export async function revokeDevice(db: Queryable, deviceId: string): Promise<boo
 
 export type EnrolmentOutcome =
   | { readonly ok: true; readonly office: Office; readonly deviceId: string; readonly token: string }
-  | { readonly ok: false; readonly reason: 'code_invalid' | 'device_revoked' | 'device_other_office' };
+  | { readonly ok: false; readonly reason: 'code_invalid' | 'device_revoked' | 'device_other_office' | 'device_already_enrolled' };
 
 /**
  * Trades a one-time code for a device token, in one transaction: the code is marked used by the
  * same statement that checks it (so two servers cannot both accept it), and the device row is
- * created, or re-keyed when the same desk enrols again (its old token stops working).
+ * created.
+ *
+ * An enrolled device id (one with a token) is never taken over by a fresh code: device ids are in
+ * every pulled operation, so anyone holding a code could otherwise take a desk's identity and
+ * lock the real desk out. The same desk enrols again only when it proves it is that desk (the
+ * request carries the device's current token, `proofToken`) or when an administrator released
+ * the id (`releaseDevice`, for a lost token). A device row without a token (registered by an
+ * offline import) enrols normally.
  */
 export async function enrolDevice(
   db: Db,
   request: { officeCode: string; enrolmentCode: string; deviceId: string; deviceName: string; appVersion: string },
+  proofToken?: string,
 ): Promise<EnrolmentOutcome> {
   return db.transaction(async (tx) => {
     const office = (
       await tx.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM offices WHERE code = $1', [request.officeCode])
     ).rows[0];
     if (office === undefined) return { ok: false, reason: 'code_invalid' };
-    const existing = await findDevice(tx, request.deviceId);
-    if (existing !== undefined && existing.officeId !== office.id) return { ok: false, reason: 'device_other_office' };
-    if (existing?.revokedAt) return { ok: false, reason: 'device_revoked' };
+    const existing = (
+      await tx.query<{ office_id: string; token_hash: string | null; revoked_at: Date | null; released: boolean }>(
+        'SELECT office_id, token_hash, revoked_at, coalesce(reenrol_until > now(), false) AS released FROM devices WHERE id = $1 FOR UPDATE',
+        [request.deviceId],
+      )
+    ).rows[0];
+    if (existing !== undefined && existing.office_id !== office.id) return { ok: false, reason: 'device_other_office' };
+    if (existing?.revoked_at) return { ok: false, reason: 'device_revoked' };
+    if (existing !== undefined && existing.token_hash !== null && !existing.released) {
+      const proven = proofToken !== undefined && sha256Hex(proofToken) === existing.token_hash;
+      if (!proven) return { ok: false, reason: 'device_already_enrolled' };
+    }
     const used = await tx.query(
       `UPDATE enrolment_codes SET used_at = now(), used_by_device = $3
         WHERE code_hash = $1 AND office_id = $2 AND used_at IS NULL AND expires_at > now()`,
@@ -179,11 +196,25 @@ export async function enrolDevice(
     await tx.query(
       `INSERT INTO devices (id, office_id, name, app_version, token_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, app_version = EXCLUDED.app_version,
-         token_hash = EXCLUDED.token_hash, enrolled_at = now()`,
+         token_hash = EXCLUDED.token_hash, enrolled_at = now(), reenrol_until = NULL`,
       [request.deviceId, office.id, request.deviceName, request.appVersion, sha256Hex(token)],
     );
     return { ok: true, office, deviceId: request.deviceId, token };
   });
+}
+
+/**
+ * Lets an enrolled device enrol again with a new code within `hours` (its token was lost, the
+ * desk reinstalled): the administrator vouches for it. Its current token keeps working until then.
+ */
+export async function releaseDevice(db: Queryable, deviceId: string, hours: number = DEFAULT_CODE_TTL_HOURS): Promise<Date> {
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new AdminError('有效期应在 0–720 小时之间');
+  const device = await findDevice(db, deviceId);
+  if (device === undefined) throw new AdminError(`没有这台设备：${deviceId}`);
+  if (device.revokedAt !== null) throw new AdminError(`设备 ${deviceId} 已停用，不能再登记`);
+  const until = new Date(Date.now() + Math.round(hours * 3_600_000));
+  await db.query('UPDATE devices SET reenrol_until = $2 WHERE id = $1', [deviceId, until]);
+  return until;
 }
 
 export interface AuthenticatedDevice {

@@ -20,6 +20,8 @@ import {
   type PushRequest,
 } from '../shared/sync/protocol';
 import { SyncError } from '../shared/sync/errors';
+import { checkIterations } from '../shared/access/password-policy';
+import { parseCertificateNo, seriesKey } from '../shared/documents/numbering';
 import { type Db, type Queryable, toNumber } from './db';
 import { sha256Hex } from './ids';
 
@@ -42,6 +44,7 @@ export function issueDetails(issues: readonly { path: readonly PropertyKey[]; me
  */
 export function parsePushBody(body: unknown, officeId: string): PushRequest {
   if (!isObject(body)) throw new SyncError('invalid_batch', [{ path: '', message: '请求内容应为对象' }]);
+  checkJsonDepth(body);
   if (body.officeId !== undefined && body.officeId !== officeId) throw new SyncError('forbidden_office');
   if (Array.isArray(body.operations)) {
     if (body.operations.length > MAX_OPERATIONS_PER_BATCH) throw new SyncError('batch_too_large', { operations: body.operations.length });
@@ -61,6 +64,24 @@ export function parsePushBody(body: unknown, officeId: string): PushRequest {
     }
   }
   return parsed.data;
+}
+
+/**
+ * Deepest nesting a request body may have: the envelope (batch file → batches → operations →
+ * fields) plus a field value's own `MAX_FIELD_VALUE_DEPTH`, with room to spare. Checked without
+ * recursion before the schema (whose JSON check recurses) sees the body: 5,000 nested arrays
+ * must be a refusal, not a stack overflow.
+ */
+export const MAX_BODY_DEPTH = 24;
+
+export function checkJsonDepth(body: unknown, max: number = MAX_BODY_DEPTH): void {
+  const stack: [unknown, number][] = [[body, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) throw new SyncError('invalid_batch', [{ path: '', message: '内容嵌套过深' }]);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+  }
 }
 
 // PostgreSQL text and jsonb cannot hold U+0000, and a lone UTF-16 surrogate is not Unicode.
@@ -96,13 +117,47 @@ export function checkClockDrift(batch: PushRequest, nowMs: number): void {
   }
 }
 
+/** JSON with object keys sorted, so one value has one encoding whatever key order it arrived in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /**
- * What identifies a batch's content: its device and, per operation, the id and the stamp (plus
- * where it applies). One stamp is one write, so a different batch under a reused id differs here;
- * a faithful retry matches whatever key order its JSON has. Cheaper than hashing canonical JSON
- * of every field value, which a 1,000-operation batch would pay on each push.
+ * What identifies a batch's content: its device and every operation whole (values included), in
+ * canonical JSON. A retry matches whatever key order its JSON has; the same ids and stamps with
+ * other values are another batch (`batch_id_reused`), never acknowledged with the values dropped.
  */
 export function batchContentHash(batch: PushRequest): string {
+  return sha256Hex(JSON.stringify([batch.deviceId, batch.operations.map(hashableOperation)]));
+}
+
+/** A primitive as is; an array or object as its canonical JSON, marked so it cannot pass for a string. */
+const hashableValue = (v: unknown): unknown => (typeof v === 'object' && v !== null ? ['~', canonicalJson(v)] : v);
+
+const sortedEntries = (record: Readonly<Record<string, unknown>>): [string, unknown][] =>
+  Object.keys(record)
+    .sort()
+    .map((k) => [k, hashableValue(record[k])]);
+
+/**
+ * An operation as a value whose JSON is canonical: the envelope in a fixed order, fields and
+ * versions sorted by name. Cheaper than `canonicalJson` of the whole operation (most values are
+ * strings), which a 1,000-operation batch would pay on every push.
+ */
+function hashableOperation(op: Operation): unknown[] {
+  return [op.id, op.table, op.recordId, op.kind, op.hlc, op.deviceId, op.userId, sortedEntries(op.fields), sortedEntries(op.prev)];
+}
+
+/**
+ * The hash batches were stored under before values counted (ids, stamps and places only). A
+ * faithful retry of a batch first received by an older server still matches it.
+ */
+export function legacyBatchContentHash(batch: PushRequest): string {
   return sha256Hex(JSON.stringify([batch.deviceId, batch.operations.map((op) => [op.id, op.hlc, op.table, op.recordId, op.kind])]));
 }
 
@@ -159,29 +214,94 @@ async function mergeIntoRecords(tx: Queryable, officeId: string, ops: readonly {
 }
 
 /**
- * Keeps the public number → certificate index: a record's claim follows its current number; a
- * number already claimed by another record (or office) stays with the first claimant.
+ * Keeps the public number → certificate index (what `/verify` reads). A number inside a block of
+ * the server's ledger belongs to the office that reserved the block: only that office's record
+ * can be found under it, and its claim replaces another office's. A number outside every block
+ * (numbered before the ledger existed, or read from an old register) stays with its first
+ * claimant. A record's claim follows its current number.
  */
 async function claimCertificateNumber(tx: Queryable, officeId: string, recordId: string, certificateNo: unknown): Promise<void> {
-  const number = typeof certificateNo === 'string' && certificateNo.length > 0 ? certificateNo : null;
+  const number = typeof certificateNo === 'string' && certificateNo.length > 0 && certificateNo.length <= 60 ? certificateNo : null;
   await tx.query(
     'DELETE FROM certificate_numbers WHERE office_id = $1 AND record_id = $2 AND ($3::text IS NULL OR certificate_no <> $3)',
     [officeId, recordId, number],
   );
-  if (number !== null) {
-    await tx.query('INSERT INTO certificate_numbers (certificate_no, office_id, record_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      number,
-      officeId,
-      recordId,
-    ]);
+  if (number === null) return;
+  const parsed = parseCertificateNo(number);
+  let owners: string[] = [];
+  if (parsed !== null) {
+    const { rows } = await tx.query<{ office_id: string }>(
+      'SELECT DISTINCT office_id FROM number_blocks WHERE series = $1 AND start_no <= $2 AND end_no >= $2',
+      [seriesKey(parsed), parsed.sequence],
+    );
+    owners = rows.map((r) => r.office_id);
+  }
+  if (owners.length > 0 && !owners.includes(officeId)) return;
+  const sole = owners.length === 1;
+  await tx.query(
+    `INSERT INTO certificate_numbers (certificate_no, office_id, record_id) VALUES ($1, $2, $3)
+     ON CONFLICT (certificate_no) DO UPDATE SET office_id = EXCLUDED.office_id, record_id = EXCLUDED.record_id
+       WHERE $4::boolean AND certificate_numbers.office_id <> EXCLUDED.office_id`,
+    [number, officeId, recordId, sole],
+  );
+}
+
+const USER_SELF_FIELDS: ReadonlySet<string> = new Set(['passwordHash', 'passwordSalt', 'displayName', 'updatedAt', 'updatedBy']);
+const PASSWORD_HASH = /^pbkdf2-sha256\$(\d{1,10})\$[A-Za-z0-9+/]{40,100}={0,2}$/;
+const PASSWORD_SALT = /^[A-Za-z0-9+/]{16,100}={0,2}$/;
+
+/** Why a `users` operation's password fields are unusable, or null. */
+function passwordProblem(op: Operation): string | null {
+  const hash = op.fields.passwordHash;
+  if (hash !== undefined && hash !== null) {
+    const m = typeof hash === 'string' ? PASSWORD_HASH.exec(hash) : null;
+    if (m === null) return '密码记录格式不正确';
+    if (!checkIterations(Number(m[1])).ok) return '密码记录的迭代次数不在允许范围内';
+  }
+  const salt = op.fields.passwordSalt;
+  if (salt !== undefined && salt !== null && (typeof salt !== 'string' || !PASSWORD_SALT.test(salt))) return '密码盐格式不正确';
+  return null;
+}
+
+const isActiveAdmin = (state: RecordState | undefined): boolean => {
+  if (state === undefined || isDeleted(state)) return false;
+  const v = visibleValues(state);
+  return v.role === 'admin' && v.disabled !== true;
+};
+
+/**
+ * Users (roles, status, password hashes) are checked against the server's own state of the
+ * office, in the batch's order: an operation on `users` is accepted when its user is an active
+ * administrator there, when it is a user changing their own password or name, or while the
+ * office has no user at all (the first desk's first administrator). Password hashes must name an
+ * iteration count within the shared bounds. A desk can still name any user of its office as the
+ * author (see README, threat model): this keeps a desk from granting what no administrator did.
+ */
+async function checkUserOperations(tx: Queryable, officeId: string, ops: readonly Operation[]): Promise<void> {
+  const userOps = ops.filter((op) => op.table === 'users');
+  if (userOps.length === 0) return;
+  const { rows } = await tx.query<{ record_id: string; state: string }>(
+    "SELECT record_id, state FROM records WHERE office_id = $1 AND table_name = 'users'",
+    [officeId],
+  );
+  const users = new Map<string, RecordState>(rows.map((r) => [r.record_id, JSON.parse(r.state) as RecordState]));
+  for (const op of userOps) {
+    const problem = passwordProblem(op);
+    if (problem !== null) throw new SyncError('invalid_batch', [{ path: `operations.${ops.indexOf(op)}`, message: problem }]);
+    const bootstrap = users.size === 0;
+    const byAdmin = isActiveAdmin(users.get(op.userId));
+    const ownPassword = op.userId === op.recordId && op.kind === 'put' && users.has(op.recordId) && Object.keys(op.fields).every((f) => USER_SELF_FIELDS.has(f));
+    if (!bootstrap && !byAdmin && !ownPassword) throw new SyncError('forbidden_record', { operation: op.id, table: 'users', recordId: op.recordId });
+    users.set(op.recordId, applyOperation(users.get(op.recordId), op));
   }
 }
 
 /**
  * Stores one validated batch for `officeId` (the device's office, never one named by the body).
- * The batch's `deviceId` must already be checked against the sender.
+ * The batch's `deviceId` must already be checked against the sender; `receivedFrom` is who
+ * delivered it (the pushing device's id, or `import:…` for a batch file), which pull uses.
  */
-export async function applyBatch(db: Db, officeId: string, batch: PushRequest): Promise<BatchResult> {
+export async function applyBatch(db: Db, officeId: string, batch: PushRequest, receivedFrom: string): Promise<BatchResult> {
   const contentHash = batchContentHash(batch);
   return db.transaction(async (tx) => {
     const office = await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
@@ -194,23 +314,37 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest): 
     );
     const stored = previous.rows[0];
     if (stored !== undefined) {
-      if (stored.content_hash !== contentHash) throw new SyncError('batch_id_reused', { batchId: batch.batchId });
+      if (stored.content_hash !== contentHash && stored.content_hash !== legacyBatchContentHash(batch)) {
+        throw new SyncError('batch_id_reused', { batchId: batch.batchId });
+      }
       return { applied: stored.applied, duplicates: stored.duplicates, cursor: stored.cursor };
     }
 
     const ids = batch.operations.map((op) => op.id);
-    const existing = await tx.query<{ op_id: string }>('SELECT op_id FROM operations WHERE office_id = $1 AND op_id = ANY($2::text[])', [
+    const existing = await tx.query<{ op_id: string; op: string }>('SELECT op_id, op FROM operations WHERE office_id = $1 AND op_id = ANY($2::text[])', [
       officeId,
       ids,
     ]);
-    const known = new Set(existing.rows.map((r) => r.op_id));
+    const known = new Map(existing.rows.map((r) => [r.op_id, r.op]));
+    // An operation id the office already has, with other content, is not a duplicate to drop.
+    for (const [i, op] of batch.operations.entries()) {
+      const had = known.get(op.id);
+      if (had !== undefined && JSON.stringify(hashableOperation(JSON.parse(had) as Operation)) !== JSON.stringify(hashableOperation(op))) {
+        throw new SyncError('invalid_batch', [{ path: `operations.${i}.id`, message: '操作编号已用于内容不同的操作' }]);
+      }
+    }
     const fresh = batch.operations.filter((op) => !known.has(op.id)).map((op) => ({ op, seq: ++lastSeq }));
+    await checkUserOperations(
+      tx,
+      officeId,
+      fresh.map((f) => f.op),
+    );
     if (fresh.length > 0) {
       // The lock makes conflicts impossible here; DO NOTHING is the second line of defence.
-      const params: unknown[] = [officeId, batch.batchId];
-      const rows = fresh.map(({ op, seq }) => `($1, $2, ${placeholders(params, [seq, op.id, op.deviceId, op.table, op.recordId, op.hlc, JSON.stringify(op)])})`);
+      const params: unknown[] = [officeId, batch.batchId, receivedFrom];
+      const rows = fresh.map(({ op, seq }) => `($1, $2, $3, ${placeholders(params, [seq, op.id, op.deviceId, op.table, op.recordId, op.hlc, JSON.stringify(op)])})`);
       await tx.query(
-        `INSERT INTO operations (office_id, batch_id, seq, op_id, device_id, table_name, record_id, hlc, op)
+        `INSERT INTO operations (office_id, batch_id, received_from, seq, op_id, device_id, table_name, record_id, hlc, op)
          VALUES ${rows.join(', ')}
          ON CONFLICT DO NOTHING`,
         params,

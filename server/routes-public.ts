@@ -5,6 +5,7 @@ import { SYNC_ROUTES } from '../shared/sync/protocol';
 import { type AppContext } from './context';
 import { sendError } from './http-errors';
 import { officePublicKeys } from './offices';
+import { isStorableText } from './push';
 import { countAttempt } from './rate-limit';
 import { messagePage, verificationPage, verifyCertificate, VERIFY_PAGE_CSP } from './verify';
 
@@ -32,7 +33,9 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
         : html(SYNC_ERRORS.rate_limited.status, messagePage('查询过于频繁', VERIFY_RATE_LIMITED));
     }
     const certificateNo = (request.params as { certificateNo: string }).certificateNo;
-    const answer = certificateNo.length >= 1 && certificateNo.length <= 60 ? await verifyCertificate(db, certificateNo, ctx.now()) : undefined;
+    // NUL or a lone surrogate can never be a stored number (and PostgreSQL refuses NUL in text).
+    const answer =
+      certificateNo.length >= 1 && certificateNo.length <= 60 && isStorableText(certificateNo) ? await verifyCertificate(db, certificateNo, ctx.now()) : undefined;
     reply.header('cache-control', 'no-store');
     if (answer === undefined) {
       return json
@@ -44,9 +47,10 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.get('/offices/:id/public-key', async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    const { rows } = await db.query<{ id: string; name: string }>('SELECT id, name FROM offices WHERE id = $1', [id.slice(0, 64)]);
-    const office = rows[0];
-    if (office === undefined) return sendError(reply, 'not_found', { office: id.slice(0, 64) });
+    const office = id.length <= 64 && isStorableText(id)
+      ? (await db.query<{ id: string; name: string }>('SELECT id, name FROM offices WHERE id = $1', [id])).rows[0]
+      : undefined;
+    if (office === undefined) return sendError(reply, 'not_found', { office: id.slice(0, 64).replace(/[^\x20-\x7e]/g, '?') });
     const keys = await officePublicKeys(db, office.id);
     return {
       officeId: office.id,

@@ -15,7 +15,7 @@ import { type AppContext } from './context';
 import { type Db, toNumber } from './db';
 import { sha256Hex } from './ids';
 import { enrolDevice, findDevice } from './offices';
-import { applyBatch, checkClockDrift, issueDetails, parsePushBody } from './push';
+import { applyBatch, checkClockDrift, checkJsonDepth, isStorableText, issueDetails, parsePushBody } from './push';
 import { enforceRateLimits, pruneRateLimits } from './rate-limit';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,6 +33,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const parsed = enrolmentRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new SyncError('invalid_request', issueDetails(parsed.error.issues));
     const req = parsed.data;
+    if (!isStorableText(req)) throw new SyncError('invalid_request', [{ path: '', message: '登记信息含有无法保存的字符' }]);
     const codeKey = `enrol-code:${sha256Hex(`${req.officeCode}:${req.enrolmentCode}`)}`;
     await enforceRateLimits(db, [
       { key: codeKey, windowSeconds, max: limits.enrolPerCode },
@@ -40,11 +41,15 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     ]);
     if (Math.random() < 0.01) await pruneRateLimits(db);
 
-    const outcome = await enrolDevice(db, req);
+    // A desk enrolling again proves it is the same desk with its current token (see enrolDevice).
+    const header = request.headers.authorization;
+    const proof = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,512})$/.exec(header)?.[1] : undefined;
+    const outcome = await enrolDevice(db, req, proof);
     if (!outcome.ok) {
       request.log.info({ officeCode: req.officeCode, deviceId: req.deviceId, reason: outcome.reason }, 'enrolment refused');
       if (outcome.reason === 'device_revoked') throw new SyncError('device_revoked');
       if (outcome.reason === 'device_other_office') throw new SyncError('forbidden_office');
+      if (outcome.reason === 'device_already_enrolled') throw new SyncError('device_already_enrolled');
       throw new SyncError('enrolment_code_invalid');
     }
     request.log.info({ officeId: outcome.office.id, deviceId: outcome.deviceId }, 'device enrolled');
@@ -65,7 +70,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       throw new SyncError('invalid_batch', [{ path: 'deviceId', message: '批次的设备编号与本机登记的不符' }]);
     }
     checkClockDrift(batch, ctx.now());
-    const result = await applyBatch(db, device.officeId, batch);
+    const result = await applyBatch(db, device.officeId, batch, device.deviceId);
     request.log.info(
       { officeId: device.officeId, deviceId: device.deviceId, batchId: batch.batchId, applied: result.applied.length, duplicates: result.duplicates.length },
       'batch pushed',
@@ -82,12 +87,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const since = parsed.data.since ?? '0';
     if (!CURSOR_DIGITS.test(since)) throw new SyncError('invalid_request', [{ path: 'since', message: '同步位置格式不正确' }]);
     const limit = parsed.data.limit;
-    // Other devices' operations only: a desk already holds its own. The cursor advances only to
-    // the last operation returned, never to a head read separately, which could be newer than
-    // this query's snapshot and skip operations.
+    // Everything but what this desk delivered itself (it holds those already). Operations another
+    // desk delivered under this desk's id (a batch file) come back too, so no desk's data can
+    // silently differ from the others'. The cursor advances only to the last operation returned,
+    // never to a head read separately, which could be newer than this query's snapshot and skip
+    // operations.
     const { rows } = await db.query<{ seq: unknown; op: string }>(
       `SELECT seq, op FROM operations
-        WHERE office_id = $1 AND seq > $2 AND device_id <> $3
+        WHERE office_id = $1 AND seq > $2 AND coalesce(received_from, device_id) <> $3
         ORDER BY seq LIMIT $4`,
       [device.officeId, since, device.deviceId, limit + 1],
     );
@@ -102,22 +109,38 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post(SYNC_ROUTES.importBatchFile, { onRequest: auth }, async (request) => {
     const device = deviceOf(request);
-    const results = await importBatchFile(db, request.body, device.officeId, ctx.now());
+    const results = await importBatchFile(db, request.body, device.officeId, ctx.now(), { importer: device.deviceId });
     request.log.info({ officeId: device.officeId, importedBy: device.deviceId, batches: results.length }, 'batch file imported');
     const serverTime = new Date(ctx.now()).toISOString();
     return results.map((r): PushResponse => ({ ...r, serverTime }));
   });
 }
 
+/** Who delivers an imported file: a desk of the office (HTTP) or the administrator (CLI, `importer` undefined). */
+export interface ImportOptions {
+  readonly importer: string | undefined;
+}
+
+
 /**
  * Imports a batch file (an outbox carried on a USB stick) into `officeId`, exactly as if each
  * batch had been pushed by the device that wrote it: importing it twice changes nothing. The
- * writing device must belong to the office (an unknown one is registered there, without a token);
- * everything is validated before the first batch is applied.
+ * writing device must belong to the office; a desk importing over HTTP may carry only files of
+ * devices the server knows (enrolled or registered by an administrator), while the
+ * administrator's import registers an unknown one there, without a token. Imported operations
+ * reach every desk, the writer and the importer included (see pull).
+ * Everything is validated before the first batch is applied.
  */
-export async function importBatchFile(db: Db, body: unknown, officeId: string, nowMs: number): Promise<{ applied: string[]; duplicates: string[]; cursor: string }[]> {
+export async function importBatchFile(
+  db: Db,
+  body: unknown,
+  officeId: string,
+  nowMs: number,
+  options: ImportOptions,
+): Promise<{ applied: string[]; duplicates: string[]; cursor: string }[]> {
   if (!isObject(body)) throw new SyncError('invalid_batch', [{ path: '', message: '批次文件内容应为对象' }]);
   if (body.officeId !== undefined && body.officeId !== officeId) throw new SyncError('forbidden_office');
+  checkJsonDepth(body);
   if (Array.isArray(body.batches)) for (const raw of body.batches) parsePushBody(raw, officeId);
   const parsed = batchFileSchema.safeParse(body);
   if (!parsed.success) throw new SyncError('invalid_batch', issueDetails(parsed.error.issues));
@@ -129,11 +152,17 @@ export async function importBatchFile(db: Db, body: unknown, officeId: string, n
   if (writer !== undefined && writer.officeId !== officeId) throw new SyncError('forbidden_office');
   if (writer?.revokedAt) throw new SyncError('device_revoked');
   if (writer === undefined) {
+    if (options.importer !== undefined) {
+      throw new SyncError('invalid_batch', [{ path: 'deviceId', message: '批次文件来自未在本办事处登记的设备，请由管理员在服务器上导入' }]);
+    }
     await db.query("INSERT INTO devices (id, office_id, name) VALUES ($1, $2, '离线导入的设备') ON CONFLICT (id) DO NOTHING", [file.deviceId, officeId]);
     const registered = await findDevice(db, file.deviceId);
     if (registered?.officeId !== officeId) throw new SyncError('forbidden_office');
   }
+  // Recorded as an import (never as a device id), so every desk pulls them: the writer, and the
+  // importing desk, which may not have merged the file itself.
+  const deliveredBy = `import:${options.importer ?? 'admin'}`;
   const results = [];
-  for (const batch of batches) results.push(await applyBatch(db, officeId, batch));
+  for (const batch of batches) results.push(await applyBatch(db, officeId, batch, deliveredBy));
   return results;
 }

@@ -4,12 +4,12 @@
  * validity dates, signed with the issuing office's key so a copy of the answer can be checked.
  */
 import { createPrivateKey, sign } from 'node:crypto';
-import { maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
+import { certificateStatusSchema, maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
 import { type Queryable } from './db';
 import { officeSigningKey } from './offices';
 
 type Status = VerificationAnswer['status'];
-const STATUSES: readonly Status[] = ['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void'];
+const STATUSES: readonly Status[] = certificateStatusSchema.options;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -19,7 +19,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   cancelled: '已注销',
   suspended: '已暂停',
   // 000 第十八条 / 004 第二十二条: the lost or damaged number a reissue replaced.
-  void: '作废',
+  void: '已作废',
 };
 
 /** Today's date in China (the certificates' dates are Beijing calendar dates). */

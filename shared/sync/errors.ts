@@ -40,6 +40,8 @@ export const SYNC_ERRORS = {
   unauthenticated: { status: 401, retry: false, message: '本机尚未登记或登记已失效。请向管理员索取登记码，重新登记本机。' },
   device_revoked: { status: 403, retry: false, message: '本机已被管理员停用，无法同步。如有疑问请联系管理员。' },
   forbidden_office: { status: 403, retry: false, message: '本机无权访问该办事处的数据。请确认本机登记的办事处是否正确。' },
+  device_already_enrolled: { status: 409, retry: false, message: '本机编号已在服务器登记，不能用新的登记码再次登记。如本机确需重新登记（例如令牌丢失），请管理员在服务器上放行本机后再试。' },
+  forbidden_record: { status: 403, retry: false, message: '本机提交的用户账号修改未被服务器接受：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。请联系管理员。' },
   enrolment_code_invalid: { status: 403, retry: false, message: '登记码无效、已过期或已使用。请核对办事处代码和登记码，或向管理员索取新的登记码。' },
   rate_limited: { status: 429, retry: true, message: '请求过于频繁，服务器要求稍候。请稍后再试；同步会在等待后自动重试，数据已保存在本机，不会丢失。' },
   blob_hash_mismatch: { status: 422, retry: false, message: '附件在传输中损坏（校验值不符）。请重新同步；仍不行请重新上传该附件。' },

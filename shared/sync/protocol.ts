@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { instantSchema, isoDateSchema, recordIdSchema } from '../model/base';
-import { syncedRecordSchemas, type SyncedTable } from '../model/records';
+import { CERTIFICATE_STORED_STATUSES, syncedRecordSchemas, type SyncedTable } from '../model/records';
 import { isNestedField } from './nested';
 import { NODE_ID_PATTERN, type Hlc, tryParseHlc } from './hlc';
 
@@ -295,8 +295,8 @@ export type BlobUploadResponse = z.infer<typeof blobUploadResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Public certificate verification
 
-/** 'void': replaced by a reissue or an exchange (000 第十八条, 004 第二十二条), shown as 作废 on verification. */
-export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void']);
+/** What a verification answers: a certificate's stored status (shared/model/records), 'expired' also computed from the date. */
+export const certificateStatusSchema = z.enum(CERTIFICATE_STORED_STATUSES);
 
 export const verificationSignatureSchema = z.object({
   algorithm: z.literal('Ed25519'),

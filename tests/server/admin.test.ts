@@ -135,7 +135,7 @@ describe.each(BACKENDS)('offices, enrolment and devices (%s)', (kind) => {
     expect((await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(office.code, code) })).statusCode).toBe(201);
   });
 
-  it('a desk enrolled in one office cannot enrol into another (forbidden_office); re-enrolling replaces its token', async () => {
+  it('a desk enrolled in one office cannot enrol into another (forbidden_office); re-enrolling needs its token or the administrator’s release', async () => {
     const office = await makeOffice(db);
     const other = await makeOffice(db);
     const device = await enrol(app, db, office);
@@ -144,10 +144,33 @@ describe.each(BACKENDS)('offices, enrolment and devices (%s)', (kind) => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: 'forbidden_office' });
 
-    const renewed = await enrol(app, db, office, device.deviceId);
-    expect(renewed.token).not.toBe(device.token);
+    // A fresh code alone never takes over an enrolled device id (W7).
+    const takeover = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(office.code, (await issueEnrolmentCode(db, office)).code, device.deviceId) });
+    expect(takeover.statusCode).toBe(409);
+    expect(takeover.json()).toMatchObject({ error: 'device_already_enrolled' });
+    expect((await pull(app, device)).statusCode).toBe(200);
+
+    // The desk itself, proving it with its current token, gets a new one.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/enrol',
+      headers: device.headers,
+      payload: enrolBody(office.code, (await issueEnrolmentCode(db, office)).code, device.deviceId),
+    });
+    expect(again.statusCode).toBe(201);
+    const renewedToken = again.json<{ deviceToken: string }>().deviceToken;
+    expect(renewedToken).not.toBe(device.token);
     expect((await pull(app, device)).json()).toMatchObject({ error: 'unauthenticated' });
+    expect((await app.inject({ method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${renewedToken}` } })).statusCode).toBe(200);
+
+    // A desk that lost its token: the administrator releases the id, then a code enrols it once.
+    const released = await cli(db, 'release', device.deviceId);
+    expect(released.code).toBe(0);
+    const renewed = await enrol(app, db, office, device.deviceId);
     expect((await pull(app, renewed)).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${renewedToken}` } })).statusCode).toBe(401);
+    const secondTry = await app.inject({ method: 'POST', url: '/enrol', payload: enrolBody(office.code, (await issueEnrolmentCode(db, office)).code, device.deviceId) });
+    expect(secondTry.json()).toMatchObject({ error: 'device_already_enrolled' });
   });
 
   it('rate-limits enrolment per address and per code (rate_limited, 429 with Retry-After)', async () => {

@@ -196,7 +196,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     expect((await verifyJson('SZ-TODAY-1')).json()).toMatchObject({ status: 'valid' });
   });
 
-  it('issue 13: after sync, a reissued (voided) number answers 作废 and a cancelled one 已注销, in JSON and on the page', async () => {
+  it('issue 13: after sync, a reissued (voided) number answers 已作废 and a cancelled one 已注销, in JSON and on the page', async () => {
     const { recordId, ops } = await issue(a, 'SZ-LOST-1', { validUntil: '2029-01-14' });
     const cancelled = await issue(a, 'SZ-CXL-1', { validUntil: '2029-01-14' });
     const voided = makeOp(a.deviceId, { status: 'void', replacedBy: uuidv7() }, { table: 'certificates', recordId, prev: { status: [ops[1]!.hlc] }, millis: now - 1000 });
@@ -205,7 +205,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     expect((await verifyJson('SZ-LOST-1')).json()).toMatchObject({ certificateNo: 'SZ-LOST-1', status: 'void' });
     expect((await verifyJson('SZ-CXL-1')).json()).toMatchObject({ certificateNo: 'SZ-CXL-1', status: 'cancelled' });
     const page = await app.inject({ method: 'GET', url: '/verify/SZ-LOST-1', headers: { accept: 'text/html' } });
-    expect(page.body).toContain('状态：<strong class="bad">作废</strong>');
+    expect(page.body).toContain('状态：<strong class="bad">已作废</strong>');
     const cancelledPage = await app.inject({ method: 'GET', url: '/verify/SZ-CXL-1', headers: { accept: 'text/html' } });
     expect(cancelledPage.body).toContain('状态：<strong class="bad">已注销</strong>');
   });

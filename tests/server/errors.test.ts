@@ -9,10 +9,10 @@ import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
-import { revokeDevice, issueEnrolmentCode } from '../../server/offices';
+import { issueEnrolmentCode, requireOffice, revokeDevice } from '../../server/offices';
 import { SYNC_ERRORS, syncErrorBodySchema, type SyncErrorCode } from '../../shared/sync/errors';
 import { MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, opBy, personFields, userFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
 
 const CLIENT_ONLY: readonly SyncErrorCode[] = ['network'];
 
@@ -22,12 +22,14 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
   let app: FastifyInstance;
   let device: TestDevice;
   let other: TestDevice;
+  let officeCode: string;
 
   beforeAll(async () => {
     t = await openTestDb(kind);
     db = t.db;
     app = testApp(db, { blobBytes: 1024, enrolPerIp: 1 });
     const office = await makeOffice(db);
+    officeCode = office.code;
     device = await enrol(testApp(db), db, office);
     other = await enrol(testApp(db), db, await makeOffice(db));
   }, SETUP_TIMEOUT);
@@ -58,6 +60,21 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
       return pull(app, doomed);
     },
     forbidden_office: () => push(app, device, { ...makeBatch(device, [makeOp(device.deviceId, personFields('伪造'))]), officeId: other.officeId }),
+    device_already_enrolled: async () => {
+      const { code } = await issueEnrolmentCode(db, await requireOffice(db, device.officeId));
+      return testApp(db).inject({
+        method: 'POST',
+        url: '/enrol',
+        payload: { officeCode, enrolmentCode: code, deviceId: device.deviceId, deviceName: '冒名', appVersion: '1' },
+      });
+    },
+    forbidden_record: async () => {
+      const adminId = uuidv7();
+      const clerkId = uuidv7();
+      await push(app, device, makeBatch(device, [opBy('first-run-setup', makeOp(device.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: adminId }))]));
+      await push(app, device, makeBatch(device, [opBy(adminId, makeOp(device.deviceId, userFields('clerk', 'clerk'), { table: 'users', recordId: clerkId }))]));
+      return push(app, device, makeBatch(device, [opBy(clerkId, makeOp(device.deviceId, { role: 'admin' }, { table: 'users', recordId: clerkId }))]));
+    },
     enrolment_code_invalid: () =>
       testApp(db).inject({
         method: 'POST',

@@ -157,6 +157,27 @@ export function personFields(name: string): Record<string, JsonValue> {
   return { name, idNumber: '110105194910010015', createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
 }
 
+/** A `users` record's fields; the password hash names `iterations` PBKDF2 rounds. */
+export function userFields(username: string, role: 'admin' | 'clerk' | 'reviewer', iterations = 600_000): Record<string, JsonValue> {
+  const at = new Date().toISOString();
+  return {
+    username,
+    displayName: username,
+    role,
+    passwordHash: `pbkdf2-sha256$${iterations}$${Buffer.alloc(32, 7).toString('base64')}`,
+    passwordSalt: Buffer.alloc(16, 9).toString('base64'),
+    createdAt: at,
+    createdBy: 'first-run-setup',
+    updatedAt: at,
+    updatedBy: 'first-run-setup',
+  };
+}
+
+/** An operation by `userId` (the signed-in user the desk names). */
+export function opBy(userId: string, op: Operation): Operation {
+  return { ...op, userId };
+}
+
 export function makeBatch(device: { deviceId: string }, operations: Operation[]): PushRequest {
   return { batchId: uuidv7(), deviceId: device.deviceId, operations };
 }

@@ -1,6 +1,8 @@
 /**
  * 1,000 generated malformed or hostile batches: wrong types, huge strings, unknown tables, forged
- * office ids, duplicate operation ids, broken stamps, random JSON. Each must get a 4xx answer
+ * office ids, duplicate operation ids, broken stamps, random JSON, and (issue 17) values nested
+ * thousands deep, lone surrogates, users changed by someone who is not an administrator, password
+ * hashes outside the iteration bounds. Each must get a 4xx answer
  * with a code from the shared union and leave the database exactly as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +11,12 @@ import { type FastifyInstance } from 'fastify';
 import { type Db } from '../../server/db';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { MAX_FIELD_STRING_LENGTH, syncedTables } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, push, SETUP_TIMEOUT, snapshot, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, opBy, personFields, push, SETUP_TIMEOUT, snapshot, testApp, userFields, type TestDb, type TestDevice } from './helpers';
 
 type Json = Record<string, unknown>;
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
+const ADMIN_ID = '0190a1b2-c3d4-7e5f-8a6b-000000000001';
 
 /** Values of any JSON type but the one given, so a replacement is always a type error. */
 function wrongTypeFor(value: unknown): fc.Arbitrary<unknown> {
@@ -143,6 +146,43 @@ const mutations: fc.Arbitrary<{ name: string; apply: Mutation }> = fc.oneof(
       return b;
     },
   })),
+  // Issue 17: what used to answer 500 or was accepted from a desk that should not be trusted.
+  fc.tuple(fc.constantFrom('deep-value', 'lone-surrogate', 'users-escalation', 'users-disable-admin', 'weak-hash', 'slow-hash', 'users-by-stranger'), fc.integer({ min: 9, max: 5000 })).map(
+    ([kind, depth]) => ({
+      name: kind,
+      apply: (b: Json) => {
+        const op = ops(b)[0]!;
+        switch (kind) {
+          case 'deep-value': {
+            // Up to 400 here (the test's own JSON.stringify recurses); 5,000 in hostile-desks.test.ts.
+            let v: unknown = 1;
+            for (let i = 0; i < 9 + (depth % 400); i++) v = [v];
+            (op.fields as Json).note = v;
+            break;
+          }
+          case 'lone-surrogate':
+            (op.fields as Json).name = `a${String.fromCharCode(0xd800 + (depth % 0x400))}b`;
+            break;
+          case 'users-escalation':
+            Object.assign(op, { table: 'users', fields: userFields(`u${depth}`, 'admin'), userId: 'clerk-1' });
+            break;
+          case 'users-disable-admin':
+            Object.assign(op, { table: 'users', recordId: ADMIN_ID, fields: { disabled: true }, userId: 'clerk-1' });
+            break;
+          case 'weak-hash':
+            Object.assign(op, { table: 'users', fields: userFields(`u${depth}`, 'clerk', depth % 100_000), userId: ADMIN_ID });
+            break;
+          case 'slow-hash':
+            Object.assign(op, { table: 'users', fields: userFields(`u${depth}`, 'clerk', 5_000_001 + depth), userId: ADMIN_ID });
+            break;
+          case 'users-by-stranger':
+            Object.assign(op, { table: 'users', fields: userFields(`u${depth}`, 'reviewer'), userId: `stranger-${depth}` });
+            break;
+        }
+        return b;
+      },
+    }),
+  ),
   // Not a batch at all.
   fc.jsonValue({ maxDepth: 3 }).map((value) => ({ name: 'random JSON', apply: () => value })),
 );
@@ -160,8 +200,10 @@ describe.each(BACKENDS)('hostile batches (%s)', (kind) => {
     app = testApp(db);
     own = await enrol(app, db, await makeOffice(db));
     otherOfficeId = (await enrol(app, db, await makeOffice(db))).officeId;
-    // Some state to protect.
+    // Some state to protect, and the office's administrator (so users are checked, not bootstrapped).
     await push(app, own, makeBatch(own, [makeOp(own.deviceId, personFields('已有记录'))]));
+    const admin = await push(app, own, makeBatch(own, [opBy('first-run-setup', makeOp(own.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: ADMIN_ID }))]));
+    expect(admin.statusCode).toBe(200);
   }, SETUP_TIMEOUT);
   afterAll(async () => {
     await app?.close();
@@ -190,7 +232,7 @@ describe.each(BACKENDS)('hostile batches (%s)', (kind) => {
       expect(await snapshot(db)).toBe(before);
       expect(Object.prototype).not.toHaveProperty('polluted');
       // The generators reach the interesting refusals, not only one generic code.
-      expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['forbidden_office', 'invalid_batch', 'unknown_table']));
+      expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['forbidden_office', 'forbidden_record', 'invalid_batch', 'unknown_table']));
     },
     120_000,
   );

@@ -171,7 +171,8 @@ describe('certificate numbers from the office ledger', () => {
   it('a refusal (the year’s numbers are used up) reserved nothing: the request is forgotten, and issuing is refused', async () => {
     const desk = await newDesk();
     await enrolDesk(desk);
-    await t.db.query("INSERT INTO number_series (office_id, series, last_no) VALUES ($1, 'SZ-2032', 999999)", [office.id]);
+    // The series' ledger is one for the whole server (issue 17).
+    await t.db.query("INSERT INTO number_ledger (series, last_no) VALUES ('SZ-2032', 999999)");
     const series = { prefix: 'SZ', year: 2032 };
     const prepared = await prepareNumbers(desk.db, await online(desk), desk.deviceId, [{ series, count: 1 }]);
     expect(prepared.failure).toMatchObject({ code: 'numbers_exhausted' });
@@ -203,7 +204,11 @@ describe('certificate numbers from the office ledger', () => {
     for (let i = 0; i < 7; i++) await mustIssue(alone, fresh);
     await enrolDesk(alone);
     await topUpNumbers(alone.db, await online(alone), alone.deviceId, fresh);
-    expect(await serverBlocks('ZJIT-2031')).toEqual([{ device: alone.deviceId, start: 8, end: 107 }]);
+    // The numbers it printed alone are recorded as its office's (so they verify), then its block.
+    expect(await serverBlocks('ZJIT-2031')).toEqual([
+      { device: alone.deviceId, start: 1, end: 7 },
+      { device: alone.deviceId, start: 8, end: 107 },
+    ]);
     expect(await mustIssue(alone, fresh)).toBe('ZJIT-2031-000008');
   });
 

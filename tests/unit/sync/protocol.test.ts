@@ -5,6 +5,7 @@ import {
   MAX_OPERATIONS_PER_BATCH,
   batchFileSchema,
   blobMetaSchema,
+  certificateStatusSchema,
   enrolmentRequestSchema,
   maskName,
   operationSchema,
@@ -191,5 +192,11 @@ describe('maskName', () => {
     ['John Smith', 'J*** ****h'],
   ])('%s → %s', (name, masked) => {
     expect(maskName(name)).toBe(masked);
+  });
+});
+
+describe('verification statuses', () => {
+  it('answers every status a certificate record may store, void (作废) included', () => {
+    expect(certificateStatusSchema.options).toEqual(['valid', 'expired', 'revoked', 'cancelled', 'suspended', 'void']);
   });
 });
