@@ -23,7 +23,7 @@ import { recordLabel } from './conflicts';
 import { SYNC_KEYS, readInflight } from './settings';
 
 /** Refusals caused by what one operation (or its attachment bytes) carries, not by the desk or the server. */
-const PER_OPERATION: ReadonlySet<SyncErrorCode> = new Set(['invalid_batch', 'unknown_table', 'batch_too_large', 'blob_too_large', 'blob_hash_mismatch']);
+const PER_OPERATION: ReadonlySet<SyncErrorCode> = new Set(['invalid_batch', 'unknown_table', 'batch_too_large', 'blob_too_large', 'blob_hash_mismatch', 'forbidden_record']);
 
 /**
  * At most this many operations are set aside in one pass: a refusal that is really about the

@@ -95,11 +95,14 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function request(method: string, path: string, init: { body?: BodyInit; contentType?: string; auth: boolean }): Promise<Response> {
+  async function request(method: string, path: string, init: { body?: BodyInit; contentType?: string; auth: boolean | 'when-enrolled' }): Promise<Response> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), accept: 'application/json' };
     if (init.contentType !== undefined) headers['content-type'] = init.contentType;
-    if (init.auth) {
+    if (init.auth === true) {
       if (options.token === undefined) throw new SyncError('unauthenticated');
+      headers.authorization = `Bearer ${options.token}`;
+    } else if (init.auth === 'when-enrolled' && options.token !== undefined) {
+      // Re-enrolling the same desk proves it is the device it says (server: device_already_enrolled).
       headers.authorization = `Bearer ${options.token}`;
     }
     let response: Response;
@@ -139,7 +142,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
   return {
     async enrol(body) {
-      const response = await request('POST', SYNC_ROUTES.enrol, { body: JSON.stringify(body), contentType: 'application/json', auth: false });
+      const response = await request('POST', SYNC_ROUTES.enrol, { body: JSON.stringify(body), contentType: 'application/json', auth: 'when-enrolled' });
       return json(response, enrolmentResponseSchema);
     },
     async push(batch) {

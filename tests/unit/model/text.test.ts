@@ -26,7 +26,7 @@ const SAMPLES: Record<SyncedTable, Record<string, unknown>> = {
   applications: {
     ...base,
     programId: 'p4',
-    kind: 'initial',
+    kind: 'new',
     applicationNo: 'P4-2026-000001',
     status: 'received',
     channel: 'counter',

@@ -33,6 +33,11 @@ async function failureOf(promise: Promise<unknown>): Promise<SyncError> {
   throw new Error('expected a SyncError');
 }
 
+/** The request was sent; what came back does not matter here. */
+async function t401(promise: Promise<unknown>): Promise<void> {
+  await promise.catch(() => undefined);
+}
+
 describe('HTTP transport', () => {
   it('sends the protocol version and the bearer token, no cookies, no redirects', async () => {
     const seen: Seen[] = [];
@@ -47,6 +52,16 @@ describe('HTTP transport', () => {
     expect(headers[PROTOCOL_HEADER]).toBe('1');
     expect(headers.authorization).toBe('Bearer tok_0123456789abcdef0123456789abcdef');
     expect(seen[0]!.init).toMatchObject({ credentials: 'omit', redirect: 'error', method: 'GET' });
+  });
+
+  it('enrols without a token on a new desk, and with its current token when it has one (re-enrolment)', async () => {
+    const request = { officeCode: 'XJSIA', enrolmentCode: 'ABCD-EFGH-JKLM', deviceId: 'd1', deviceName: '收件窗口 2 号机', appVersion: '0.1.0' };
+    const fresh: Seen[] = [];
+    await t401(createHttpTransport({ baseUrl: 'https://x.org', fetch: fetchReturning(() => json(401, errorBody('unauthenticated')), fresh) }).enrol(request));
+    expect((fresh[0]!.init.headers as Record<string, string>).authorization).toBeUndefined();
+    const again: Seen[] = [];
+    await t401(createHttpTransport({ baseUrl: 'https://x.org', token: 'tok_0123456789abcdef0123456789abcdef', fetch: fetchReturning(() => json(401, errorBody('unauthenticated')), again) }).enrol(request));
+    expect((again[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok_0123456789abcdef0123456789abcdef');
   });
 
   it('does not call the server without a token for device routes', async () => {
