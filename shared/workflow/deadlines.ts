@@ -166,6 +166,18 @@ export function decisionDue(
   return deadlineAfter(startEntry.at, deadline, cal);
 }
 
+/**
+ * How a deadline is shown, decided once: `late` — a decision deadline missed (the office broke
+ * its own time limit: red); `done` — a publicity period over (the file may move on: green);
+ * `running` — still within its time (gold).
+ */
+export type DeadlineSeverity = 'late' | 'done' | 'running';
+
+export function deadlineSeverity(deadline: Pick<QueueDeadline, 'kind' | 'overdue'>): DeadlineSeverity {
+  if (!deadline.overdue) return 'running';
+  return deadline.kind === 'decision' ? 'late' : 'done';
+}
+
 export interface QueueDeadline {
   readonly kind: 'publicity' | 'decision';
   /** Publicity: its last day. Decision: the last day to decide. */

@@ -19,6 +19,9 @@ import { formatIsoDate } from '../i18n/format';
 import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
 import { stateOf } from '../../../shared/workflow/lookup';
+import { deadlineSeverity } from '../../../shared/workflow/deadlines';
+
+const SEVERITY_COLOUR = { late: 'red', done: 'green', running: 'gold' } as const;
 
 export function ApplicationPage() {
   const t = useT();
@@ -77,7 +80,7 @@ export function ApplicationPage() {
                 {state ? state.name[lang] : application.status}
               </Tag>
               {evaluation.deadline && (
-                <Tag color={evaluation.deadline.overdue ? (evaluation.deadline.kind === 'decision' ? 'red' : 'green') : 'gold'} data-testid="application-deadline">
+                <Tag color={SEVERITY_COLOUR[deadlineSeverity(evaluation.deadline)]} data-testid="application-deadline">
                   {evaluation.deadline.label}
                 </Tag>
               )}

@@ -23,6 +23,7 @@ import { publicityEndsOn, startPublicity, StartPublicityError } from '../publici
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
+import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
 
 type Lang = 'zh' | 'en';
 const ALL = '*';
@@ -245,7 +246,7 @@ export function QueuesPage() {
       width: 280,
       render: (_, r) => {
         if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{r.problems.join('')}</Typography.Text> : '—';
-        const late = r.deadline.overdue && r.deadline.kind === 'decision';
+        const late = deadlineSeverity(r.deadline) === 'late';
         return (
           <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
             {r.deadline.label}
@@ -313,7 +314,7 @@ export function QueuesPage() {
         dataSource={rows ?? []}
         locale={{ emptyText: t('workflow.queues.empty') }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        rowClassName={(r) => (r.deadline?.overdue && r.deadline.kind === 'decision' ? 'desk-queue-overdue' : '')}
+        rowClassName={(r) => (r.deadline !== undefined && deadlineSeverity(r.deadline) === 'late' ? 'desk-queue-overdue' : '')}
         onRow={(r) => ({ onClick: () => navigate(`/applications/${r.application.id}`), style: { cursor: 'pointer' } })}
         {...(canPublicise
           ? {

@@ -33,6 +33,7 @@ import { todayIso } from '../../today';
 import type { TabProps } from '../applications/types';
 import { dateRules, isoOf } from '../../components/dates';
 import { stateOf } from '../../../../shared/workflow/lookup';
+import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
 
 type Lang = 'zh' | 'en';
 
@@ -684,7 +685,7 @@ export function WorkflowTab(props: TabProps) {
               key: 'deadline',
               label: t('workflow.deadline'),
               children: deadline ? (
-                <Typography.Text type={deadline.overdue && deadline.kind === 'decision' ? 'danger' : undefined} strong data-testid="workflow-deadline">
+                <Typography.Text type={deadlineSeverity(deadline) === 'late' ? 'danger' : undefined} strong data-testid="workflow-deadline">
                   {deadline.label}
                 </Typography.Text>
               ) : (
