@@ -1,11 +1,24 @@
 import { useCallback } from 'react';
 import { useUi } from '../stores/ui';
-import { translate, type MessageKey } from './messages';
+import { translate, type Locale, type MessageKey } from './messages';
 
 /** The translate function for the current language. */
 export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
   const locale = useUi((s) => s.locale);
   return useCallback((key, vars) => translate(locale, key, vars), [locale]);
+}
+
+/** A pack's or a rule's two-language text is keyed `zh` / `en`. */
+export type Lang = 'zh' | 'en';
+
+/** The key of a two-language text for this locale. */
+export function langOf(locale: Locale): Lang {
+  return locale === 'zh-CN' ? 'zh' : 'en';
+}
+
+/** The key of a two-language text for the current language. */
+export function useLang(): Lang {
+  return langOf(useUi((s) => s.locale));
 }
 
 export { translate, type MessageKey, type Locale } from './messages';
