@@ -455,6 +455,7 @@ export const rkRegistrationPack = {
   education: {
     rule: 'P5_EDUCATION_REQUIREMENT',
     window: 'cycle',
+    formTable: { field: 'continuingEducation', hoursColumn: 'approvedHours' },
     kinds: REGISTRATION,
     cite: '003 48号 四',
     quote: '继续教育每三年为一个周期',

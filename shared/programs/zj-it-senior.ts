@@ -258,6 +258,17 @@ export const zjItSeniorPack = {
       quote: '学历：指最高学历',
     },
     {
+      id: 'graduatedFrom',
+      label: { zh: '毕业院校及专业', en: 'University and major' },
+      type: 'text',
+      required: true,
+      kinds: 'all',
+      help: { zh: '最高学历的毕业院校和所学专业，如“浙江大学 计算机科学与技术”', en: 'School and major of the highest education' },
+      cite: '002 附件4 一 2',
+      quote: '《推荐高级工程师职务任职资格人员花名册》1 份，同时提供 Excel 格式电子文档',
+      basis: { zh: '《花名册》设“毕业院校及专业”栏', en: 'The roster has a column for school and major' },
+    },
+    {
       id: 'highestEducationIsEngineering',
       label: { zh: '最高学历是否工程技术类专业', en: 'Highest education in engineering' },
       type: 'boolean',
@@ -932,6 +943,17 @@ export const zjItSeniorPack = {
   education: {
     rule: 'P4_EDUCATION_REQUIREMENT',
     window: 'calendar-years',
+    formTable: { field: 'continuingEducation', hoursColumn: 'hours' },
+    roundYears: {
+      from: 2018,
+      to: 2018,
+      reading: {
+        zh: '“自 2018 年起”每年度核查；材料 2019 年 9 月 30 日截止，2019 年尚未满一年，故本轮核查 2018 年',
+        en: 'Every year "from 2018"; materials close on 2019-09-30, before 2019 is complete, so this round judges 2018',
+      },
+      cite: '002 六(三)',
+      quote: '自 2018 年起，申报对象每年度参加继续教育不得少于 90 学时',
+    },
     kinds: 'all',
     cite: '002 六(三)',
     quote: '自 2018 年起，申报对象每年度参加继续教育不得少于 90 学时',
@@ -1214,7 +1236,6 @@ export const zjItSeniorPack = {
   imports: [
     {
       // The unit's Excel roster (附件4 一 2), columns as shared/documents/xlsx/zj-roster writes them.
-      // 毕业院校及专业 has no field of its own on the form and is not imported.
       kind: 'roster',
       names: { zh: '《推荐高级工程师职务任职资格人员花名册》', en: 'Roster of recommended candidates' },
       creates: 'applications',
@@ -1233,6 +1254,7 @@ export const zjItSeniorPack = {
         { target: 'supervisingDepartment' },
         { target: 'specialty', headers: ['现从事专业', '从事专业栏'] },
         { target: 'highestEducation', headers: ['学历', '最高学历'] },
+        { target: 'graduatedFrom', headers: ['毕业院校及专业', '毕业院校', '毕业学校及专业', '毕业学校'] },
         { target: 'educationObtainedOn', headers: ['毕业时间', '毕业年月'] },
         { target: 'currentTitle', headers: ['现任资格', '现任专业技术职务', '现任专业技术资格', '现专业技术职务任职资格'] },
         { target: 'currentTitleObtainedOn', headers: ['现任资格取得时间', '资格取得时间'] },

@@ -73,7 +73,7 @@ export function zjRosterRow(a: ZjApplicant, index: number, assessmentYears: read
     a.supervisor,
     a.specialty,
     both(a.education.level, eng?.level),
-    both(`${a.education.school} ${a.education.major}`, eng ? `${eng.school} ${eng.major}` : undefined),
+    both(`${a.education.school} ${a.education.major}`.trim(), eng ? `${eng.school} ${eng.major}`.trim() : undefined),
     both(formatYearMonthZh(a.education.graduatedOn), eng ? formatYearMonthZh(eng.graduatedOn) : undefined),
     a.currentTitle,
     formatYearMonthZh(a.titleObtainedOn),

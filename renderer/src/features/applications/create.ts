@@ -14,7 +14,8 @@ import { checkFields, fieldsFor, isBlank, type FieldError } from '../../../../sh
 import { valuesWithKind } from '../../../../shared/programs/condition';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
 import type { ApplicationKind, ApplicationKindId, FieldDef } from '../../../../shared/programs/schema';
-import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
+import { isCanonicalDate, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
+import { RECEIVED_FIELD } from '../../../../shared/engine/facts';
 import { toHalfWidth } from '../../../../shared/rules/input-text';
 import { db as defaultDb, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
@@ -411,8 +412,11 @@ export async function updateApplicationFields(
       touched.some((k) => e.field === k || e.field.startsWith(`${k}[`)),
     );
     if (errors.length > 0) throw new ValidationError(errors.map((e) => ({ path: `fields.${e.field}`, message: e.message })));
-    if (sameValue(fields, app.fields)) return app;
-    return deps.applications.update(id, { fields }, ctx);
+    // The form's 收到日期 is the application's 收件日期 (one fact: shared/engine/facts).
+    const received = fields[RECEIVED_FIELD];
+    const receivedDate = Object.hasOwn(patch, RECEIVED_FIELD) && isCanonicalDate(received) && received !== app.receivedDate ? received : undefined;
+    if (sameValue(fields, app.fields) && receivedDate === undefined) return app;
+    return deps.applications.update(id, { fields, ...(receivedDate === undefined ? {} : { receivedDate }) }, ctx);
   });
 }
 

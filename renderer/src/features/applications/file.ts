@@ -16,7 +16,10 @@ import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { WorkflowRole } from '../../../../shared/workflow/definition';
 import type { WorkflowHistoryEntry } from '../../../../shared/workflow/context';
 import { recordOpinion, startRouting, ROUTING_VARIANTS, type RoutingChainState, type RoutingLevelId, type RoutingVariant } from '../../../../shared/workflow/routing';
+import { factsOfFields } from '../../../../shared/engine/facts';
+import { parseDateInput } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
+import { previousCertificateWithFields } from './create';
 import type { DeskDatabase } from '../../db/database';
 import { useSession } from '../../stores/session';
 import { todayIso } from '../../today';
@@ -139,6 +142,28 @@ export function routingStateOf(
   return { state, skipped };
 }
 
+/**
+ * The application's fields as every reader sees them (shared/engine/facts): the 收到日期 is the
+ * header's 收件日期, the 自评分 the 自评分表's total, and the photo accepted on 附件与照片 fills
+ * the form's photo field (its bytes stand in for the value, so the pack's photo rule checks them).
+ */
+export function factFieldsOf(pack: ProgramPack, file: ApplicationFile): Record<string, unknown> {
+  const app = file.application;
+  const fields = factsOfFields(pack, app.fields, { receivedDate: app.receivedDate, selfScore: app.selfScore });
+  const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
+  if (photoField) fields[photoField.id] = file.photoBytes;
+  return fields;
+}
+
+/** A certificate acted on, read from the form's own certificate fields when no box was filled (P5 证书有效期至). */
+function certificateFromFields(pack: ProgramPack, kind: string, fields: Readonly<Record<string, unknown>>): { validUntil: string; issuedOn?: string } | undefined {
+  const c = previousCertificateWithFields(pack, kind, undefined, fields);
+  const validUntil = c.validUntil === undefined ? undefined : parseDateInput(c.validUntil);
+  if (validUntil === undefined || !validUntil.ok) return undefined;
+  const issuedOn = c.issuedOn === undefined ? undefined : parseDateInput(c.issuedOn);
+  return { validUntil: validUntil.value, ...(issuedOn?.ok ? { issuedOn: issuedOn.value } : {}) };
+}
+
 /** The engine's input for this file. Pure: a test can build a file by hand. */
 export function engineInput(pack: ProgramPack, file: ApplicationFile): ApplicationInput {
   const app = file.application;
@@ -147,8 +172,8 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
   const publicity = file.publicities.at(-1);
   const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions).state;
   // The photo is an attachment, not a typed value: its bytes stand in for the pack's photo field.
-  const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
-  const fields = photoField ? { ...app.fields, [photoField.id]: file.photoBytes } : app.fields;
+  const fields = factFieldsOf(pack, file);
+  const certificate = app.previousCertificate ?? certificateFromFields(pack, app.kind, fields);
   const input: ApplicationInput = {
     kind: app.kind as ApplicationKindId,
     state: app.status,
@@ -173,7 +198,7 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
     receivedOn: app.receivedDate,
     ...(file.person ? { holder: { name: file.person.name, idNumber: file.person.idNumber } } : {}),
     ...(file.organisation && !file.person ? { holder: { name: file.organisation.name, creditCode: file.organisation.creditCode } } : {}),
-    ...(app.previousCertificate ? { certificate: app.previousCertificate } : {}),
+    ...(certificate ? { certificate } : {}),
     ...(app.selfScore
       ? {
           selfScore: {

@@ -24,7 +24,7 @@ import { formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
 import { fireTransition } from './fire';
 import { recordRoutingOpinion } from './commands';
-import { raiseObjection, settleObjection } from '../publicity/commands';
+import { leadsToPublicity, raiseObjection, settleObjection, startPublicity } from '../publicity/commands';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
@@ -52,6 +52,9 @@ interface FireValues {
   decision?: string;
   returnTo?: string;
   scores?: { name?: string; score?: number }[];
+  /** Into 公示中: the publicity record is made in the same step (startPublicity). */
+  publicityTitle?: string;
+  publicityStart?: string;
 }
 
 function FireModal({
@@ -76,8 +79,10 @@ function FireModal({
   const definition = result.pack.workflows[file.application.kind as ApplicationKindId];
   const target = definition?.states.find((s) => s.id === transition.to);
   const isReturn = target?.queue === 'returned';
+  const intoPublicity = definition !== undefined && leadsToPublicity(definition, transition);
   const records = new Set(transition.records);
   const initial: FireValues = {
+    ...(intoPublicity ? { publicityTitle: t('workflow.fire.publicityDefaultTitle', { program: result.pack.names[lang] }), publicityStart: todayIso() } : {}),
     ...(records.has('reason') && isReturn ? { reason: returnReasons(result.evaluation) } : {}),
     ...(records.has('returnTo') ? { returnTo: defaultReturnTo(file.application) } : {}),
     ...(records.has('scores') ? { scores: [{ name: t('workflow.fire.scoreTotal') }] } : {}),
@@ -96,6 +101,27 @@ function FireModal({
     }
     setBusy(true);
     setError(null);
+    if (intoPublicity) {
+      try {
+        await startPublicity(
+          {
+            programId: file.application.programId,
+            title: values.publicityTitle ?? '',
+            startedOn: isoOf(values.publicityStart ?? '') ?? '',
+            applicationIds: [file.application.id],
+            transitionId: transition.id,
+          },
+          { role },
+        );
+        void message.success(t('workflow.fire.done', { action: transition.label[lang] }));
+        onClose();
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
       await fireTransition(
         file.application.id,
@@ -142,6 +168,16 @@ function FireModal({
         </Typography.Text>
         {error && <Alert type="error" showIcon title={error} style={{ whiteSpace: 'pre-line' }} data-testid="fire-error" />}
         <Form form={form} layout="vertical" initialValues={initial} preserve>
+          {intoPublicity && (
+            <>
+              <Form.Item name="publicityTitle" label={t('workflow.queues.publicityTitle')} rules={required('workflow.queues.publicityTitle')}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="publicityStart" label={t('workflow.queues.publicityStart')} rules={dateRules(true)} extra={t('workflow.fire.publicityHint')}>
+                <Input placeholder="2026-11-22" autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
           {records.has('returnTo') && (
             <Form.Item name="returnTo" label={t('workflow.fire.returnTo')} rules={required('workflow.fire.returnTo')}>
               <Radio.Group options={RETURN_TO_OPTIONS.map((v) => ({ value: v, label: t(`workflow.returnTo.${v}`) }))} />
@@ -192,7 +228,7 @@ function FireModal({
               )}
             </Form.List>
           )}
-          {transition.records.length === 0 && <Typography.Paragraph>{t('workflow.fire.noRecords')}</Typography.Paragraph>}
+          {transition.records.length === 0 && !intoPublicity && <Typography.Paragraph>{t('workflow.fire.noRecords')}</Typography.Paragraph>}
         </Form>
       </Space>
     </Modal>
