@@ -124,17 +124,29 @@ export function isRoutingVariant(value: unknown): value is RoutingVariant {
 }
 
 /**
+ * The opinions of the current pass up the chain: a file returned (退回) goes back down and is
+ * submitted again level by level (002 附件3 三: 退回下一级报送单位), so opinions recorded before
+ * the latest return are history, not the chain. Ids are UUIDv7: they order by creation.
+ */
+export function currentRoutingOpinions<O extends { id: string }>(opinions: readonly O[], events: readonly Pick<WorkflowEvent, 'id' | 'returnTo'>[]): O[] {
+  let lastReturn: string | undefined;
+  for (const e of events) if (e.returnTo !== undefined && (lastReturn === undefined || e.id > lastReturn)) lastReturn = e.id;
+  return lastReturn === undefined ? [...opinions] : opinions.filter((o) => o.id > lastReturn);
+}
+
+/**
  * The 002 附件3 chain, replayed from the recorded opinions. An opinion that does not fit the
  * chain (e.g. typed on two desks for the same level) is skipped and reported, never guessed.
  */
 export function routingStateOf(
   variant: unknown,
   opinions: readonly RoutingOpinion[],
+  events: readonly Pick<WorkflowEvent, 'id' | 'returnTo'>[] = [],
 ): { state: RoutingChainState | undefined; skipped: RoutingOpinion[] } {
   if (!isRoutingVariant(variant)) return { state: undefined, skipped: [] };
   let state = startRouting(variant);
   const skipped: RoutingOpinion[] = [];
-  for (const o of opinions) {
+  for (const o of currentRoutingOpinions(opinions, events)) {
     const next = recordOpinion(state, o.level as RoutingLevelId, o.opinion, o.note, o.on);
     if (next.ok) state = next.value;
     else skipped.push(o);
@@ -170,7 +182,7 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
   const reviewsDone: Record<string, number> = {};
   for (const r of file.reviews) reviewsDone[r.stage] = (reviewsDone[r.stage] ?? 0) + 1;
   const publicity = file.publicities.at(-1);
-  const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions).state;
+  const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions, file.events).state;
   // The photo is an attachment, not a typed value: its bytes stand in for the pack's photo field.
   const fields = factFieldsOf(pack, file);
   const certificate = app.previousCertificate ?? certificateFromFields(pack, app.kind, fields);

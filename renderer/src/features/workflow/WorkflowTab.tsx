@@ -82,7 +82,7 @@ function FireModal({
   const intoPublicity = definition !== undefined && leadsToPublicity(definition, transition);
   const records = new Set(transition.records);
   const initial: FireValues = {
-    ...(intoPublicity ? { publicityTitle: t('workflow.fire.publicityDefaultTitle', { program: result.pack.names[lang] }), publicityStart: todayIso() } : {}),
+    ...(intoPublicity ? { publicityTitle: t('workflow.fire.publicityDefaultTitle', { program: result.pack.names[lang] }), publicityStart: locale === 'zh-CN' ? formatIsoDate(todayIso(), locale) : todayIso() } : {}),
     ...(records.has('reason') && isReturn ? { reason: returnReasons(result.evaluation) } : {}),
     ...(records.has('returnTo') ? { returnTo: defaultReturnTo(file.application) } : {}),
     ...(records.has('scores') ? { scores: [{ name: t('workflow.fire.scoreTotal') }] } : {}),
@@ -173,7 +173,7 @@ function FireModal({
               <Form.Item name="publicityTitle" label={t('workflow.queues.publicityTitle')} rules={required('workflow.queues.publicityTitle')}>
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item name="publicityStart" label={t('workflow.queues.publicityStart')} rules={dateRules(true)} extra={t('workflow.fire.publicityHint')}>
+              <Form.Item name="publicityStart" label={t('workflow.queues.publicityStart')} required rules={dateRules(true)} extra={t('workflow.fire.publicityHint')}>
                 <Input placeholder="2026-11-22" autoComplete="off" />
               </Form.Item>
             </>
@@ -352,8 +352,8 @@ function RoutingCard({ props }: { props: TabProps }) {
   const [busy, setBusy] = useState(false);
   const { file } = props;
   const { state, skipped } = useMemo(
-    () => routingStateOf(file.application.fields['routingVariant'], file.routingOpinions),
-    [file.application.fields, file.routingOpinions],
+    () => routingStateOf(file.application.fields['routingVariant'], file.routingOpinions, file.events),
+    [file.application.fields, file.routingOpinions, file.events],
   );
   if (state === undefined) {
     return (
