@@ -8,7 +8,8 @@
  * Pure: the renderer's file loader, the documents and the server call the same functions.
  */
 import type { EducationRecord } from '../rules/education';
-import { addDays, addYears, isCanonicalDate, parseDateInput, type IsoDate } from '../rules/civil-date';
+import { addDays, addYears, isCanonicalDate, parseDateInput, parseYearMonth, type IsoDate } from '../rules/civil-date';
+import { parseIdNumber } from '../rules/id-number';
 import { evaluateSelfScore, type ScoreEntry, type ScoreItem, type SeniorityRoute } from '../rules/self-score';
 import { SELF_SCORE_RULES } from '../programs/rule-refs';
 import type { ProgramPack } from '../programs/schema';
@@ -178,6 +179,43 @@ export function factsOfFields(
   if (pack.fields.some((f) => f.id === SELF_SCORE_FIELD)) {
     const score = selfScoreOf(pack, fields, facts.selfScore);
     if (score !== undefined) out[SELF_SCORE_FIELD] = score;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-checks: what the form says against what the ID number says (GB 11643)
+// ---------------------------------------------------------------------------------------------
+
+export const CROSS_CHECK_CODE = 'field.cross-check';
+
+export interface CrossCheckFinding {
+  readonly field: string;
+  readonly code: typeof CROSS_CHECK_CODE;
+  readonly message: string;
+}
+
+const ymZh = (ym: string): string => `${ym.slice(0, 4)}年${ym.slice(5, 7)}月`;
+
+/**
+ * 出生年月 and 性别 against the birth date and sex inside the 身份证号码 (GB 11643-1999: digits
+ * 7–14 the birth date, digit 17 odd for men). A finding for the clerk to check with the
+ * applicant, not a refusal: which of the two is wrong only the paper can tell.
+ */
+export function identityCrossChecks(fields: Readonly<Record<string, unknown>>, today: IsoDate): CrossCheckFinding[] {
+  const id = parseIdNumber(fields['idNumber'], { today });
+  if (!id.ok) return [];
+  const out: CrossCheckFinding[] = [];
+  const month = fields['birthMonth'];
+  const typedMonth = typeof month === 'string' ? parseYearMonth(month) : undefined;
+  const idMonth = id.value.birthDate.slice(0, 7);
+  if (typedMonth?.ok && typedMonth.value !== idMonth) {
+    out.push({ field: 'birthMonth', code: CROSS_CHECK_CODE, message: `出生年月${ymZh(typedMonth.value)}与身份证号码中的出生日期（${ymZh(idMonth)}）不一致，请与申请人核对。` });
+  }
+  const sex = fields['sex'];
+  const typedSex = sex === '男' || sex === 'male' ? 'male' : sex === '女' || sex === 'female' ? 'female' : undefined;
+  if (typedSex !== undefined && typedSex !== id.value.sex) {
+    out.push({ field: 'sex', code: CROSS_CHECK_CODE, message: `性别“${typedSex === 'male' ? '男' : '女'}”与身份证号码（${id.value.sex === 'male' ? '男' : '女'}）不一致，请与申请人核对。` });
   }
   return out;
 }

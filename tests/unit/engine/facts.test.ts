@@ -12,6 +12,7 @@ import {
   educationFromForm,
   educationRowsOf,
   factsOfFields,
+  identityCrossChecks,
   roundEducationYears,
   selfScoreOf,
   seniorityOf,
@@ -177,5 +178,24 @@ describe('收到日期 is the 收件日期 (000 第十一条)', () => {
   });
   it('a program without the field gets none', () => {
     expect('receivedOn' in factsOfFields(p4, {}, { receivedDate: '2026-11-03' })).toBe(false);
+  });
+});
+
+describe('出生年月 and 性别 against the ID number (GB 11643-1999)', () => {
+  it.each([
+    ['agreeing month and sex: nothing', { idNumber: '110105198811150010', birthMonth: '1988-11', sex: '男' }, []],
+    ['199001 against an ID born 1988-11', { idNumber: '110105198811150010', birthMonth: '1990-01' }, ['出生年月1990年01月与身份证号码中的出生日期（1988年11月）不一致，请与申请人核对。']],
+    ['女 against an odd 17th digit', { idNumber: '110105198811150010', sex: '女' }, ['性别“女”与身份证号码（男）不一致，请与申请人核对。']],
+    ['an invalid ID number: its own field reports it', { idNumber: '110105198811150011', birthMonth: '1990-01' }, []],
+  ])('%s', (_label, fields, messages) => {
+    expect(identityCrossChecks(fields, '2026-11-23').map((f) => f.message)).toEqual(messages);
+  });
+
+  it('the engine shows it as a field finding on 出生年月', () => {
+    const fields = { idNumber: '110105198811150010', birthMonth: '1990-01' };
+    const ev = evaluateApplication(p4, { kind: 'new', state: 'received', history: [], fields, materials: [] }, clerk);
+    expect(ev.fieldErrors.filter((e) => e.code === 'field.cross-check')).toEqual([
+      { field: 'birthMonth', code: 'field.cross-check', message: '出生年月1990年01月与身份证号码中的出生日期（1988年11月）不一致，请与申请人核对。' },
+    ]);
   });
 });

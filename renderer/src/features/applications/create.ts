@@ -15,7 +15,7 @@ import { valuesWithKind } from '../../../../shared/programs/condition';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
 import type { ApplicationKind, ApplicationKindId, FieldDef } from '../../../../shared/programs/schema';
 import { isCanonicalDate, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
-import { RECEIVED_FIELD } from '../../../../shared/engine/facts';
+import { CROSS_CHECK_CODE, RECEIVED_FIELD } from '../../../../shared/engine/facts';
 import { toHalfWidth } from '../../../../shared/rules/input-text';
 import { db as defaultDb, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
@@ -129,7 +129,7 @@ export function previousCertificateWithFields(
 // ---------------------------------------------------------------------------------------------
 
 /** Engine findings that mean "not filled in yet": registered and shown, never refused. */
-const INCOMPLETE_CODES: ReadonlySet<string> = new Set(['field.required', 'field.remark-required', 'field.min-rows']);
+const INCOMPLETE_CODES: ReadonlySet<string> = new Set(['field.required', 'field.remark-required', 'field.min-rows', CROSS_CHECK_CODE]);
 
 /** The engine's field errors that refuse a registration or an edit (wrong values, not blanks). */
 export function blockingErrors(errors: readonly FieldError[]): FieldError[] {

@@ -16,6 +16,7 @@ import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowGuard } from '../../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../../shared/workflow/engine';
+import { rolesThatCanAct } from '../../../../shared/workflow/who-can';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
 import { publicityShownEnd } from '../../../../shared/workflow/deadlines';
 import { formatTenths } from '../../../../shared/panels/tenths';
@@ -242,10 +243,15 @@ function TransitionButtons({ props }: { props: TabProps }) {
   const [firing, setFiring] = useState<TransitionOption | null>(null);
   const options = props.result.evaluation.transitions;
   const blocked = options.filter((o) => !o.allowed);
+  // Nothing for this user: say which role can act (shared/workflow/who-can).
+  const definition = props.result.pack.workflows[props.file.application.kind as ApplicationKindId];
+  const whoCan = options.length === 0 && definition ? rolesThatCanAct(definition, props.file.application.status) : [];
   return (
     <Card size="small" title={t('workflow.actions')}>
       {options.length === 0 ? (
-        <Typography.Text type="secondary" data-testid="no-transitions">{t('workflow.noActions')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="no-transitions">
+          {whoCan.length > 0 ? t('workflow.noActionsWho', { roles: whoCan.map((r) => t(`workflow.role.${r}`)).join(t('workflow.roleSeparator')) }) : t('workflow.noActions')}
+        </Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap data-testid="transitions">
