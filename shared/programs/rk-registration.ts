@@ -293,7 +293,8 @@ export const rkRegistrationPack = {
       validator: 'date',
       required: true,
       kinds: ['deferral', 'education-deferral'],
-      help: { zh: '不得超过一年（rules/validity checkDeferral）', en: 'At most one year (rules/validity checkDeferral)' },
+      // The one-year limit is checked by rules/validity checkDeferral; the clerk reads the rule, not its code.
+      help: { zh: '自原有效期满之日起不得超过一年', en: 'At most one year after the original expiry' },
       cite: '003 47号 八',
       quote: '延期时间不得超过一年',
     },

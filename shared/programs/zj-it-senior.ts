@@ -404,8 +404,9 @@ export const zjItSeniorPack = {
       visibleWhen: { field: 'meetsSeniorityConditions', op: 'eq', value: true },
       kinds: 'all',
       basis: {
-        zh: '按学历资历条件申报时写明所依据的学历和任职年限（rules/self-score SeniorityRoute）',
-        en: 'The degree and years relied on (rules/self-score SeniorityRoute)',
+        // Read by rules/self-score as the SeniorityRoute's reason.
+        zh: '按学历资历条件申报时写明所依据的学历和任职年限',
+        en: 'The degree and years relied on',
       },
     },
     {
