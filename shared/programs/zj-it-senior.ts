@@ -18,6 +18,9 @@ import { CLERK, intakeLoop, MATERIALS_OK, PANEL_STEP, panelResult, state, transi
 
 type Material = ProgramPackInput['checklist'][number];
 
+/** The subject categories of 002 六(三) in English (the stored value stays the seed's word). */
+const P4_CATEGORIES_EN: Readonly<Record<string, string>> = { 专业科目: 'Professional subjects', 行业公需: 'Industry public subjects', 一般公需: 'General public subjects' };
+
 /** 002 附件4 四 3, in the seed's order. */
 export const P4_UNIT_NATURES = [
   '监督管理类事业',
@@ -463,7 +466,7 @@ export const zjItSeniorPack = {
           type: 'enum',
           required: true,
           kinds: 'all',
-          enum: (P4_EDUCATION_REQUIREMENT.categories ?? []).map((value) => ({ value })),
+          enum: (P4_EDUCATION_REQUIREMENT.categories ?? []).map((value) => ({ value, label: { zh: value, en: P4_CATEGORIES_EN[value] ?? value } })),
           cite: '002 六(三)',
           quote: '其中专业科目不少于 60 学时，行业公需和一般公需科目不少于 18 学时',
         },
