@@ -9,7 +9,8 @@
  *       the transitions allowed now for this role (and why others are blocked), and the deadline
  *       the work queue shows.
  */
-import { addYears, formatDateZh, type IsoDate } from '../rules/civil-date';
+import { formatDateZh, type IsoDate } from '../rules/civil-date';
+import { educationCycleStart, educationRowsOf, roundEducationYears, seniorityOf } from './facts';
 import { evaluateEducation, type EducationEvaluation, type EducationRecord, type EducationWindow } from '../rules/education';
 import { EDUCATION_RULES, SELF_SCORE_RULES } from '../programs/rule-refs';
 import { evaluateSelfScore, type ScoreEntry, type ScoreItem, type SeniorityRoute } from '../rules/self-score';
@@ -140,21 +141,18 @@ function educationFindings(
   let window: EducationWindow;
   if (education.window === 'cycle') {
     const cycleYears = requirement.cycleYears ?? 1;
-    // `?? undefined`: a null issuedOn falls through to the computed start, as `??` did before.
-    let start = app.certificate?.issuedOn ?? undefined;
-    if (start === undefined && app.certificate) {
-      const back = addYears(app.certificate.validUntil, -cycleYears);
-      if (back.ok) start = back.value;
-    }
+    // The current cycle, counted back from the expiry (003 47号 三), not from the first 取得时间.
+    const start = educationCycleStart(app.certificate, cycleYears);
     if (start === undefined) {
       out.push(requirementFinding('education.cycle', false, '缺少证书取得或上次登记日期，无法核算继续教育周期。'));
       return undefined;
     }
     window = { cycleStart: start };
   } else {
-    window = { years: app.educationYears ?? defaultEducationYears(ctx.today, requirement.firstYear) };
+    window = { years: app.educationYears ?? roundEducationYears(pack) ?? defaultEducationYears(ctx.today, requirement.firstYear) };
   }
-  const result = evaluateEducation(app.education ?? [], requirement, window);
+  // The form's own hours table and the tab's rows, a row in both counted once (one fact).
+  const result = evaluateEducation(educationRowsOf(pack, app.fields, app.education ?? []), requirement, window);
   if (!result.ok) {
     problems.push(result.error.message);
     out.push(requirementFinding(`education.${result.error.code}`, false, result.error.message));
@@ -171,15 +169,15 @@ function educationFindings(
 function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: EligibilityFinding[]): void {
   const rule = pack.scoring?.passScore?.rule;
   if (rule === undefined) return;
-  const sheet = app.selfScore;
+  // The 学历资历 route is asked once, on the form; an older sheet's answer only when the form has none.
+  const seniority = seniorityOf(app.fields, app.selfScore ? { items: [], seniority: app.selfScore.seniority } : undefined);
+  const sheet = app.selfScore ?? (seniority?.meets === true ? { items: [], entries: [] } : undefined);
   if (sheet === undefined) {
     out.push(requirementFinding('self-score', false, '尚未录入自评分表，无法判断申报条件（自评分或学历资历条件）。'));
     return;
   }
   const result = evaluateSelfScore(
-    sheet.seniority
-      ? { items: sheet.items, entries: sheet.entries, seniority: sheet.seniority }
-      : { items: sheet.items, entries: sheet.entries },
+    seniority ? { items: sheet.items, entries: sheet.entries, seniority } : { items: sheet.items, entries: sheet.entries },
     SELF_SCORE_RULES[rule],
   );
   if (!result.ok) {

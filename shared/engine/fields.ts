@@ -16,6 +16,7 @@ import type { ApplicationKindId, EnumOption, FieldDef, ProgramPack } from '../pr
 import { assignValues } from './merge';
 import { appliesToKind, kindPlan, type FieldCheck } from './plan';
 import { agreementErrors, tableView, yearRowErrors } from './tables';
+import { identityCrossChecks } from './facts';
 
 export interface FieldError {
   /** Field id; for a table cell `field[row].column` (row from 0). */
@@ -193,6 +194,11 @@ export function checkFields(pack: ProgramPack, kind: ApplicationKindId, values: 
       for (const e of tableView(field, value).problems) errors.push(e);
       for (const e of agreementErrors(pack, field, values)) errors.push(e);
     }
+  }
+  // 出生年月 / 性别 against the ID number: findings beside the field (shared/engine/facts).
+  if (values.at('idNumber') !== undefined) {
+    const crossed: Record<string, unknown> = { idNumber: values.at('idNumber'), birthMonth: values.at('birthMonth'), sex: values.at('sex') };
+    for (const f of identityCrossChecks(crossed, today)) errors.push({ field: f.field, code: f.code, message: f.message });
   }
   return errors;
 }

@@ -46,3 +46,17 @@ export function returnReasons(evaluation: Pick<Evaluation, 'checklist' | 'facts'
   for (const c of checklist.copiesShort) add(`份数不足：${c.item.name.zh}（应交${c.required}份，已收${c.received}份）`);
   return lines.join('\n');
 }
+
+/**
+ * Whom a return notice is addressed to: the 退回对象 recorded on the latest return (000 第十一条:
+ * 退回提交单位或个人), else the way the file came. Returned to the unit → the unit's name (or the
+ * employer typed on the form when the desk has no unit record); to the individual → the person.
+ */
+export function returnAddressee(
+  application: Pick<Application, 'channel' | 'personId' | 'organisationId'>,
+  lastReturnTo: ReturnTo | undefined,
+  names: { readonly applicant: string; readonly unit: string },
+): string {
+  const to = lastReturnTo ?? defaultReturnTo(application);
+  return to === 'unit' && names.unit.trim() !== '' ? names.unit.trim() : names.applicant;
+}

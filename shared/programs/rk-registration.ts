@@ -78,6 +78,9 @@ const REGISTRATION: Kinds = ['new', 'renewal'];
 
 const paperCommon = { scope: 'application', medium: 'paper', stage: 'submission' } as const;
 
+/** The study modes of 003 48号 五 in English (the stored value stays the seed's word). */
+const P5_MODES_EN: Readonly<Record<string, string>> = { 脱产: 'Full-time (released)', 半脱产: 'Part-time (released)', 业余: 'Spare time', 在岗: 'On the job' };
+
 export const rkRegistrationPack = {
   id: 'rk-registration',
   seed: '003',
@@ -192,7 +195,10 @@ export const rkRegistrationPack = {
       type: 'enum',
       required: true,
       kinds: REGISTRATION,
-      enum: [{ value: '男' }, { value: '女' }],
+      enum: [
+        { value: '男', label: { zh: '男', en: 'Male' } },
+        { value: '女', label: { zh: '女', en: 'Female' } },
+      ],
       cite: '003 附件',
       quote: '性别',
     },
@@ -223,7 +229,7 @@ export const rkRegistrationPack = {
           type: 'enum',
           required: true,
           kinds: 'all',
-          enum: (P5_EDUCATION_REQUIREMENT.modes ?? []).map((value) => ({ value })),
+          enum: (P5_EDUCATION_REQUIREMENT.modes ?? []).map((value) => ({ value, label: { zh: value, en: P5_MODES_EN[value] ?? value } })),
           cite: '003 48号 五',
           quote: '可以参加有关继续教育培训机构组织的脱产、半脱产、业余培训的学习，也可以采取在岗学习的方式',
         },
@@ -293,7 +299,8 @@ export const rkRegistrationPack = {
       validator: 'date',
       required: true,
       kinds: ['deferral', 'education-deferral'],
-      help: { zh: '不得超过一年（rules/validity checkDeferral）', en: 'At most one year (rules/validity checkDeferral)' },
+      // The one-year limit is checked by rules/validity checkDeferral; the clerk reads the rule, not its code.
+      help: { zh: '自原有效期满之日起不得超过一年', en: 'At most one year after the original expiry' },
       cite: '003 47号 八',
       quote: '延期时间不得超过一年',
     },
@@ -455,6 +462,7 @@ export const rkRegistrationPack = {
   education: {
     rule: 'P5_EDUCATION_REQUIREMENT',
     window: 'cycle',
+    formTable: { field: 'continuingEducation', hoursColumn: 'approvedHours' },
     kinds: REGISTRATION,
     cite: '003 48号 四',
     quote: '继续教育每三年为一个周期',

@@ -596,6 +596,26 @@ export const educationSchema = z.strictObject({
   rule: z.enum(EDUCATION_RULE_NAMES),
   /** calendar-years: 每年度 (002); cycle: the certificate's 3-year period (003). */
   window: z.enum(['calendar-years', 'cycle']),
+  /**
+   * The form's own table of hours (学时登记卡 copied onto the 申请表): its rows count as typed,
+   * so the hours are entered once (shared/engine/facts educationRowsOf). Columns date, mode,
+   * content, category are read by those ids; `hoursColumn` names the hours column.
+   */
+  formTable: z.strictObject({ field: fieldId, hoursColumn: fieldId }).optional(),
+  /**
+   * calendar-years only: the calendar years the round judges (002 六(三) 自 2018 年起每年度, for
+   * the 2019 round). Without it, the last three full years before today.
+   */
+  roundYears: z
+    .strictObject({
+      from: z.number().int().min(1900).max(2100),
+      to: z.number().int().min(1900).max(2100),
+      reading: localizedTextSchema,
+      cite: citeSchema,
+      quote: quoteSchema.optional(),
+    })
+    .refine((y) => y.from <= y.to, { message: '核查年度的起始年份不应晚于截止年份' })
+    .optional(),
   kinds: kindsSchema,
   cite: citeSchema,
   quote: quoteSchema.optional(),
@@ -1497,6 +1517,17 @@ function checkPack(pack: PackShape, ctx: z.RefinementCtx): void {
   pack.timeLimits.forEach((t, i) => checkKinds(t.kinds, `期限“${t.names.zh}”`, ['timeLimits', i, 'kinds']));
   pack.eligibility.forEach((e, i) => checkKinds(e.kinds, `申请条件“${e.text.zh}”`, ['eligibility', i, 'kinds']));
   if (pack.education) checkKinds(pack.education.kinds, '继续教育要求', ['education', 'kinds']);
+  const educationTable = pack.education?.formTable;
+  if (educationTable !== undefined) {
+    const table = pack.fields.find((f) => f.id === educationTable.field);
+    if (table?.type !== 'table') issue(ctx, `继续教育学时表“${educationTable.field}”不是申请表中的表格字段`, ['education', 'formTable', 'field']);
+    else if (!(table.columns ?? []).some((c) => c.id === educationTable.hoursColumn && c.type === 'number')) {
+      issue(ctx, `继续教育学时表没有数字列“${educationTable.hoursColumn}”`, ['education', 'formTable', 'hoursColumn']);
+    }
+  }
+  if (pack.education?.roundYears !== undefined && pack.education.window !== 'calendar-years') {
+    issue(ctx, '只有按年度核查的继续教育要求才能指定核查年度', ['education', 'roundYears']);
+  }
 
   const windowIds = new Set(pack.windows.map((w) => w.id));
   for (const kind of kindIds) {

@@ -18,6 +18,9 @@ import { CLERK, intakeLoop, MATERIALS_OK, PANEL_STEP, panelResult, state, transi
 
 type Material = ProgramPackInput['checklist'][number];
 
+/** The subject categories of 002 六(三) in English (the stored value stays the seed's word). */
+const P4_CATEGORIES_EN: Readonly<Record<string, string>> = { 专业科目: 'Professional subjects', 行业公需: 'Industry public subjects', 一般公需: 'General public subjects' };
+
 /** 002 附件4 四 3, in the seed's order. */
 export const P4_UNIT_NATURES = [
   '监督管理类事业',
@@ -258,6 +261,17 @@ export const zjItSeniorPack = {
       quote: '学历：指最高学历',
     },
     {
+      id: 'graduatedFrom',
+      label: { zh: '毕业院校及专业', en: 'University and major' },
+      type: 'text',
+      required: true,
+      kinds: 'all',
+      help: { zh: '最高学历的毕业院校和所学专业，如“浙江大学 计算机科学与技术”', en: 'School and major of the highest education' },
+      cite: '002 附件4 一 2',
+      quote: '《推荐高级工程师职务任职资格人员花名册》1 份，同时提供 Excel 格式电子文档',
+      basis: { zh: '《花名册》设“毕业院校及专业”栏', en: 'The roster has a column for school and major' },
+    },
+    {
       id: 'highestEducationIsEngineering',
       label: { zh: '最高学历是否工程技术类专业', en: 'Highest education in engineering' },
       type: 'boolean',
@@ -393,8 +407,9 @@ export const zjItSeniorPack = {
       visibleWhen: { field: 'meetsSeniorityConditions', op: 'eq', value: true },
       kinds: 'all',
       basis: {
-        zh: '按学历资历条件申报时写明所依据的学历和任职年限（rules/self-score SeniorityRoute）',
-        en: 'The degree and years relied on (rules/self-score SeniorityRoute)',
+        // Read by rules/self-score as the SeniorityRoute's reason.
+        zh: '按学历资历条件申报时写明所依据的学历和任职年限',
+        en: 'The degree and years relied on',
       },
     },
     {
@@ -451,7 +466,7 @@ export const zjItSeniorPack = {
           type: 'enum',
           required: true,
           kinds: 'all',
-          enum: (P4_EDUCATION_REQUIREMENT.categories ?? []).map((value) => ({ value })),
+          enum: (P4_EDUCATION_REQUIREMENT.categories ?? []).map((value) => ({ value, label: { zh: value, en: P4_CATEGORIES_EN[value] ?? value } })),
           cite: '002 六(三)',
           quote: '其中专业科目不少于 60 学时，行业公需和一般公需科目不少于 18 学时',
         },
@@ -932,6 +947,17 @@ export const zjItSeniorPack = {
   education: {
     rule: 'P4_EDUCATION_REQUIREMENT',
     window: 'calendar-years',
+    formTable: { field: 'continuingEducation', hoursColumn: 'hours' },
+    roundYears: {
+      from: 2018,
+      to: 2018,
+      reading: {
+        zh: '“自 2018 年起”每年度核查；材料 2019 年 9 月 30 日截止，2019 年尚未满一年，故本轮核查 2018 年',
+        en: 'Every year "from 2018"; materials close on 2019-09-30, before 2019 is complete, so this round judges 2018',
+      },
+      cite: '002 六(三)',
+      quote: '自 2018 年起，申报对象每年度参加继续教育不得少于 90 学时',
+    },
     kinds: 'all',
     cite: '002 六(三)',
     quote: '自 2018 年起，申报对象每年度参加继续教育不得少于 90 学时',
@@ -1214,7 +1240,6 @@ export const zjItSeniorPack = {
   imports: [
     {
       // The unit's Excel roster (附件4 一 2), columns as shared/documents/xlsx/zj-roster writes them.
-      // 毕业院校及专业 has no field of its own on the form and is not imported.
       kind: 'roster',
       names: { zh: '《推荐高级工程师职务任职资格人员花名册》', en: 'Roster of recommended candidates' },
       creates: 'applications',
@@ -1233,6 +1258,7 @@ export const zjItSeniorPack = {
         { target: 'supervisingDepartment' },
         { target: 'specialty', headers: ['现从事专业', '从事专业栏'] },
         { target: 'highestEducation', headers: ['学历', '最高学历'] },
+        { target: 'graduatedFrom', headers: ['毕业院校及专业', '毕业院校', '毕业学校及专业', '毕业学校'] },
         { target: 'educationObtainedOn', headers: ['毕业时间', '毕业年月'] },
         { target: 'currentTitle', headers: ['现任资格', '现任专业技术职务', '现任专业技术资格', '现专业技术职务任职资格'] },
         { target: 'currentTitleObtainedOn', headers: ['现任资格取得时间', '资格取得时间'] },

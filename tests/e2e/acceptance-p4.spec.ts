@@ -156,9 +156,9 @@ test('P4 事业单位 file: intake, return, supplement, routing chain, publicity
   await expect(page.getByTestId('binding-volume-0')).toContainText('第一册');
   await page.screenshot({ path: `${SHOTS}/acceptance-binding.png`, fullPage: true });
 
-  // ---- 继续教育: 2023–2025, each year 72 h 专业科目 + 20 h 一般公需.
+  // ---- 继续教育: the round judges 2018 (002 六(三) 自 2018 年起; materials close 2019-09-30), that year 72 h 专业科目 + 20 h 一般公需.
   await page.getByRole('tab', { name: '继续教育' }).click();
-  for (const year of [2023, 2024, 2025]) {
+  for (const year of [2018]) {
     for (const [category, hours] of [['专业科目', '72'], ['一般公需', '20']] as const) {
       await page.getByLabel('日期', { exact: true }).fill(`${year}0510`);
       await page.getByLabel('内容', { exact: true }).fill(`${category}培训`);

@@ -249,6 +249,8 @@ test('P4 for a 事业单位 applicant: a wrong value refused, then registered wi
   await choose(page, '省属单位');
   await choose(page, '系统集成');
   await typeEnter(page, '大学本科');
+  expect(await focusedId(page)).toBe('new-graduatedFrom');
+  await typeEnter(page, '浙江大学 计算机科学与技术'); // 毕业院校及专业 (the 花名册's column, issue 12)
   await page.keyboard.press('y'); // 最高学历是工程技术类专业: 是
   await page.keyboard.press('Enter');
   expect(await focusedId(page)).toBe('new-educationObtainedOn');

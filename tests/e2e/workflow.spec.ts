@@ -212,8 +212,8 @@ test('start a publicity from 待审核: the end date by the working-day calendar
         originalVerifiedBy: '王管理',
         originalVerifiedOn: '2026-11-02',
       })),
-    // 002 六(三): 90 hours a year (60 professional, 18 public) for 2023–2025.
-    educationRecords: [2023, 2024, 2025].flatMap((year, i) => [
+    // 002 六(三): 90 hours a year (60 professional, 18 public); the 2019 round judges 2018.
+    educationRecords: [2018].flatMap((year, i) => [
       { id: id(560 + 2 * i), personId, applicationId: appId, date: `${year}-05-10`, mode: '面授', category: '专业科目', content: '专业科目', hoursTenths: 600 },
       { id: id(561 + 2 * i), personId, applicationId: appId, date: `${year}-06-10`, mode: '面授', category: '行业公需', content: '行业公需', hoursTenths: 300 },
     ]),

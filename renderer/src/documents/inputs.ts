@@ -22,6 +22,8 @@ import { ZJ_SPECIALTIES, ZJ_UNIT_NATURES, type ZjSpecialty, type ZjUnitNature } 
 import { displayValue } from '../../../shared/documents/org-rosters';
 import type { Application } from '../../../shared/model/records';
 import { getPack } from '../../../shared/programs';
+import { factsOfFields } from '../../../shared/engine/facts';
+import { returnAddressee, returnToCode } from '../../../shared/engine/returns';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { isCanonicalDate, type IsoDate } from '../../../shared/rules/civil-date';
 import { fail, ok, type Result } from '../../../shared/rules/result';
@@ -75,7 +77,9 @@ export function sexOf(file: ApplicationFile): 'male' | 'female' | undefined {
 
 export function applicantName(file: ApplicationFile): string {
   const f = file.application.fields;
-  return file.person?.name ?? file.organisation?.name ?? (text(f, 'name') || text(f, 'organisationName') || text(f, 'enterpriseName'));
+  // The application's own 姓名 first: a correction typed on the form reaches every document.
+  const typed = file.person ? text(f, 'name') : text(f, 'organisationName') || text(f, 'enterpriseName');
+  return typed || (file.person?.name ?? file.organisation?.name ?? text(f, 'name'));
 }
 
 export function applicantUnit(file: ApplicationFile): string {
@@ -143,7 +147,11 @@ export function returnNoticeInput(
 ): ReturnNoticeInput {
   const app = file.application;
   const name = applicantName(file);
-  const addressee = app.channel === 'unit' && file.organisation ? file.organisation.name : name;
+  // The notice goes to whom the return went (退回对象), as recorded on the latest return.
+  const lastReturn = [...file.events].reverse().find((e) => e.returnTo !== undefined)?.returnTo;
+  const unit = file.organisation?.name ?? applicantUnit(file);
+  const code = returnToCode(lastReturn);
+  const addressee = returnAddressee(app, code === 'unit' || code === 'individual' ? code : undefined, { applicant: name, unit });
   return {
     kind: ctx.kind,
     office: officeOf(result.pack, ctx.officeName),
@@ -267,7 +275,9 @@ export function rkApplicationInput(file: ApplicationFile, photoJpeg?: Uint8Array
  * before the cutoff (2019-12-31 − N years), which gives back exactly N.
  */
 export function zjApplicantOf(file: ApplicationFile, cutoffYear = 2019): Result<ZjApplicant> {
-  const f = file.application.fields;
+  const pack = getPack(file.application.programId);
+  // The facts as every reader sees them: the 自评分 is the 自评分表's total (shared/engine/facts).
+  const f = pack ? factsOfFields(pack, file.application.fields, { receivedDate: file.application.receivedDate, selfScore: file.application.selfScore }) : file.application.fields;
   const name = applicantName(file);
   const missing: string[] = [];
   const sex = sexOf(file);
@@ -285,7 +295,8 @@ export function zjApplicantOf(file: ApplicationFile, cutoffYear = 2019): Result<
     .map((r) => ({ year: Number(r['year']), result: String(r['result'] ?? '').trim() }))
     .filter((a) => Number.isInteger(a.year) && a.result !== '')
     .sort((a, b) => a.year - b.year);
-  const selfScore = num(f, 'selfScore') ?? file.application.selfScore?.items.reduce((n, i) => n + i.claimed, 0) ?? 0;
+  const selfScore = num(f, 'selfScore') ?? 0;
+  const school = text(f, 'graduatedFrom');
   const isEngineering = f['highestEducationIsEngineering'] !== false;
   const engineering = text(f, 'engineeringEducation');
   const graduatedOn = yearMonthOf(text(f, 'educationObtainedOn'));
@@ -300,7 +311,7 @@ export function zjApplicantOf(file: ApplicationFile, cutoffYear = 2019): Result<
     unitNature: unitNature as ZjUnitNature,
     supervisor: text(f, 'supervisingDepartment'),
     specialty: specialty as ZjSpecialty,
-    education: { level: text(f, 'highestEducation'), school: '', major: '', graduatedOn },
+    education: { level: text(f, 'highestEducation'), school, major: '', graduatedOn },
     ...(!isEngineering && engineering ? { engineeringEducation: { level: engineering, school: '', major: '', graduatedOn } } : {}),
     ...(degree ? { degree } : {}),
     currentTitle: text(f, 'currentTitle'),

@@ -8,7 +8,28 @@ import { type IsoDate } from '../../rules/civil-date';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
-export type CellValue = string | number | null;
+/**
+ * A date Excel can sort and compute with: written as a real date cell, shown as the seed
+ * prescribes — 年月 (002 附件4 四 7: ××××年××月) or 年月日.
+ */
+export interface DateCell {
+  readonly date: string;
+  readonly show: 'year-month' | 'date';
+}
+export type CellValue = string | number | null | DateCell;
+
+/** 'YYYY-MM' or 'YYYY-MM-DD' as a date cell; anything else (blank, unreadable) stays text. */
+export function dateCell(value: string, show: DateCell['show']): CellValue {
+  return /^\d{4}-\d{2}(-\d{2})?$/.test(value) ? { date: value, show } : value;
+}
+
+export const YEAR_MONTH_FORMAT = 'yyyy"年"mm"月"';
+export const DATE_FORMAT = 'yyyy"年"mm"月"dd"日"';
+
+function excelDate(cell: DateCell): Date {
+  const [y, m, d] = cell.date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1900, (m ?? 1) - 1, d ?? 1));
+}
 
 export interface ColumnDef {
   readonly header: string;
@@ -117,6 +138,8 @@ export function bodyRows(ws: Worksheet, firstRow: number, columns: readonly Colu
       text: { ...base, numFmt: '@' } as Partial<ExcelJS.Style>,
       number: (c.numFmt ? { ...base, numFmt: c.numFmt } : base) as Partial<ExcelJS.Style>,
       empty: base as Partial<ExcelJS.Style>,
+      yearMonth: { ...base, numFmt: YEAR_MONTH_FORMAT } as Partial<ExcelJS.Style>,
+      date: { ...base, numFmt: DATE_FORMAT } as Partial<ExcelJS.Style>,
     };
   });
   rows.forEach((values, r) => {
@@ -129,6 +152,11 @@ export function bodyRows(ws: Worksheet, firstRow: number, columns: readonly Colu
       const cell = row.getCell(i + 1);
       const v = values[i];
       const style = styles[i];
+      if (v !== null && typeof v === 'object') {
+        cell.value = excelDate(v);
+        if (style) cell.style = v.show === 'year-month' ? style.yearMonth : style.date;
+        return;
+      }
       cell.value = v === undefined ? null : v;
       if (style) cell.style = typeof v === 'number' ? style.number : typeof v === 'string' ? style.text : style.empty;
     });
@@ -146,6 +174,7 @@ function textUnits(text: string): number {
 /** Lines a value wraps to in a column `width` units wide (explicit newlines included). */
 export function linesNeeded(value: CellValue | undefined, width: number): number {
   if (value === null || value === undefined) return 1;
+  if (typeof value === 'object') return Math.max(1, Math.ceil((value.show === 'year-month' ? 9 : 12) / Math.max(1, width - 1.5)));
   const usable = Math.max(1, width - 1.5);
   return String(value)
     .split('\n')

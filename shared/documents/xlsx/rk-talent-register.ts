@@ -4,11 +4,10 @@
  * certificate registered, deferred or cancelled in the round, with the continuing-education hours
  * of the cycle (003 信办人[2004]48号 第四条: 3 年 ≥ 180 学时，每年 ≥ 40 学时).
  */
-import { formatDateZh, formatYearMonthZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
+import { formatDateZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { SEX_ZH } from '../zj-applicant';
-import { hoursFromTenths } from '../intake/common';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { addSheet, bodyRows, dateCell, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export type RkRegistrationKind = 'first' | 'renewal' | 'deferral' | 'cancellation';
 
@@ -64,7 +63,7 @@ export const RK_REGISTER_COLUMNS: readonly ColumnDef[] = [
   { header: '登记日期', width: 14 },
   { header: '有效期至', width: 14 },
   { header: '所在单位', width: 26, align: 'left' },
-  { header: '继续教育学时', width: 10 },
+  { header: '继续教育学时', width: 10, numFmt: '0.#' },
   { header: '备注', width: 16, align: 'left' },
 ];
 
@@ -73,18 +72,19 @@ export function rkRegisterCells(r: RkRegisterRow, index: number): CellValue[] {
     index,
     r.name,
     SEX_ZH[r.sex],
-    formatYearMonthZh(r.birthMonth),
+    dateCell(r.birthMonth, 'year-month'),
     r.idNumber,
     r.category,
     r.qualification,
     r.certificateNo,
-    formatYearMonthZh(r.obtainedOn),
+    dateCell(r.obtainedOn, 'year-month'),
     r.formNo,
     RK_REGISTRATION_KIND_ZH[r.kind],
-    formatDateZh(r.registeredOn),
-    r.validUntil ? formatDateZh(r.validUntil) : '',
+    dateCell(r.registeredOn, 'date'),
+    r.validUntil ? dateCell(r.validUntil, 'date') : '',
     r.unit,
-    hoursFromTenths(r.educationHoursTenths),
+    // A number Excel can sum (tenths → hours; halves are exact in binary).
+    r.educationHoursTenths / 10,
     r.remarks ?? '',
   ];
 }

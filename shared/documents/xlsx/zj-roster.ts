@@ -8,7 +8,7 @@ import { formatDateZh, formatYearMonthZh, type IsoDate } from '../../rules/civil
 import { fail, ok, type Result } from '../../rules/result';
 import { type ProgressCallback } from '../errors';
 import { SEX_ZH, ZJ_SERVICE_CUTOFF, ZJ_SPECIALTIES, assessmentFor, zjServiceYears, type ZjApplicant } from '../zj-applicant';
-import { addSheet, bodyRows, newWorkbook, noteRow, styleHeaderCell, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { addSheet, bodyRows, dateCell, newWorkbook, noteRow, styleHeaderCell, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export interface ZjRosterInput {
   /** 报送单位 (as on its seal). */
@@ -66,18 +66,19 @@ export function zjRosterRow(a: ZjApplicant, index: number, assessmentYears: read
     index,
     a.name,
     SEX_ZH[a.sex],
-    formatYearMonthZh(a.birthMonth),
+    // 002 附件4 四 7: dates as ××××年××月 — real date cells shown so, which Excel can sort.
+    dateCell(a.birthMonth, 'year-month'),
     a.idNumber,
     a.unit,
     a.unitNature,
     a.supervisor,
     a.specialty,
     both(a.education.level, eng?.level),
-    both(`${a.education.school} ${a.education.major}`, eng ? `${eng.school} ${eng.major}` : undefined),
-    both(formatYearMonthZh(a.education.graduatedOn), eng ? formatYearMonthZh(eng.graduatedOn) : undefined),
+    both(`${a.education.school} ${a.education.major}`.trim(), eng ? `${eng.school} ${eng.major}`.trim() : undefined),
+    eng ? both(formatYearMonthZh(a.education.graduatedOn), formatYearMonthZh(eng.graduatedOn)) : dateCell(a.education.graduatedOn, 'year-month'),
     a.currentTitle,
-    formatYearMonthZh(a.titleObtainedOn),
-    formatYearMonthZh(a.appointedOn),
+    dateCell(a.titleObtainedOn, 'year-month'),
+    dateCell(a.appointedOn, 'year-month'),
     years.value,
     ...assessmentYears.map((y) => assessmentFor(a, y)),
     a.selfScore,

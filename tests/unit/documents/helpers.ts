@@ -105,13 +105,14 @@ export function decodeQr(png: string): string[] {
  * its own file, with a private profile so parallel runs do not clash. Returns, per input file,
  * the CSV text of each sheet by sheet name.
  */
-export function libreOfficeCsv(files: string[], sheetNames: string[][]): Record<string, string>[] {
+export function libreOfficeCsv(files: string[], sheetNames: string[][], options: { asShown?: boolean } = {}): Record<string, string>[] {
   requireTool('soffice');
   const outDir = mkdtempSync(path.join(tmpdir(), 'lo-out-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   try {
-    // Filter options: comma, double quote, UTF-8 (76), first line 1, …, last token -1 = every sheet.
-    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    // Filter options: comma, double quote, UTF-8 (76), first line 1, …, token 9 = cells as shown
+    // (a date cell then reads 1982年06月), last token -1 = every sheet.
+    const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${options.asShown === true},false,false,-1`;
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], {
       encoding: 'utf8',
       timeout: 120_000,

@@ -81,6 +81,7 @@ beforeAll(async () => {
   csv = libreOfficeCsv(
     built.map((b) => b.file),
     built.map((b) => b.sheets),
+    { asShown: true },
   );
 }, 120_000);
 
@@ -98,11 +99,17 @@ function grid(ws: ExcelJS.Worksheet): string[][] {
     for (let c = 1; c <= ws.columnCount; c++) {
       const cell = ws.getCell(r, c);
       const v = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
-      row.push(v === null || v === undefined ? '' : String(v));
+      row.push(v === null || v === undefined ? '' : v instanceof Date ? shownDate(v, cell.numFmt) : String(v));
     }
     rows.push(row);
   }
   return rows;
+}
+
+/** A date cell as Excel shows it under the writer's formats (yyyy"年"mm"月" or yyyy"年"mm"月"dd"日"). */
+function shownDate(d: Date, numFmt: string | undefined): string {
+  const ym = `${d.getUTCFullYear()}年${String(d.getUTCMonth() + 1).padStart(2, '0')}月`;
+  return numFmt?.includes('dd') ? `${ym}${String(d.getUTCDate()).padStart(2, '0')}日` : ym;
 }
 
 const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && !Number.isNaN(Number(a)) && Number(a) === Number(b));
@@ -141,7 +148,19 @@ describe('P4 花名册 (002 附件4)', () => {
     expect(ws.getCell(3, 17).value).toBe('单位考核');
     const row = (r: number) => Object.fromEntries(headers.map((h, c) => [h, ws.getCell(r, c + 1).value]));
     const chen = row(5);
-    expect(chen).toMatchObject({ 姓名: '陈思远', 出生年月: '1982年06月', 身份证号码: '330106198206150032', 从事专业: '系统集成', 取得时间: '2012年12月', 聘任时间: '2013年03月', 专业工作年限: 15, '2017年': '优秀', 自评分: 86.5 });
+    expect(chen).toMatchObject({ 姓名: '陈思远', 身份证号码: '330106198206150032', 从事专业: '系统集成', 专业工作年限: 15, '2017年': '优秀', 自评分: 86.5 });
+    // Issue 12: dates are date cells Excel can sort, shown ××××年××月 (002 附件4 四 7); numbers are
+    // numbers; the ID number stays text.
+    const cellOf = (r: number, header: string) => ws.getCell(r, headers.indexOf(header) + 1);
+    for (const [header, utc] of [['出生年月', Date.UTC(1982, 5, 1)], ['取得时间', Date.UTC(2012, 11, 1)], ['聘任时间', Date.UTC(2013, 2, 1)]] as const) {
+      const cell = cellOf(5, header);
+      expect(cell.type, header).toBe(ExcelJS.ValueType.Date);
+      expect((cell.value as Date).getTime(), header).toBe(utc);
+      expect(cell.numFmt, header).toBe('yyyy"年"mm"月"');
+    }
+    expect(cellOf(5, '专业工作年限').type).toBe(ExcelJS.ValueType.Number);
+    expect(cellOf(5, '自评分').type).toBe(ExcelJS.ValueType.Number);
+    expect(cellOf(5, '身份证号码').type).toBe(ExcelJS.ValueType.String);
     const lin = row(6);
     // 2010-01-01 → 2019-12-31 is 9 full years (fullYearsBetween); engineering education listed too.
     expect(lin).toMatchObject({ 专业工作年限: 9, 备注: '民办非企业单位', 单位性质: '其它类企业' });
@@ -182,5 +201,13 @@ describe('registers', () => {
     const rows = grid(wb.getWorksheet('人才库') as ExcelJS.Worksheet);
     expect(rows[3]).toEqual(['1', '李明', '女', '1986年03月', '310104198603120047', '计算机软件', '系统分析师（高级）', '04010011230000123', '2023年12月', 'SH-2026-0817', '再次登记', '2026年11月22日', '2029年11月21日', '上海浦江软件有限公司', '188.5', '']);
     expect(rows[4]?.[10]).toBe('注销登记');
+    // Issue 12: the dates are date cells and the cycle hours a number Excel can sum.
+    const ws = wb.getWorksheet('人才库') as ExcelJS.Worksheet;
+    expect(ws.getCell('L4').type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell('L4').numFmt).toBe('yyyy"年"mm"月"dd"日"');
+    expect(ws.getCell('D4').type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell('O4').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('O4').value).toBe(188.5);
+    expect(ws.getCell('E4').type).toBe(ExcelJS.ValueType.String);
   });
 });

@@ -28,6 +28,7 @@ const p4Fields = {
   routingVariant: 'provincial',
   specialty: '系统集成',
   highestEducation: '大学本科',
+  graduatedFrom: '浙江大学 计算机科学与技术',
   highestEducationIsEngineering: true,
   educationObtainedOn: '1995-07',
   educationOrigin: '国内',
@@ -73,7 +74,7 @@ const p4App = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
   fields: p4Fields,
   materials: allReceived(p4, p4Fields, 'new'),
   selfScore: { items: [{ id: 'a', name: '业绩', maxScore: 100 }], entries: [{ itemId: 'a', claimed: 85, hasEvidence: true }] },
-  education: [2023, 2024, 2025].flatMap((year) => [
+  education: [2018].flatMap((year) => [
     { date: `${year}-03-01`, mode: '脱产', content: '专业课程', category: '专业科目', hours: 70 },
     { date: `${year}-06-01`, mode: '业余', content: '公需课程', category: '一般公需', hours: 20 },
   ]),
@@ -165,10 +166,10 @@ describe('evaluateApplication — P4 (002)', () => {
   });
 
   it('a year under 90 hours fails eligibility, naming the year (002 附件4 二 8)', () => {
-    const education = p4App().education!.filter((r) => !(r.date.startsWith('2024') && r.category === '专业科目'));
+    const education = p4App().education!.filter((r) => !(r.date.startsWith('2018') && r.category === '专业科目'));
     const ev = evaluateApplication(p4, p4App({ education }), clerk);
     expect(ev.eligibility.met).toBe(false);
-    expect(ev.eligibility.findings.filter((f) => !f.met).map((f) => f.message).join('')).toContain('2024');
+    expect(ev.eligibility.findings.filter((f) => !f.met).map((f) => f.message).join('')).toContain('2018');
   });
 
   it('a self-score below 80 without the seniority route is not eligible (002 二)', () => {

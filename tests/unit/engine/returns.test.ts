@@ -3,7 +3,7 @@
  * check are returned to the unit or individual who submitted them, with the reasons.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultReturnTo, returnReasons } from '../../../shared/engine/returns';
+import { defaultReturnTo, returnAddressee, returnReasons } from '../../../shared/engine/returns';
 import type { Evaluation } from '../../../shared/engine/evaluate';
 import type { Application } from '../../../shared/model/records';
 
@@ -65,5 +65,20 @@ describe('returnReasons: one line per shortfall, as the return notice lists them
   it.each(cases)('%s', (_name, parts, lines) => {
     const text = returnReasons(evaluation(parts));
     expect(text === '' ? [] : text.split('\n')).toEqual(lines);
+  });
+});
+
+describe('returnAddressee: the notice goes to the 退回对象 (000 第十一条, issue 12)', () => {
+  const names = { applicant: '阿依古丽·买买提', unit: '新疆某某信息技术有限公司' };
+  it.each([
+    ['returned to the unit, though handed in by the person', { channel: 'individual' as const }, 'unit' as const, '新疆某某信息技术有限公司'],
+    ['returned to the individual, though handed in by the unit', { channel: 'unit' as const }, 'individual' as const, '阿依古丽·买买提'],
+    ['no return recorded: the way it came (unit)', { channel: 'unit' as const }, undefined, '新疆某某信息技术有限公司'],
+    ['no return recorded: the way it came (individual)', { channel: 'individual' as const }, undefined, '阿依古丽·买买提'],
+  ])('%s', (_label, application, returnTo, expected) => {
+    expect(returnAddressee(application, returnTo, names)).toBe(expected);
+  });
+  it('to the unit with no unit known: the applicant, never a blank line', () => {
+    expect(returnAddressee({ channel: 'unit' }, 'unit', { applicant: '阿依古丽·买买提', unit: ' ' })).toBe('阿依古丽·买买提');
   });
 });

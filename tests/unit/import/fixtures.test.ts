@@ -48,7 +48,7 @@ describe('a P4 花名册 as a unit sends it (roster-messy.xlsx, LibreOffice)', (
       H: 'supervisingDepartment',
       I: 'specialty',
       J: 'highestEducation',
-      K: null, // 毕业院校及专业: no field on the form
+      K: 'graduatedFrom', // 毕业院校及专业 (issue 12: now a field of the form)
       L: 'educationObtainedOn',
       M: 'currentTitle',
       N: 'currentTitleObtainedOn',
@@ -76,6 +76,7 @@ describe('a P4 花名册 as a unit sends it (roster-messy.xlsx, LibreOffice)', (
       supervisingDepartment: '杭州市西湖区经信局',
       specialty: '技术开发',
       highestEducation: '大学本科',
+      graduatedFrom: '浙江大学 计算机科学与技术',
       educationObtainedOn: '2001-07',
       currentTitle: '工程师',
       currentTitleObtainedOn: '2010-07',

@@ -40,7 +40,7 @@ describe('headers', () => {
     ['现任专业技术职务', 'currentTitle'],
     ['专业工作年限（实足年限，计算到2019年12月31日）', 'engineeringWorkYears'],
     ['自评分数', 'selfScore'],
-    ['毕业院校及专业', null],
+    ['毕业院校及专业', 'graduatedFrom'],
   ])('%j → %s', (header, expected) => {
     const row = expected === 'name' ? [header, '身份证号码'] : expected === 'idNumber' ? ['姓名', header] : ['姓名', '身份证号码', header];
     expect(detect([row]).columns.find((c) => c.header === header)?.target ?? null).toBe(expected);
@@ -105,14 +105,14 @@ describe('finding the header row', () => {
 
 describe('the mapping the clerk edits and the one remembered', () => {
   it('a remembered mapping maps an unknown header and leaves out what the clerk left out', () => {
-    const rows = [['名', 'ID', '出生年月', '毕业院校及专业']];
+    const rows = [['名', 'ID', '出生年月', '籍贯']];
     const first = detectMapping(grid(rows), roster);
     expect(first.ok).toBe(false);
     const saved = { 名: 'name', id: 'idNumber', 出生年月: null };
     const m = detectMapping(grid(rows), roster, saved);
     if (!m.ok) throw new Error(m.error.message);
     expect(m.value.columns.map((c) => c.target)).toEqual(['name', 'idNumber', null, null]);
-    expect(savedMappingOf(m.value)).toEqual({ 名: 'name', id: 'idNumber', 出生年月: null, 毕业院校及专业: null });
+    expect(savedMappingOf(m.value)).toEqual({ 名: 'name', id: 'idNumber', 出生年月: null, 籍贯: null });
   });
 
   it('checkMapping: a required column missing, or one target twice, is refused with the columns named', () => {

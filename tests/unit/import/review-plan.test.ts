@@ -119,6 +119,7 @@ describe('the plan: exactly the records to write', () => {
         supervisingDepartment: '宁波市经信局',
         specialty: '应用电子',
         highestEducation: '大学专科',
+        graduatedFrom: '宁波大学 电子技术',
         educationObtainedOn: '2000-07',
         currentTitle: '工程师',
         currentTitleObtainedOn: '2009-12',

@@ -118,3 +118,12 @@ describe('createDraftSaver: debounced, never later than the delay, flushed on de
     expect(writes).toEqual([2]);
   });
 });
+
+describe('全部放弃 (issue 12: drafts piled up with no way to clear them)', () => {
+  it('deletes exactly the listed drafts', async () => {
+    const { saveDraft, deleteDrafts, listDrafts } = await import('../../../renderer/src/features/applications/drafts');
+    for (const id of ['d1', 'd2', 'd3']) await saveDraft({ id, kind: 'new-application', userId: 'u', values: { n: id } });
+    await deleteDrafts(['d1', 'd3']);
+    expect((await listDrafts({ kind: 'new-application' })).map((d) => d.id)).toEqual(['d2']);
+  });
+});

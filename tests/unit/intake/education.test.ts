@@ -52,39 +52,39 @@ describe('P4 rows and the per-year verdict', () => {
   it('rows belong to the applicant; the engine names each year and limit until met', async () => {
     const app = await newApplication('zj-it-senior', 'new', P4_FIELDS);
     const today = '2026-03-23';
-    expect(await educationMessages(app.id, today)).toContain('2025年：继续教育共 0 学时，每年不少于 90 学时，差 90 学时。');
+    expect(await educationMessages(app.id, today)).toContain('2018年：继续教育共 0 学时，每年不少于 90 学时，差 90 学时。');
 
-    const row = await addEducation(app.id, { date: '20250301', mode: '网络', content: '信息系统集成', category: '专业科目', hours: '60' });
-    expect(row).toMatchObject({ personId: app.personId, applicationId: app.id, date: '2025-03-01', hoursTenths: 600 });
+    const row = await addEducation(app.id, { date: '20180301', mode: '网络', content: '信息系统集成', category: '专业科目', hours: '60' });
+    expect(row).toMatchObject({ personId: app.personId, applicationId: app.id, date: '2018-03-01', hoursTenths: 600 });
     let messages = await educationMessages(app.id, today);
-    expect(messages).toContain('2025年：继续教育共 60 学时，每年不少于 90 学时，差 30 学时。');
-    expect(messages).toContain('2025年：行业公需和一般公需科目共 0 学时，不少于 18 学时，差 18 学时。');
-    expect(messages.some((m) => m.startsWith('2025年：专业科目'))).toBe(false);
+    expect(messages).toContain('2018年：继续教育共 60 学时，每年不少于 90 学时，差 30 学时。');
+    expect(messages).toContain('2018年：行业公需和一般公需科目共 0 学时，不少于 18 学时，差 18 学时。');
+    expect(messages.some((m) => m.startsWith('2018年：专业科目'))).toBe(false);
 
-    await addEducation(app.id, { date: '2025年6月1日', mode: '面授', content: '行业公需课', category: '行业公需', hours: '29.5' });
-    await addEducation(app.id, { date: '2025-09-01', mode: '', content: '一般公需课', category: '一般公需', hours: '0.5' });
+    await addEducation(app.id, { date: '2018年6月1日', mode: '面授', content: '行业公需课', category: '行业公需', hours: '29.5' });
+    await addEducation(app.id, { date: '2018-09-01', mode: '', content: '一般公需课', category: '一般公需', hours: '0.5' });
     messages = await educationMessages(app.id, today);
-    expect(messages.some((m) => m.startsWith('2025年'))).toBe(false);
-    expect(messages.some((m) => m.startsWith('2024年'))).toBe(true);
+    // The 2019 round judges 2018 only (002 六(三) 自 2018 年起; materials close 2019-09-30).
+    expect(messages).toEqual(['继续教育学时符合要求（合计90学时）。']);
   });
 
   it('refuses a category not in the program\'s list, and a bad date, writing nothing', async () => {
     const app = await newApplication('zj-it-senior', 'new', P4_FIELDS);
-    await expect(addEducation(app.id, { date: '2025-03-01', mode: '', content: '课程', category: '其他', hours: '2' })).rejects.toThrow(
+    await expect(addEducation(app.id, { date: '2018-03-01', mode: '', content: '课程', category: '其他', hours: '2' })).rejects.toThrow(
       '科目类别须为专业科目、行业公需、一般公需之一',
     );
-    await expect(addEducation(app.id, { date: '2025-02-30', mode: '', content: '课程', category: '专业科目', hours: '2' })).rejects.toThrow();
-    await expect(addEducation(app.id, { date: '2025-03-01', mode: '', content: ' ', category: '专业科目', hours: '2' })).rejects.toThrow('请填写学习内容');
+    await expect(addEducation(app.id, { date: '2018-02-30', mode: '', content: '课程', category: '专业科目', hours: '2' })).rejects.toThrow();
+    await expect(addEducation(app.id, { date: '2018-03-01', mode: '', content: ' ', category: '专业科目', hours: '2' })).rejects.toThrow('请填写学习内容');
     expect(await db.educationRecords.count()).toBe(0);
   });
 
   it('update and remove change what the engine counts', async () => {
     const app = await newApplication('zj-it-senior', 'new', P4_FIELDS);
-    const row = await addEducation(app.id, { date: '2025-03-01', mode: '', content: '课程', category: '专业科目', hours: '10' });
-    await updateEducation(app.id, row.id, { date: '2025-03-01', mode: '', content: '课程', category: '专业科目', hours: '12.5' });
-    expect(await educationMessages(app.id, '2026-03-23')).toContain('2025年：专业科目共 12.5 学时，不少于 60 学时，差 47.5 学时。');
+    const row = await addEducation(app.id, { date: '2018-03-01', mode: '', content: '课程', category: '专业科目', hours: '10' });
+    await updateEducation(app.id, row.id, { date: '2018-03-01', mode: '', content: '课程', category: '专业科目', hours: '12.5' });
+    expect(await educationMessages(app.id, '2026-03-23')).toContain('2018年：专业科目共 12.5 学时，不少于 60 学时，差 47.5 学时。');
     await removeEducation(row.id);
-    expect(await educationMessages(app.id, '2026-03-23')).toContain('2025年：专业科目共 0 学时，不少于 60 学时，差 60 学时。');
+    expect(await educationMessages(app.id, '2026-03-23')).toContain('2018年：专业科目共 0 学时，不少于 60 学时，差 60 学时。');
   });
 });
 

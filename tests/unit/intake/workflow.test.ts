@@ -220,8 +220,8 @@ async function p4Application(name: string, routingVariant = 'city') {
     },
     await ctx(),
   );
-  // 002 六(三): 90 hours a year, 60 professional and 18 public, for 2023–2025.
-  for (const year of [2023, 2024, 2025]) {
+  // 002 六(三): 90 hours a year, 60 professional and 18 public; the 2019 round judges 2018.
+  for (const year of [2018]) {
     for (const [category, tenths] of [['专业科目', 600], ['行业公需', 300]] as const) {
       await repositories.educationRecords.create(
         { personId: p.id, applicationId: app.id, date: `${year}-05-10`, mode: '面授', category, content: `${year}年${category}`, hoursTenths: tenths },
@@ -308,6 +308,11 @@ describe('publicity (公示) and objections', () => {
     expect((refused as StartPublicityError).message).toContain('尚未完成逐级审核报送（材料目前在单位主管部门）');
     expect(await db.publicities.count()).toBe(0);
     expect((await db.applications.get(a.id))!.status).toBe('received');
+
+    // One path into 公示中 (issue 12): firing the pass alone is refused, nothing written.
+    await expect(fireTransition(a.id, 'pass-check', {}, { role: 'clerk', today })).rejects.toThrow('进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。');
+    expect((await db.applications.get(a.id))!.status).toBe('received');
+    expect(await db.publicities.count()).toBe(0);
 
     const { publicity, applications } = await startPublicity({ ...input, applicationIds: [a.id, b.id] }, { role: 'clerk', today });
     expect(publicity).toMatchObject({ startedOn: '2026-09-30', endsOn: '2026-10-12', applicationIds: [a.id, b.id] });

@@ -10,6 +10,7 @@ import type { InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
 import type { EducationRecord } from '../../../../shared/model/records';
+import { educationFromForm } from '../../../../shared/engine/facts';
 import { UNCATEGORISED } from '../../../../shared/rules/education';
 import { ValidationError } from '../../db/errors';
 import { useT } from '../../i18n';
@@ -45,10 +46,18 @@ export function EducationTab({ file, result }: TabProps) {
   const failing = findings.filter((f) => !f.met);
   const calendarYears = pack.education?.window === 'calendar-years';
 
+  // The hours typed on the form's own table count too (one fact: shared/engine/facts).
+  const formRows = useMemo(
+    () => educationFromForm(pack, file.application.fields).map((r) => ({ date: r.date, category: r.category, hoursTenths: Math.round(r.hours * 10) })),
+    [pack, file.application.fields],
+  );
+  const formTotal = formRows.reduce((sum, r) => sum + r.hoursTenths, 0);
+  const judgedYears = evaluation.education?.perYear.filter((y) => y.checked).map((y) => t('file.education.yearText', { year: y.year })) ?? [];
+
   /** Hours per calendar year and category, as typed: a reading aid beside the engine's verdict. */
   const perYear = useMemo(() => {
     const years = new Map<string, Map<string, number>>();
-    for (const row of file.education) {
+    for (const row of [...file.education, ...formRows]) {
       const year = row.date.slice(0, 4);
       const byCategory = years.get(year) ?? new Map<string, number>();
       const category = row.category || UNCATEGORISED;
@@ -56,7 +65,7 @@ export function EducationTab({ file, result }: TabProps) {
       years.set(year, byCategory);
     }
     return [...years.entries()].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
-  }, [file.education]);
+  }, [file.education, formRows]);
 
   const submit = async (values: RowValues) => {
     const input: EducationInput = {
@@ -147,6 +156,12 @@ export function EducationTab({ file, result }: TabProps) {
             </ul>
           }
         />
+      )}
+      {calendarYears && judgedYears.length > 0 && (
+        <Typography.Text data-testid="education-years">{t('file.education.years', { years: judgedYears.join('、') })}</Typography.Text>
+      )}
+      {formRows.length > 0 && (
+        <Alert type="info" showIcon data-testid="education-from-form" title={t('file.education.fromForm', { count: formRows.length, hours: formatHours(formTotal) })} />
       )}
       {pack.education && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

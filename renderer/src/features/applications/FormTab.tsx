@@ -8,6 +8,7 @@
 import { Alert, App as AntApp, Card, Space, Tag, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Application } from '../../../../shared/model/records';
+import { derivedFieldIds, factsOfFields } from '../../../../shared/engine/facts';
 import { CertificateBox } from './form/CertificateBox';
 import { GeneratedForm } from './form/GeneratedForm';
 import { SelfScoreSheet } from './form/SelfScoreSheet';
@@ -19,6 +20,7 @@ import {
   cleanFields,
   fieldErrorsOf,
   hasSelfScoreSheet,
+  selfScoreOf,
   updateApplicationDetails,
   updateApplicationFields,
   type PreviousCertificateInput,
@@ -111,21 +113,32 @@ export function ApplicationFormTab({ file, result }: TabProps) {
     [saver],
   );
 
+  // Derived facts (shared/engine/facts) are shown, not typed: the 自评分 is the sheet's total.
+  const sheet = useMemo(() => (overrides.selfScore ? selfScoreOf(overrides.selfScore, []) : app.selfScore), [overrides.selfScore, app.selfScore]);
+  const derived = useMemo(() => derivedFieldIds(pack, sheet), [pack, sheet]);
   const values = useMemo(() => {
     const merged: Record<string, unknown> = { ...app.fields };
     for (const [k, v] of Object.entries(overrides.fields)) {
       if (v === null) delete merged[k];
       else merged[k] = v;
     }
-    return merged;
-  }, [app.fields, overrides.fields]);
+    const facts = factsOfFields(pack, merged, { selfScore: sheet });
+    for (const id of derived) facts[id] = facts[id] ?? merged[id];
+    const shown: Record<string, unknown> = { ...merged, ...Object.fromEntries([...derived].map((id) => [id, facts[id]])) };
+    const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
+    if (photoField) shown[photoField.id] = true;
+    return shown;
+  }, [app.fields, overrides.fields, pack, sheet, derived, file.photoBytes]);
 
   // Checking hundreds of table rows is left to an idle moment, so typing is never held up by it.
-  const checked = useDeferredValue(values);
-  const errors = useMemo(
-    () => fieldErrorsOf(pack, app.kind, cleanFields(pack, app.kind, checked), todayIso()),
-    [pack, app.kind, checked],
-  );
+  // The photo accepted on 附件与照片 fills the form's photo field (its bytes are checked by the pack's rule).
+  const deferred = useDeferredValue(values);
+  const errors = useMemo(() => {
+    const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
+    const checked = cleanFields(pack, app.kind, deferred);
+    if (photoField) checked[photoField.id] = file.photoBytes;
+    return fieldErrorsOf(pack, app.kind, checked, todayIso());
+  }, [pack, app.kind, deferred, file.photoBytes]);
 
   const commitField = useCallback(
     async (id: string) => {
@@ -207,6 +220,7 @@ export function ApplicationFormTab({ file, result }: TabProps) {
             errors={errors}
             showErrors={() => true}
             extraErrors={saveErrors}
+            derived={derived}
             onChange={(id, v) => update((o) => ({ ...o, fields: { ...o.fields, [id]: v === undefined ? null : v } }))}
             onCommit={(id) => void commitField(id)}
           />

@@ -55,6 +55,7 @@ import {
   NEW_APPLICATION_DRAFT,
   createDraftSaver,
   deleteDraft,
+  deleteDrafts,
   listDrafts,
   loadDraft,
   newApplicationDraftId,
@@ -175,6 +176,16 @@ function DraftList({ userId, currentId }: { userId: string; currentId: string | 
       description={
         <>
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('form.drafts.help')}</Typography.Paragraph>
+          {others.length > 1 && (
+            <Popconfirm
+              title={t('form.drafts.discardAllConfirm', { count: others.length })}
+              onConfirm={() => void deleteDrafts(others.map((d) => d.id))}
+            >
+              <Button size="small" danger data-testid="discard-all-drafts">
+                {t('form.drafts.discardAll')}
+              </Button>
+            </Popconfirm>
+          )}
           <List
             size="small"
             dataSource={others}

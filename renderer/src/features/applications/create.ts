@@ -15,7 +15,8 @@ import { valuesWithKind } from '../../../../shared/programs/condition';
 import { getPack, type ProgramPack } from '../../../../shared/programs';
 import { ROW_KEY, type ApplicationKind, type ApplicationKindId, type FieldDef } from '../../../../shared/programs/schema';
 import { normaliseTable } from '../../../../shared/engine/tables';
-import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
+import { isCanonicalDate, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
+import { CROSS_CHECK_CODE, RECEIVED_FIELD } from '../../../../shared/engine/facts';
 import { toHalfWidth } from '../../../../shared/rules/input-text';
 import { db as defaultDb, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
@@ -131,7 +132,7 @@ export function previousCertificateWithFields(
 // ---------------------------------------------------------------------------------------------
 
 /** Engine findings that mean "not filled in yet": registered and shown, never refused. */
-const INCOMPLETE_CODES: ReadonlySet<string> = new Set(['field.required', 'field.remark-required', 'field.min-rows']);
+const INCOMPLETE_CODES: ReadonlySet<string> = new Set(['field.required', 'field.remark-required', 'field.min-rows', CROSS_CHECK_CODE]);
 
 /** The engine's field errors that refuse a registration or an edit (wrong values, not blanks). */
 export function blockingErrors(errors: readonly FieldError[]): FieldError[] {
@@ -429,8 +430,11 @@ export async function updateApplicationFields(
       touched.some((k) => e.field === k || e.field.startsWith(`${k}[`)),
     );
     if (errors.length > 0) throw new ValidationError(errors.map((e) => ({ path: `fields.${e.field}`, message: e.message })));
-    if (sameValue(fields, app.fields)) return app;
-    return deps.applications.update(id, { fields }, ctx);
+    // The form's 收到日期 is the application's 收件日期 (one fact: shared/engine/facts).
+    const received = fields[RECEIVED_FIELD];
+    const receivedDate = Object.hasOwn(patch, RECEIVED_FIELD) && isCanonicalDate(received) && received !== app.receivedDate ? received : undefined;
+    if (sameValue(fields, app.fields) && receivedDate === undefined) return app;
+    return deps.applications.update(id, { fields, ...(receivedDate === undefined ? {} : { receivedDate }) }, ctx);
   });
 }
 

@@ -61,6 +61,11 @@ export async function deleteDraft(id: string, database: DeskDatabase = defaultDb
   await database.drafts.delete(id);
 }
 
+/** 全部放弃: the listed drafts (only these: a draft typed meanwhile in another tab stays). */
+export async function deleteDrafts(ids: readonly string[], database: DeskDatabase = defaultDb): Promise<void> {
+  await database.drafts.bulkDelete([...ids]);
+}
+
 export interface DraftSaver<V> {
   /** The latest values; saved within `delayMs` unless flushed sooner. */
   schedule(values: V): void;

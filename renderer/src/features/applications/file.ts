@@ -16,11 +16,15 @@ import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { WorkflowRole } from '../../../../shared/workflow/definition';
 import type { WorkflowHistoryEntry } from '../../../../shared/workflow/context';
 import { recordOpinion, startRouting, ROUTING_VARIANTS, type RoutingChainState, type RoutingLevelId, type RoutingVariant } from '../../../../shared/workflow/routing';
+import { factsOfFields } from '../../../../shared/engine/facts';
+import { parseDateInput } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
+import { previousCertificateWithFields } from './create';
 import type { DeskDatabase } from '../../db/database';
 import { useSession } from '../../stores/session';
 import { todayIso } from '../../today';
 import { loadCalendar, shippedCalendar } from '../calendar/calendar';
+import type { ApplicationKindId } from '../../../../shared/programs/ids';
 
 export interface ApplicationFile {
   readonly application: Application;
@@ -125,22 +129,56 @@ export function isRoutingVariant(value: unknown): value is RoutingVariant {
 }
 
 /**
+ * The opinions of the current pass up the chain: a file returned (退回) goes back down and is
+ * submitted again level by level (002 附件3 三: 退回下一级报送单位), so opinions recorded before
+ * the latest return are history, not the chain. Ids are UUIDv7: they order by creation.
+ */
+export function currentRoutingOpinions<O extends { id: string }>(opinions: readonly O[], events: readonly Pick<WorkflowEvent, 'id' | 'returnTo'>[]): O[] {
+  let lastReturn: string | undefined;
+  for (const e of events) if (e.returnTo !== undefined && (lastReturn === undefined || e.id > lastReturn)) lastReturn = e.id;
+  return lastReturn === undefined ? [...opinions] : opinions.filter((o) => o.id > lastReturn);
+}
+
+/**
  * The 002 附件3 chain, replayed from the recorded opinions. An opinion that does not fit the
  * chain (e.g. typed on two desks for the same level) is skipped and reported, never guessed.
  */
 export function routingStateOf(
   variant: unknown,
   opinions: readonly RoutingOpinion[],
+  events: readonly Pick<WorkflowEvent, 'id' | 'returnTo'>[] = [],
 ): { state: RoutingChainState | undefined; skipped: RoutingOpinion[] } {
   if (!isRoutingVariant(variant)) return { state: undefined, skipped: [] };
   let state = startRouting(variant);
   const skipped: RoutingOpinion[] = [];
-  for (const o of opinions) {
+  for (const o of currentRoutingOpinions(opinions, events)) {
     const next = recordOpinion(state, o.level as RoutingLevelId, o.opinion, o.note, o.on);
     if (next.ok) state = next.value;
     else skipped.push(o);
   }
   return { state, skipped };
+}
+
+/**
+ * The application's fields as every reader sees them (shared/engine/facts): the 收到日期 is the
+ * header's 收件日期, the 自评分 the 自评分表's total, and the photo accepted on 附件与照片 fills
+ * the form's photo field (its bytes stand in for the value, so the pack's photo rule checks them).
+ */
+export function factFieldsOf(pack: ProgramPack, file: ApplicationFile): Record<string, unknown> {
+  const app = file.application;
+  const fields = factsOfFields(pack, app.fields, { receivedDate: app.receivedDate, selfScore: app.selfScore });
+  const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
+  if (photoField) fields[photoField.id] = file.photoBytes;
+  return fields;
+}
+
+/** A certificate acted on, read from the form's own certificate fields when no box was filled (P5 证书有效期至). */
+function certificateFromFields(pack: ProgramPack, kind: ApplicationKindId, fields: Readonly<Record<string, unknown>>): { validUntil: string; issuedOn?: string } | undefined {
+  const c = previousCertificateWithFields(pack, kind, undefined, fields);
+  const validUntil = c.validUntil === undefined ? undefined : parseDateInput(c.validUntil);
+  if (validUntil === undefined || !validUntil.ok) return undefined;
+  const issuedOn = c.issuedOn === undefined ? undefined : parseDateInput(c.issuedOn);
+  return { validUntil: validUntil.value, ...(issuedOn?.ok ? { issuedOn: issuedOn.value } : {}) };
 }
 
 /** The engine's input for this file. Pure: a test can build a file by hand. */
@@ -149,10 +187,10 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
   // Review records, and the agency's two audits counted once each when passed.
   const reviewsDone = reviewsDoneOf(file.reviews, file.audits ?? []);
   const publicity = file.publicities.at(-1);
-  const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions).state;
+  const routing = routingStateOf(app.fields['routingVariant'], file.routingOpinions, file.events).state;
   // The photo is an attachment, not a typed value: its bytes stand in for the pack's photo field.
-  const photoField = file.photoBytes ? pack.fields.find((f) => f.type === 'photo') : undefined;
-  const fields = photoField ? { ...app.fields, [photoField.id]: file.photoBytes } : app.fields;
+  const fields = factFieldsOf(pack, file);
+  const certificate = app.previousCertificate ?? certificateFromFields(pack, app.kind, fields);
   const input: ApplicationInput = {
     kind: app.kind,
     state: app.status,
@@ -177,7 +215,7 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
     receivedOn: app.receivedDate,
     ...(file.person ? { holder: { name: file.person.name, idNumber: file.person.idNumber } } : {}),
     ...(file.organisation && !file.person ? { holder: { name: file.organisation.name, creditCode: file.organisation.creditCode } } : {}),
-    ...(app.previousCertificate ? { certificate: app.previousCertificate } : {}),
+    ...(certificate ? { certificate } : {}),
     ...(app.selfScore
       ? {
           selfScore: {

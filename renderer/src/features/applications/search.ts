@@ -15,6 +15,9 @@
 import type { Application, Organisation, Person } from '../../../../shared/model/records';
 import { getPack, PROGRAM_IDS } from '../../../../shared/programs';
 import { SPACES, toHalfWidth } from '../../../../shared/rules/input-text';
+import { applicationNoVariants, nameQueryVariants } from '../../../../shared/rules/search-variants';
+import { todayIso } from '../../today';
+import { programCode } from './numbers';
 import { db } from '../../db';
 import type { DeskDatabase } from '../../db/database';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
@@ -195,9 +198,26 @@ export async function searchApplications(query: string, options: SearchOptions =
       joins.push(joinParties(database, 'personId', page(() => database.people.where('idNumber').startsWith(idPrefix)), people, options, limit, limit));
     }
     if (namePrefix !== undefined) {
-      joins.push(joinParties(database, 'personId', page(() => database.people.where('name').startsWith(namePrefix)), people, options, limit, limit));
+      // 阿依古丽.买买提, 阿依古丽•买买提, 阿依古丽买买提 … each read as the records may hold it.
+      for (const variant of nameQueryVariants(namePrefix)) {
+        joins.push(joinParties(database, 'personId', page(() => database.people.where('name').startsWith(variant)), people, options, limit, limit));
+        joins.push(
+          joinParties(database, 'organisationId', page(() => database.organisations.where('name').startsWith(variant)), organisations, options, limit, orgBatch),
+        );
+      }
+    }
+    // A part of an application number ("3896-0003"): the program codes and recent years in front.
+    const year = Number(todayIso().slice(0, 4));
+    const numberParts = applicationNoVariants(query, PROGRAM_IDS.map(programCode), [year, year - 1, year - 2, year - 3]);
+    for (const prefix of numberParts) {
       joins.push(
-        joinParties(database, 'organisationId', page(() => database.organisations.where('name').startsWith(namePrefix)), organisations, options, limit, orgBatch),
+        database.applications
+          .where('applicationNo')
+          .startsWith(prefix)
+          .reverse()
+          .filter((app) => matchesFilters(app, options))
+          .limit(limit)
+          .toArray(),
       );
     }
     if (creditCodePrefix !== undefined && creditCodePrefix.length >= 2) {
@@ -242,7 +262,9 @@ export async function searchPeople(query: string, options: { limit?: number; dat
   if (q.kind === 'empty') return [];
   const [byId, byName] = await Promise.all([
     q.idPrefix === undefined ? [] : database.people.where('idNumber').startsWith(q.idPrefix).limit(limit).toArray(),
-    q.namePrefix === undefined ? [] : database.people.where('name').startsWith(q.namePrefix).limit(limit).toArray(),
+    q.namePrefix === undefined
+      ? []
+      : Promise.all(nameQueryVariants(q.namePrefix).map((v) => database.people.where('name').startsWith(v).limit(limit).toArray())).then((lists) => lists.flat()),
   ]);
   const seen = new Set<string>();
   const rows: Person[] = [];

@@ -89,7 +89,17 @@ function stateName(definition: WorkflowDefinition | undefined, id: unknown, lang
   return stateOf(definition, id)?.name[lang];
 }
 
-function plain(value: unknown, locale: Locale, t: T): string {
+/** A scoring item's name for its id (`basic-knowledge` → 基础知识), from the pack's sheet. */
+function itemNames(pack: ProgramPack | undefined, lang: 'zh' | 'en'): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const d of pack?.scoring?.dimensions ?? []) {
+    names.set(d.id, d.name[lang]);
+    for (const i of d.items) names.set(i.id, i.name[lang]);
+  }
+  return names;
+}
+
+function plain(value: unknown, locale: Locale, t: T, names: ReadonlyMap<string, string> = new Map()): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('workflow.value.yes') : t('workflow.value.no');
   if (typeof value === 'number') return String(value);
@@ -101,7 +111,8 @@ function plain(value: unknown, locale: Locale, t: T): string {
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([k]) => !HIDDEN_FIELDS.has(k))
-      .map(([k, v]) => `${k}: ${plain(v, locale, t)}`)
+      // Scores are keyed by item id: shown by the item's name, never the id.
+      .map(([k, v]) => `${names.get(k) ?? k}${locale === 'zh-CN' ? '：' : ': '}${plain(v, locale, t, names)}`)
       .join('；');
   }
   return String(value);
@@ -145,7 +156,7 @@ function valueText(
     const org = ctx.lookup.records.get(key('organisations', value));
     if (typeof org?.['name'] === 'string') return org['name'];
   }
-  return plain(value, ctx.locale, t);
+  return plain(value, ctx.locale, t, itemNames(ctx.pack, lang));
 }
 
 function fieldLabel(table: SyncedTable, field: string, pack: ProgramPack | undefined, locale: Locale): string {

@@ -238,7 +238,7 @@ export async function startPublicity(
       const applications: Application[] = [];
       for (const id of ids) {
         try {
-          applications.push(await fireTransition(id, input.transitionId, { reason: `开始公示：${title}` }, { role: options.role, today }));
+          applications.push(await fireTransition(id, input.transitionId, { reason: `开始公示：${title}` }, { role: options.role, today, withPublicityRecord: true }));
         } catch (error) {
           const no = (await db.applications.get(id))?.applicationNo ?? id;
           const message = error instanceof Error ? error.message : String(error);

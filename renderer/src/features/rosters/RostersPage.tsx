@@ -6,7 +6,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
+import { formatDateZh, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
 import { rosterMembers, rosterSources } from '../../../../shared/documents/roster-files';
 import { programPacks } from '../../../../shared/programs';
@@ -101,7 +101,7 @@ export function RostersPage() {
     showProblems(problems);
     if (rows.length === 0) return void message.warning(t('documents.rosters.empty'));
     await run(
-      { kind: 'rk-talent-register', input: { registrar: await loadOfficeName(db), roundName: `${r.from}—${r.to}`, exportedOn: todayIso(), rows } },
+      { kind: 'rk-talent-register', input: { registrar: await loadOfficeName(db), roundName: `${formatDateZh(r.from)}—${formatDateZh(r.to)}`, exportedOn: todayIso(), rows } },
       t('documents.rosters.rkRegister'),
       'save',
     );

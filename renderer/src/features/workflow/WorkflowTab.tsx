@@ -16,6 +16,7 @@ import type { Objection } from '../../../../shared/model/records';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowGuard } from '../../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../../shared/workflow/engine';
+import { rolesThatCanAct } from '../../../../shared/workflow/who-can';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
 import { publicityShownEnd } from '../../../../shared/workflow/deadlines';
 import { formatTenths } from '../../../../shared/panels/tenths';
@@ -26,13 +27,13 @@ import { useAllowed } from '../../auth/access';
 import { AgencyAuditsCard } from './AgencyAuditsCard';
 import { fireTransition } from './fire';
 import { recordRoutingOpinion } from './commands';
-import { raiseObjection, settleObjection } from '../publicity/commands';
+import { leadsToPublicity, raiseObjection, settleObjection, startPublicity } from '../publicity/commands';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import type { TabProps } from '../applications/types';
 import { dateRules, isoOf } from '../../components/dates';
-import { stateOf } from '../../../../shared/workflow/lookup';
+import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
 
 type Lang = 'zh' | 'en';
@@ -56,6 +57,9 @@ interface FireValues {
   decision?: string;
   returnTo?: string;
   scores?: { name?: string; score?: number }[];
+  /** Into 公示中: the publicity record is made in the same step (startPublicity). */
+  publicityTitle?: string;
+  publicityStart?: string;
 }
 
 function FireModal({
@@ -80,8 +84,10 @@ function FireModal({
   const definition = result.pack.workflows[file.application.kind];
   const target = stateOf(definition, transition.to);
   const isReturn = target?.queue === 'returned';
+  const intoPublicity = definition !== undefined && leadsToPublicity(definition, transition);
   const records = new Set(transition.records);
   const initial: FireValues = {
+    ...(intoPublicity ? { publicityTitle: t('workflow.fire.publicityDefaultTitle', { program: result.pack.names[lang] }), publicityStart: locale === 'zh-CN' ? formatIsoDate(todayIso(), locale) : todayIso() } : {}),
     ...(records.has('reason') && isReturn ? { reason: returnReasons(result.evaluation) } : {}),
     ...(records.has('returnTo') ? { returnTo: defaultReturnTo(file.application) } : {}),
     ...(records.has('scores') ? { scores: [{ name: t('workflow.fire.scoreTotal') }] } : {}),
@@ -100,6 +106,27 @@ function FireModal({
     }
     setBusy(true);
     setError(null);
+    if (intoPublicity) {
+      try {
+        await startPublicity(
+          {
+            programId: file.application.programId,
+            title: values.publicityTitle ?? '',
+            startedOn: isoOf(values.publicityStart ?? '') ?? '',
+            applicationIds: [file.application.id],
+            transitionId: transition.id,
+          },
+          { role },
+        );
+        void message.success(t('workflow.fire.done', { action: transition.label[lang] }));
+        onClose();
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
       await fireTransition(
         file.application.id,
@@ -146,6 +173,16 @@ function FireModal({
         </Typography.Text>
         {error && <Alert type="error" showIcon title={error} style={{ whiteSpace: 'pre-line' }} data-testid="fire-error" />}
         <Form form={form} layout="vertical" initialValues={initial} preserve>
+          {intoPublicity && (
+            <>
+              <Form.Item name="publicityTitle" label={t('workflow.queues.publicityTitle')} rules={required('workflow.queues.publicityTitle')}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="publicityStart" label={t('workflow.queues.publicityStart')} required rules={dateRules(true)} extra={t('workflow.fire.publicityHint')}>
+                <Input placeholder="2026-11-22" autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
           {records.has('returnTo') && (
             <Form.Item name="returnTo" label={t('workflow.fire.returnTo')} rules={required('workflow.fire.returnTo')}>
               <Radio.Group options={RETURN_TO_OPTIONS.map((v) => ({ value: v, label: t(`workflow.returnTo.${v}`) }))} />
@@ -196,7 +233,7 @@ function FireModal({
               )}
             </Form.List>
           )}
-          {transition.records.length === 0 && <Typography.Paragraph>{t('workflow.fire.noRecords')}</Typography.Paragraph>}
+          {transition.records.length === 0 && !intoPublicity && <Typography.Paragraph>{t('workflow.fire.noRecords')}</Typography.Paragraph>}
         </Form>
       </Space>
     </Modal>
@@ -210,10 +247,15 @@ function TransitionButtons({ props }: { props: TabProps }) {
   const [firing, setFiring] = useState<TransitionOption | null>(null);
   const options = props.result.evaluation.transitions;
   const blocked = options.filter((o) => !o.allowed);
+  // Nothing for this user: say which role can act (shared/workflow/who-can).
+  const definition = workflowOf(props.result.pack, props.file.application.kind);
+  const whoCan = options.length === 0 && definition ? rolesThatCanAct(definition, props.file.application.status) : [];
   return (
     <Card size="small" title={t('workflow.actions')}>
       {options.length === 0 ? (
-        <Typography.Text type="secondary" data-testid="no-transitions">{t('workflow.noActions')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="no-transitions">
+          {whoCan.length > 0 ? t('workflow.noActionsWho', { roles: whoCan.map((r) => t(`workflow.role.${r}`)).join(t('workflow.roleSeparator')) }) : t('workflow.noActions')}
+        </Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap data-testid="transitions">
@@ -320,8 +362,8 @@ function RoutingCard({ props }: { props: TabProps }) {
   const [busy, setBusy] = useState(false);
   const { file } = props;
   const { state, skipped } = useMemo(
-    () => routingStateOf(file.application.fields['routingVariant'], file.routingOpinions),
-    [file.application.fields, file.routingOpinions],
+    () => routingStateOf(file.application.fields['routingVariant'], file.routingOpinions, file.events),
+    [file.application.fields, file.routingOpinions, file.events],
   );
   if (state === undefined) {
     return (

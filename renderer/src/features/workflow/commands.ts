@@ -66,6 +66,7 @@ export function writeTables(database: DeskDatabase) {
   return [
     database.applications,
     database.routingOpinions,
+    database.workflowEvents,
     database.objections,
     database.outbox,
     database.auditLog,
@@ -99,7 +100,9 @@ export async function recordRoutingOpinion(
     const opinions = (await db.routingOpinions.where('applicationId').equals(applicationId).toArray())
       .filter((o) => !o.deleted)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { state } = routingStateOf(application.fields['routingVariant'], opinions);
+    // Only the opinions since the latest return count: a returned file climbs the chain again.
+    const events = (await db.workflowEvents.where('applicationId').equals(applicationId).toArray()).filter((e) => !e.deleted);
+    const { state } = routingStateOf(application.fields['routingVariant'], opinions, events);
     if (state === undefined) throw new WorkflowError('这份申请尚未选择报送途径（单位隶属关系），请先在申请表中填写。');
     const next = recordOpinion(state, level, opinion, note, on);
     if (!next.ok) throw new WorkflowError(next.error.message);

@@ -65,7 +65,7 @@ export async function fireTransition(
   applicationId: string,
   transitionId: string,
   records: Omit<FireInput, 'role' | 'today'>,
-  options: { today?: string; role: WorkflowRole },
+  options: { today?: string; role: WorkflowRole; /** Set only by startPublicity, which writes the publicity record in the same transaction. */ withPublicityRecord?: boolean },
 ): Promise<Application> {
   const ctx = await writeContext(records.reason ?? records.override?.reason);
   const today = options.today ?? todayIso();
@@ -77,6 +77,12 @@ export async function fireTransition(
     if (evaluated === undefined) throw new WorkflowError(`未知的业务类型“${file.application.programId}”。`);
     const definition = evaluated.pack.workflows[file.application.kind];
     if (definition === undefined) throw new WorkflowError(evaluated.evaluation.problems.join('') || '此类申请没有办理流程。');
+    // One path into 公示中: the publicity record and the state change are one step (startPublicity),
+    // so no file shows 公示中 without a publicity to count its days and list it.
+    const target = definition.transitions.find((x) => x.id === transitionId)?.to;
+    if (options.withPublicityRecord !== true && definition.states.some((st) => st.id === target && st.queue === 'publicity')) {
+      throw new WorkflowError('进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。');
+    }
     const result = fire(
       definition,
       { state: file.application.status, history: historyOf(file.events) },

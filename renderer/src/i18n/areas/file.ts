@@ -90,6 +90,8 @@ export const zh = {
   'file.binding.exclusions': '规定不装订：{list}。',
   // Education tab
   'file.education.notJudged': '本办理类型不核查继续教育学时。',
+  'file.education.fromForm': '申请表上填写的学时（{count} 条，共 {hours} 学时，已计入核查；在“申请表”页修改）',
+  'file.education.years': '本轮核查年度：{years}',
   'file.education.failing': '继续教育学时不符合要求（{count} 处）',
   'file.education.rule': '依据：{cite} “{quote}”',
   'file.education.addTitle': '登记继续教育记录',
@@ -234,6 +236,8 @@ export const en: Record<keyof typeof zh, string> = {
   'file.binding.reason': 'Reason',
   'file.binding.exclusions': 'Never bound: {list}.',
   'file.education.notJudged': 'Continuing education is not checked for this kind of application.',
+  'file.education.fromForm': 'Hours typed on the application form ({count} rows, {hours} hours, counted; change them on the Form tab)',
+  'file.education.years': 'Years judged in this round: {years}',
   'file.education.failing': 'Continuing education falls short ({count})',
   'file.education.rule': 'Rule: {cite} “{quote}”',
   'file.education.addTitle': 'Add a continuing-education record',

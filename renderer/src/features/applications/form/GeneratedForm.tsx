@@ -12,6 +12,7 @@ import { valuesWithKind } from '../../../../../shared/programs/condition';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 import { FieldInput } from './FieldInput';
 import { RowUploads } from './RowUploads';
+import { useT } from '../../../i18n';
 
 export interface GeneratedFormProps {
   readonly pack: ProgramPack;
@@ -29,6 +30,8 @@ export interface GeneratedFormProps {
   /** Prefix for DOM ids, so two forms on a page never share one. */
   readonly idPrefix: string;
   readonly disabled?: boolean;
+  /** Fields whose value is derived from another place (shared/engine/facts): shown, not typed. */
+  readonly derived?: ReadonlySet<string>;
 }
 
 /** Fields that take a whole row of the grid. */
@@ -40,6 +43,7 @@ export function fieldDomId(prefix: string, fieldId: string): string {
 
 export function GeneratedForm(props: GeneratedFormProps) {
   const { pack, kind, values, lang } = props;
+  const t = useT();
   const defs = useMemo(() => fieldsFor(pack, kind), [pack, kind]);
   const source = valuesWithKind(values, kind);
   // The grey fields (持证人员总数, 三年项目总值) are worked out from what is typed, never stored.
@@ -67,7 +71,8 @@ export function GeneratedForm(props: GeneratedFormProps) {
           const required = def.required || (def.requiredWhen !== undefined && source.holds(def.requiredWhen));
           const shown = props.showErrors(def.id) ? (byField.map.get(def.id) ?? []) : [];
           const messages = [...new Set([...shown, ...(props.extraErrors?.[def.id] ?? [])])];
-          const help = def.help?.[lang];
+          const isDerived = props.derived?.has(def.id) === true;
+          const help = isDerived ? t('form.field.derived') : def.help?.[lang];
           return (
             <Form.Item
               key={def.id}
@@ -94,7 +99,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
                 id={id}
                 lang={lang}
                 invalid={messages.length > 0}
-                disabled={props.disabled ?? false}
+                disabled={(props.disabled ?? false) || isDerived}
                 cellErrors={props.showErrors(def.id) ? byField.cells : undefined}
                 onChange={(v) => props.onChange(def.id, v)}
                 onCommit={() => props.onCommit?.(def.id)}

@@ -1,10 +1,10 @@
 /**
  * The 自评分表 (002 二, P4): items of the imported standard (name, max score), the points the
- * applicant claims and whether the proof is in the file; or the 1986 seniority route with its
- * reason. The counted points per item come from the shared rule (evaluateSelfScore: no evidence
+ * applicant claims and whether the proof is in the file. The 1986 seniority route is asked once,
+ * on the 申请表 (学历资历条件, shared/engine/facts seniorityOf), not here. The counted points per item come from the shared rule (evaluateSelfScore: no evidence
  * → 0, capped at the maximum); eligibility is the engine's finding, shown by the caller.
  */
-import { Button, Checkbox, Form, Input, Typography } from 'antd';
+import { Button, Checkbox, Input, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { evaluateSelfScore } from '../../../../../shared/rules/self-score';
@@ -41,7 +41,6 @@ export function SelfScoreSheet(props: SelfScoreSheetProps) {
     return { byRow: new Map(result.value.items.map((s) => [s.itemId, s.scored])), total: result.value.total };
   }, [items]);
 
-  const seniority = props.value.seniority;
   return (
     <div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -144,36 +143,6 @@ export function SelfScoreSheet(props: SelfScoreSheetProps) {
           </Typography.Text>
         )}
       </div>
-      <Form layout="vertical" component="div" style={{ marginTop: 12 }}>
-        <Form.Item style={{ marginBottom: 8 }}>
-          <Checkbox
-            id={`${props.idPrefix}-seniority`}
-            checked={seniority?.meets === true}
-            disabled={props.disabled}
-            onChange={(e) => {
-              props.onChange({
-                ...props.value,
-                seniority: e.target.checked ? { meets: true, reason: seniority?.reason ?? '' } : undefined,
-              });
-              commitSoon();
-            }}
-          >
-            {t('form.score.seniority')}
-          </Checkbox>
-        </Form.Item>
-        {seniority?.meets === true && (
-          <Form.Item label={t('form.score.seniorityReason')} htmlFor={`${props.idPrefix}-seniority-reason`} required style={{ marginBottom: 8 }}>
-            <Input.TextArea
-              id={`${props.idPrefix}-seniority-reason`}
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              value={seniority.reason ?? ''}
-              disabled={props.disabled}
-              onChange={(e) => props.onChange({ ...props.value, seniority: { meets: true, reason: e.target.value } })}
-              onBlur={props.onCommit}
-            />
-          </Form.Item>
-        )}
-      </Form>
     </div>
   );
 }

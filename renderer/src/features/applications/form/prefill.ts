@@ -8,6 +8,8 @@
  */
 import type { Organisation, Person } from '../../../../../shared/model/records';
 import { fieldsFor, isBlank } from '../../../../../shared/engine/fields';
+import { parseIdNumber } from '../../../../../shared/rules/id-number';
+import { todayIso } from '../../../today';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -31,8 +33,12 @@ export function prefillFromPerson(pack: ProgramPack, kind: ApplicationKindId, va
   const typed = (id: string, type: FieldDef['type']) => (defs.get(id)?.type === type ? defs.get(id) : undefined);
   put(out, typed('name', 'text'), person.name);
   put(out, typed('idNumber', 'id-number'), person.idNumber);
-  if (person.sex) put(out, typed('sex', 'enum'), SEX_ZH[person.sex]);
-  if (person.birthDate) put(out, typed('birthMonth', 'year-month'), person.birthDate.slice(0, 7));
+  // 性别 and 出生年月 from the record, else from the 身份证号码 itself (GB 11643: birth date and sex inside).
+  const fromId = parseIdNumber(person.idNumber, { today: todayIso() });
+  const sex = person.sex ?? (fromId.ok ? fromId.value.sex : undefined);
+  const birthDate = person.birthDate ?? (fromId.ok ? fromId.value.birthDate : undefined);
+  if (sex) put(out, typed('sex', 'enum'), SEX_ZH[sex]);
+  if (birthDate) put(out, typed('birthMonth', 'year-month'), birthDate.slice(0, 7));
   if (person.phone) put(out, typed('phone', 'phone'), person.phone);
   return out;
 }
