@@ -13,6 +13,7 @@ import { useT } from '../i18n';
 import { formatDateTime } from '../sync/format';
 import { useUi } from '../stores/ui';
 import { passwordProblem } from './password';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 interface Values {
   passphrase?: string;
@@ -22,9 +23,6 @@ interface Values {
   confirmPassword?: string;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
   const t = useT();
@@ -52,7 +50,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
       setInspection(found);
       form.setFieldsValue({ adminId: found.admins[0]?.id });
     } catch (error) {
-      setFailure(messageOf(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -96,7 +94,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
           autoFocusButton: 'cancel',
           onOk: () => restore(values, true),
         });
-      } else setFailure(error instanceof BackupError ? error.message : t('auth.unexpected', { message: messageOf(error) }));
+      } else setFailure(error instanceof BackupError ? error.message : t('auth.unexpected', { message: errorMessage(error) }));
     }
   };
 

@@ -18,10 +18,11 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSession } from '../stores/session';
 import { AuthError, createFirstAdmin, toSignedIn, verifySignIn } from './users';
 import { RestoreFromBackup } from './RestoreFromBackup';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 function errorText(error: unknown, t: ReturnType<typeof useT>): string {
   if (error instanceof AuthError || error instanceof ValidationError) return error.message;
-  return t('auth.unexpected', { message: error instanceof Error ? error.message : String(error) });
+  return t('auth.unexpected', { message: errorMessage(error) });
 }
 
 function GateCard({ title, help, children }: { title: string; help: string; children: ReactNode }) {

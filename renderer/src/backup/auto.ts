@@ -17,6 +17,7 @@ import type { DeskBridge, WriteBackupResult } from '../../../shared/ipc/contract
 import { backupReminder, dailyBackupDue, snoozeUntil, upgradeBackupDue, type Reminder } from '../../../shared/backup/schedule';
 import { DATABASE_NAME, SCHEMA_VERSION, type DeskDatabase } from '../db/database';
 import { createBackup } from './create';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 export const BACKUP_KEYS = {
   /** Local date (YYYY-MM-DD) of the last automatic daily backup. */
@@ -49,7 +50,7 @@ async function write(deps: AutoBackupDeps, fileName: string, bytes: Uint8Array):
 }
 
 function failed(error: unknown): AutoBackupOutcome {
-  return { status: 'failed', message: `自动备份失败：${error instanceof Error ? error.message : String(error)}` };
+  return { status: 'failed', message: `自动备份失败：${errorMessage(error)}` };
 }
 
 /**

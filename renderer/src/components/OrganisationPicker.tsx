@@ -24,6 +24,7 @@ import {
   SimilarOrganisationWarning,
 } from '../features/organisations/commands';
 import { writeContext } from '../session';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 export interface OrganisationPickerProps {
   /** The chosen organisation's record id. */
@@ -130,7 +131,7 @@ export function OrganisationPicker({ value, onChange, autoFocus }: OrganisationP
       if (error instanceof DuplicateOrganisationError) setWarning({ kind: 'same-code', organisations: [error.existing] });
       else if (error instanceof SimilarOrganisationWarning) setWarning({ kind: 'similar', organisations: error.similar });
       else if (error instanceof ValidationError) setNameError(error.message);
-      else void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }

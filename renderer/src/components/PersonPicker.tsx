@@ -22,6 +22,7 @@ import { searchPeople } from '../features/applications/search';
 import { writeContext } from '../session';
 import { useUi } from '../stores/ui';
 import { todayIso } from '../today';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 export interface PersonPickerProps {
   /** The chosen person's record id. */
@@ -133,7 +134,7 @@ export function PersonPicker({ value, onChange, autoFocus }: PersonPickerProps) 
       if (error instanceof DuplicatePersonError) setWarning({ kind: 'same-id', people: [error.existing] });
       else if (error instanceof SimilarPersonWarning) setWarning({ kind: 'similar', people: error.similar });
       else if (error instanceof ValidationError) setNameError(error.message);
-      else void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }

@@ -29,6 +29,7 @@ import {
 } from '../../../shared/documents';
 import { fail, type Result } from '../../../shared/rules/result';
 import type { DocumentJob, JobMessage, JobRequest } from './protocol';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 interface WorkerScope {
   postMessage(message: JobMessage, transfer?: Transferable[]): void;
@@ -145,7 +146,7 @@ scope.onmessage = (event) => {
       else scope.postMessage({ id: request.id, type: 'failed', code: result.error.code, message: result.error.message });
     },
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       scope.postMessage({ id: request.id, type: 'failed', code: 'documents.internal', message: `生成文书时出错：${message}` });
     },
   );

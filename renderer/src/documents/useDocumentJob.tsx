@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { CANCELLED, runDocumentJob } from './client';
 import { deliverPdf, deliverXlsx, type Delivery } from './output';
 import { jobOutput, type DocumentJob } from './protocol';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 interface Running {
   readonly title: string;
@@ -66,7 +67,7 @@ export function useDocumentJob(): {
         void message.success(how === 'print' && jobOutput(job.kind) === 'pdf' ? t('documents.printed', { title }) : t('documents.saved', { title }));
         return { ok: true, bytes: result.value };
       } catch (error) {
-        void message.error(error instanceof Error ? error.message : String(error));
+        void message.error(errorMessage(error));
         return { ok: false };
       }
     },

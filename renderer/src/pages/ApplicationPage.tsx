@@ -20,13 +20,14 @@ import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
 import { stateOf } from '../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../shared/workflow/deadlines';
+import { langOf } from '../i18n';
 
 const SEVERITY_COLOUR = { late: 'red', done: 'green', running: 'gold' } as const;
 
 export function ApplicationPage() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const { id } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

@@ -31,6 +31,7 @@ import { backoffDelay, SyncError, type BackoffOptions } from '../../../shared/sy
 import { syncPass, type PassResult, type SyncProgress } from './run';
 import { readConnection, readLastError, readToken, recordFailure, recordSuccess, type SyncConnection, type SyncFailure } from './settings';
 import type { SyncTransport } from './transport';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 export type SyncTrigger = 'manual' | 'online' | 'timer' | 'change' | 'start' | 'retry';
 
@@ -94,7 +95,7 @@ export function failureOf(error: unknown, at: string): SyncFailure {
     return { code: error.code, message: `${error.message}校正后会自动继续同步，待同步的修改不会丢失。`, retry: true, at };
   }
   if (error instanceof SyncError) return { code: error.code, message: error.message, retry: error.retry, at };
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return {
     code: 'local',
     message: `本机处理同步数据时出错（${detail.slice(0, 200)}）。稍后会自动重试；如反复出现，请导出数据备份并联系管理员。`,

@@ -32,6 +32,7 @@ import {
 } from '../documents/settings';
 import { readConnection, type SyncFailure } from './settings';
 import type { SyncTransport } from './transport';
+import { errorMessage } from '../../../shared/rules/error-message';
 
 /** Below this many numbers left in a series, the desk reserves another block while online. */
 export const LOW_WATER = DEFAULT_BLOCK_SIZE / 5;
@@ -183,7 +184,7 @@ export async function refreshDocumentsAfterSync(db: DeskDatabase, transport: Syn
   const failure: SyncFailure =
     first instanceof SyncError
       ? { code: first.code, message: first.message, retry: first.retry, at }
-      : { code: 'local', message: first instanceof Error ? first.message : String(first), retry: true, at };
+      : { code: 'local', message: errorMessage(first), retry: true, at };
   await db.settings.put({ key: DOCUMENTS_SYNC_ERROR_KEY, value: failure });
   return failure;
 }

@@ -30,6 +30,8 @@ import {
 import { useUi } from '../../stores/ui';
 import type { TabProps } from './types';
 import { useFileAction } from './useFileAction';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** 12 345 → '12.1 KB'. */
 function formatSize(bytes: number): string {
@@ -108,7 +110,7 @@ function useStoredPhotoVerdict(photo: Attachment | undefined, check: (bytes: Uin
 export function AttachmentsTab({ file, result }: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const run = useFileAction();
   const { message } = App.useApp();
   const { pack } = result;
@@ -135,7 +137,7 @@ export function AttachmentsTab({ file, result }: TabProps) {
       await addAttachment(f, { applicationId, kind: PHOTO_KIND });
       setRefusal(null);
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(errorMessage(error));
     } finally {
       setBusy(false);
     }

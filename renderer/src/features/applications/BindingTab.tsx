@@ -13,13 +13,14 @@ import { setVolume2Parts } from './materials';
 import { useUi } from '../../stores/ui';
 import type { TabProps } from './types';
 import { useFileAction } from './useFileAction';
+import { langOf } from '../../i18n';
 
 const STYLE = `.desk-binding tr.desk-binding-missing > td { background: #fff1f0; }`;
 
 export function BindingTab({ file, result }: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const run = useFileAction();
   const { binding } = result.evaluation;
   const rules = result.pack.binding;

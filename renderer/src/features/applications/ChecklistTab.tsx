@@ -21,6 +21,7 @@ import { markMaterial, toggleReceivedMark, type MaterialMark } from './materials
 import { useUi } from '../../stores/ui';
 import type { TabProps } from './types';
 import { latestBy, useFileAction } from './useFileAction';
+import { langOf, type Lang } from '../../i18n';
 
 const FOCUS_STYLE = `
 .desk-checklist tr[data-item]:focus { outline: 2px solid #1677ff; outline-offset: -2px; }
@@ -29,7 +30,6 @@ const FOCUS_STYLE = `
 .desk-checklist tr.desk-line-short > td { background: #fffbe6; }
 `;
 
-type Lang = 'zh' | 'en';
 
 function ItemName({ item, lang }: { item: MaterialItem; lang: Lang }) {
   const t = useT();
@@ -125,7 +125,7 @@ function RejectEditor({ initial, label, onSave, onCancel }: { initial: string; l
 export function ChecklistTab({ file, result }: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const run = useFileAction();
   const { checklist } = result.evaluation;
   const applicationId = file.application.id;

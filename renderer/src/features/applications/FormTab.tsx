@@ -32,6 +32,8 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import type { TabProps } from './types';
 import { useFlushWhenHidden } from './useFlushWhenHidden';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** Edits not yet committed. A field cleared is `null` (so the draft can say so). */
 interface Overrides {
@@ -62,7 +64,7 @@ function selfScoreInput(app: Application): SelfScoreInput {
 export function ApplicationFormTab({ file, result }: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const userId = useSession((s) => s.user?.id ?? '');
   const { message } = AntApp.useApp();
   const app = file.application;
@@ -161,7 +163,7 @@ export function ApplicationFormTab({ file, result }: TabProps) {
         await saver.flush();
       } catch (error) {
         if (error instanceof ValidationError) setSaveErrors((e) => ({ ...e, [id]: error.issues.map((i) => i.message) }));
-        else void message.error(t('form.tab.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+        else void message.error(t('form.tab.saveFailed', { message: errorMessage(error) }));
       }
     },
     [saver, update, message, t],
@@ -186,7 +188,7 @@ export function ApplicationFormTab({ file, result }: TabProps) {
       await saver.flush();
     } catch (error) {
       if (error instanceof ValidationError) setDetailError(error.message);
-      else void message.error(t('form.tab.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      else void message.error(t('form.tab.saveFailed', { message: errorMessage(error) }));
     }
   }, [saver, update, message, t]);
 

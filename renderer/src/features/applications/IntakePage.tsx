@@ -24,6 +24,8 @@ import { classifyQuery, kindName, programName, searchApplications, stateName, st
 import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 const PAGE = 50;
 
@@ -44,7 +46,7 @@ function useDebounced<T>(value: T, ms: number): T {
 function ApplicationSearch({ initialQuery }: { readonly initialQuery: string }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const navigate = useNavigate();
   const [query, setQuery] = useState(initialQuery);
   const [programId, setProgramId] = useState<string | undefined>(undefined);
@@ -237,7 +239,7 @@ function PeopleRegister({ onUseExisting }: { readonly onUseExisting: (person: Pe
       } else if (error instanceof ValidationError) {
         form.setFields(error.issues.map((i) => ({ name: (i.path === 'idNumber' ? 'idNumber' : 'name') as keyof PersonForm, errors: [i.message] })));
       } else {
-        void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+        void message.error(t('error.unexpected', { message: errorMessage(error) }));
       }
     } finally {
       setSaving(false);

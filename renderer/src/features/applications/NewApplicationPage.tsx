@@ -65,6 +65,8 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { useFlushWhenHidden } from './useFlushWhenHidden';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** What a new-application draft holds. */
 export interface NewApplicationDraft {
@@ -156,7 +158,7 @@ export function NewApplicationPage() {
 function DraftList({ userId, currentId }: { userId: string; currentId: string | undefined }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const navigate = useNavigate();
   const drafts = useLiveQuery(() => listDrafts({ kind: NEW_APPLICATION_DRAFT, userId }), [userId]);
   const people = useLiveQuery(async () => {
@@ -240,7 +242,7 @@ interface FormProps {
 function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
@@ -410,7 +412,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
         if (first === 'organisationId' || first === 'personId') document.querySelector<HTMLElement>('[data-testid$="-picker"] input')?.focus();
         if (target) document.getElementById(target)?.focus();
       } else {
-        void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+        void message.error(t('error.unexpected', { message: errorMessage(error) }));
       }
     } finally {
       setBusy(false);

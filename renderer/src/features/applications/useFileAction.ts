@@ -5,6 +5,7 @@
  */
 import { App } from 'antd';
 import { useCallback } from 'react';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 export function useFileAction(): <T>(write: () => Promise<T>) => Promise<T | undefined> {
   const { message } = App.useApp();
@@ -13,7 +14,7 @@ export function useFileAction(): <T>(write: () => Promise<T>) => Promise<T | und
       try {
         return await write();
       } catch (error) {
-        void message.error(error instanceof Error ? error.message : String(error));
+        void message.error(errorMessage(error));
         return undefined;
       }
     },

@@ -13,6 +13,7 @@ import { messages, translate, type Locale, type MessageKey } from '../../i18n/me
 import { formatIsoDate } from '../../i18n/format';
 import { FIRST_RUN_USER_ID } from '../../auth/users';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
+import { langOf } from '../../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Audit trail, read back for people
@@ -124,7 +125,7 @@ function valueText(
   value: unknown,
   ctx: { definition: WorkflowDefinition | undefined; pack: ProgramPack | undefined; locale: Locale; t: T; lookup: AuditLookup },
 ): string {
-  const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(ctx.locale);
   const { t } = ctx;
   if (value === undefined || value === null || value === '') return '—';
   if (table === 'applications' && field === 'status') return stateName(ctx.definition, value, lang) ?? String(value);
@@ -160,7 +161,7 @@ function valueText(
 }
 
 function fieldLabel(table: SyncedTable, field: string, pack: ProgramPack | undefined, locale: Locale): string {
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   if (field.startsWith('fields.')) {
     const id = field.slice('fields.'.length);
     return pack?.fields.find((f) => f.id === id)?.label[lang] ?? id;
@@ -169,7 +170,7 @@ function fieldLabel(table: SyncedTable, field: string, pack: ProgramPack | undef
 }
 
 function targetText(table: SyncedTable, recordId: string, record: Record<string, unknown> | undefined, pack: ProgramPack | undefined, locale: Locale, t: T, definition: WorkflowDefinition | undefined): string {
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const tableName = dynamic(locale, `workflow.table.${table}`, table);
   if (record === undefined) return `${tableName}（${recordId.slice(-8)}）`;
   const str = (k: string): string | undefined => (typeof record[k] === 'string' && record[k] !== '' ? (record[k] as string) : undefined);

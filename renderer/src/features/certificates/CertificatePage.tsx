@@ -27,6 +27,8 @@ import { decideAppeal, lodgeAppeal, recordNotice } from './commands';
 import { startFromCertificate } from './lifecycle';
 import { useCertificateFile, type CertificateFile } from './queries';
 import { applicationStateOf } from '../../../../shared/workflow/lookup';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 export const STATUS_TAG: Readonly<Record<CertificateStatusCode, string>> = {
   'not-yet-valid': 'blue',
@@ -51,7 +53,6 @@ export function StatusTag({ code }: { code: CertificateStatusCode }) {
   );
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function CertificatePage() {
   const t = useT();
@@ -83,7 +84,7 @@ function Facts({ file }: { file: CertificateFile }) {
   const locale = useUi((s) => s.locale);
   const c = file.certificate;
   const date = (d: string | undefined) => (d ? formatIsoDate(d, locale) : '—');
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const linked = (otherId: string | undefined) => {
     const other = otherId ? file.related.get(otherId) : undefined;
     return other ? <Link to={`/certificates/${other.id}`}>{other.certificateNo}</Link> : '—';
@@ -124,7 +125,7 @@ function Actions({ file }: { file: CertificateFile }) {
     setStarting(null);
     if (asked !== null) setParams({}, { replace: true });
   };
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   return (
     <Card size="small" title={t('lifecycle.actions.title')} data-testid="certificate-actions">
       <Typography.Paragraph type="secondary">{t('lifecycle.actions.help')}</Typography.Paragraph>
@@ -162,7 +163,7 @@ function StartDialog({ file, action, onClose }: { file: CertificateFile; action:
   const [channel, setChannel] = useState<string>(action.initiatedBy === 'office' ? 'counter' : 'individual');
   const [received, setReceived] = useState(todayIso());
   const [busy, setBusy] = useState(false);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
 
   async function start() {
     const day = parseDateInput(received);
@@ -174,7 +175,7 @@ function StartDialog({ file, action, onClose }: { file: CertificateFile; action:
       onClose();
       void navigate(`/applications/${made.id}`);
     } catch (error) {
-      void message.error(errorText(error));
+      void message.error(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -228,7 +229,7 @@ function History({ file }: { file: CertificateFile }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
   const date = (d: string) => formatIsoDate(d, locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   return (
     <Card size="small" title={t('lifecycle.history.title')}>
       <Table
@@ -251,7 +252,7 @@ function History({ file }: { file: CertificateFile }) {
 function Applications({ file }: { file: CertificateFile }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   return (
     <Card size="small" title={t('lifecycle.applications.title')}>
       <Table
@@ -328,7 +329,7 @@ function AppealCard({ file, job }: { file: CertificateFile; job: ReturnType<type
       await what();
       void message.success(t(done));
     } catch (error) {
-      void message.error(errorText(error));
+      void message.error(errorMessage(error));
     }
   }
   const parsed = (text: string) => {

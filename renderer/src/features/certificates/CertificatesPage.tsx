@@ -54,6 +54,8 @@ import { SyncError } from '../../../../shared/sync/errors';
 import { useUi } from '../../stores/ui';
 import { useAllowed } from '../../auth/access';
 import { todayIso } from '../../today';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** Why nothing can be signed: an enrolled desk waits for the office key, another needs its own set up. */
 async function noSigningMessage(t: ReturnType<typeof useT>): Promise<string> {
@@ -296,12 +298,12 @@ function IssueTab({ job }: { job: Job }) {
         try {
           await fireIssuedTransition(r.application, role, day.value);
         } catch (error) {
-          void message.warning(`${r.application.applicationNo}：${error instanceof Error ? error.message : String(error)}`);
+          void message.warning(`${r.application.applicationNo}：${errorMessage(error)}`);
         }
       }
       await printCertificates(job, made, how, mode, (template, n) => t('documents.certificates.batchTitle', { title: template.title.replace(/[《》]/g, ''), count: n }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorMessage(error));
     } finally {
       setWorking(false);
     }
@@ -344,7 +346,7 @@ function IssueTab({ job }: { job: Job }) {
         columns={[
           { title: t('documents.certificates.applicationNo'), render: (_, r) => <Link to={`/applications/${r.application.id}`}>{r.application.applicationNo}</Link> },
           { title: t('documents.certificates.holder'), render: (_, r) => nameOf(r.application) },
-          { title: t('documents.certificates.program'), render: (_, r) => r.pack.names[locale === 'zh-CN' ? 'zh' : 'en'] },
+          { title: t('documents.certificates.program'), render: (_, r) => r.pack.names[langOf(locale)] },
           { title: t('documents.certificates.template'), render: (_, r) => r.template.title },
           { title: t('documents.certificates.validity'), render: (_, r) => (r.template.validity ? t('documents.certificates.years', { years: r.template.validity.years }) : t('documents.certificates.validityManual')) },
         ]}
@@ -423,7 +425,7 @@ function IssuedTab({ job }: { job: Job }) {
           { on: today, reason },
         );
       } catch (error) {
-        return void message.error(error instanceof Error ? error.message : String(error));
+        return void message.error(errorMessage(error));
       }
     }
     setAsking(null);
@@ -461,7 +463,7 @@ function IssuedTab({ job }: { job: Job }) {
         columns={[
           { title: t('documents.certificates.number'), render: (_, r) => <Link to={`/certificates/${r.certificate.id}`}>{r.certificate.certificateNo}</Link> },
           { title: t('documents.certificates.holder'), render: (_, r) => r.holderName || '—' },
-          { title: t('documents.certificates.program'), render: (_, r) => getPack(r.certificate.programId)?.names[locale === 'zh-CN' ? 'zh' : 'en'] ?? r.certificate.programId },
+          { title: t('documents.certificates.program'), render: (_, r) => getPack(r.certificate.programId)?.names[langOf(locale)] ?? r.certificate.programId },
           { title: t('documents.certificates.issuedOn'), render: (_, r) => formatIsoDate(r.certificate.issuedOn, locale) },
           { title: t('documents.certificates.validUntil'), render: (_, r) => (r.certificate.validUntil ? formatIsoDate(r.certificate.validUntil, locale) : '—') },
           { title: t('documents.certificates.status'), render: (_, r) => <StatusTag code={r.status.code} /> },
@@ -500,7 +502,7 @@ function RowActions({ row, today }: { row: IssuedRow; today: IsoDate }) {
   const pack = getPack(row.certificate.programId);
   const actions = pack ? certificateActions(pack, row.certificate, row.status, today, getPack).filter((a) => a.allowed) : [];
   if (actions.length === 0) return null;
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   return (
     <Dropdown
       trigger={['click']}
@@ -629,7 +631,7 @@ function SigningTab() {
       form.setFieldValue('privateKeyPkcs8', '');
       void message.success(t('documents.signing.saved'));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -646,7 +648,7 @@ function SigningTab() {
         form.setFieldValue('privateKeyPkcs8', '');
         setPublicKey(made.publicKeySpki);
       } catch (error) {
-        void message.error(error instanceof Error ? error.message : String(error));
+        void message.error(errorMessage(error));
       } finally {
         setBusy(false);
       }

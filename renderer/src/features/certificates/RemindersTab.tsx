@@ -18,6 +18,7 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { StatusTag } from './CertificatePage';
 import { loadReminders, type ReminderEntry } from './queries';
+import { langOf } from '../../i18n';
 
 type Horizon = (typeof DASHBOARD_HORIZONS)[number];
 
@@ -28,7 +29,7 @@ export function RemindersTab({ job }: { job: ReturnType<typeof useDocumentJob> }
   const today = todayIso();
   const data = useLiveQuery(() => loadReminders(today), [today]);
   const [horizon, setHorizon] = useState<Horizon>(90);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const horizonEnd = (() => {
     const d = new Date(`${today}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + horizon);

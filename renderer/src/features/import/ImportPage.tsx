@@ -36,6 +36,7 @@ import { todayIso } from '../../today';
 import { readInWorker } from './client';
 import { commitImport, ImportError, rememberMapping, undoImport } from './commands';
 import { applicationById, deskForFile, importTargets, savedMapping, specFor, tableTargets, type DeskForFile, type ImportTarget } from './queries';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 type Filter = 'all' | 'errors' | 'warnings' | 'excluded';
 const CHANNELS = ['unit', 'individual', 'counter', 'post', 'email', 'website'] as const;
@@ -63,7 +64,6 @@ function cellText(cell: Cell | undefined): string {
   return '';
 }
 
-const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function ImportPage() {
   const t = useT();

@@ -7,6 +7,7 @@ import { importSpecFor, readImport } from '../../../../shared/import';
 import { getPack } from '../../../../shared/programs';
 import { fail } from '../../../../shared/rules/result';
 import type { ReadMessage, ReadRequest } from './protocol';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 const post = (m: ReadMessage) => postMessage(m);
 
@@ -40,6 +41,6 @@ addEventListener('message', (event: MessageEvent<ReadRequest>) => {
     });
     post({ id: r.id, type: 'done', result });
   } catch (e) {
-    post({ id: r.id, type: 'done', result: fail('import.unreadable', `无法读取这个文件：${e instanceof Error ? e.message : String(e)}`) });
+    post({ id: r.id, type: 'done', result: fail('import.unreadable', `无法读取这个文件：${errorMessage(e)}`) });
   }
 });

@@ -27,6 +27,8 @@ import {
 } from './commands';
 import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface OrganisationForm {
   creditCode: string;
@@ -98,7 +100,7 @@ export function OrganisationsPage() {
           }),
         );
       } else {
-        void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+        void message.error(t('error.unexpected', { message: errorMessage(error) }));
       }
     } finally {
       setSaving(false);
@@ -244,7 +246,7 @@ export function OrganisationsPage() {
 function OrganisationFilesView({ organisationId }: { organisationId: string }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const files = useOrganisationFiles(organisationId);
   return (
     <div style={{ display: 'grid', gap: 12 }} data-testid="organisation-files">

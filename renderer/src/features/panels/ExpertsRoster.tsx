@@ -10,6 +10,7 @@ import type { Expert } from '../../../../shared/model/records';
 import { useT } from '../../i18n';
 import { saveExpert } from './commands';
 import { useExperts, useReviewerAccounts } from './queries';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   name: string;
@@ -50,7 +51,7 @@ function ExpertForm({ expert, onClose }: { expert: Expert | null; onClose: () =>
       );
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

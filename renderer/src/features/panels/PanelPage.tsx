@@ -17,6 +17,8 @@ import { importSessionFile } from './batch-file';
 import { ExpertsRoster } from './ExpertsRoster';
 import { useExperts, useVisibleSessions } from './queries';
 import { SessionForm } from './SessionForm';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** 导入结果文件: the office (or a chair) reads a results file; a refusal says why, nothing written. */
 export function ImportResultsButton({ label }: { label?: string }) {
@@ -39,7 +41,7 @@ export function ImportResultsButton({ label }: { label?: string }) {
               setSummary(line);
               void message.success(line);
             } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
+              setError(errorMessage(e));
             }
           });
           return false;
@@ -56,7 +58,7 @@ export function ImportResultsButton({ label }: { label?: string }) {
 function SessionsList() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   // The office organises sessions and the roster; an expert sees the sessions they sit on (shared/access).
   const office = useAllowed('panel.manage');
   const sessions = useVisibleSessions();

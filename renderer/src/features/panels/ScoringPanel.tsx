@@ -28,6 +28,8 @@ import { useUi } from '../../stores/ui';
 import { saveSheet } from './commands';
 import type { SessionData } from './context';
 import { stageName } from './format';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   scores: Record<string, number | null | undefined>;
@@ -72,7 +74,7 @@ function SheetForm({ data, applicationId, sheet, expertId, existing }: { data: S
         submit,
       });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -152,7 +154,7 @@ function SheetsList({ data, sheet, sheets, hidden }: { data: SessionData; sheet:
 
 function StageCard({ data, applicationId, stage }: { data: SessionData; applicationId: string; stage: string }) {
   const t = useT();
-  const lang = useUi((s) => s.locale) === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(useUi((s) => s.locale));
   const user = useSession((s) => s.user);
   const actor = { userId: user?.id ?? '', role: user?.role ?? 'reviewer' };
   const viewer = viewerOf(data.ctx, actor);

@@ -15,6 +15,8 @@ import { useT } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { saveSession } from './commands';
 import { useCandidates, useExperts } from './queries';
+import { langOf } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   programId?: string;
@@ -30,7 +32,7 @@ interface Values {
 export function SessionForm({ session, onClose }: { session?: PanelSession; onClose: () => void }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang = langOf(locale);
   const [form] = Form.useForm<Values>();
   const experts = useExperts();
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function SessionForm({ session, onClose }: { session?: PanelSession; onCl
         setRecused(saved.recusals.map((r) => `${name(r.expertId)}：${r.reason}`).join('\n'));
       } else onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -36,9 +36,9 @@ import { resultListInput, scoreText, stageName, votesText } from './format';
 import { ImportResultsButton } from './PanelPage';
 import { useSessionData } from './queries';
 import { SessionForm } from './SessionForm';
+import { langOf, type Lang } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
-type Lang = 'zh' | 'en';
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function useViewer(data: SessionData) {
   const user = useSession((s) => s.user);
@@ -62,7 +62,7 @@ function download(text: string, fileName: string) {
 
 function ApplicationsTab({ data }: { data: SessionData }) {
   const t = useT();
-  const lang: Lang = useUi((s) => s.locale) === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(useUi((s) => s.locale));
   const { viewer, office } = useViewer(data);
   const sheets = live(data.ctx.sheets, data.ctx.session.id);
   const rows = data.applications;
@@ -119,7 +119,7 @@ function DefenceTab({ data }: { data: SessionData }) {
       await saveDefenceSchedule(data.ctx.session.id, slots.filter((s) => s.start !== '' || s.end !== '' || s.room !== ''));
       void message.success(t('panel.defence.saved'));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   const print = async (how: 'print' | 'save') => {
@@ -201,7 +201,7 @@ function RecusalsTab({ data }: { data: SessionData }) {
       await recordRecusal(data.ctx.session.id, v.expertId ?? (viewer.kind === 'expert' ? viewer.expertId : ''), v.applicationId ?? '', v.reason ?? '');
       form.resetFields();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   const columns: ColumnsType<PanelRecusal> = [
@@ -248,7 +248,7 @@ function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAgg
       await recordBallot(data.ctx.session.id, row.applicationId, row.stage, values);
       onClose();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   return (
@@ -268,7 +268,7 @@ function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAgg
 
 function ResultsTab({ data }: { data: SessionData }) {
   const t = useT();
-  const lang: Lang = useUi((s) => s.locale) === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(useUi((s) => s.locale));
   const { office, isChair } = useViewer(data);
   const job = useDocumentJob();
   const aggregates = sessionAggregates(data);
@@ -287,7 +287,7 @@ function ResultsTab({ data }: { data: SessionData }) {
       await signOffResults(data.ctx.session.id, { keys: selected, rulings: complete });
       setSelected([]);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   const print = async (how: 'print' | 'save' | 'xlsx') => {
@@ -436,7 +436,7 @@ function FileCard({ data }: { data: SessionData }) {
       download(file.text, file.fileName);
       setDone(t('panel.file.exported', { sheets: file.sheets, results: file.results }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   if (!office && viewer.kind !== 'expert') return null;
@@ -458,7 +458,7 @@ function FileCard({ data }: { data: SessionData }) {
 function Overview({ data }: { data: SessionData }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const { office, self, isChair } = useViewer(data);
   const [editing, setEditing] = useState(false);
   const { session, experts } = data.ctx;
@@ -494,7 +494,7 @@ function Overview({ data }: { data: SessionData }) {
             onClick={() =>
               void recordAttendance(session.id, present).then(
                 () => setError(null),
-                (e: unknown) => setError(errorText(e)),
+                (e: unknown) => setError(errorMessage(e)),
               )
             }
           >

@@ -19,6 +19,7 @@ import { evaluateFile, loadApplicationFile } from '../applications/file';
 import { fireTransition, workflowTables, WorkflowError } from '../workflow/fire';
 import { wrap, checkDate, writeTables } from '../workflow/commands';
 import { stateOf } from '../../../../shared/workflow/lookup';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** Whether a transition leads into a publicity (公示) state of the definition. */
 export function leadsToPublicity(definition: WorkflowDefinition, transition: TransitionOption['transition']): boolean {
@@ -241,7 +242,7 @@ export async function startPublicity(
           applications.push(await fireTransition(id, input.transitionId, { reason: `开始公示：${title}` }, { role: options.role, today, withPublicityRecord: true }));
         } catch (error) {
           const no = (await db.applications.get(id))?.applicationNo ?? id;
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           const refusal = { applicationId: id, applicationNo: no, message };
           throw new StartPublicityError(refusalMessage([refusal]), [refusal]);
         }

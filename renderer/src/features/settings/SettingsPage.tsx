@@ -20,6 +20,7 @@ import { EnrolInputError, enrolRefusalMessage, OfficeSwitchError, type EnrolInpu
 import { formatDateTime } from '../../sync/format';
 import { SYNC_KEYS, type SyncConnection } from '../../sync/settings';
 import { useUi } from '../../stores/ui';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 
 /**
@@ -73,7 +74,7 @@ function SyncServerCard() {
           onOk: () => submit(values, true),
         });
       } else if (error instanceof SyncError) setRefusal(enrolRefusalMessage(error));
-      else setRefusal(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+      else setRefusal(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }
@@ -189,7 +190,7 @@ function BackupCard() {
       form.resetFields();
       void message.success(t(typed === '' ? 'backup.saved' : 'backup.savedSealed'));
     } catch (error) {
-      void message.error(error instanceof BackupError ? error.message : t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+      void message.error(error instanceof BackupError ? error.message : t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }

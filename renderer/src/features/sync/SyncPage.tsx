@@ -33,6 +33,7 @@ import type { SyncProgress } from '../../sync/run';
 import { DEVICE_ID_KEY } from '../../db/keys';
 import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
 import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../../sync/settings';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 type T = ReturnType<typeof useT>;
 
@@ -46,9 +47,6 @@ function fieldLabel(t: T, table: SyncedTable, field: string): string {
   return field;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const PHASE_COLOR: Record<SyncPhase, string> = {
   unenrolled: 'default',
@@ -166,7 +164,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
       await repository.resolveConflict(item.recordId, item.field as never, (version.value ?? undefined) as never, await writeContext());
       void message.success(t('sync.conflict.kept', { value: displayValue(t, locale, item.field, version.value) }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorText(error) }));
+      void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(null);
     }
@@ -249,7 +247,7 @@ function Quarantine() {
       if (result.stillRefused > 0) void message.warning(t('sync.quarantine.stillRefused', { requeued: result.requeued, refused: result.stillRefused }));
       else void message.success(t('sync.quarantine.requeued', { count: result.requeued }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorText(error) }));
+      void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }
@@ -261,7 +259,7 @@ function Quarantine() {
       const result = await saveQuarantineFile();
       if (result.status !== 'cancelled') void message.success(t('sync.quarantine.saved'));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorText(error) }));
+      void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }
@@ -343,7 +341,7 @@ function Duplicates() {
           const moved = Object.values(result.moved).reduce((a, b) => a + b, 0);
           void message.success(t('sync.duplicates.merged', { removed: result.removed.length, moved }));
         } catch (error) {
-          void message.error(error instanceof Error ? error.message : String(error));
+          void message.error(errorMessage(error));
         } finally {
           setBusy(null);
         }
@@ -404,7 +402,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       if (exported.leftOut > 0) void message.warning(t('sync.exportedPartial', { count: exported.operations, left: exported.leftOut }));
       else void message.success(t('sync.exported', { count: exported.operations }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorText(error) }));
+      void message.error(t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }
@@ -428,7 +426,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       const result = await importBatchFile(db, parsed.file, await deviceId(), connection?.officeId, Date.now());
       void message.success(t('sync.imported', { operations: result.operations, records: result.records }));
     } catch (error) {
-      void message.error(error instanceof BatchFileRefused ? error.message : t('error.unexpected', { message: errorText(error) }));
+      void message.error(error instanceof BatchFileRefused ? error.message : t('error.unexpected', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }

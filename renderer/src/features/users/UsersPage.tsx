@@ -17,12 +17,13 @@ import { formatInstantDate } from '../../i18n/format';
 import { NotSignedInError } from '../../session';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 type T = ReturnType<typeof useT>;
 
 function failureText(error: unknown, t: T): string {
   if (error instanceof AuthError || error instanceof ValidationError || error instanceof NotSignedInError) return error.message;
-  return t('auth.unexpected', { message: error instanceof Error ? error.message : String(error) });
+  return t('auth.unexpected', { message: errorMessage(error) });
 }
 
 function roleOptions(t: T) {

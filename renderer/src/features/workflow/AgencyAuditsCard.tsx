@@ -18,6 +18,7 @@ import { todayIso } from '../../today';
 import { parseDateInput } from '../../../../shared/rules/civil-date';
 import type { TabProps } from '../applications/types';
 import { recordAgencyAudit } from './audits';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Draft {
   kind?: AgencyAuditKind;
@@ -75,7 +76,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
       // The agency stays chosen; the next review names its own evaluators, date and findings.
       setDraft((d) => ({ evaluatorIds: [], findings: '', ...(d.agencyId === undefined ? {} : { agencyId: d.agencyId }) }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

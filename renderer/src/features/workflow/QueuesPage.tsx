@@ -24,8 +24,9 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
+import { langOf, type Lang } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
-type Lang = 'zh' | 'en';
 const ALL = '*';
 
 function isQueue(value: string | null): value is WorkflowQueue {
@@ -42,7 +43,7 @@ function sharedPublicityTransition(rows: readonly QueueRow[]): { id: string; lab
 function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onClose: (started: boolean) => void }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; startedOn: string }>();
@@ -65,7 +66,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
       endsOn = shown.date;
       provisionalYears = shown.provisionalYears;
     } catch (e) {
-      endsError = e instanceof Error ? e.message : String(e);
+      endsError = errorMessage(e);
     }
   }
 
@@ -97,7 +98,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
       if (e instanceof StartPublicityError && e.refusals.length > 0) {
         setError(t('workflow.queues.publicityRefused'));
         setRefusals(e.refusals);
-      } else setError(e instanceof Error ? e.message : String(e));
+      } else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -179,7 +180,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
 export function QueuesPage() {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

@@ -35,12 +35,10 @@ import type { TabProps } from '../applications/types';
 import { dateRules, isoOf } from '../../components/dates';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
+import { langOf, type Lang } from '../../i18n';
+import { errorMessage } from '../../../../shared/rules/error-message';
 
-type Lang = 'zh' | 'en';
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function usesRouting(definition: WorkflowDefinition | undefined): boolean {
   const has = (g: WorkflowGuard): boolean => (g.kind === 'all-of' || g.kind === 'any-of' ? g.guards.some(has) : g.kind === 'routing-level-opinion');
@@ -73,7 +71,7 @@ function FireModal({
 }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
   const { message } = App.useApp();
   const [form] = Form.useForm<FireValues>();
@@ -121,7 +119,7 @@ function FireModal({
         void message.success(t('workflow.fire.done', { action: transition.label[lang] }));
         onClose();
       } catch (e) {
-        setError(errorText(e));
+        setError(errorMessage(e));
       } finally {
         setBusy(false);
       }
@@ -144,7 +142,7 @@ function FireModal({
       onClose();
     } catch (e) {
       // The form stays as typed; the engine's (or the record's) Chinese reason is shown.
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -243,7 +241,7 @@ function FireModal({
 function TransitionButtons({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const [firing, setFiring] = useState<TransitionOption | null>(null);
   const options = props.result.evaluation.transitions;
   const blocked = options.filter((o) => !o.allowed);
@@ -315,7 +313,7 @@ function TransitionButtons({ props }: { props: TabProps }) {
 function StepsHistory({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const definition = props.result.pack.workflows[props.file.application.kind];
   const events = props.file.events;
   if (events.length === 0) return null;
@@ -355,7 +353,7 @@ function StepsHistory({ props }: { props: TabProps }) {
 function RoutingCard({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ opinion: 'pass' | 'return'; note?: string; on: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -391,7 +389,7 @@ function RoutingCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.routing.recorded'));
       form.resetFields(['note']);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -494,7 +492,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
       void message.success(t('workflow.objection.settledDone'));
       onClose();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -565,7 +563,7 @@ function PublicityCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.objection.raised'));
       form.resetFields(['content', 'raisedBy']);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -664,7 +662,7 @@ function PublicityCard({ props }: { props: TabProps }) {
 function PanelResultsCard({ props }: { props: TabProps }) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const { result } = props;
   const facts = result.evaluation.facts.panelResults ?? {};
   const stageName = (id: string) => result.pack.panel?.stages.find((s) => s.stage === id)?.names[lang] ?? id;
@@ -702,7 +700,7 @@ function PanelResultsCard({ props }: { props: TabProps }) {
 export function WorkflowTab(props: TabProps) {
   const t = useT();
   const locale = useUi((s) => s.locale);
-  const lang: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const lang: Lang = langOf(locale);
   const { file, result } = props;
   const definition = result.pack.workflows[file.application.kind];
   const state = stateOf(definition, file.application.status);
