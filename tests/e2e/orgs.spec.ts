@@ -586,7 +586,9 @@ test('P6 IETS expert review to certificate: the centre’s panel signed by its c
   await page.reload();
   await expect(page.getByTestId('workflow-state')).toHaveText('待发证');
 
-  // 发证: the certificate printed names the enterprise.
+  // 发证 half an hour later (a fixed clock would give both events the same instant): the
+  // certificate printed names the enterprise.
+  await page.clock.setFixedTime(new Date('2026-12-03T09:30:00+08:00'));
   await page.goto('/#/certificates');
   await page.getByRole('tab', { name: '待发证' }).click();
   await page.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
@@ -596,7 +598,13 @@ test('P6 IETS expert review to certificate: the centre’s panel signed by its c
   await download.saveAs(file);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   expect(text).toContain(name);
+  expect(text).toContain('IETS-3');
+  // 第十五条: valid 3 years, the issue day counted: issued 2026-12-03 → last day 2029-12-02.
+  expect(text).toMatch(/发证日期：\s*2026年12月03日/);
+  expect(text).toMatch(/有效期至：\s*2029年12月02日/);
   await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('已发证');
+  await page.reload();
   await expect(page.getByTestId('workflow-state')).toHaveText('已发证');
   await page.screenshot({ path: `${SHOTS}/p6-certified.png`, fullPage: true });
 });
