@@ -457,3 +457,154 @@ test('P6 IETS application from the 单位 page: 信息化工程与技术服务�
   await page.getByRole('row', { name: new RegExp(code) }).getByRole('button', { name: /展开/ }).click();
   await expect(page.getByTestId('organisation-files')).toContainText('评价中心专家评审');
 });
+
+test('P6 IETS expert review to certificate: the centre’s panel signed by its chair, 专家评审确认 into a 7-day publicity ending on the right day, no objection, certificate printed', async ({ page }) => {
+  const name = '新疆云数科技股份有限公司';
+  const code = '91650102MA78UXN21A';
+  const password = 'Desk-2026-expert';
+  await enterApp(page, '/certificates');
+  // Thursday 2026-11-26: the panel sits and the publicity goes up the same day.
+  await page.clock.setFixedTime(new Date('2026-11-26T10:00:00+08:00'));
+  await page.reload();
+  await setUpSigning(page);
+
+  // The application as the agency's report left it (the earlier steps are the test above):
+  // at 评价中心专家评审; three experts of the centre, 赵 the chair, each with a desk account.
+  const { appId, sessionId } = await withDesk(
+    page,
+    async ({ name, code, password }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const org = await d.createOrganisation({ name, creditCode: code }, ctx);
+      const app = await d.repositories.applications.create(
+        {
+          programId: 'iets',
+          kind: 'new',
+          applicationNo: 'P6-2026-0001',
+          organisationId: org.id,
+          status: 'expert-review',
+          channel: 'unit',
+          receivedDate: '2026-11-16',
+          fields: {
+            organisationName: name,
+            creditCode: code,
+            organisationType: '企业',
+            evaluationCategory: 'iets',
+            level: 'IETS-3',
+            agencyName: '新疆信息化工程与技术服务评价中心',
+            agencyScope: 'local',
+            conditionRegistered: true,
+            conditionGoodStanding: true,
+            conditionEvidence: true,
+          },
+        },
+        ctx,
+      );
+      const experts = [];
+      for (const [username, displayName, unit] of [
+        ['zhao', '赵组长', '新疆大学'],
+        ['qian', '钱专家', '新疆财经大学'],
+        ['sun', '孙专家', '新疆信息产业研究院'],
+      ] as const) {
+        const user = await d.createUser({ username, displayName, role: 'reviewer', password });
+        experts.push(await d.saveExpert({ name: displayName, unit, specialties: [], userId: user.id }));
+      }
+      const { session } = await d.saveSession({
+        programId: 'iets',
+        title: '2026年第四次能力评价专家评审会',
+        stages: ['expert-review'],
+        date: '2026-11-26',
+        venue: '乌鲁木齐',
+        chairId: experts[0]!.id,
+        memberIds: experts.map((e) => e.id),
+        applicationIds: [app.id],
+      });
+      await d.recordAttendance(session.id, experts.map((e) => e.id));
+      // Paper sheets typed by the office: four aspects of 25 points each; all three recommend.
+      for (const [i, e] of experts.entries()) {
+        await d.saveSheet({
+          sessionId: session.id,
+          applicationId: app.id,
+          stage: 'expert-review',
+          expertId: e.id,
+          input: { scores: { basic: 20, technical: 20 + i, service: 20, operation: 20 }, opinion: '能力满足 IETS-3 要求。', recommendation: 'recommend' },
+          submit: true,
+        });
+      }
+      return { appId: app.id, sessionId: session.id };
+    },
+    { name, code, password },
+  );
+
+  // Without the chair's signature the step is refused with the reason.
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('评价中心专家评审');
+  await expect(page.locator('[data-transition="confirm"]')).toBeDisabled();
+  await expect(page.getByTestId('blocked-reasons')).toContainText('尚无经主任委员签署的评审会结果');
+
+  // The chair signs in on this desk and signs the result.
+  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
+  await enterApp(page, '/', { username: 'zhao', password });
+  await page.goto(`/#/panel/sessions/${sessionId}`);
+  await page.getByRole('tab', { name: '汇总与签署' }).click();
+  const row = page.getByTestId('aggregates').locator('tr', { hasText: 'P6-2026-0001' });
+  // Totals 80, 81, 82: the mean 81; three of three recommend.
+  await expect(row).toContainText('81');
+  await page.getByRole('button', { name: '全选未签署' }).click();
+  await page.getByTestId('sign-off').click();
+  await expect(row).toContainText('通过（已签署）');
+  await page.screenshot({ path: `${SHOTS}/p6-panel-signed.png`, fullPage: true });
+  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
+  await enterApp(page, '/');
+
+  // 公示 from the panel queue: 7 days counted from the day it goes up (004 办法 第十四条（四）
+  // 公示期 7 天, calendar days): Thursday 2026-11-26 … Wednesday 2026-12-02, a working day.
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.locator('[data-transition="confirm"]')).toBeEnabled();
+  await page.goto('/#/review?queue=panel');
+  await page.getByRole('checkbox', { name: 'P6-2026-0001' }).check();
+  await page.getByTestId('start-publicity').click();
+  const start = page.getByRole('dialog');
+  await start.getByLabel('公示标题').fill('2026年第四批信息化工程与技术服务能力评价结果公示');
+  await start.getByLabel('公示开始日期').fill('20261126');
+  await expect(page.getByTestId('publicity-end')).toHaveText('公示期7天，至2026年12月02日止。');
+  await page.screenshot({ path: `${SHOTS}/p6-start-publicity.png`, fullPage: true });
+  await start.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(start).toBeHidden();
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('评审结果公示中');
+  await expect(page.getByTestId('publicity')).toContainText('2026年12月02日');
+
+  // On its last day the publicity is not over yet; the day after, with no objection, it ends.
+  await page.clock.setFixedTime(new Date('2026-12-02T17:00:00+08:00'));
+  await page.reload();
+  await expect(page.locator('[data-transition="end-publicity"]')).toBeDisabled();
+  await page.clock.setFixedTime(new Date('2026-12-03T09:00:00+08:00'));
+  await page.reload();
+  await fire(page, 'end-publicity');
+  await expect(page.getByTestId('workflow-state')).toHaveText('待发证');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('待发证');
+
+  // 发证 half an hour later (a fixed clock would give both events the same instant): the
+  // certificate printed names the enterprise.
+  await page.clock.setFixedTime(new Date('2026-12-03T09:30:00+08:00'));
+  await page.goto('/#/certificates');
+  await page.getByRole('tab', { name: '待发证' }).click();
+  await page.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
+  await page.screenshot({ path: `${SHOTS}/p6-issue.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issue-save').click()]);
+  const file = path.join(SHOTS, 'p6-certificate.pdf');
+  await download.saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain(name);
+  expect(text).toContain('IETS-3');
+  // 第十五条: valid 3 years, the issue day counted: issued 2026-12-03 → last day 2029-12-02.
+  expect(text).toMatch(/发证日期：\s*2026年12月03日/);
+  expect(text).toMatch(/有效期至：\s*2029年12月02日/);
+  await page.goto(`/#/applications/${appId}?tab=workflow`);
+  await expect(page.getByTestId('workflow-state')).toHaveText('已发证');
+  await page.reload();
+  await expect(page.getByTestId('workflow-state')).toHaveText('已发证');
+  await page.screenshot({ path: `${SHOTS}/p6-certified.png`, fullPage: true });
+});
