@@ -79,8 +79,9 @@ test('P4 checklist by keyboard, binding plan, education and photo', async ({ pag
   // Continuing education: the engine's verdict moves as rows are added.
   await page.getByRole('tab', { name: '继续教育' }).click();
   const verdict = page.getByTestId('education-verdict');
-  await expect(verdict).toContainText('2025年：继续教育共 0 学时');
-  await page.getByLabel('日期', { exact: true }).fill('20250301');
+  // 002 六(三): the round judges 2018 (the pack's education.roundYears).
+  await expect(verdict).toContainText('2018年：继续教育共 0 学时');
+  await page.getByLabel('日期', { exact: true }).fill('20180301');
   await page.getByLabel('内容', { exact: true }).fill('信息系统集成');
   await page.getByLabel('科目类别').click();
   await page.getByTitle('专业科目').click();
@@ -89,7 +90,7 @@ test('P4 checklist by keyboard, binding plan, education and photo', async ({ pag
   await expect(page.locator('.ant-form-item-explain-error')).toContainText('只能是整数或半学时');
   await page.getByLabel('学时', { exact: true }).fill('60.5');
   await page.getByRole('button', { name: /^添\s*加$/ }).click();
-  await expect(verdict).toContainText('2025年：继续教育共 60.5 学时，每年不少于 90 学时，差 29.5 学时。');
+  await expect(verdict).toContainText('2018年：继续教育共 60.5 学时，每年不少于 90 学时，差 29.5 学时。');
   await page.screenshot({ path: `${SHOTS}/education.png`, fullPage: true });
 
   // Photo: 300×421 refused with the rule's reason; 240×320 accepted.
