@@ -169,7 +169,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
-  server = await test.step('start the server', () => startSyncServer({ officeName: OFFICE.name, officeCode: OFFICE.code, codes: 3 }));
+  server = await test.step('start the server', () => startSyncServer({ officeName: OFFICE.name, officeCode: OFFICE.code, codes: 4 }));
   a = await openDesk(browser, { username: 'admin-a', displayName: '王管理', password: 'Desk-2026-admin' });
   b = await openDesk(browser, { username: 'admin-b', displayName: '赵管理', password: 'Desk-2026-admin' });
 });
@@ -230,8 +230,9 @@ test('a concurrent edit of one field shows as a conflict; the resolution reaches
   expect(created).toBeDefined();
   const fromC = renameOp(c.deviceId, created.recordId, '张三丰', created.hlc);
   expect(await c.post('/sync/push', { batchId: uuidv7(), deviceId: c.deviceId, operations: [fromC] })).toBe(200);
-  // Desk D never had a network: its file is imported through desk C.
-  const d = uuidv7();
+  // Desk D was enrolled once and has had no network since: its file is imported through desk C
+  // (the server takes a file only for devices of the office it knows).
+  const d = (await headlessDesk(server.codes[3]!)).deviceId;
   const fromD = renameOp(d, created.recordId, '张君宝', created.hlc);
   const fileOfD = { format: 'association-desk-batch', version: 1, deviceId: d, exportedAt: new Date().toISOString(), batches: [{ batchId: uuidv7(), deviceId: d, operations: [fromD] }] };
   expect(await c.post('/sync/import', fileOfD)).toBe(200);
