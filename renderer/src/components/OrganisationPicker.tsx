@@ -25,6 +25,7 @@ import {
 } from '../features/organisations/commands';
 import { writeContext } from '../session';
 import { errorMessage } from '../../../shared/rules/error-message';
+import { DuplicateOrganisationWarning, type OrganisationDuplicate } from './DuplicateOrganisationWarning';
 
 export interface OrganisationPickerProps {
   /** The chosen organisation's record id. */
@@ -39,10 +40,7 @@ type Step =
   | { kind: 'create'; creditCode: string }
   | { kind: 'matches'; query: string; organisations: Organisation[] };
 
-interface Warning {
-  readonly kind: 'same-code' | 'similar';
-  readonly organisations: readonly Organisation[];
-}
+type Warning = OrganisationDuplicate;
 
 function takeEnter(e: KeyboardEvent<HTMLInputElement>): boolean {
   if (e.key !== 'Enter' || e.nativeEvent.isComposing) return false;
@@ -223,32 +221,7 @@ export function OrganisationPicker({ value, onChange, autoFocus }: OrganisationP
             </Space>
             {nameError !== null && <Typography.Text type="danger">{nameError}</Typography.Text>}
             {warning !== null && (
-              <Alert
-                type={warning.kind === 'same-code' ? 'error' : 'warning'}
-                showIcon
-                data-testid="duplicate-organisation-warning"
-                title={t(warning.kind === 'same-code' ? 'people.org.duplicate.sameCode' : 'people.org.duplicate.similar')}
-                description={
-                  <div style={{ display: 'grid', gap: 6 }}>
-                    {warning.kind === 'similar' && <span>{t('people.org.duplicate.similarBody')}</span>}
-                    {warning.organisations.map((o) => (
-                      <Space key={o.id} wrap>
-                        <span>{t('people.org.duplicate.item', { name: o.name, creditCode: o.creditCode })}</span>
-                        <Button size="small" type="primary" onClick={() => choose(o)}>
-                          {t('people.org.useExisting')}
-                        </Button>
-                      </Space>
-                    ))}
-                    {warning.kind === 'similar' && (
-                      <div>
-                        <Button size="small" onClick={() => void create(true)}>
-                          {t('people.org.createAnyway')}
-                        </Button>
-                      </div>
-                    )}
-                  </div>
-                }
-              />
+              <DuplicateOrganisationWarning warning={warning} onUseExisting={choose} onCreateAnyway={() => void create(true)} />
             )}
           </div>
         </Card>

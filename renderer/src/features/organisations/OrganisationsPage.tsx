@@ -5,7 +5,7 @@
  * may override. Each row offers 新建申请 (an organisation program, the organisation chosen) and
  * opens to the organisation's applications and certificates.
  */
-import { App as AntApp, Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Table, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
@@ -29,6 +29,7 @@ import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
 import { langOf } from '../../i18n';
 import { errorMessage } from '../../../../shared/rules/error-message';
+import { DuplicateOrganisationWarning, type OrganisationDuplicate } from '../../components/DuplicateOrganisationWarning';
 
 interface OrganisationForm {
   creditCode: string;
@@ -38,10 +39,7 @@ interface OrganisationForm {
   phone?: string;
 }
 
-interface Warning {
-  readonly kind: 'same-code' | 'similar';
-  readonly organisations: readonly Organisation[];
-}
+type Warning = OrganisationDuplicate;
 
 const FIELDS = ['creditCode', 'name', 'address', 'contact', 'phone'] as const;
 
@@ -154,32 +152,7 @@ export function OrganisationsPage() {
           </Form.Item>
         </Form>
         {warning !== null && (
-          <Alert
-            type={warning.kind === 'same-code' ? 'error' : 'warning'}
-            showIcon
-            data-testid="duplicate-organisation-warning"
-            title={t(warning.kind === 'same-code' ? 'people.org.duplicate.sameCode' : 'people.org.duplicate.similar')}
-            description={
-              <div style={{ display: 'grid', gap: 6 }}>
-                {warning.kind === 'similar' && <span>{t('people.org.duplicate.similarBody')}</span>}
-                {warning.organisations.map((o) => (
-                  <Space key={o.id} wrap>
-                    <span>{t('people.org.duplicate.item', { name: o.name, creditCode: o.creditCode })}</span>
-                    <Button size="small" type="primary" onClick={() => takeExisting(o)}>
-                      {t('people.org.useExisting')}
-                    </Button>
-                  </Space>
-                ))}
-                {warning.kind === 'similar' && (
-                  <div>
-                    <Button size="small" onClick={() => void save(true)}>
-                      {t('people.org.createAnyway')}
-                    </Button>
-                  </div>
-                )}
-              </div>
-            }
-          />
+          <DuplicateOrganisationWarning warning={warning} onUseExisting={takeExisting} onCreateAnyway={() => void save(true)} />
         )}
       </Card>
       <Card title={t('people.org.list')}>
