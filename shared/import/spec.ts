@@ -12,6 +12,7 @@ import { IMPORT_KINDS, type ImportKind } from '../model/records';
 import type { ValidatorName } from '../programs/rule-refs';
 import type { ApplicationKindId, FieldDef, ImportCreates, ImportDef, LocalizedText, ProgramPack, TableColumn } from '../programs/schema';
 import { ok, type Result } from '../rules/result';
+import type { ProgramId, StateId } from '../programs/ids';
 import { importFail } from './errors';
 import { normaliseHeader, SHARED_HEADERS } from './synonyms';
 
@@ -67,7 +68,7 @@ export interface ImportColumnSpec {
 }
 
 export interface ImportSpec {
-  readonly programId: string;
+  readonly programId: ProgramId;
   readonly kind: ImportKind;
   readonly names: LocalizedText;
   readonly creates: ImportCreates;
@@ -80,7 +81,7 @@ export interface ImportSpec {
   /** Columns whose blankness together marks a row that is not data (a note, a total line). */
   readonly keyColumns: readonly string[];
   /** For applications: the workflow's initial state of `applicationKind`. */
-  readonly initialStatus?: string;
+  readonly initialStatus?: StateId;
   /** For certificates: the validity in years, when the pack has one. */
   readonly validityYears?: number;
 }

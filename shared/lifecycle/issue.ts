@@ -244,7 +244,7 @@ export function planIssue(req: IssueRequest): Result<IssuePlan> {
   const typedLevel = typeof levelValue === 'string' ? levelValue.trim() : '';
   const level = typedLevel !== '' ? typedLevel : replacement !== undefined ? previous?.level : undefined;
   const certificate: Omit<CertificateDraft, 'certificateNo'> = {
-    programId: application.programId,
+    programId: pack.id,
     applicationId: application.id,
     applicationKind: kind,
     ...(application.personId ? { holderPersonId: application.personId } : {}),

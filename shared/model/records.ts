@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checkedJson, instantSchema, isoDateSchema, recordBaseSchema, recordIdSchema, scoresSchema, text } from './base';
 import { TEXT_LIMITS as L, type TextLimit } from './limits';
 import { RETURN_TO_OPTIONS, returnToCode } from './codes';
-import { APPLICATION_KIND_IDS } from '../programs/ids';
+import { APPLICATION_KIND_IDS, programIdSchema, stateIdSchema } from '../programs/ids';
 
 /** An application kind, parsed against the closed list. */
 const applicationKindSchema = z.enum(APPLICATION_KIND_IDS, { error: '未知的申请类型' });
@@ -54,13 +54,13 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export const submissionChannelSchema = z.enum(['unit', 'individual', 'website', 'email', 'counter', 'post']);
 
 export const applicationSchema = recordBaseSchema.extend({
-  programId: text(L.applications.programId, { required: '缺少业务类别' }),
+  programId: programIdSchema,
   kind: applicationKindSchema,
   /** Office-facing number, e.g. `P4-2026-000123`; assigned on registration. */
   applicationNo: text(L.applications.applicationNo, { required: '缺少申请编号' }),
   personId: recordIdSchema.optional(),
   organisationId: recordIdSchema.optional(),
-  status: text(L.applications.status, { required: '缺少办理状态' }),
+  status: stateIdSchema,
   channel: submissionChannelSchema,
   receivedDate: isoDateSchema,
   fields: checkedJson(z.record(z.string(), z.unknown()), L.applications.fields),
@@ -130,8 +130,8 @@ export const panelResultFactsSchema = z.object({
 export const workflowEventSchema = recordBaseSchema.extend({
   applicationId: recordIdSchema,
   transitionId: text(L.workflowEvents.transitionId, { required: '缺少办理步骤' }),
-  from: text(L.workflowEvents.from, { required: '缺少原状态' }),
-  to: text(L.workflowEvents.to, { required: '缺少新状态' }),
+  from: stateIdSchema,
+  to: stateIdSchema,
   /** The working day it was fired on (deadlines count from it). */
   on: isoDateSchema,
   role: z.enum(['admin', 'clerk', 'reviewer']),
@@ -181,7 +181,7 @@ export type Objection = z.infer<typeof objectionSchema>;
 
 /** A publicity (公示) posted for a list of applications; its end is computed by the calendar. */
 export const publicitySchema = recordBaseSchema.extend({
-  programId: text(L.publicities.programId, { required: '缺少业务类别' }),
+  programId: programIdSchema,
   title: text(L.publicities.title, { trim: true, required: '请填写公示标题' }),
   startedOn: isoDateSchema,
   /** As counted when posted; screens recount from `period` (a year's calendar may arrive later). */
@@ -240,7 +240,7 @@ export type CertificateStoredStatus = (typeof CERTIFICATE_STORED_STATUSES)[numbe
 
 export const certificateSchema = recordBaseSchema.extend({
   certificateNo: text(L.certificates.certificateNo, { required: '缺少证书编号' }),
-  programId: text(L.certificates.programId, { required: '缺少业务类别' }),
+  programId: programIdSchema,
   applicationId: recordIdSchema.optional(),
   /** The application kind that issued it (new, renewal, reissue, major-change …): the register counts by it. */
   applicationKind: applicationKindSchema.optional(),
@@ -409,7 +409,7 @@ export type DefenceSlot = z.infer<typeof defenceSlotSchema>;
 /** A panel session (评审会): when and where, who sits (the chair among them), what it decides. */
 export const panelSessionSchema = recordBaseSchema
   .extend({
-    programId: text(L.panelSessions.programId, { required: '缺少业务类别' }),
+    programId: programIdSchema,
     title: text(L.panelSessions.title, { trim: true, required: '请填写评审会名称' }),
     /** The pack's panel stages this session decides (workflow state ids). */
     stages: z.array(stageId(L.panelSessions.stage)).min(1, '请选择评审阶段').max(10),
@@ -535,7 +535,7 @@ const rowCount = z.number().int().min(0).max(2_000_000);
  * which carries its id as `importBatchId`), and marked undone when the clerk undoes it.
  */
 export const importBatchSchema = recordBaseSchema.extend({
-  programId: text(L.importBatches.programId, { required: '缺少业务类别' }),
+  programId: programIdSchema,
   kind: z.enum(IMPORT_KINDS),
   fileName: text(L.importBatches.fileName, { trim: true, required: '缺少文件名' }),
   /** The worksheet read (a CSV has none). */
@@ -570,7 +570,7 @@ export const evaluationStandingSchema = z.enum(['active', 'suspended', 'stopped'
  */
 export const evaluationAgencySchema = recordBaseSchema.extend({
   /** The program whose evaluations it carries out (a pack with agency thresholds). */
-  programId: text(L.evaluationAgencies.programId, { required: '缺少业务类别' }),
+  programId: programIdSchema,
   name: text(L.evaluationAgencies.name, { trim: true, required: '请填写评价机构名称' }),
   creditCode: text(L.evaluationAgencies.creditCode).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位').optional(),
   scope: z.enum(['national', 'local']),
@@ -659,5 +659,11 @@ export const syncedRecordSchemas = {
 
 export type SyncedTable = keyof typeof syncedRecordSchemas;
 export type RecordOf<T extends SyncedTable> = z.infer<(typeof syncedRecordSchemas)[T]>;
+/**
+ * What a write hands the repository before the schema parses it: ids (`programId`, `status`) are
+ * plain strings here and branded (shared/programs/ids) only once parsed, so a stored record's
+ * ids have always been checked.
+ */
+export type RecordInputOf<T extends SyncedTable> = z.input<(typeof syncedRecordSchemas)[T]>;
 
 export { instantSchema };

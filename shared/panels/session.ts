@@ -60,7 +60,7 @@ export function unscheduled(session: Pick<PanelSession, 'applicationIds' | 'defe
 export function checkSession(
   pack: Pick<ProgramPack, 'id' | 'panel' | 'names'>,
   session: SessionDraft,
-  applications: readonly Pick<Application, 'id' | 'programId' | 'status' | 'applicationNo' | 'deleted'>[],
+  applications: readonly (Pick<Application, 'id' | 'applicationNo' | 'deleted'> & { readonly programId: string; readonly status: string })[],
 ): Result<true> {
   const problems: string[] = [];
   const panel = pack.panel;

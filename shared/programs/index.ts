@@ -59,7 +59,7 @@ function loadAll(sources: readonly ProgramPackInput[]): readonly ProgramPack[] {
 /** All six packs, validated. */
 export const programPacks: readonly ProgramPack[] = loadAll(PACK_SOURCES);
 
-const byId = new Map(programPacks.map((p) => [p.id, p]));
+const byId = new Map<string, ProgramPack>(programPacks.map((p) => [p.id, p]));
 
 /** The pack with this id, or undefined. */
 export function getPack(id: string): ProgramPack | undefined {

@@ -176,7 +176,7 @@ export const applicationKindSchema = z.strictObject({
   /** Who starts it: the applicant, or the office itself (注销, 撤销). */
   initiatedBy: z.enum(['applicant', 'office']),
   /** For 'upgrade': the program whose certificate the applicant holds. */
-  fromProgram: kebabId.optional(),
+  fromProgram: kebabId.brand<'ProgramId'>().optional(),
   note: localizedTextSchema.optional(),
   cite: citeSchema,
   quote: quoteSchema.optional(),
@@ -464,7 +464,7 @@ export const windowSchema = z.strictObject({
   /** [expiry − N months, expiry], see rules/validity windowBeforeExpiry. */
   monthsBeforeExpiry: count('提前月数'),
   /** Whose certificate's expiry: this program unless given (P2 upgrade: P1's). */
-  certificateOf: kebabId.optional(),
+  certificateOf: kebabId.brand<'ProgramId'>().optional(),
   /** New validity after the application succeeds. */
   extendsByYears: citedNumberSchema.optional(),
   rule: z.string().min(1).optional(),
@@ -1050,7 +1050,7 @@ export type Lifecycle = z.infer<typeof lifecycleSchema>;
 // ---------------------------------------------------------------------------------------------
 
 const programPackObject = z.strictObject({
-  id: kebabId,
+  id: kebabId.brand<'ProgramId'>(),
   seed: z.enum(SEED_IDS, { error: '种子编号应为 000–004' }),
   names: localizedTextSchema,
   /** Who issues or runs it, in the seed's words. */
@@ -1650,7 +1650,7 @@ function checkLifecycle(pack: PackShape, ctx: z.RefinementCtx): void {
   }
   if (life.fraudBan) {
     checkKinds(life.fraudBan.blocksKinds, path('fraudBan', 'blocksKinds'));
-    const states = new Set(Object.values(pack.workflows).flatMap((d) => (d ? d.states.filter((s) => s.kind === 'final').map((s) => s.id) : [])));
+    const states = new Set<string>(Object.values(pack.workflows).flatMap((d) => (d ? d.states.filter((s) => s.kind === 'final').map((s) => s.id) : [])));
     life.fraudBan.states.forEach((st, i) => {
       if (!states.has(st)) issue(ctx, `弄虚作假的终止状态“${st}”不存在`, path('fraudBan', 'states', i));
     });

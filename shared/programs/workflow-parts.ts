@@ -7,18 +7,20 @@ import type {
   WorkflowDefinitionInput,
   WorkflowGuard,
   WorkflowState,
+  WorkflowStateInput,
   WorkflowTransition,
+  WorkflowTransitionInput,
 } from '../workflow/definition';
 
 type StateKind = NonNullable<WorkflowState['kind']>;
 type Queue = NonNullable<WorkflowState['queue']>;
 
-export function state(id: string, zh: string, en: string, kind?: StateKind, queue?: Queue): WorkflowState {
+export function state(id: string, zh: string, en: string, kind?: StateKind, queue?: Queue): WorkflowStateInput {
   return { id, name: { zh, en }, ...(kind ? { kind } : {}), ...(queue ? { queue } : {}) };
 }
 
 /** A final state reached with a certificate (or registration page) in hand. */
-export function grantingState(id: string, zh: string, en: string): WorkflowState {
+export function grantingState(id: string, zh: string, en: string): WorkflowStateInput {
   return { ...state(id, zh, en, 'final'), grantsCertificate: true };
 }
 
@@ -30,7 +32,7 @@ export function transition(
   roles: WorkflowTransition['roles'],
   guards: WorkflowGuard[] = [],
   records: WorkflowTransition['records'] = [],
-): WorkflowTransition {
+): WorkflowTransitionInput {
   return { id, from, to, label: { zh: label[0], en: label[1] }, roles, guards, records };
 }
 
@@ -72,8 +74,8 @@ export const MATERIALS_OK: WorkflowGuard[] = [{ kind: 'checklist-complete' }, { 
  * return that records why and to whom, and a resubmission.
  */
 export function intakeLoop(receivedName: [string, string] = ['已收件，待审核', 'Received']): {
-  states: WorkflowState[];
-  transitions: WorkflowTransition[];
+  states: WorkflowStateInput[];
+  transitions: WorkflowTransitionInput[];
 } {
   return {
     states: [

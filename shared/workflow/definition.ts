@@ -89,6 +89,9 @@ const idSchema = z
   .min(1, { error: '编号不能为空' })
   .max(ID_MAX, { error: `编号过长，请控制在${ID_MAX}个字符以内` });
 
+/** A state's id, branded as the records' `status` (shared/programs/ids `StateId`). */
+const stateId = idSchema.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '状态编号应为小写英文、数字和连字符，如 awaiting-defense' }).brand<'StateId'>();
+
 export const localizedTextSchema = z.object(
   {
     zh: z.string({ error: '中文名称应为文字' }).trim().min(1, { error: '中文名称不能为空' }).max(NAME_MAX, {
@@ -235,7 +238,7 @@ export const guardSchema: z.ZodType<WorkflowGuard, WorkflowGuard> = z.discrimina
 
 export const workflowStateSchema = z.object(
   {
-    id: idSchema,
+    id: stateId,
     name: localizedTextSchema,
     kind: z.enum(STATE_KINDS, { error: '状态类型应为 initial、active、waiting 或 final' }).optional(),
     queue: z
@@ -252,14 +255,15 @@ export const workflowStateSchema = z.object(
   { error: '状态应包含编号（id）和名称（name）' },
 );
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
+export type WorkflowStateInput = z.input<typeof workflowStateSchema>;
 
 export const workflowTransitionSchema = z.object(
   {
     id: idSchema,
-    from: z.union([idSchema, z.array(idSchema).min(1, { error: '起始状态至少一个' })], {
+    from: z.union([stateId, z.array(stateId).min(1, { error: '起始状态至少一个' })], {
       error: '起始状态（from）应为状态编号或编号列表',
     }),
-    to: idSchema,
+    to: stateId,
     label: localizedTextSchema,
     roles: z
       .array(z.enum(WORKFLOW_ROLES, { error: '角色应为 admin、clerk 或 reviewer' }))
@@ -282,9 +286,10 @@ export const workflowTransitionSchema = z.object(
   { error: '流转应包含 id、from、to、label、roles、guards 和 records' },
 );
 export type WorkflowTransition = z.infer<typeof workflowTransitionSchema>;
+export type WorkflowTransitionInput = z.input<typeof workflowTransitionSchema>;
 
 /** `from` as a list, whichever form the pack used. */
-export function transitionSources(t: Pick<WorkflowTransition, 'from'>): readonly string[] {
+export function transitionSources(t: { readonly from: string | readonly string[] }): readonly string[] {
   return typeof t.from === 'string' ? [t.from] : t.from;
 }
 
@@ -383,8 +388,13 @@ export function grantsCertificate(definition: Pick<WorkflowDefinition, 'states'>
   if (state === undefined) return false;
   return state.queue === 'issue' || (state.kind === 'final' && state.grantsCertificate === true);
 }
-/** What a pack file may contain before parsing (same shape: the schema adds no defaults). */
+/** What a pack file may contain before parsing (same shape: the schema adds no defaults; ids are plain strings until parsed). */
 export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
+
+/** A definition written in code, parsed once where it is declared (a bad one throws when the module loads). */
+export function defineWorkflow(input: WorkflowDefinitionInput): WorkflowDefinition {
+  return workflowDefinitionSchema.parse(input);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing with a clerk-readable message

@@ -18,6 +18,7 @@ import {
 } from './definition';
 import { evaluateGuards, type GuardBlock } from './guards';
 import { stateOf } from './lookup';
+import type { StateId } from '../programs/ids';
 
 export interface TransitionOption {
   readonly transition: WorkflowTransition;
@@ -56,7 +57,7 @@ export function allowedTransitions(
     const transition = transitions[i]!;
     // transitionSources(t).includes(state) without the one-element array it builds for a string.
     const from = transition.from;
-    const leavesState = typeof from === 'string' ? from === application.state : from.includes(application.state);
+    const leavesState = typeof from === 'string' ? from === application.state : (from as readonly string[]).includes(application.state);
     if (!leavesState || !transition.roles.includes(context.role)) continue;
     const blockedBy = evaluateGuards(transition.guards, env);
     options.push({ transition, allowed: blockedBy.length === 0, blockedBy, overridable: canOverride(transition, blockedBy, context.role) });
@@ -81,7 +82,7 @@ export interface FireInput {
 }
 
 export interface FireResult {
-  readonly state: string;
+  readonly state: StateId;
   readonly historyEntry: WorkflowHistoryEntry;
 }
 

@@ -3,10 +3,10 @@
  * The program packs own the real ones; where a number here is not in the seed it says so.
  */
 import { RK_DECISION_WORKING_DAYS } from '../rules/validity';
-import type { WorkflowDefinition } from './definition';
+import { defineWorkflow } from './definition';
 
 /** P1 信息系统集成实施工程经理评价 (000), from intake to certificate. */
-export const p1EvaluationWorkflow: WorkflowDefinition = {
+export const p1EvaluationWorkflow = defineWorkflow({
   id: 'xj-isi-pm.evaluation',
   name: { zh: '信息系统集成实施工程经理评价', en: 'Implementation engineering manager evaluation' },
   states: [
@@ -101,10 +101,10 @@ export const p1EvaluationWorkflow: WorkflowDefinition = {
   // Not from 000 (第十二条 only says 评价结束后公布结果): 5 working days is this example's
   // office setting, after 002 正文三（三）公示不少于5个工作日; a pack must confirm its own.
   publicity: { length: 5, unit: 'working-days' },
-};
+});
 
 /** P5 计算机技术与软件专业技术资格（水平）证书登记 (003). */
-export const p5RegistrationWorkflow: WorkflowDefinition = {
+export const p5RegistrationWorkflow = defineWorkflow({
   id: 'rk-registration.registration',
   name: { zh: '计算机技术与软件专业技术资格（水平）证书登记', en: 'Certificate registration' },
   states: [
@@ -169,10 +169,10 @@ export const p5RegistrationWorkflow: WorkflowDefinition = {
   ],
   // 003 七: 证书登记实施机构应在受理登记申请后15个工作日内作出审查意见.
   decisionDeadline: { length: RK_DECISION_WORKING_DAYS, unit: 'working-days', from: 'accepted' },
-};
+});
 
 /** P6 信息化工程与技术服务能力评价 (004 第十四条 评价程序). */
-export const p6IetsWorkflow: WorkflowDefinition = {
+export const p6IetsWorkflow = defineWorkflow({
   id: 'iets.evaluation',
   name: { zh: '信息化工程与技术服务能力评价', en: 'IETS capability evaluation' },
   states: [
@@ -274,4 +274,4 @@ export const p6IetsWorkflow: WorkflowDefinition = {
   ],
   // 004 第十四条（四）: 公示期7天 — 天, not 工作日, so calendar days.
   publicity: { length: 7, unit: 'calendar-days' },
-};
+});

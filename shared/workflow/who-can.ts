@@ -8,7 +8,7 @@ import { WORKFLOW_ROLES, type WorkflowDefinition, type WorkflowRole } from './de
 export function rolesThatCanAct(definition: WorkflowDefinition, state: string): WorkflowRole[] {
   const roles = new Set<WorkflowRole>();
   for (const t of definition.transitions) {
-    const from = Array.isArray(t.from) ? t.from : [t.from];
+    const from: readonly string[] = Array.isArray(t.from) ? t.from : [t.from];
     if (from.includes(state)) for (const r of t.roles) roles.add(r);
   }
   // In the table's own order (admin, clerk, reviewer), so the sentence reads the same every time.

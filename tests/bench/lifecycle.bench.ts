@@ -12,6 +12,7 @@ import { getPack, PROGRAM_IDS } from '../../shared/programs';
 import { addDays as addDaysResult, type IsoDate } from '../../shared/rules/civil-date';
 import type { Result } from '../../shared/rules/result';
 import { expiryDate as expiryResult } from '../../shared/rules/validity';
+import { programId as pid } from '../unit/typed-ids';
 
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(r.error.message);
@@ -44,7 +45,7 @@ for (let i = 0; i < N; i++) {
   certificates.push({
     id: `01937b2c-0000-7000-8000-${String(i).padStart(12, '0')}`,
     certificateNo: `B-${i}`,
-    programId,
+    programId: pid(programId),
     issuedOn,
     validUntil: deferred ? addDays(validUntil, 200) : validUntil,
     status,

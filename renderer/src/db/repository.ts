@@ -10,7 +10,7 @@
  * made after seeing a value from a concurrent one (`shared/sync/merge.ts`).
  */
 import type { z } from 'zod';
-import { syncedRecordSchemas, type RecordOf, type SyncedTable } from '../../../shared/model/records';
+import { syncedRecordSchemas, type RecordInputOf, type RecordOf, type SyncedTable } from '../../../shared/model/records';
 import type { SystemField } from '../../../shared/model/base';
 import { applyOperation, conflictsOf, type FieldConflict, type RecordState } from '../../../shared/sync/merge';
 import type { AuditEntry } from '../../../shared/sync/operation';
@@ -44,7 +44,8 @@ export interface WriteContext {
   readonly now?: () => Date;
 }
 
-export type NewRecord<T extends SyncedTable> = Omit<RecordOf<T>, SystemField>;
+/** A write's input, parsed by the table's schema in the repository (the schema boundary). */
+export type NewRecord<T extends SyncedTable> = Omit<RecordInputOf<T>, SystemField>;
 export type RecordPatch<T extends SyncedTable> = Partial<NewRecord<T>>;
 
 const SYSTEM_FIELDS: readonly string[] = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deleted'];

@@ -13,6 +13,7 @@ import { db, deviceId, repositories } from '../../../renderer/src/db';
 import { newId } from '../../../renderer/src/db/ids';
 import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
 import { searchApplications } from '../../../renderer/src/features/applications/search';
+import { programId as pid, stateId as sid } from '../../unit/typed-ids';
 
 // A deterministic generator, so runs compare.
 let prng = 20261122;
@@ -115,11 +116,11 @@ async function seed(nApplications: number): Promise<Seeded> {
       pack.applicantKind === 'person' ? { personId: pick(people).id } : { organisationId: pick(organisations).id };
     applications.push({
       ...base(),
-      programId,
+      programId: pid(programId),
       kind,
       applicationNo: formatApplicationNo(programId, year, device, seq),
       ...applicant,
-      status,
+      status: sid(status),
       channel: pick(['unit', 'individual', 'counter', 'post'] as const),
       receivedDate,
       fields: {

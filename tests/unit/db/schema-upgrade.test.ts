@@ -11,6 +11,7 @@ import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository } from '../../../renderer/src/db/repository';
 import { isDeleted, visibleValues } from '../../../shared/sync/merge';
 import { operationSchema } from '../../../shared/sync/protocol';
+import { programId as pid } from '../typed-ids';
 
 let n = 0;
 const freshName = () => `schema-test-${++n}`;
@@ -195,7 +196,7 @@ describe('Dexie schema', () => {
     const sheet = '01937b2c-4444-7000-8000-000000000001';
     await db.experts.add({ id: expert, name: '赵专家', unit: '新疆大学', specialties: ['系统集成'], userId: 'u-zhao', ...base });
     await db.panelSessions.add({
-      id: session, programId: 'xj-isi-spm', title: '2026年第一次专家评审会', stages: ['awaiting-defense', 'expert-review'], date: '2026-11-25',
+      id: session, programId: pid('xj-isi-spm'), title: '2026年第一次专家评审会', stages: ['awaiting-defense', 'expert-review'], date: '2026-11-25',
       venue: '乌鲁木齐 协会会议室', chairId: expert, memberIds: [expert], applicationIds: [LI], ...base,
     });
     await db.scoresheets.add({

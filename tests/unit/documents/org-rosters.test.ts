@@ -14,11 +14,12 @@ import type { Certificate } from '../../../shared/model/records';
 import { expectOk } from '../rules/expect-result';
 import { p3, p3Fields, p6, wan } from '../engine/org-fixtures';
 import { libreOfficeCsv, parseCsv, saveResult } from './helpers';
+import { programId as pid, stateId as sid } from '../typed-ids';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ idNumber: `person-${i}` }));
 
 const filing = (status: string, fields: Record<string, unknown>, history: OrganisationFiling['history'] = [], extra: Partial<OrganisationFiling['application']> = {}): OrganisationFiling => ({
-  application: { programId: 'xj-si-annual', kind: 'annual-review', status, applicationNo: `P3-2026-${status}`, fields, ...extra },
+  application: { programId: pid('xj-si-annual'), kind: 'annual-review', status: sid(status), applicationNo: `P3-2026-${status}`, fields, ...extra },
   history,
 });
 
@@ -34,21 +35,21 @@ const filings: OrganisationFiling[] = [
   // 丁: 7 staff, no certificates, no projects — awaiting review.
   filing('submitted', { enterpriseName: '昌吉智联网络技术有限公司', creditCode: '91652300MA777XXXX3', grade: '丁', certifiedThisYear: true, technicalStaffTotal: 7 }),
   // Left out: another program's file, a deleted one, one without a grade.
-  { ...filing('submitted', { grade: '乙' }), application: { ...filing('submitted', {}).application, programId: 'iets' } },
+  { ...filing('submitted', { grade: '乙' }), application: { ...filing('submitted', {}).application, programId: pid('iets') } },
   filing('completed', { ...p3Fields }, [], { deleted: true }),
   filing('submitted', { enterpriseName: '无等级公司', technicalStaffTotal: 3 }, [], { applicationNo: 'P3-2026-000009' }),
 ];
 
-const publicityFiling = (fields: Record<string, unknown>): OrganisationFiling => ({ application: { programId: 'iets', kind: 'new', status: 'publicity', applicationNo: 'P6', fields }, history: [] });
+const publicityFiling = (fields: Record<string, unknown>): OrganisationFiling => ({ application: { programId: pid('iets'), kind: 'new', status: sid('publicity'), applicationNo: 'P6', fields }, history: [] });
 
 const base = { createdAt: '2026-03-10T01:00:00.000Z', createdBy: 'u1', updatedAt: '2026-03-10T01:00:00.000Z', updatedBy: 'u1' };
 const uid = (n: number) => `01937b2c-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const certificates: Certificate[] = [
-  { ...base, id: uid(1), certificateNo: 'IETS-2026-000003', programId: 'iets', holderOrganisationId: uid(11), issuedOn: '2026-03-10', validUntil: '2029-03-09', status: 'valid', category: 'iets', level: 'IETS-3' },
-  { ...base, id: uid(2), certificateNo: 'IETS-2026-000001', programId: 'iets', holderOrganisationId: uid(12), issuedOn: '2026-01-05', validUntil: '2029-01-04', status: 'valid', category: 'iets', level: 'IETS-1' },
-  { ...base, id: uid(3), certificateNo: 'IETS-2026-000002', programId: 'iets', holderOrganisationId: uid(13), issuedOn: '2026-02-01', validUntil: '2029-01-31', status: 'revoked', category: 'nextgen' },
-  { ...base, id: uid(4), certificateNo: 'IETS-2026-000004', programId: 'iets', holderOrganisationId: uid(14), issuedOn: '2026-02-01', status: 'valid', category: 'iets', level: 'IETS-2', deleted: true },
-  { ...base, id: uid(5), certificateNo: 'XJSI-2026-000001', programId: 'xj-si-annual', holderOrganisationId: uid(15), issuedOn: '2026-04-20', status: 'valid', category: 'grade', level: '乙' },
+  { ...base, id: uid(1), certificateNo: 'IETS-2026-000003', programId: pid('iets'), holderOrganisationId: uid(11), issuedOn: '2026-03-10', validUntil: '2029-03-09', status: 'valid', category: 'iets', level: 'IETS-3' },
+  { ...base, id: uid(2), certificateNo: 'IETS-2026-000001', programId: pid('iets'), holderOrganisationId: uid(12), issuedOn: '2026-01-05', validUntil: '2029-01-04', status: 'valid', category: 'iets', level: 'IETS-1' },
+  { ...base, id: uid(3), certificateNo: 'IETS-2026-000002', programId: pid('iets'), holderOrganisationId: uid(13), issuedOn: '2026-02-01', validUntil: '2029-01-31', status: 'revoked', category: 'nextgen' },
+  { ...base, id: uid(4), certificateNo: 'IETS-2026-000004', programId: pid('iets'), holderOrganisationId: uid(14), issuedOn: '2026-02-01', status: 'valid', category: 'iets', level: 'IETS-2', deleted: true },
+  { ...base, id: uid(5), certificateNo: 'XJSI-2026-000001', programId: pid('xj-si-annual'), holderOrganisationId: uid(15), issuedOn: '2026-04-20', status: 'valid', category: 'grade', level: '乙' },
 ];
 const holders: Record<string, { name: string; creditCode: string }> = {
   [uid(11)]: { name: '乌鲁木齐丝路信息工程有限公司', creditCode: '91650100MA776XXXX2' },

@@ -10,6 +10,7 @@ import { planReprint, registerEntries, reprintCount, type RegisterNames } from '
 import type { Certificate, CertificateEvent } from '../../../shared/model/records';
 import { getPack } from '../../../shared/programs';
 import { expectFail, expectOk } from '../rules/expect-result';
+import { programId as pid } from '../typed-ids';
 
 const base = { createdAt: '2026-11-01T02:00:00.000Z', createdBy: 'u-zhou', updatedAt: '2026-11-01T02:00:00.000Z', updatedBy: 'u-zhou' };
 const cid = (n: number) => `01937b2c-0000-7000-8000-00000000c${String(n).padStart(3, '0')}`;
@@ -18,7 +19,7 @@ const eid = (n: number) => `01937b2c-0000-7000-8000-00000000e${String(n).padStar
 const certificate = (n: number, no: string, programId: string, issuedOn: string, extra: Partial<Certificate> = {}): Certificate => ({
   id: cid(n),
   certificateNo: no,
-  programId,
+  programId: pid(programId),
   issuedOn,
   validUntil: '2030-11-01',
   status: 'valid',

@@ -41,6 +41,7 @@ import {
 import { getPack } from '../../../shared/programs';
 import { emptyDatabase, evaluated, loadFile, newApplication, P4_FIELDS, signIn } from '../intake/file-fixtures';
 import { loadFonts, pdfText, qpdfCheck, saveResult } from './helpers';
+import { programId as pid, stateId as sid } from '../typed-ids';
 
 const fonts = loadFonts();
 
@@ -200,15 +201,15 @@ describe('issuing certificates', () => {
   it('ready means the issue queue or a granting final state, and an issued application leaves the list', async () => {
     const pack = getPack('xj-isi-pm');
     if (!pack) throw new Error('no pack');
-    expect(isReadyToIssue(pack, { kind: 'new', status: 'issue' })).toBe(true);
-    expect(isReadyToIssue(pack, { kind: 'new', status: 'certified' })).toBe(true);
-    expect(isReadyToIssue(pack, { kind: 'new', status: 'not-passed' })).toBe(false);
-    expect(isReadyToIssue(pack, { kind: 'new', status: 'decision' })).toBe(false);
-    const app = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: 'issue' });
+    expect(isReadyToIssue(pack, { kind: 'new', status: sid('issue') })).toBe(true);
+    expect(isReadyToIssue(pack, { kind: 'new', status: sid('certified') })).toBe(true);
+    expect(isReadyToIssue(pack, { kind: 'new', status: sid('not-passed') })).toBe(false);
+    expect(isReadyToIssue(pack, { kind: 'new', status: sid('decision') })).toBe(false);
+    const app = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: sid('issue') });
     expect(readyToIssue([app], []).map((r) => r.template.id)).toEqual(['xj-isi-pm-certificate']);
     expect(readyToIssue([app], [{ applicationId: app.id }])).toEqual([]);
     // P4 has no certificate template yet: never offered.
-    const p4 = await newApplication('zj-it-senior', 'new', { name: '李四' }, { status: 'qualified', applicationNo: 'P4-2026-000009' });
+    const p4 = await newApplication('zj-it-senior', 'new', { name: '李四' }, { status: sid('qualified'), applicationNo: 'P4-2026-000009' });
     expect(readyToIssue([p4], [])).toEqual([]);
   });
 
@@ -218,7 +219,7 @@ describe('issuing certificates', () => {
     const ctx = await writeContext();
     const issued: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const app = await newApplication('xj-isi-pm', 'new', { name: `申请人${i}` }, { status: 'issue', applicationNo: `P1-2026-00000${i}` }).catch(async () => {
+      const app = await newApplication('xj-isi-pm', 'new', { name: `申请人${i}` }, { status: sid('issue'), applicationNo: `P1-2026-00000${i}` }).catch(async () => {
         // newApplication creates the same person each time; reuse it for the next ones.
         const person = await db.people.toCollection().first();
         return repositories.applications.create(
@@ -261,7 +262,7 @@ describe('issuing certificates', () => {
     if (!template) throw new Error('no template');
     // Numbers issued from the desk's own ledger before it was enrolled …
     const ctx = await writeContext();
-    const first = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: 'issue' });
+    const first = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: sid('issue') });
     const local = await issueCertificate(first, template, { issuedOn: '2026-11-22', deviceId: 'desk-a', ctx });
     expect(local.ok && local.value.certificateNo).toBe('XJPM-2026-000001');
     // … then the desk enrols: the rest of its local block is not used.
@@ -303,7 +304,7 @@ describe('issuing certificates', () => {
   it('a template without a validity rule needs the date and refuses a wrong one', async () => {
     const template = certificateTemplate('xj-si-certificate');
     if (!template) throw new Error('no template');
-    const app = await newApplication('xj-si-annual', 'annual-review', { enterpriseName: '某公司' }, { status: 'awaiting-stamped' });
+    const app = await newApplication('xj-si-annual', 'annual-review', { enterpriseName: '某公司' }, { status: sid('awaiting-stamped') });
     const ctx = await writeContext();
     const refused = await issueCertificate(app, template, { issuedOn: '2026-11-22', deviceId: 'desk-a', ctx });
     expect(refused.ok).toBe(false);
@@ -315,7 +316,7 @@ describe('issuing certificates', () => {
   it('004 第十一条、第十五条: an IETS certificate carries the category and level, and prints the category by name', async () => {
     const template = certificateTemplate('iets-certificate');
     if (!template) throw new Error('no template');
-    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', creditCode: '91650100MA77A1B2C3', evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'issue' });
+    const app = await newApplication('iets', 'new', { organisationName: '乌鲁木齐丝路信息工程有限公司', creditCode: '91650100MA77A1B2C3', evaluationCategory: 'iets', level: 'IETS-3' }, { status: sid('issue') });
     const made = await issueCertificate(app, template, { issuedOn: '2026-03-10', deviceId: 'desk-a', ctx: await writeContext() });
     if (!made.ok) throw new Error(made.error.message);
     expect(made.value).toMatchObject({ category: 'iets', level: 'IETS-3', validUntil: '2029-03-09' });
@@ -323,8 +324,8 @@ describe('issuing certificates', () => {
   });
 
   it('004 第十四条: a P6 公示名单 is laid out from the pack document’s columns, labels not codes', async () => {
-    const app = await newApplication('iets', 'new', { organisationName: '新疆数字经济研究会', creditCode: '51650000MJ0000000X', evaluationCategory: 'nextgen', agencyName: '新疆信息化评价中心' }, { status: 'publicity' });
-    const publicity = { ...app, programId: 'iets', title: '2026年第一批评价结果公示', startedOn: '2026-03-02', endsOn: '2026-03-08', applicationIds: [app.id] };
+    const app = await newApplication('iets', 'new', { organisationName: '新疆数字经济研究会', creditCode: '51650000MJ0000000X', evaluationCategory: 'nextgen', agencyName: '新疆信息化评价中心' }, { status: sid('publicity') });
+    const publicity = { ...app, programId: pid('iets'), title: '2026年第一批评价结果公示', startedOn: '2026-03-02', endsOn: '2026-03-08', applicationIds: [app.id] };
     const input = publicityInput(publicity, [await loadFile(app.id)], '中国技术市场协会科学技术评价中心');
     expect(input.columns?.map((c) => c.header)).toEqual(['序号', '组织名称', '统一社会信用代码', '评价类别', '能力等级', '评价机构']);
     expect(input.rows).toEqual([{ organisationName: '新疆数字经济研究会', creditCode: '51650000MJ0000000X', evaluationCategory: '新一代信息技术应用与创新能力评价', level: '', agencyName: '新疆信息化评价中心' }]);
@@ -333,7 +334,7 @@ describe('issuing certificates', () => {
   it('certificate fields come from the person and the application', async () => {
     const template = certificateTemplate('xj-isi-pm-certificate');
     if (!template) throw new Error('no template');
-    const app = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: 'issue' });
+    const app = await newApplication('xj-isi-pm', 'new', { name: '王小明' }, { status: sid('issue') });
     const file = await loadFile(app.id);
     expect(certificateFields(template, file)).toEqual({ sex: 'male', idNumber: '110105194910010015' });
   });
@@ -342,7 +343,7 @@ describe('issuing certificates', () => {
 describe('registers', () => {
   it('the certificate register lists issues and revocations by day, and the workbook reads back', async () => {
     const at = '2026-11-23T01:00:00.000Z';
-    const base = { createdAt: '2026-11-22T01:00:00.000Z', createdBy: 'u1', updatedAt: at, updatedBy: 'u2', programId: 'xj-isi-pm' };
+    const base = { createdAt: '2026-11-22T01:00:00.000Z', createdBy: 'u1', updatedAt: at, updatedBy: 'u2', programId: pid('xj-isi-pm') };
     const events = certificateEvents(
       [
         { ...base, id: 'a', certificateNo: 'XJPM-2026-000002', issuedOn: '2026-11-22', validUntil: '2030-11-21', status: 'revoked' },
@@ -365,7 +366,7 @@ describe('registers', () => {
   });
 
   it('the P5 register takes registrations decided in the range only', async () => {
-    const app = await newApplication('rk-registration', 'new', { name: '王小明', birthMonth: '1949-10', qualificationName: '系统分析师' }, { status: 'registered' });
+    const app = await newApplication('rk-registration', 'new', { name: '王小明', birthMonth: '1949-10', qualificationName: '系统分析师' }, { status: sid('registered') });
     const ctx = await writeContext();
     await repositories.workflowEvents.create({ applicationId: app.id, transitionId: 'register', from: 'under-review', to: 'registered', on: '2026-05-10', role: 'clerk' }, ctx);
     const file = await loadFile(app.id);

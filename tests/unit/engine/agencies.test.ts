@@ -7,6 +7,7 @@ import { agencyReport, auditsOutstanding, evaluationsInYear, hasAgencies, review
 import type { AgencyAudit, EvaluationAgency, Evaluator } from '../../../shared/model/records';
 import { expectOk } from '../rules/expect-result';
 import { p3, p6 } from './org-fixtures';
+import { programId as pid } from '../typed-ids';
 
 const base = { createdAt: '2025-01-02T01:00:00.000Z', createdBy: 'u1', updatedAt: '2025-01-02T01:00:00.000Z', updatedBy: 'u1' };
 const uid = (n: number) => `01937b2c-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -14,8 +15,8 @@ const uid = (n: number) => `01937b2c-0000-7000-8000-${String(n).padStart(12, '0'
 const NATIONAL = uid(1);
 const LOCAL = uid(2);
 const agencies: EvaluationAgency[] = [
-  { ...base, id: NATIONAL, programId: 'iets', name: '中技评（北京）评价有限公司', scope: 'national', registeredOn: '2020-03-01', standing: 'active' },
-  { ...base, id: LOCAL, programId: 'iets', name: '新疆信息化评价中心', scope: 'local', region: '新疆', registeredOn: '2025-06-01', standing: 'active' },
+  { ...base, id: NATIONAL, programId: pid('iets'), name: '中技评（北京）评价有限公司', scope: 'national', registeredOn: '2020-03-01', standing: 'active' },
+  { ...base, id: LOCAL, programId: pid('iets'), name: '新疆信息化评价中心', scope: 'local', region: '新疆', registeredOn: '2025-06-01', standing: 'active' },
 ];
 
 let next = 100;

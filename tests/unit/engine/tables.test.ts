@@ -335,8 +335,8 @@ describe('001 （二）5、6 3): files per row', () => {
   });
 });
 
-describe('hundreds of rows stay fast', () => {
-  it('500 projects: computed, totalled, validated and ranked well within a keystroke budget', () => {
+describe('hundreds of rows', () => {
+  it('500 projects: computed, totalled, validated and ranked (speed: npm run bench tables)', () => {
     const many = Array.from({ length: 500 }, (_, k) => ({
       rowKey: `p${k}`,
       projectName: `项目${k + 1}`,
@@ -346,17 +346,12 @@ describe('hundreds of rows stay fast', () => {
       hardwarePurchase: k % 7 === 0 ? 123 : 0,
     }));
     const values = { ...p3Fields, projects: many, projectCompletion: [{ year: 2025, total: 1_750_134_106 }] };
-    const started = performance.now();
-    for (let i = 0; i < 5; i++) {
-      const view = tableView(projects, many);
-      expect(view.rows).toHaveLength(500);
-      expect(validateFields(p3, 'annual-review', values, TODAY)).toEqual([]);
-      expect(uploadPlans(p3, 'annual-review', values).find((p) => p.item.id === 'project-contracts')?.asked).toBe(10);
-    }
-    const perPass = (performance.now() - started) / 5;
+    const view = tableView(projects, many);
+    expect(view.rows).toHaveLength(500);
+    expect(validateFields(p3, 'annual-review', values, TODAY)).toEqual([]);
+    expect(uploadPlans(p3, 'annual-review', values).find((p) => p.item.id === 'project-contracts')?.asked).toBe(10);
     // Σ(1,000,001 + k) + 500 × 2,500,000 + 72 × 123 for k < 500.
-    expect(tableView(projects, many).totals['contractAmount']).toBe(1_750_134_106);
-    // Generous for a loaded CI machine; locally a pass takes a few milliseconds.
-    expect(perPass).toBeLessThan(250);
+    expect(view.totals['contractAmount']).toBe(1_750_134_106);
+    // How fast: `npm run bench tables` (speed never fails the suite: a loaded machine is not a bug).
   });
 });

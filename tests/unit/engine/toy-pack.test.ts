@@ -14,6 +14,7 @@ import { applyFire, fire } from '../../../shared/workflow/engine';
 import { expectOk } from '../rules/expect-result';
 import { cal } from '../workflow/fixtures';
 import { toy } from './toy-pack';
+import { stateId as sid } from '../typed-ids';
 
 const pack = expectOk(loadPack(toy));
 const products = pack.fields.find((f) => f.id === 'products')!;
@@ -67,7 +68,7 @@ describe('a seventh organisation pack, known only to this test', () => {
   });
 
   it('and its filings summarise by level with its own threshold', () => {
-    const data = expectOk(gradeSummaryData(pack, [{ application: { programId: pack.id, kind: 'annual-review', status: 'accepted', applicationNo: 'T-1', fields: { companyName: '某公司', tier: 'A', products: [{ domestic: 100 }] } }, history: [] }], { generatedOn: '2026-01-12' }));
+    const data = expectOk(gradeSummaryData(pack, [{ application: { programId: pack.id, kind: 'annual-review', status: sid('accepted'), applicationNo: 'T-1', fields: { companyName: '某公司', tier: 'A', products: [{ domestic: 100 }] } }, history: [] }], { generatedOn: '2026-01-12' }));
     expect(data.input.levels.map((l) => l.name)).toEqual(['A 级', 'B 级']);
     expect(data.input.rows).toEqual([
       { name: '某公司', creditCode: '', applicationNo: 'T-1', levelId: 'A', figures: [100], met: [false], verdicts: ['未达标'], outcome: 'passed', reason: '' },

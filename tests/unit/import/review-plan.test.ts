@@ -17,6 +17,7 @@ import {
 } from '../../../shared/import';
 import { applicationSchema, certificateSchema, importBatchSchema, personSchema, type Application, type ImportBatch, type Person } from '../../../shared/model/records';
 import { buildXlsx, fixture, headerRow, is, MESSY, row, specOf, TODAY } from './helpers';
+import { programId as pid, stateId as sid } from '../typed-ids';
 
 const roster = specOf('zj-it-senior', 'roster');
 const ctx = { today: TODAY };
@@ -201,7 +202,7 @@ describe('the plan: exactly the records to write', () => {
     const spec = specOf('xj-si-annual', 'certificate-holders');
     const target = {
       id: '01937b2c-0000-7000-8000-0000000000b1',
-      programId: 'xj-si-annual',
+      programId: pid('xj-si-annual'),
       kind: 'annual-review' as const,
       fields: { managementCertificates: [{ personName: '王建国', idNumber: '650103198001010019', certificateKind: '系统集成实施工程经理', certificateNo: 'XJPM-2024-0001' }] },
     };
@@ -231,12 +232,12 @@ describe('undo: exactly what the import made', () => {
   const BATCH = '01937b2c-0000-7000-8000-0000000000c1';
   const base = { createdAt: '2026-11-22T02:00:00.000Z', createdBy: 'clerk-1', updatedAt: '2026-11-22T02:00:00.000Z', updatedBy: 'clerk-1' };
   const batch: ImportBatch = {
-    id: BATCH, ...base, programId: 'zj-it-senior', kind: 'roster', fileName: 'a.xlsx', importedOn: TODAY, rowsRead: 2, rowsImported: 2, rowsExcluded: 0, rowsFixed: 0,
+    id: BATCH, ...base, programId: pid('zj-it-senior'), kind: 'roster', fileName: 'a.xlsx', importedOn: TODAY, rowsRead: 2, rowsImported: 2, rowsExcluded: 0, rowsFixed: 0,
     peopleCreated: 2, peopleLinked: 0, applicationsCreated: 2, certificatesCreated: 0, tableRowsAdded: 0, status: 'imported',
   };
   const person = (n: number, name: string): Person => ({ id: `01937b2c-0000-7000-8000-00000000010${n}`, ...base, name, idNumber: MESSY.LI, importBatchId: BATCH });
   const app = (n: number, status: string, personId: string): Application => ({
-    id: `01937b2c-0000-7000-8000-00000000020${n}`, ...base, programId: 'zj-it-senior', kind: 'new', applicationNo: `P4-2019-ABCD-000${n}`, personId, status,
+    id: `01937b2c-0000-7000-8000-00000000020${n}`, ...base, programId: pid('zj-it-senior'), kind: 'new', applicationNo: `P4-2019-ABCD-000${n}`, personId, status: sid(status),
     channel: 'unit', receivedDate: '2019-09-25', fields: {}, importBatchId: BATCH,
   });
   const li = person(1, '李四');
@@ -261,7 +262,7 @@ describe('undo: exactly what the import made', () => {
 
   it('table rows: only the rows tagged with this import leave the table', () => {
     const spec = specOf('xj-si-annual', 'certificate-holders');
-    const tableBatch: ImportBatch = { ...batch, programId: 'xj-si-annual', kind: 'certificate-holders', targetApplicationId: '01937b2c-0000-7000-8000-0000000000b1', tableField: 'managementCertificates', tableRowsAdded: 1 };
+    const tableBatch: ImportBatch = { ...batch, programId: pid('xj-si-annual'), kind: 'certificate-holders', targetApplicationId: '01937b2c-0000-7000-8000-0000000000b1', tableField: 'managementCertificates', tableRowsAdded: 1 };
     const own = { personName: '甲', certificateNo: '1' };
     const other = { personName: '乙', certificateNo: '2', importBatchId: '01937b2c-0000-7000-8000-0000000000c9' };
     const imported = { personName: '丙', certificateNo: '3', importBatchId: BATCH };

@@ -21,6 +21,7 @@ import {
   type ImportSpec,
 } from '../../../shared/import';
 import { fixture, MESSY, specOf, TODAY } from './helpers';
+import type { StateId } from '../../../shared/programs/ids';
 
 let n = 0;
 const roster = specOf('zj-it-senior', 'roster');
@@ -133,7 +134,7 @@ describe('writing an import', () => {
   it('a record refused half way: nothing of the import is kept, not even a number taken', async () => {
     const db = new DeskDatabase(`import-write-${++n}`);
     const plan = await planMessy(db);
-    const broken: ImportPlan = { ...plan, applications: plan.applications.map((a, i) => (i === 3 ? { ...a, record: { ...a.record, status: '' } } : a)) };
+    const broken: ImportPlan = { ...plan, applications: plan.applications.map((a, i) => (i === 3 ? { ...a, record: { ...a.record, status: '' as StateId } } : a)) };
     await expect(commit(db, broken)).rejects.toThrow();
     expect([await db.importBatches.count(), await db.people.count(), await db.applications.count(), await db.outbox.count(), await db.auditLog.count()]).toEqual([0, 0, 0, 0, 0]);
     expect(await db.settings.get('applicationNo.zj-it-senior.2019')).toBeUndefined();

@@ -12,6 +12,7 @@ import { recordAgencyAudit } from '../../../renderer/src/features/workflow/audit
 import { writeContext } from '../../../renderer/src/session';
 import { getPack } from '../../../shared/programs';
 import { emptyDatabase, loadFile, newApplication, signIn } from './file-fixtures';
+import { stateId as sid } from '../typed-ids';
 
 beforeEach(async () => {
   signIn();
@@ -20,7 +21,7 @@ beforeEach(async () => {
 
 async function setUp() {
   const ctx = await writeContext();
-  const app = await newApplication('iets', 'new', { evaluationCategory: 'iets', level: 'IETS-3' }, { status: 'agency-review' });
+  const app = await newApplication('iets', 'new', { evaluationCategory: 'iets', level: 'IETS-3' }, { status: sid('agency-review') });
   const agency = await repositories.evaluationAgencies.create(
     { programId: 'iets', name: '新疆信息化评价中心', scope: 'local', registeredOn: '2024-01-10', standing: 'active' },
     ctx,

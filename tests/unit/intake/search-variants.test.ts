@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationNoVariants, nameQueryVariants } from '../../../shared/rules/search-variants';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { searchApplications, searchPeople } from '../../../renderer/src/features/applications/search';
+import { programId as pid, stateId as sid } from '../typed-ids';
 
 describe('nameQueryVariants', () => {
   it('a separator typed any way is read each way the records hold it', () => {
@@ -53,8 +54,8 @@ describe('searchApplications finds what a clerk types', () => {
     ]);
     const year = new Date().getFullYear();
     await db.applications.bulkAdd([
-      { id: 'a1', programId: 'xj-isi-pm', kind: 'new', applicationNo: `P1-${year}-3896-0003`, personId: 'p1', status: 'received', channel: 'unit', receivedDate: `${year}-11-02`, fields: {}, ...stamp },
-      { id: 'a2', programId: 'xj-isi-pm', kind: 'new', applicationNo: `P1-${year}-3896-0004`, personId: 'p2', status: 'received', channel: 'unit', receivedDate: `${year}-11-03`, fields: {}, ...stamp },
+      { id: 'a1', programId: pid('xj-isi-pm'), kind: 'new', applicationNo: `P1-${year}-3896-0003`, personId: 'p1', status: sid('received'), channel: 'unit', receivedDate: `${year}-11-02`, fields: {}, ...stamp },
+      { id: 'a2', programId: pid('xj-isi-pm'), kind: 'new', applicationNo: `P1-${year}-3896-0004`, personId: 'p2', status: sid('received'), channel: 'unit', receivedDate: `${year}-11-03`, fields: {}, ...stamp },
     ]);
   });
   afterAll(async () => {

@@ -20,6 +20,7 @@ import {
   statusOptions,
   type SearchRow,
 } from '../../../renderer/src/features/applications/search';
+import { programId as pid } from '../typed-ids';
 
 // A deterministic generator.
 let prng = 4;
@@ -73,7 +74,7 @@ beforeAll(async () => {
     seq.set(`${programId}${year}`, next);
     apps.push({
       ...base(),
-      programId,
+      programId: pid(programId),
       kind,
       applicationNo: formatApplicationNo(programId, year, 'device-abcd', next),
       ...(pack.applicantKind === 'person' ? { personId: pick(people).id } : { organisationId: pick(orgs).id }),

@@ -14,8 +14,9 @@ import { aggregateStage, allowedRulings, describeScore, panelSheet, type PanelCo
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { expectOk } from '../rules/expect-result';
 import { APP, ballot, context, defenceSheet, expert, id, P1, P4, P6, QIAN, reviewSheet, SESSION, SUN, ZHAO } from './fixtures';
+import { programId as pid } from '../typed-ids';
 
-const p1Session: PanelSession = { ...SESSION, programId: 'xj-isi-pm', stages: ['awaiting-evaluation'] };
+const p1Session: PanelSession = { ...SESSION, programId: pid('xj-isi-pm'), stages: ['awaiting-evaluation'] };
 const p1Sheet = (applicationId: string, expertId: string, points: number, rec: 'recommend' | 'not-recommend', extra: Partial<Scoresheet> = {}) =>
   reviewSheet(applicationId, expertId, points, rec, { stage: 'awaiting-evaluation', ...extra });
 
@@ -128,7 +129,7 @@ describe('mean without the highest and the lowest (P2 专家评审会, from thre
 });
 
 describe('more than half recommending (P6: 004 第十四条(三) 组织专家评审确认评价结果, as read by the pack)', () => {
-  const ctx = (sheets: Scoresheet[]) => context({ pack: P6, session: { ...SESSION, programId: 'iets', stages: ['expert-review'] }, sheets });
+  const ctx = (sheets: Scoresheet[]) => context({ pack: P6, session: { ...SESSION, programId: pid('iets'), stages: ['expert-review'] }, sheets });
 
   it.each<[string, ('recommend' | 'not-recommend')[], boolean | undefined, string]>([
     ['all three recommend', ['recommend', 'recommend', 'recommend'], true, 'pass'],
@@ -150,7 +151,7 @@ const BOARD = [11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => id('aaaa', n));
 const P4_SESSION: PanelSession = {
   ...SESSION,
   id: id('cccc', 4),
-  programId: 'zj-it-senior',
+  programId: pid('zj-it-senior'),
   title: '2026年度信息技术高评委评审会',
   stages: ['panel'],
   chairId: BOARD[0]!,

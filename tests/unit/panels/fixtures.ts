@@ -7,6 +7,7 @@ import type { Application, Expert, PanelBallot, PanelRecusal, PanelResult, Panel
 import type { ApplicantUnits, PanelActor, PanelContext } from '../../../shared/panels';
 import { getPack } from '../../../shared/programs';
 import type { ProgramPack } from '../../../shared/programs/schema';
+import { programId as pid } from '../typed-ids';
 
 export const P1 = getPack('xj-isi-pm') as ProgramPack;
 export const P2 = getPack('xj-isi-spm') as ProgramPack;
@@ -45,7 +46,7 @@ export const APPLICANTS: ApplicantUnits[] = APP.map((applicationId, i) => ({
 
 export const SESSION: PanelSession = {
   id: id('cccc', 1),
-  programId: 'xj-isi-spm',
+  programId: pid('xj-isi-spm'),
   title: '2026年第一次高级工程经理专家评审会',
   stages: ['awaiting-defense', 'expert-review'],
   date: '2026-11-25',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { maySaveSheet, mayEditSession, mayOpenAs, mayRecordBallot, mayRecordRecusal, planSheetSave, type SheetSaveInput } from '../../../shared/panels';
 import { expectFail, expectOk } from '../rules/expect-result';
 import { actorOf, APP, at, CLERK, context, id, P4, QIAN, reviewSheet, SESSION, SUN, ZHAO, ballot } from './fixtures';
+import { programId as pid } from '../typed-ids';
 
 const ten = (v: number) =>
   Object.fromEntries(
@@ -116,7 +117,7 @@ describe('recusals, ballots, sessions, opening a file', () => {
 
   it('a ballot only where the stage votes (P4), by the chair or the office', () => {
     expectFail(mayRecordBallot(context(), CLERK, APP[0]!, 'expert-review'), 'panel.no-ballot-rule');
-    const p4 = context({ pack: P4, session: { ...SESSION, programId: 'zj-it-senior', stages: ['panel'] }, ballots: [ballot(APP[0]!, { issued: 3, agree: 3, disagree: 0, abstain: 0 }, SESSION.id)] });
+    const p4 = context({ pack: P4, session: { ...SESSION, programId: pid('zj-it-senior'), stages: ['panel'] }, ballots: [ballot(APP[0]!, { issued: 3, agree: 3, disagree: 0, abstain: 0 }, SESSION.id)] });
     expectOk(mayRecordBallot(p4, CLERK, APP[0]!, 'panel'));
     expectOk(mayRecordBallot(p4, actorOf('u-zhao'), APP[0]!, 'panel'));
     expect(expectFail(mayRecordBallot(p4, actorOf('u-qian'), APP[0]!, 'panel'), 'panel.not-allowed')).toBe('计票结果只能由主任委员或办公室登记。');

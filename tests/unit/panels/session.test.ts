@@ -8,6 +8,7 @@ import type { DefenceSlot } from '../../../shared/model/records';
 import { checkSession, defenceNotice, defenceScheduleProblems, unscheduled } from '../../../shared/panels';
 import { expectFail, expectOk } from '../rules/expect-result';
 import { APP, P1, P2, QIAN, SESSION, ZHAO } from './fixtures';
+import { programId as pid } from '../typed-ids';
 
 const apps = APP.map((id, i) => ({ id, programId: 'xj-isi-spm', status: 'awaiting-defense', applicationNo: `P2-2026-000${i + 1}` }));
 const slot = (i: number, order: number, start: string, end: string, room = '第一答辩室'): DefenceSlot => ({ applicationId: APP[i]!, order, start, end, room });
@@ -30,7 +31,7 @@ describe('checkSession', () => {
 
   it('no defence schedule where the pack has no 现场答辩 (P1)', () => {
     const p1Apps = apps.map((a) => ({ ...a, programId: 'xj-isi-pm', status: 'awaiting-evaluation' }));
-    expect(expectFail(checkSession(P1, { ...SESSION, programId: 'xj-isi-pm', stages: ['awaiting-evaluation'], defence: schedule }, p1Apps), 'panel.session-invalid')).toBe('本次评审会没有现场答辩，不应安排答辩时间。');
+    expect(expectFail(checkSession(P1, { ...SESSION, programId: pid('xj-isi-pm'), stages: ['awaiting-evaluation'], defence: schedule }, p1Apps), 'panel.session-invalid')).toBe('本次评审会没有现场答辩，不应安排答辩时间。');
   });
 });
 

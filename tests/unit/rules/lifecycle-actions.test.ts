@@ -8,6 +8,7 @@ import type { Certificate } from '../../../shared/model/records';
 import { getPack } from '../../../shared/programs';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { expectFail, expectOk } from './expect-result';
+import { programId as pid } from '../typed-ids';
 
 const pack = (id: string): ProgramPack => {
   const p = getPack(id);
@@ -23,7 +24,7 @@ const base = { createdAt: '2023-04-01T02:00:00.000Z', createdBy: 'u', updatedAt:
 const certificate = (programId: string, extra: Partial<Certificate> = {}): Certificate => ({
   id: '01937b2c-0000-7000-8000-00000000c001',
   certificateNo: 'XJPM-2023-000017',
-  programId,
+  programId: pid(programId),
   holderPersonId: '01937b2c-0000-7000-8000-00000000b001',
   issuedOn: '2023-04-01',
   validUntil: '2027-03-31',

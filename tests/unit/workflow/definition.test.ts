@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defineWorkflow,
   parseWorkflowDefinition,
   transitionSources,
   workflowDefinitionSchema,
@@ -10,7 +11,7 @@ import { expectFail, expectOk } from '../rules/expect-result';
 
 /** A tiny valid definition that each case below breaks in one way. */
 function base(): WorkflowDefinition {
-  return {
+  return defineWorkflow({
     id: 'demo',
     name: { zh: '示例', en: 'Demo' },
     states: [
@@ -38,7 +39,7 @@ function base(): WorkflowDefinition {
         records: [],
       },
     ],
-  };
+  });
 }
 
 describe('examples are valid definitions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { windowBeforeExpiry } from '../../../shared/rules/validity';
 import type { WorkflowFacts } from '../../../shared/workflow/context';
-import type { WorkflowDefinition, WorkflowRole } from '../../../shared/workflow/definition';
+import { defineWorkflow, type WorkflowDefinition, type WorkflowRole } from '../../../shared/workflow/definition';
 import { allowedTransitions, applyFire, fire, type FireInput } from '../../../shared/workflow/engine';
 import { p1EvaluationWorkflow as p1, p5RegistrationWorkflow as p5, p6IetsWorkflow as p6 } from '../../../shared/workflow/examples';
 import { recordOpinion, startRouting, type RoutingChainState } from '../../../shared/workflow/routing';
@@ -232,7 +232,7 @@ describe('eligibility-met guard (003 四: 申请证书登记的人员应具备�
 describe('routing-level-opinion guard and combinators (002 附件3)', () => {
   // The 高评委办公室 receives a file once the city level has passed it; any-of lets an office
   // also accept a file whose whole chain is complete.
-  const p4: WorkflowDefinition = {
+  const p4 = defineWorkflow({
     id: 'zj-it-senior.review',
     name: { zh: '高级工程师任职资格评审', en: 'Senior engineer review' },
     states: [
@@ -261,7 +261,7 @@ describe('routing-level-opinion guard and combinators (002 附件3)', () => {
         records: [],
       },
     ],
-  };
+  });
 
   function routed(levels: number): RoutingChainState {
     const order = ['applicant', 'unit', 'county-eit', 'county-hrss', 'city-eit-or-hrss'] as const;

@@ -24,4 +24,20 @@ describe('workflowOf / stateOf: an application’s workflow and state from its p
     expect(kindIssues('renewal')).toEqual([]);
     expect(kindIssues('initial')).toEqual(['未知的申请类型']);
   });
+
+  it.each([
+    // [field, value, expected messages] — written down, not computed
+    ['programId', 'zj-it-senior', []],
+    ['programId', 'toy-org-pack', []],
+    ['programId', 'P4', ['未知的业务类别']],
+    ['programId', '高级工程师', ['未知的业务类别']],
+    ['programId', undefined, ['缺少业务类别']],
+    ['status', 'awaiting-defense', []],
+    ['status', '公示中', ['未知的办理状态']],
+    ['status', 'Awaiting Defense', ['未知的办理状态']],
+    ['status', undefined, ['缺少办理状态']],
+  ] as const)('a stored application’s %s “%s” is parsed as a branded id at the record boundary', (field, value, expected) => {
+    const issues = (applicationSchema.safeParse({ [field]: value }).error?.issues ?? []).filter((i) => i.path[0] === field).map((i) => i.message);
+    expect(issues).toEqual(expected);
+  });
 });

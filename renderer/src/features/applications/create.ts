@@ -27,6 +27,7 @@ import { todayIso } from '../../today';
 import { checkApplicationBanFor } from './bans';
 import { nextApplicationNo } from './numbers';
 import { initialStateIn, workflowOf } from '../../../../shared/workflow/lookup';
+import type { StateId } from '../../../../shared/programs/ids';
 
 export type SubmissionChannel = Application['channel'];
 export const SUBMISSION_CHANNELS: readonly SubmissionChannel[] = submissionChannelSchema.options;
@@ -77,7 +78,7 @@ export function applicantKinds(pack: ProgramPack): readonly ApplicationKind[] {
 }
 
 /** The workflow's initial state for this kind, or undefined when the pack has no workflow for it. */
-export function initialStateOf(pack: ProgramPack, kind: string): string | undefined {
+export function initialStateOf(pack: ProgramPack, kind: string): StateId | undefined {
   return initialStateIn(workflowOf(pack, kind))?.id;
 }
 

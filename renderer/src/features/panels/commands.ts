@@ -142,7 +142,7 @@ export async function saveSession(input: SessionInput, id?: string): Promise<{ s
     const pack = getPack(input.programId);
     if (pack === undefined) throw new PanelError(`未知的业务类型“${input.programId}”。`);
     const draft = {
-      programId: input.programId,
+      programId: pack.id,
       stages: [...input.stages],
       memberIds: [...input.memberIds],
       chairId: input.chairId,

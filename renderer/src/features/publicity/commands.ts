@@ -225,6 +225,8 @@ export async function startPublicity(
     if (period === undefined) period = { definition, key };
     else if (period.key !== key) refuse('公示期限与所选的其他申请不同，请分开公示。');
   }
+  const programId = getPack(input.programId)?.id;
+  if (programId === undefined) throw new StartPublicityError(`未知的业务类型“${input.programId}”。`, []);
   if (refusals.length > 0) throw new StartPublicityError(refusalMessage(refusals), refusals);
   const endsOn = publicityEndsOn(period!.definition, input.startedOn, calendar).date;
   const { length, unit } = period!.definition.publicity!;
@@ -233,7 +235,7 @@ export async function startPublicity(
   try {
     return await db.transaction('rw', workflowTables(db), async () => {
       const publicity = await repositories.publicities.create(
-        { programId: input.programId, title, startedOn: input.startedOn, endsOn, period: { length, unit }, applicationIds: ids },
+        { programId: programId!, title, startedOn: input.startedOn, endsOn, period: { length, unit }, applicationIds: ids },
         ctx,
       );
       const applications: Application[] = [];

@@ -99,8 +99,8 @@ export async function fireTransition(
         {
           applicationId,
           transitionId: entry.transitionId,
-          from: entry.from,
-          to: entry.to,
+          from: file.application.status,
+          to: result.value.state,
           on: entry.at,
           role: entry.role,
           ...(entry.reason === undefined ? {} : { reason: entry.reason }),
