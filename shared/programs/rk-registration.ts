@@ -707,7 +707,12 @@ export const rkRegistrationPack = {
         { target: 'birthMonth' },
         { target: 'idNumber' },
         { target: 'specialtyCategory', headers: ['专业类别'] },
-        { target: 'qualificationName', headers: ['资格名称', '资格（水平）名称', '证书名称'] },
+        {
+          target: 'qualificationName',
+          headers: ['资格名称', '资格（水平）名称', '证书名称'],
+          // A register may write the level after the name, as the option shows it: 系统分析师（高级）.
+          values: Object.fromEntries(RK_QUALIFICATIONS.map((q) => [`${q.zh}（${RK_LEVEL_NAMES[q.level].zh}）`, q.zh])),
+        },
         { target: 'certificateNo' },
         { target: 'obtainedOn', headers: ['取得时间', '取得日期', '发证日期'] },
         { target: 'formNo', headers: ['登记表编号'] },

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFields } from '../../../shared/engine/fields';
 import { getPack } from '../../../shared/programs';
 import { valuesWithKind } from '../../../shared/programs/condition';
+import { importSpecFor } from '../../../shared/import/spec';
+import { matchOption } from '../../../shared/import/values';
 
 const p5 = getPack('rk-registration')!;
 const field = (id: string) => p5.fields.find((f) => f.id === id)!;
@@ -35,5 +37,19 @@ describe('P5 专业类别 and 资格名称 are the 软考 lists', () => {
   ])('%s', (_label, values, refused) => {
     const errors = checkFields(p5, 'new', valuesWithKind(values, 'new'), '2026-11-23').filter((e) => e.code === 'field.enum');
     expect(errors.map((e) => e.field)).toEqual(refused);
+  });
+});
+
+describe('P5 register import reads the 资格名称 with or without its level', () => {
+  it.each([
+    ['系统分析师', '系统分析师'],
+    ['系统分析师（高级）', '系统分析师'],
+    ['系统分析师(高级)', '系统分析师'],
+    ['软件设计师（中级）', '软件设计师'],
+  ])('%s → %s', (written, stored) => {
+    const spec = importSpecFor(p5, 'talent-register');
+    if (!spec.ok) throw new Error(spec.error.message);
+    const column = spec.value.columns.find((c) => c.key === 'qualificationName')!;
+    expect(matchOption(column, written)).toBe(stored);
   });
 });
