@@ -18,7 +18,9 @@ function binaryPath() {
 let binary = binaryPath();
 if (binary === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('首次启动：正在下载 Electron 运行时… / First start: downloading the Electron runtime…');
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 300_000 });
+  // The installer's own failure is a raw stack (`TypeError: fetch failed` …): keep it off the
+  // screen and say below, in plain words, what to do instead.
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'ignore'], timeout: 300_000 });
   binary = binaryPath();
 }
 

@@ -185,9 +185,10 @@ function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: Eligib
     return;
   }
   const { eligible, route, total } = result.value;
+  // Shown after a 符合 tag, so the sentence does not begin with 符合 (issue 12); a typed reason's own full stop gives way.
   const message = eligible
     ? route === 'seniority'
-      ? `符合学历资历条件（${result.value.seniorityReason ?? ''}）。`
+      ? `按学历资历条件申报：${(result.value.seniorityReason ?? '').replace(/[。.]\s*$/, '')}。`
       : `自评分${total}分，达到${SELF_SCORE_RULES[rule].passScore}分。`
     : `自评分${total}分，未达到${SELF_SCORE_RULES[rule].passScore}分，且不符合学历资历条件。`;
   out.push(requirementFinding('self-score', eligible, message));

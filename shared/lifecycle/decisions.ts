@@ -163,7 +163,7 @@ export function lifecycleFindings(
     }
     const original = ctx.certificate?.originalValidUntil ?? current;
     const checked = checkDeferral(original, until, ctx.receivedOn, { maxYears: list.maxYears.value, requestedBeforeExpiry: false });
-    if (!checked.ok) out.push(requirement(checked.error.code, false, `${checked.error.message}（${list.maxYears.cite}）`));
+    if (!checked.ok) out.push(requirement(checked.error.code, false, `${checked.error.message.replace(/。$/, '')}（${list.maxYears.cite}）。`));
     else out.push(requirement(`${prefix}.dates`, true, `延期至${formatDateZh(until)}，未超过${formatDateZh(checked.value.latestAllowed)}。`));
   }
 

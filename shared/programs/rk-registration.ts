@@ -69,6 +69,66 @@ const CANCELLATION_GROUNDS: Ground[] = [
   },
 ];
 
+/**
+ * 专业类别 and 资格名称 (the 登记申请表's first two blanks, 003 附件). Seed 003 leaves them blank and
+ * names no list; these are the official 资格设置 of the 计算机技术与软件专业技术资格（水平）考试
+ * (人发〔2003〕39号 and the qualifications the national exam office has added since), five
+ * categories by three levels. The 高级 qualifications are common to every category. The stored
+ * value is the name as the certificate prints it; the option shows the level beside it.
+ */
+const RK_SPECIALTY_CATEGORIES: readonly { zh: string; en: string }[] = [
+  { zh: '计算机软件', en: 'Computer software' },
+  { zh: '计算机网络', en: 'Computer networks' },
+  { zh: '计算机应用技术', en: 'Computer application technology' },
+  { zh: '信息系统', en: 'Information systems' },
+  { zh: '信息服务', en: 'Information services' },
+];
+
+type RkLevel = 'senior' | 'intermediate' | 'junior';
+const RK_LEVEL_NAMES: Readonly<Record<RkLevel, { zh: string; en: string }>> = {
+  senior: { zh: '高级', en: 'senior' },
+  intermediate: { zh: '中级', en: 'intermediate' },
+  junior: { zh: '初级', en: 'junior' },
+};
+
+/** The official 软考 资格名称 by level (not in seed 003: see above). */
+const RK_QUALIFICATIONS: readonly { zh: string; en: string; level: RkLevel }[] = [
+  // 高级资格 (all categories)
+  { zh: '信息系统项目管理师', en: 'Information Systems Project Manager', level: 'senior' },
+  { zh: '系统分析师', en: 'Systems Analyst', level: 'senior' },
+  { zh: '系统架构设计师', en: 'System Architect', level: 'senior' },
+  { zh: '网络规划设计师', en: 'Network Planning Designer', level: 'senior' },
+  { zh: '系统规划与管理师', en: 'IT Service Planning and Management Specialist', level: 'senior' },
+  // 中级资格: 计算机软件
+  { zh: '软件评测师', en: 'Software Testing Engineer', level: 'intermediate' },
+  { zh: '软件设计师', en: 'Software Designer', level: 'intermediate' },
+  { zh: '软件过程能力评估师', en: 'Software Process Capability Assessor', level: 'intermediate' },
+  // 中级资格: 计算机网络
+  { zh: '网络工程师', en: 'Network Engineer', level: 'intermediate' },
+  // 中级资格: 计算机应用技术
+  { zh: '多媒体应用设计师', en: 'Multimedia Application Designer', level: 'intermediate' },
+  { zh: '嵌入式系统设计师', en: 'Embedded Systems Designer', level: 'intermediate' },
+  { zh: '计算机辅助设计师', en: 'Computer-Aided Design Engineer', level: 'intermediate' },
+  { zh: '电子商务设计师', en: 'E-commerce Designer', level: 'intermediate' },
+  // 中级资格: 信息系统
+  { zh: '系统集成项目管理工程师', en: 'Systems Integration Project Management Engineer', level: 'intermediate' },
+  { zh: '信息系统监理师', en: 'Information Systems Supervisor', level: 'intermediate' },
+  { zh: '信息安全工程师', en: 'Information Security Engineer', level: 'intermediate' },
+  { zh: '数据库系统工程师', en: 'Database Systems Engineer', level: 'intermediate' },
+  { zh: '信息系统管理工程师', en: 'Information Systems Management Engineer', level: 'intermediate' },
+  // 中级资格: 信息服务
+  { zh: '计算机硬件工程师', en: 'Computer Hardware Engineer', level: 'intermediate' },
+  { zh: '信息技术支持工程师', en: 'IT Support Engineer', level: 'intermediate' },
+  // 初级资格
+  { zh: '程序员', en: 'Programmer', level: 'junior' },
+  { zh: '网络管理员', en: 'Network Administrator', level: 'junior' },
+  { zh: '多媒体应用制作技术员', en: 'Multimedia Production Technician', level: 'junior' },
+  { zh: '电子商务技术员', en: 'E-commerce Technician', level: 'junior' },
+  { zh: '信息系统运行管理员', en: 'Information Systems Operations Administrator', level: 'junior' },
+  { zh: '网页制作员', en: 'Web Page Designer', level: 'junior' },
+  { zh: '信息处理技术员', en: 'Information Processing Technician', level: 'junior' },
+];
+
 /** The form stores a ground's code; the option shows its name (the closed list is the pack's lifecycle). */
 const groundOptions = (grounds: readonly Ground[], noteField: string) =>
   grounds.map((g) => ({ value: g.code, label: g.names, cite: g.cite, ...(g.requiresNote ? { requiresRemark: noteField } : {}) }));
@@ -185,8 +245,29 @@ export const rkRegistrationPack = {
   ],
   fields: [
     // 003 附件 登记申请表, in the form's order.
-    { id: 'specialtyCategory', label: { zh: '专业类别', en: 'Specialty category' }, type: 'text', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '专业类别' },
-    { id: 'qualificationName', label: { zh: '资格名称', en: 'Qualification' }, type: 'text', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '资格名称' },
+    {
+      id: 'specialtyCategory',
+      label: { zh: '专业类别', en: 'Specialty category' },
+      type: 'enum',
+      required: true,
+      kinds: REGISTRATION,
+      enum: RK_SPECIALTY_CATEGORIES.map((c) => ({ value: c.zh, label: { zh: c.zh, en: c.en } })),
+      cite: '003 附件',
+      quote: '专业类别',
+    },
+    {
+      id: 'qualificationName',
+      label: { zh: '资格名称', en: 'Qualification' },
+      type: 'enum',
+      required: true,
+      kinds: REGISTRATION,
+      enum: RK_QUALIFICATIONS.map((q) => ({
+        value: q.zh,
+        label: { zh: `${q.zh}（${RK_LEVEL_NAMES[q.level].zh}）`, en: `${q.en} (${RK_LEVEL_NAMES[q.level].en})` },
+      })),
+      cite: '003 附件',
+      quote: '资格名称',
+    },
     { id: 'formNo', label: { zh: '登记表编号', en: 'Form number' }, type: 'text', required: false, kinds: REGISTRATION, cite: '003 附件', quote: '登记表编号' },
     { id: 'name', label: { zh: '姓名', en: 'Name' }, type: 'text', required: true, kinds: 'all', cite: '003 附件', quote: '姓名' },
     {
@@ -626,7 +707,12 @@ export const rkRegistrationPack = {
         { target: 'birthMonth' },
         { target: 'idNumber' },
         { target: 'specialtyCategory', headers: ['专业类别'] },
-        { target: 'qualificationName', headers: ['资格名称', '资格（水平）名称', '证书名称'] },
+        {
+          target: 'qualificationName',
+          headers: ['资格名称', '资格（水平）名称', '证书名称'],
+          // A register may write the level after the name, as the option shows it: 系统分析师（高级）.
+          values: Object.fromEntries(RK_QUALIFICATIONS.map((q) => [`${q.zh}（${RK_LEVEL_NAMES[q.level].zh}）`, q.zh])),
+        },
         { target: 'certificateNo' },
         { target: 'obtainedOn', headers: ['取得时间', '取得日期', '发证日期'] },
         { target: 'formNo', headers: ['登记表编号'] },

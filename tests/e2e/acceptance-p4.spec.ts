@@ -110,7 +110,8 @@ test('P4 事业单位 file: intake, return, supplement, routing chain, publicity
   await typeInto('currentTitleObtainedOn', '2012年12月');
   await typeInto('appointedOn', '2013-01');
   await typeInto('engineeringWorkYears', '17');
-  await typeInto('selfScore', '85');
+  // 自评分 is not typed: it is the 自评分表's total (issue 12), filled in below.
+  await expect(page.locator('#new-selfScore')).toBeDisabled();
   await answer('meetsSeniorityConditions', 'n'); // 1986 学历资历条件: 否
   await typeInto('socialInsuranceYearsInZhejiang', '3'); // 3 years in Zhejiang: no 外省社保 needed
   await expect(page.locator('#new-degree')).toHaveValue('工学学士');
@@ -121,6 +122,7 @@ test('P4 事业单位 file: intake, return, supplement, routing chain, publicity
   await typeEnter(page, '85');
   await page.keyboard.press('Space'); // proof in the file
   await expect(page.getByTestId('finding-self-score')).toContainText('自评分85分，达到80分');
+  await expect(page.locator('#new-selfScore')).toHaveValue('85');
   await page.getByTestId('register').click();
   await expect(page).toHaveURL(/#\/applications\/[^?]+\?tab=checklist/);
   const applicationNo = (await page.getByTestId('application-no').textContent())!;

@@ -46,7 +46,7 @@ function p5(n: number, name: string, idNumber: string, validUntil: string, mater
         channel: 'individual',
         receivedDate: '2026-11-20',
         // 003 附件: what the registration page prints; the photo is not on file.
-        fields: { name, specialtyCategory: '计算机软件', qualificationName: '系统分析师（高级）', certificateNo: '04010011230000123' },
+        fields: { name, specialtyCategory: '计算机软件', qualificationName: '系统分析师', certificateNo: '04010011230000123' },
         previousCertificate: { certificateNo: 'RK2023-0001', issuedOn: '2023-12-31', validUntil },
       },
     ],

@@ -152,7 +152,9 @@ describe('自评分 and 学历资历 asked once (002 二, 附件4 四 10)', () =
   it('the engine takes the route from the form: meeting it on the form is eligible with no sheet', () => {
     const fields = { meetsSeniorityConditions: true, seniorityReason: '大学本科，工程师满五年' };
     const ev = evaluateApplication(p4, { kind: 'new', state: 'received', history: [], fields, materials: [] }, clerk);
-    expect(ev.eligibility.findings.find((f) => f.code === 'self-score')).toMatchObject({ met: true, message: '符合学历资历条件（大学本科，工程师满五年）。' });
+    expect(ev.eligibility.findings.find((f) => f.code === 'self-score')).toMatchObject({ met: true, message: '按学历资历条件申报：大学本科，工程师满五年。' });
+    // Shown after the 符合 tag: the sentence does not begin with 符合 again (issue 12).
+    expect(ev.eligibility.findings.find((f) => f.code === 'self-score')?.message.startsWith('符合')).toBe(false);
   });
 
   it('the engine ignores a sheet’s old checkbox once the form says no', () => {
@@ -185,6 +187,7 @@ describe('出生年月 and 性别 against the ID number (GB 11643-1999)', () => 
   it.each([
     ['agreeing month and sex: nothing', { idNumber: '110105198811150010', birthMonth: '1988-11', sex: '男' }, []],
     ['199001 against an ID born 1988-11', { idNumber: '110105198811150010', birthMonth: '1990-01' }, ['出生年月1990年01月与身份证号码中的出生日期（1988年11月）不一致，请与申请人核对。']],
+    ['199001 as typed (no separator) against an ID born 1988-11', { idNumber: '110105198811150010', birthMonth: '199001' }, ['出生年月1990年01月与身份证号码中的出生日期（1988年11月）不一致，请与申请人核对。']],
     ['女 against an odd 17th digit', { idNumber: '110105198811150010', sex: '女' }, ['性别“女”与身份证号码（男）不一致，请与申请人核对。']],
     ['an invalid ID number: its own field reports it', { idNumber: '110105198811150011', birthMonth: '1990-01' }, []],
   ])('%s', (_label, fields, messages) => {

@@ -84,7 +84,7 @@ describe('003 八: a deferral refused where it is decided', () => {
     const approve = option(P5, deferral('2028-04-15', '2027-01-10'), '2027-01-20', 'reviewer', 'approve');
     expect(approve?.allowed).toBe(false);
     expect(approve?.blockedBy[0]?.message).toBe(
-      '不符合申报条件：延期时间不得超过一年：证书2027年02月28日到期，最多可延期至2028年02月29日，申请的2028年04月15日超出了期限。（003 47号 八）。',
+      '不符合申报条件：延期时间不得超过一年：证书2027年02月28日到期，最多可延期至2028年02月29日，申请的2028年04月15日超出了期限（003 47号 八）。',
     );
   });
 

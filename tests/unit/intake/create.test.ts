@@ -6,8 +6,10 @@ import {
   actsOnCertificate,
   applicantKinds,
   createApplication,
+  fieldsWithSheetTotal,
   initialStateOf,
   prepareApplication,
+  selfScoreIsDerived,
   updateApplicationDetails,
   updateApplicationFields,
   type CreateDeps,
@@ -182,6 +184,42 @@ describe('createApplication', () => {
       createApplication({ ...p5(), programId: 'zj-it-senior', fields: {}, selfScore: { items: [], seniority: { meets: true, reason: '' } } }, deps),
     );
     expect(bad.message).toContain('学历资历条件');
+  });
+});
+
+describe('自评分 is the 自评分表 total, never typed on a new application (issue 12, 002 附件4 四 10)', () => {
+  const sheet = {
+    items: [
+      { name: '学历资历', maxScore: 20, claimed: 18, hasEvidence: true },
+      { name: '论文', maxScore: 30, claimed: 30, hasEvidence: false },
+    ],
+  };
+  it('P4 derives it; P5 has no 自评分 at all', () => {
+    expect(selfScoreIsDerived(getPack('zj-it-senior')!)).toBe(true);
+    expect(selfScoreIsDerived(getPack('rk-registration')!)).toBe(false);
+  });
+  it('a typed 85 gives way to the sheet: 18 (the item without evidence counts 0); an empty sheet gives none', () => {
+    const p4 = getPack('zj-it-senior')!;
+    expect(fieldsWithSheetTotal(p4, { selfScore: 85, employer: '某研究院' }, sheet)).toEqual({ selfScore: 18, employer: '某研究院' });
+    expect(fieldsWithSheetTotal(p4, { selfScore: 85 }, { items: [] })).toEqual({});
+    expect(fieldsWithSheetTotal(p4, { selfScore: 85 }, undefined)).toEqual({});
+  });
+  it('registering stores no typed 自评分 and checks the sheet total (no 自评分 required finding once the sheet has items)', async () => {
+    const input: NewApplicationInput = {
+      programId: 'zj-it-senior',
+      kind: 'new',
+      channel: 'unit',
+      receivedDate: '2026-11-21',
+      personId,
+      fields: { unitNature: '社会公益类事业', selfScore: 85 },
+      selfScore: sheet,
+    };
+    const prepared = prepareApplication(input, TODAY);
+    expect('selfScore' in prepared.record.fields).toBe(false);
+    expect(prepared.fieldErrors.some((e) => e.field === 'selfScore')).toBe(false);
+    // Without a sheet the 自评分 is still missing: the typed 85 does not count.
+    const blank = prepareApplication({ ...input, selfScore: { items: [] } }, TODAY);
+    expect(blank.fieldErrors.filter((e) => e.field === 'selfScore').map((e) => e.code)).toEqual(['field.required']);
   });
 });
 

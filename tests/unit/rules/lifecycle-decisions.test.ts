@@ -70,7 +70,7 @@ describe('003 八: 延期登记', () => {
 
   it('the refusal gives the rule\'s reason with the latest date allowed', () => {
     const refused = deferral('2028-04-15', '2027-01-10').find((f) => f.code === 'deferral.too-long');
-    expect(refused?.message).toBe('延期时间不得超过一年：证书2027年02月28日到期，最多可延期至2028年02月29日，申请的2028年04月15日超出了期限。（003 47号 八）');
+    expect(refused?.message).toBe('延期时间不得超过一年：证书2027年02月28日到期，最多可延期至2028年02月29日，申请的2028年04月15日超出了期限（003 47号 八）。');
   });
 
   it('the four grounds are a closed list of codes; the fourth must be explained', () => {

@@ -28,7 +28,8 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { CertificateBox } from './form/CertificateBox';
 import { GeneratedForm, fieldDomId } from './form/GeneratedForm';
 import { SelfScoreSheet } from './form/SelfScoreSheet';
-import { prefillFromIntake, prefillFromOrganisation, prefillFromPerson } from './form/prefill';
+import { prefillFromIdNumber, prefillFromIntake, prefillFromOrganisation, prefillFromPerson } from './form/prefill';
+import { SELF_SCORE_FIELD } from '../../../../shared/engine/facts';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { db } from '../../db';
 import { ValidationError } from '../../db/errors';
@@ -43,10 +44,12 @@ import {
   cleanFields,
   createApplication,
   fieldErrorsOf,
+  fieldsWithSheetTotal,
   hasSelfScoreSheet,
   initialStateOf,
   previousCertificateOf,
   previousCertificateWithFields,
+  selfScoreIsDerived,
   selfScoreOf,
   type PreviousCertificateInput,
   type SelfScoreInput,
@@ -332,7 +335,8 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
   const engine = useMemo(() => {
     const pack = programId ? getPack(programId) : undefined;
     if (!pack || !kind) return undefined;
-    const fields = cleanFields(pack, kind, checkedFields);
+    // The 自评分 is the 自评分表's total, as the engine will read it (shared/engine/facts).
+    const fields = fieldsWithSheetTotal(pack, cleanFields(pack, kind, checkedFields), draft.selfScore);
     const errors = fieldErrorsOf(pack, kind, fields, today);
     const onCertificate = actsOnCertificate(pack, kind);
     const certificateFromForm = onCertificate ? previousCertificateWithFields(pack, kind, {}, checkedFields) : {};
@@ -372,6 +376,16 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
       missing: errors.filter((e) => e.code === 'field.required' || e.code === 'field.remark-required' || e.code === 'field.min-rows').length,
     };
   }, [programId, kind, checkedFields, draft.previousCertificate, draft.selfScore, today, role]);
+
+  // Derived facts are shown, not typed: the form's 自评分 is the sheet's total (one fact, one place).
+  const derived = useMemo(() => {
+    const p = programId ? getPack(programId) : undefined;
+    return p && selfScoreIsDerived(p) ? new Set([SELF_SCORE_FIELD]) : undefined;
+  }, [programId]);
+  const shownFields = useMemo(() => {
+    const p = programId ? getPack(programId) : undefined;
+    return p && selfScoreIsDerived(p) ? fieldsWithSheetTotal(p, draft.fields, draft.selfScore) : draft.fields;
+  }, [programId, draft.fields, draft.selfScore]);
 
   const enter = useEnterToNext(flush);
 
@@ -502,7 +516,8 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
             <GeneratedForm
               pack={pack}
               kind={kind}
-              values={draft.fields}
+              values={shownFields}
+              derived={derived}
               lang={lang}
               idPrefix="new"
               errors={engine.errors}
@@ -512,7 +527,8 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
                   const fields = { ...d.fields };
                   if (v === undefined) delete fields[id];
                   else fields[id] = v;
-                  return { ...d, fields };
+                  // A 身份证号码 typed on the form fills a blank 性别 and 出生年月 (GB 11643).
+                  return { ...d, fields: id === 'idNumber' ? prefillFromIdNumber(pack, kind, fields) : fields };
                 })
               }
               onCommit={markTouched}

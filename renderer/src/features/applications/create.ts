@@ -16,7 +16,7 @@ import { getPack, type ProgramPack } from '../../../../shared/programs';
 import { ROW_KEY, type ApplicationKind, type ApplicationKindId, type FieldDef } from '../../../../shared/programs/schema';
 import { normaliseTable } from '../../../../shared/engine/tables';
 import { isCanonicalDate, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
-import { CROSS_CHECK_CODE, RECEIVED_FIELD } from '../../../../shared/engine/facts';
+import { CROSS_CHECK_CODE, factsOfFields, RECEIVED_FIELD, SELF_SCORE_FIELD } from '../../../../shared/engine/facts';
 import { toHalfWidth } from '../../../../shared/rules/input-text';
 import { db as defaultDb, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
@@ -90,6 +90,26 @@ export function actsOnCertificate(pack: ProgramPack, kind: string): boolean {
 /** Whether the pack judges eligibility on a 自评分表 (P4, 002 二). */
 export function hasSelfScoreSheet(pack: ProgramPack): boolean {
   return pack.scoring?.passScore?.rule !== undefined;
+}
+
+/**
+ * Whether the form's 自评分 is the 自评分表's total (002 附件4 四 10 with 四(二)): the pack judges on a
+ * sheet and its form has the field. Then it is shown, never typed — one fact, one place.
+ */
+export function selfScoreIsDerived(pack: ProgramPack): boolean {
+  return hasSelfScoreSheet(pack) && pack.fields.some((f) => f.id === SELF_SCORE_FIELD);
+}
+
+/**
+ * A new application's fields as the engine and the form read them: a 自评分 typed on the form
+ * (an older draft) is dropped and the 自评分表's total put in its place (none while the sheet is
+ * empty).
+ */
+export function fieldsWithSheetTotal(pack: ProgramPack, fields: Readonly<Record<string, unknown>>, selfScore: SelfScoreInput | undefined): Record<string, unknown> {
+  if (!selfScoreIsDerived(pack)) return { ...fields };
+  const { [SELF_SCORE_FIELD]: _typed, ...rest } = fields;
+  const sheet = selfScore === undefined ? undefined : selfScoreOf(selfScore, []);
+  return factsOfFields(pack, rest, { selfScore: sheet });
 }
 
 /**
@@ -312,8 +332,10 @@ export function prepareApplication(input: NewApplicationInput, today: IsoDate): 
   // A kind the pack does not have was refused above.
   const kindId = kind!.id;
 
-  const fields = cleanFields(p, kindId, input.fields);
-  const fieldErrors = fieldErrorsOf(p, kindId, fields, today);
+  // The 自评分 is the sheet's: never stored from the form, checked as the sheet's total.
+  const typedFields = cleanFields(p, kindId, input.fields);
+  const fields = selfScoreIsDerived(p) ? fieldsWithSheetTotal(p, typedFields, undefined) : typedFields;
+  const fieldErrors = fieldErrorsOf(p, kindId, fieldsWithSheetTotal(p, typedFields, input.selfScore), today);
   for (const e of blockingErrors(fieldErrors)) problems.push({ path: `fields.${e.field}`, message: e.message });
 
   const certificateProblems: string[] = [];

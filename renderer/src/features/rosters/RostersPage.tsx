@@ -3,7 +3,7 @@
  * certificate register for a date range. Each is built in the documents worker and saved through
  * the bridge (save dialog in the desktop shell, a download in browser mode).
  */
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatDateZh, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
@@ -42,7 +42,7 @@ function yearStart(): string {
 
 export function RostersPage() {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { run, busy, dialog } = useDocumentJob();
   const publicities = useLiveQuery(() => db.publicities.toArray().then((rows) => rows.filter((p) => !p.deleted)), []);
   const [publicityId, setPublicityId] = useState<string>();
@@ -60,18 +60,11 @@ export function RostersPage() {
     return { from: from.value, to: to.value };
   }
 
+  // The applications an export left out: said on the page, not in a modal (a modal from
+  // App.useApp() outlives the page and its mask blocks every click on the next one).
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
   function showProblems(problems: readonly string[]) {
-    if (problems.length === 0) return;
-    modal.warning({
-      title: t('documents.rosters.skipped', { count: problems.length }),
-      content: (
-        <ul style={{ paddingLeft: 18, maxHeight: 300, overflow: 'auto' }}>
-          {problems.slice(0, 50).map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ),
-    });
+    setSkipped(problems);
   }
 
   async function zjRoster() {
@@ -143,6 +136,23 @@ export function RostersPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('documents.rosters.title')}
       </Typography.Title>
+      {skipped.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setSkipped([])}
+          data-testid="roster-skipped"
+          title={t('documents.rosters.skipped', { count: skipped.length })}
+          description={
+            <ul style={{ paddingLeft: 18, margin: 0, maxHeight: 300, overflow: 'auto' }}>
+              {skipped.slice(0, 50).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Card size="small" title={t('documents.rosters.zjRoster')}>
         <Form layout="inline" onFinish={() => void zjRoster()}>
           <Form.Item label={t('documents.rosters.submittingUnit')} htmlFor="roster-unit">

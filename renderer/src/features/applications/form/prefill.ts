@@ -43,6 +43,22 @@ export function prefillFromPerson(pack: ProgramPack, kind: ApplicationKindId, va
   return out;
 }
 
+/**
+ * Blank 性别 and 出生年月 filled from the 身份证号码 typed on the form itself (GB 11643: the birth
+ * date and the sex are inside it); a value already there is left for the cross-check to judge.
+ */
+export function prefillFromIdNumber(pack: ProgramPack, kind: ApplicationKindId, values: Values): Record<string, unknown> {
+  const out = { ...values };
+  const defs = byId(pack, kind);
+  if (defs.get('idNumber')?.type !== 'id-number') return out;
+  const fromId = parseIdNumber(values['idNumber'], { today: todayIso() });
+  if (!fromId.ok) return out;
+  const typed = (id: string, type: FieldDef['type']) => (defs.get(id)?.type === type ? defs.get(id) : undefined);
+  put(out, typed('sex', 'enum'), SEX_ZH[fromId.value.sex]);
+  put(out, typed('birthMonth', 'year-month'), fromId.value.birthDate.slice(0, 7));
+  return out;
+}
+
 /** The field ids an organisation's name is filed under in the packs' forms (单位名称). */
 const ORGANISATION_NAME_FIELDS = ['organisationName', 'enterpriseName'] as const;
 
