@@ -267,7 +267,7 @@ function AgencyDetail(props: {
   const [editing, setEditing] = useState(false);
   const [editingEvaluator, setEditingEvaluator] = useState<Evaluator | undefined>(undefined);
   const counts = evaluationsInYear(records.audits, year);
-  const evaluators = records.evaluators.filter((e) => e.agencyId === agency.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const evaluators = records.evaluators.filter((e) => e.agencyId === agency.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
   const perEvaluator = new Map((report?.ok ? report.value.evaluators : []).map((r) => [r.evaluator.id, r]));
 
   return (
@@ -344,7 +344,7 @@ function AgencyDetail(props: {
               width: 250,
               render: (_v, e) => `${e.since ? formatIsoDate(e.since, locale) : '—'} ~ ${e.until ? formatIsoDate(e.until, locale) : t('agencies.evaluator.open')}`,
             },
-            { title: t('agencies.evaluator.evaluations', { year }), key: 'count', width: 110, align: 'right', render: (_v, e) => counts.get(e.id) ?? 0 },
+            { title: t('agencies.evaluator.evaluations', { year }), key: 'count', width: 130, align: 'right', render: (_v, e) => counts.get(e.id) ?? 0 },
             {
               title: t('agencies.checks'),
               key: 'checks',

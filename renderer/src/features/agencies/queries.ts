@@ -19,7 +19,7 @@ export function useAgencyRecords(): AgencyRecords | undefined {
   return useLiveQuery(async () => {
     const [agencies, evaluators, audits] = await Promise.all([db.evaluationAgencies.toArray(), db.evaluators.toArray(), db.agencyAudits.toArray()]);
     return {
-      agencies: agencies.filter((a) => !a.deleted).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      agencies: agencies.filter((a) => !a.deleted).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
       evaluators: evaluators.filter((e) => !e.deleted),
       audits: audits.filter((a) => !a.deleted),
     };

@@ -9,6 +9,8 @@ import { Alert, App, Button, Card, Form, Image, Popconfirm, Select, Space, Table
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
+import { uploadPlans, type UploadPlan } from '../../../../shared/engine/tables';
+import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import type { Attachment } from '../../../../shared/model/records';
 import type { PhotoInfo } from '../../../../shared/rules/photo';
 import type { Result } from '../../../../shared/rules/result';
@@ -143,6 +145,21 @@ export function AttachmentsTab({ file, result }: TabProps) {
     }
   };
 
+  // Items asked per table row (001 （二）6: one certificate per innovation, one file per contract).
+  const plans = uploadPlans(pack, file.application.kind as ApplicationKindId, file.application.fields).filter((p) => p.rows.length > 0);
+  const rowName = (a: Attachment): string => {
+    const plan = plans.find((p) => p.item.id === a.itemId);
+    const row = plan?.rows.find((r) => r.key === a.rowKey);
+    if (plan === undefined || row === undefined) return t('file.attachments.rowGone');
+    return t('file.attachments.rowOf', { table: plan.table.label[lang], n: row.index + 1, label: row.label });
+  };
+  const uploadRow = async (f: File, plan: UploadPlan, rowKey: string) => {
+    setBusy(true);
+    const added = await run(() => addAttachment(f, { applicationId, kind: scanKindOf(plan.item.id), rowKey }));
+    setBusy(false);
+    if (added?.duplicate) void message.info(t('file.attachments.duplicate', { name: f.name }));
+  };
+
   const uploadScan = async (f: File) => {
     setBusy(true);
     const added = await run(() => addAttachment(f, { applicationId, kind: scanKind }));
@@ -151,7 +168,17 @@ export function AttachmentsTab({ file, result }: TabProps) {
   };
 
   const columns: ColumnsType<Attachment> = [
-    { key: 'kind', title: t('file.attachments.kind'), width: 200, render: (_v, a) => <Tag color={a.kind === PHOTO_KIND ? 'blue' : undefined}>{kindLabel(a.kind)}</Tag> },
+    {
+      key: 'kind',
+      title: t('file.attachments.kind'),
+      width: 240,
+      render: (_v, a) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={a.kind === PHOTO_KIND ? 'blue' : undefined} style={{ whiteSpace: 'normal' }}>{kindLabel(a.kind)}</Tag>
+          {a.rowKey !== undefined && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{rowName(a)}</Typography.Text>}
+        </Space>
+      ),
+    },
     { key: 'name', title: t('file.attachments.name'), render: (_v, a) => a.fileName },
     { key: 'size', title: t('file.attachments.size'), width: 90, align: 'right', render: (_v, a) => formatSize(a.size) },
     { key: 'date', title: t('file.attachments.date'), width: 140, render: (_v, a) => formatInstantDate(a.createdAt, locale) },
@@ -254,6 +281,57 @@ export function AttachmentsTab({ file, result }: TabProps) {
           </Space>
         </Card>
       )}
+
+      {plans.map((plan) => (
+        <Card key={plan.item.id} size="small" title={t('file.attachments.perRow', { item: plan.item.name[lang] })} data-testid={`row-files-${plan.item.id}`}>
+          {result.evaluation.missingRowUploads.some((m) => m.includes(`“${plan.item.name.zh}”`)) && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="row-files-missing"
+              title={lang === 'zh' ? result.evaluation.missingRowUploads.filter((m) => m.includes(`“${plan.item.name.zh}”`)).join('') : t('file.attachments.rowsMissing', { count: plan.rows.filter((r) => r.asked && !file.attachments.some((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key)).length })}
+            />
+          )}
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="key"
+            dataSource={plan.rows}
+            columns={[
+              { key: 'n', title: t('file.attachments.rowNo'), width: 60, render: (_v, r) => r.index + 1 },
+              { key: 'label', title: plan.table.label[lang], render: (_v, r) => r.label || '—' },
+              { key: 'asked', title: t('file.attachments.rowAsked'), width: 100, render: (_v, r) => <Tag color={r.asked ? 'blue' : 'default'}>{r.asked ? t('form.rowUploads.asked') : t('form.rowUploads.notAsked')}</Tag> },
+              {
+                key: 'files',
+                title: t('file.attachments.rowFiles'),
+                render: (_v, r) => {
+                  const mine = file.attachments.filter((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key);
+                  return mine.length === 0 ? <Typography.Text type={r.asked ? 'danger' : 'secondary'}>{t('file.attachments.rowNone')}</Typography.Text> : mine.map((a) => a.fileName).join('、');
+                },
+              },
+              {
+                key: 'upload',
+                title: t('file.attachments.actions'),
+                width: 120,
+                render: (_v, r) => (
+                  <Upload
+                    showUploadList={false}
+                    beforeUpload={(f) => {
+                      void uploadRow(f, plan, r.key);
+                      return false;
+                    }}
+                  >
+                    <Button size="small" icon={<UploadOutlined />} loading={busy} aria-label={t('file.attachments.rowUploadOf', { n: r.index + 1, item: plan.item.name[lang] })}>
+                      {t('file.attachments.rowUpload')}
+                    </Button>
+                  </Upload>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      ))}
 
       <Card size="small" title={t('file.attachments.scans')}>
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>
