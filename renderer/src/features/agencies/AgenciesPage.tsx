@@ -116,9 +116,7 @@ export function AgenciesPage() {
               />
             </Space>
           ) : (
-            <Typography.Text>
-              {t('agencies.program')}：{pack.names[lang]}
-            </Typography.Text>
+            <Typography.Text>{t('agencies.programIs', { name: pack.names[lang] })}</Typography.Text>
           )}
           <Space>
             <label htmlFor="agency-year">{t('agencies.year')}</label>

@@ -11,6 +11,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { uploadPlans, type UploadPlan } from '../../../../shared/engine/tables';
 import type { ApplicationKindId } from '../../../../shared/programs/schema';
+import { displayText } from './form/values';
 import type { Attachment } from '../../../../shared/model/records';
 import type { PhotoInfo } from '../../../../shared/rules/photo';
 import type { Result } from '../../../../shared/rules/result';
@@ -153,6 +154,13 @@ export function AttachmentsTab({ file, result }: TabProps) {
     if (plan === undefined || row === undefined) return t('file.attachments.rowGone');
     return t('file.attachments.rowOf', { table: plan.table.label[lang], n: row.index + 1, label: row.label });
   };
+  const missingOf = (plan: UploadPlan): number =>
+    plan.rows.filter((r) => r.asked && !file.attachments.some((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key)).length;
+  // The column the largest rows are chosen by (合同金额), shown beside each row.
+  const amountColumn = (plan: UploadPlan) => {
+    const by = plan.item.copies.largestBy;
+    return by === undefined ? undefined : (plan.table.columns ?? []).find((c) => c.id === by);
+  };
   const uploadRow = async (f: File, plan: UploadPlan, rowKey: string) => {
     setBusy(true);
     const added = await run(() => addAttachment(f, { applicationId, kind: scanKindOf(plan.item.id), rowKey }));
@@ -284,14 +292,8 @@ export function AttachmentsTab({ file, result }: TabProps) {
 
       {plans.map((plan) => (
         <Card key={plan.item.id} size="small" title={t('file.attachments.perRow', { item: plan.item.name[lang] })} data-testid={`row-files-${plan.item.id}`}>
-          {result.evaluation.missingRowUploads.some((m) => m.includes(`“${plan.item.name.zh}”`)) && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 8 }}
-              data-testid="row-files-missing"
-              title={lang === 'zh' ? result.evaluation.missingRowUploads.filter((m) => m.includes(`“${plan.item.name.zh}”`)).join('') : t('file.attachments.rowsMissing', { count: plan.rows.filter((r) => r.asked && !file.attachments.some((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key)).length })}
-            />
+          {missingOf(plan) > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="row-files-missing" title={t('file.attachments.rowsMissing', { count: missingOf(plan) })} />
           )}
           <Table
             size="small"
@@ -301,6 +303,17 @@ export function AttachmentsTab({ file, result }: TabProps) {
             columns={[
               { key: 'n', title: t('file.attachments.rowNo'), width: 60, render: (_v, r) => r.index + 1 },
               { key: 'label', title: plan.table.label[lang], render: (_v, r) => r.label || '—' },
+              ...(amountColumn(plan) === undefined
+                ? []
+                : [
+                    {
+                      key: 'amount',
+                      title: `${amountColumn(plan)!.label[lang]}（${amountColumn(plan)!.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan')}）`,
+                      width: 150,
+                      align: 'right' as const,
+                      render: (_v: unknown, r: UploadPlan['rows'][number]) => (r.amount === undefined ? '—' : displayText(amountColumn(plan)!.type, r.amount, amountColumn(plan)!.moneyUnit)),
+                    },
+                  ]),
               { key: 'asked', title: t('file.attachments.rowAsked'), width: 100, render: (_v, r) => <Tag color={r.asked ? 'blue' : 'default'}>{r.asked ? t('form.rowUploads.asked') : t('form.rowUploads.notAsked')}</Tag> },
               {
                 key: 'files',
