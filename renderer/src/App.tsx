@@ -14,6 +14,7 @@ import { CertificatesPage } from './features/certificates/CertificatesPage';
 import { ImportPage } from './features/import/ImportPage';
 import { IntakePage } from './features/applications/IntakePage';
 import { NewApplicationPage } from './features/applications/NewApplicationPage';
+import { AgenciesPage } from './features/agencies/AgenciesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { PanelPage } from './features/panels/PanelPage';
 import { SessionPage } from './features/panels/SessionPage';
@@ -42,6 +43,7 @@ const router = createHashRouter([
       { path: 'intake/new', element: <RequireAccess action="intake.create"><NewApplicationPage /></RequireAccess> },
       { path: 'import', element: <RequireAccess action="import.run"><ImportPage /></RequireAccess> },
       { path: 'organisations', element: <RequireAccess action="organisations.view"><OrganisationsPage /></RequireAccess> },
+      { path: 'agencies', element: <RequireAccess action="agencies.view"><AgenciesPage /></RequireAccess> },
       { path: 'applications/:id', element: <RequireAccess action="application.view"><ApplicationPage /></RequireAccess> },
       { path: 'review', element: <RequireAccess action="queues.view"><QueuesPage /></RequireAccess> },
       { path: 'audit', element: <RequireAccess action="audit.view"><AuditPage /></RequireAccess> },

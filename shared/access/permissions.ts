@@ -20,6 +20,7 @@ export const ACTIONS = {
   // Screens a role may open (menu entries and typed URLs alike).
   'intake.view': '查看收件',
   'organisations.view': '查看单位',
+  'agencies.view': '查看评价机构和评价人员',
   'queues.view': '查看办理',
   'application.view': '查看申请详情',
   'panel.view': '查看评审',
@@ -64,6 +65,7 @@ const ADMIN = ['admin'] as const;
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'intake.view': OFFICE,
   'organisations.view': OFFICE,
+  'agencies.view': OFFICE,
   'queues.view': OFFICE,
   'application.view': OFFICE,
   'panel.view': ALL,

@@ -44,6 +44,9 @@ export interface AgencyFinding {
   readonly met: boolean;
   readonly message: string;
   readonly cite: string;
+  /** What was counted (years, evaluators, agencies, evaluations) and the pack's number. */
+  readonly actual: number;
+  readonly required: number | undefined;
 }
 
 export interface EvaluatorReport {
@@ -74,7 +77,7 @@ function finding(t: Threshold, fact: ThresholdFact, actual: number, who = '', ex
     actual,
   );
   const body = extra === '' ? check.message : `${check.message.replace(/。$/, '')}（${extra}）。`;
-  return { thresholdId: t.id, fact, met: check.met, message: who === '' ? body : `${who}：${body}`, cite: t.cite };
+  return { thresholdId: t.id, fact, met: check.met, message: who === '' ? body : `${who}：${body}`, cite: t.cite, actual, required: t.value };
 }
 
 /**
@@ -170,4 +173,27 @@ export function reviewsDoneOf(
 export function auditsOutstanding(audits: readonly Pick<AgencyAudit, 'stage' | 'kind' | 'passed' | 'deleted'>[], stage: string): readonly (typeof AGENCY_AUDIT_KINDS)[number][] {
   const passed = new Set(audits.filter((a) => !a.deleted && a.passed && a.stage === stage).map((a) => a.kind));
   return AGENCY_AUDIT_KINDS.filter((k) => !passed.has(k));
+}
+
+/**
+ * 细则 第十条 (不得同时在 2 个（含）以上的评价机构工作) at save: the live evaluator record of
+ * another agency with the same 身份证号 whose time with that agency overlaps `period` (open
+ * ends run forever; a record that is stopped does not count). Undefined when there is none.
+ */
+export function evaluatorElsewhere(
+  evaluators: readonly Pick<Evaluator, 'id' | 'agencyId' | 'idNumber' | 'standing' | 'since' | 'until' | 'deleted'>[],
+  candidate: { readonly id?: string | undefined; readonly agencyId: string; readonly idNumber: string; readonly since?: IsoDate | undefined; readonly until?: IsoDate | undefined },
+): (typeof evaluators)[number] | undefined {
+  const from = candidate.since ?? '0000-01-01';
+  const to = candidate.until ?? '9999-12-31';
+  return evaluators.find(
+    (e) =>
+      !e.deleted &&
+      e.id !== candidate.id &&
+      e.agencyId !== candidate.agencyId &&
+      e.idNumber === candidate.idNumber &&
+      e.standing !== 'stopped' &&
+      (e.since ?? '0000-01-01') <= to &&
+      (e.until ?? '9999-12-31') >= from,
+  );
 }

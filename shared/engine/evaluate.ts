@@ -29,9 +29,16 @@ import { printMissing } from '../lifecycle/issue';
 import { bindingPlanOf, checklistOf, type BindingPlan, type Checklist, type MaterialInput } from './checklist';
 import { appliesToKind, checkFields, type FieldError } from './fields';
 import { evaluateThresholds } from './thresholds';
+import { missingRowUploads, uploadPlans, type RowAttachment } from './tables';
 
 export interface ApplicationInput {
   readonly kind: ApplicationKindId;
+  /**
+   * The files attached, as far as table rows are concerned (checklist item and row): with them
+   * the evaluation names every asked row still without its file (001 （二）6: one certificate per
+   * innovation, one file per contract — the ten largest when there are more).
+   */
+  readonly attachments?: readonly RowAttachment[];
   /** Workflow state and the transitions fired so far. */
   readonly state: string;
   readonly history: readonly WorkflowHistoryEntry[];
@@ -100,6 +107,8 @@ export interface Evaluation {
   readonly deadline: QueueDeadline | undefined;
   /** Problems evaluating (a missing calendar year, a bad certificate date), in Chinese. */
   readonly problems: readonly string[];
+  /** Asked table rows with no file for their item (“企业技术创新”第2行（…）尚未上传“…”), when attachments were given. */
+  readonly missingRowUploads: readonly string[];
   /** Continuing education per year / cycle as judged, where the program and kind ask for it. */
   readonly education: EducationEvaluation | undefined;
   /** The facts the guards were judged on; `fire` takes them, so firing re-checks the same guards. */
@@ -339,6 +348,7 @@ export function evaluateApplication(pack: ProgramPack, app: ApplicationInput, ct
     transitions,
     deadline,
     problems: problems.includes('') ? problems.filter((p) => p !== '') : problems,
+    missingRowUploads: app.attachments === undefined ? [] : missingRowUploads(uploadPlans(pack, app.kind, app.fields), app.attachments),
     education,
     facts,
   };

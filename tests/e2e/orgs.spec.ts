@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
 import { withDesk } from './seed';
@@ -607,4 +608,174 @@ test('P6 IETS expert review to certificate: the centre’s panel signed by its c
   await page.reload();
   await expect(page.getByTestId('workflow-state')).toHaveText('已发证');
   await page.screenshot({ path: `${SHOTS}/p6-certified.png`, fullPage: true });
+});
+
+test('P6 IETS evaluation agencies: a national agency typed with an evaluator, the 细则 第七、八、十、十二条 checks shown, the same 身份证号 in a second agency refused, a reload keeps the page', async ({ page }) => {
+  // Monday 2026-12-07.
+  await page.clock.setFixedTime(new Date('2026-12-07T10:00:00+08:00'));
+  await enterApp(page, '/intake');
+  // Another (local) agency already on file, with 孙审 on its books since 2024.
+  const twin = idNumber(301);
+  await withDesk(
+    page,
+    async ({ twin }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const local = await d.repositories.evaluationAgencies.create(
+        { programId: 'iets', name: '乌鲁木齐信息化评价中心', scope: 'local', region: '新疆', registeredOn: '2020-05-01', standing: 'active' },
+        ctx,
+      );
+      await d.repositories.evaluators.create({ agencyId: local.id, name: '孙审', idNumber: twin, fullTime: true, contract: 'labour', since: '2024-01-01', standing: 'active' }, ctx);
+    },
+    { twin },
+  );
+  await page.getByRole('navigation').getByRole('menuitem', { name: '评价机构' }).click();
+  await expect(page.getByRole('heading', { name: '评价机构与评价人员' })).toBeVisible();
+
+  // A national agency registered 2025-12-10: not yet a year on 2026-12-07 (第七条 成立时间 1 年以上).
+  await page.getByTestId('agency-new').click();
+  await expect(page.locator('#agency-name')).toBeFocused();
+  await page.keyboard.type('中技评（新疆）评价有限公司');
+  await page.getByLabel('全国性评价机构').check();
+  await page.locator('#agency-registered').fill('20261210');
+  await page.locator('#agency-credit-code').fill(CODE);
+  await page.getByTestId('agency-save').click();
+  // Bad input: a clear Chinese error, nothing saved.
+  await expect(page.getByTestId('agency-form')).toContainText('成立日期不能晚于今天。');
+  await page.locator('#agency-registered').fill('20251210');
+  await page.getByTestId('agency-save').click();
+  const checks = page.getByTestId('agency-checks');
+  await expect(checks).toContainText('评价机构成立时间 0 年，要求不少于 1 年，差 1 年。');
+  await expect(page).toHaveURL(/agency=/);
+
+  // One evaluator by keyboard; a mistyped 身份证号 first (last digit wrong).
+  const good = idNumber(401);
+  const bad = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+  await page.locator('#evaluator-name').fill('赵评价');
+  await page.locator('#evaluator-id').fill(bad);
+  await page.locator('#evaluator-since').fill('20260101');
+  await page.getByTestId('evaluator-save').click();
+  await expect(page.getByTestId('evaluator-form')).toContainText('身份证');
+  await expect(page.getByTestId('evaluators-table')).toContainText('尚未登记评价人员');
+  await page.locator('#evaluator-id').fill(good);
+  await page.locator('#evaluator-id').press('Enter');
+  await expect(page.getByTestId('evaluators-table')).toContainText(good);
+
+  // 第十条: 孙审 is on the local agency's books — typing the same 身份证号 here is refused.
+  await page.locator('#evaluator-name').fill('孙审');
+  await page.locator('#evaluator-id').fill(twin);
+  await page.getByTestId('evaluator-save').click();
+  await expect(page.getByTestId('evaluator-form')).toContainText('已是“乌鲁木齐信息化评价中心”的评价人员；评价人员不得同时在 2 个（含）以上的评价机构工作（004 细则 第十条）');
+  await expect(page.getByTestId('evaluators-table').locator('tbody tr')).toHaveCount(1);
+
+  // 13 more on the books through the app's write path, 6 of them full-time: 14 and 7 in all,
+  // each one short of 第八条's 15 and 8. 赵评价 took part in three evaluations this year
+  // (a document and an on-site review of one application count once: 第十二条).
+  const agencyId = new URL(page.url().replace('#/', '')).searchParams.get('agency')!;
+  await withDesk(
+    page,
+    async ({ agencyId, ids }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      for (const [i, id] of ids.entries()) {
+        await d.repositories.evaluators.create({ agencyId, name: `评价员${i + 1}`, idNumber: id, fullTime: i < 6, contract: 'labour', standing: 'active' }, ctx);
+      }
+      const zhao = (await d.db.evaluators.where('agencyId').equals(agencyId).toArray()).find((e) => e.name === '赵评价')!;
+      const apps = ['01937b2c-0000-7000-8000-000000000a01', '01937b2c-0000-7000-8000-000000000a02', '01937b2c-0000-7000-8000-000000000a03'];
+      for (const [i, [applicationId, kind, on]] of ([[apps[0], 'documents', '2026-03-02'], [apps[0], 'on-site', '2026-03-09'], [apps[1], 'on-site', '2026-06-15'], [apps[2], 'documents', '2026-10-20']] as const).entries()) {
+        await d.repositories.agencyAudits.create({ applicationId: applicationId!, stage: 'agency-review', agencyId, kind, on, evaluatorIds: [zhao.id], findings: `第${i + 1}次审核，符合要求。`, passed: true }, ctx);
+      }
+    },
+    { agencyId, ids: Array.from({ length: 13 }, (_, i) => idNumber(410 + i)) },
+  );
+  await expect(checks).toContainText('全国性评价机构评价人员数量 14 人，要求不少于 15 人，差 1 人。');
+  await expect(checks).toContainText('全国性评价机构专职人员 7 人，要求不少于 8 人，差 1 人。');
+  await expect(checks).toContainText('评价员1（2026年）：评价人员每年参加能力评价次数 0 次，要求不少于 3 次，差 3 次。');
+  await expect(checks).not.toContainText('赵评价（2026年）');
+  const zhaoRow = page.getByTestId('evaluators-table').getByRole('row', { name: /赵评价/ });
+  await expect(zhaoRow).toContainText('3');
+  await expect(zhaoRow).toContainText('符合');
+  await expect(page.getByTestId('agencies-table').getByRole('row', { name: /中技评（新疆）/ })).toContainText('14 人（专职 7 人）');
+
+  // A reload keeps the agency and its checks.
+  await page.reload();
+  await expect(checks).toContainText('全国性评价机构专职人员 7 人，要求不少于 8 人，差 1 人。');
+  await page.screenshot({ path: `${SHOTS}/p6-agencies.png`, fullPage: true });
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await page.getByTestId('evaluators').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/p6-agencies-evaluators.png` });
+});
+
+test('P6 IETS 公示名单 and certificate register from filings on the desk: exported from 名册与报表 and read back (text, date and number cells)', async ({ page }) => {
+  await enterApp(page, '/rosters');
+  const name = '新疆丝路云信息工程有限公司';
+  await withDesk(
+    page,
+    async ({ name, code }) => {
+      const d = window.__desk!;
+      const ctx = await d.writeContext();
+      const org = await d.createOrganisation({ name, creditCode: code }, ctx);
+      const app = await d.repositories.applications.create(
+        {
+          programId: 'iets',
+          kind: 'new',
+          applicationNo: 'P6-2026-0009',
+          organisationId: org.id,
+          status: 'publicity',
+          channel: 'unit',
+          receivedDate: '2026-10-12',
+          fields: { organisationName: name, creditCode: code, organisationType: '企业', evaluationCategory: 'iets', level: 'IETS-3', agencyName: '乌鲁木齐信息化评价中心', agencyScope: 'local' },
+        },
+        ctx,
+      );
+      await d.repositories.publicities.create(
+        { programId: 'iets', title: '2026年第五批信息化工程与技术服务能力评价结果公示', startedOn: '2026-11-26', endsOn: '2026-12-02', period: { length: 7, unit: 'calendar-days' }, applicationIds: [app.id] },
+        ctx,
+      );
+      await d.repositories.certificates.create(
+        { certificateNo: 'IETS-2026-000007', programId: 'iets', holderOrganisationId: org.id, issuedOn: '2026-03-10', validUntil: '2029-03-09', status: 'valid', category: 'iets', level: 'IETS-2' },
+        ctx,
+      );
+    },
+    { name, code: OTHER_CODE },
+  );
+  await page.reload();
+
+  // 公示名单 with the pack's columns.
+  await page.locator('#roster-publicity').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ant-select-item-option', { hasText: '2026年第五批' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-card', { hasText: '公示名单' }).first()).toContainText('2026年第五批信息化工程与技术服务能力评价结果公示');
+  const [publicity] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-publicity').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(await publicity.path()) as unknown as ArrayBuffer);
+  const list = wb.worksheets[0]!;
+  const found: string[][] = [];
+  list.eachRow((row) => {
+    const texts = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (texts.includes(name)) found.push(texts);
+  });
+  expect(found).toHaveLength(1);
+  expect(found[0]!.slice(0, 6)).toEqual(['1', name, OTHER_CODE, '信息化工程与技术服务能力评价', 'IETS-3', '乌鲁木齐信息化评价中心']);
+
+  // 证书登记簿（含评价类别和等级）: offered for the pack that declares it.
+  const card = page.getByTestId('graded-register');
+  await expect(card).toContainText('证书登记簿（含评价类别和等级）');
+  await card.getByLabel('截至日期').fill('2026-12-07');
+  const [register] = await Promise.all([page.waitForEvent('download'), card.getByTestId('export-graded-register').click()]);
+  const reg = new ExcelJS.Workbook();
+  await reg.xlsx.load(readFileSync(await register.path()) as unknown as ArrayBuffer);
+  const ws = reg.getWorksheet('登记簿')!;
+  expect([1, 2, 3, 4, 5, 6, 9].map((c) => ws.getCell(4, c).value)).toEqual([1, 'IETS-2026-000007', name, OTHER_CODE, '信息化工程与技术服务能力评价（企业）', '二级（IETS-2）', '有效']);
+  expect(ws.getCell(4, 7).type).toBe(ExcelJS.ValueType.Date);
+  expect(ws.getCell(4, 7).value).toEqual(new Date('2026-03-10T00:00:00Z'));
+  expect(ws.getCell(4, 8).value).toEqual(new Date('2029-03-09T00:00:00Z'));
+  const stats = reg.getWorksheet('统计')!;
+  let total: unknown;
+  stats.eachRow((row) => {
+    if (row.getCell(1).text === '合计') total = row.getCell(3).value;
+  });
+  expect(total).toBe(1);
+  await page.screenshot({ path: `${SHOTS}/p6-rosters.png`, fullPage: true });
 });

@@ -7,6 +7,7 @@ import {
   buildBindingTocPdf,
   buildCalibrationPdf,
   buildCertificateRegisterXlsx,
+  buildGradedRegisterXlsx,
   buildRenewalRemindersXlsx,
   buildDecisionNoticePdf,
   buildCertificatesPdf,
@@ -119,6 +120,8 @@ async function run(request: JobRequest, progress: (done: number, total: number) 
       return buildXjAnnualSummaryXlsx(job.input);
     case 'certificate-register':
       return buildCertificateRegisterXlsx(job.input);
+    case 'graded-register':
+      return buildGradedRegisterXlsx(job.input);
     case 'renewal-reminders':
       return buildRenewalRemindersXlsx(job.input);
     case 'panel-results':

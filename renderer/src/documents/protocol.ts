@@ -11,6 +11,7 @@ import type {
   RenewalRemindersInput,
   DecisionNoticeInput,
   DefenceNoticeInput,
+  GradedRegisterInput,
   PanelResultsInput,
   PrintMode,
   PrinterProfile,
@@ -56,6 +57,7 @@ export type DocumentJob =
   | { readonly kind: 'rk-talent-register'; readonly input: RkRegisterInput }
   | { readonly kind: 'xj-annual-summary'; readonly input: AnnualSummaryInput }
   | { readonly kind: 'certificate-register'; readonly input: CertificateRegisterInput }
+  | { readonly kind: 'graded-register'; readonly input: GradedRegisterInput }
   | { readonly kind: 'renewal-reminders'; readonly input: RenewalRemindersInput }
   | { readonly kind: 'panel-results'; readonly input: PanelResultsInput }
   | { readonly kind: 'panel-results-xlsx'; readonly input: PanelResultsInput }
@@ -77,7 +79,7 @@ export type JobMessage =
 
 /** Whether the job makes a PDF (printable) or an xlsx workbook (save only). */
 export function jobOutput(kind: DocumentJobKind): 'pdf' | 'xlsx' {
-  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'renewal-reminders' || kind === 'panel-results-xlsx'
+  return kind === 'zj-roster' || kind === 'publicity-list' || kind === 'rk-talent-register' || kind === 'xj-annual-summary' || kind === 'certificate-register' || kind === 'graded-register' || kind === 'renewal-reminders' || kind === 'panel-results-xlsx'
     ? 'xlsx'
     : 'pdf';
 }

@@ -13,6 +13,7 @@ import * as lifecycle from './areas/lifecycle';
 import * as importArea from './areas/import';
 import * as panel from './areas/panel';
 import * as org from './areas/org';
+import * as agencies from './areas/agencies';
 import * as people from './areas/people';
 import * as workflow from './areas/workflow';
 
@@ -22,6 +23,7 @@ const core = {
   'nav.intake': '收件登记',
   'nav.review': '工作队列',
   'nav.organisations': '单位',
+  'nav.agencies': '评价机构',
   'nav.audit': '审计记录',
   'nav.users': '用户',
   'nav.panel': '评审会',
@@ -214,7 +216,7 @@ const core = {
 } as const;
 
 /** Every area's strings; each area lives in `areas/` so work on one never touches another's. */
-const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh, ...lifecycle.zh, ...org.zh, ...importArea.zh } as const;
+const zh = { ...core, ...auth.zh, ...people.zh, ...form.zh, ...file.zh, ...workflow.zh, ...documents.zh, ...panel.zh, ...calendar.zh, ...access.zh, ...backup.zh, ...lifecycle.zh, ...org.zh, ...importArea.zh, ...agencies.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -224,6 +226,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.intake': 'Intake',
   'nav.review': 'Work queues',
   'nav.organisations': 'Organisations',
+  'nav.agencies': 'Agencies',
   'nav.audit': 'Audit trail',
   'nav.users': 'Users',
   'nav.panel': 'Expert panels',
@@ -415,7 +418,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.unexpected': 'Failed: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en, ...lifecycle.en, ...org.en, ...importArea.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...auth.en, ...people.en, ...form.en, ...file.en, ...workflow.en, ...documents.en, ...panel.en, ...calendar.en, ...access.en, ...backup.en, ...lifecycle.en, ...org.en, ...importArea.en, ...agencies.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

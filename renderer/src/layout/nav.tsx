@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   HistoryOutlined,
   ImportOutlined,
   TeamOutlined,
@@ -29,6 +30,7 @@ export interface NavArea {
 export const navAreas: readonly NavArea[] = [
   { path: '/intake', label: 'nav.intake', icon: <InboxOutlined />, view: 'intake.view' },
   { path: '/organisations', label: 'nav.organisations', icon: <BankOutlined />, view: 'organisations.view' },
+  { path: '/agencies', label: 'nav.agencies', icon: <ClusterOutlined />, view: 'agencies.view' },
   { path: '/review', label: 'nav.review', icon: <AuditOutlined />, view: 'queues.view' },
   { path: '/panel', label: 'nav.panel', icon: <FileDoneOutlined />, view: 'panel.view' },
   { path: '/certificates', label: 'nav.certificates', icon: <SafetyCertificateOutlined />, view: 'certificates.view' },

@@ -1,12 +1,12 @@
 /**
  * A program's certificates with what each attests (004 第十一、十二条: 评价类别 and 等级; 第十五条:
  * 有效期 3 年). Sheet 登记簿: every certificate by category, level (high first) and number; sheet
- * 统计: how many per category and level, with the total.
+ * 统计: how many per category and level, with the total. Dates are date cells, counts numbers.
  */
 import { formatDateZh } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import type { GradedRegisterInput } from '../org-rosters';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { addSheet, bodyRows, dateCell, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export const GRADED_REGISTER_SHEET = '登记簿';
 export const GRADED_STATS_SHEET = '统计';
@@ -40,8 +40,8 @@ export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promi
       r.creditCode,
       r.categoryName,
       r.levelName,
-      formatDateZh(r.issuedOn),
-      r.validUntil ? formatDateZh(r.validUntil) : '',
+      dateCell(r.issuedOn, 'date'),
+      r.validUntil ? dateCell(r.validUntil, 'date') : '',
       r.status,
     ]),
   );

@@ -23,6 +23,7 @@ import { syncedRecordSchemas } from '../../../shared/model/records';
 const TABLE: readonly [Action, boolean, boolean, boolean][] = [
   ['intake.view', true, true, false],
   ['organisations.view', true, true, false],
+  ['agencies.view', true, true, false],
   ['queues.view', true, true, false],
   ['application.view', true, true, false],
   ['panel.view', true, true, true],

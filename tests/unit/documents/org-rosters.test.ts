@@ -189,14 +189,16 @@ describe('P6 公示名单 (004 第十四条): columns from the pack document', (
 });
 
 describe('P6 certificate register with category and level (004 第十一、十二、十五条)', () => {
-  it('lists the program’s live certificates by category, level high first', async () => {
+  it('lists the program’s live certificates by category, level high first; dates are date cells', async () => {
     const ws = await sheet('p6-register', '登记簿');
     const rows = Array.from({ length: ws.rowCount - 3 }, (_, r) => Array.from({ length: ws.columnCount }, (_, c) => ws.getCell(r + 4, c + 1).value));
     expect(rows).toEqual([
-      [1, 'IETS-2026-000001', '新疆天山云数据科技有限公司', '91650100MA775XXXX1', '信息化工程与技术服务能力评价（企业）', '一级（IETS-1）', '2026年01月05日', '2029年01月04日', '有效'],
-      [2, 'IETS-2026-000003', '乌鲁木齐丝路信息工程有限公司', '91650100MA776XXXX2', '信息化工程与技术服务能力评价（企业）', '三级（IETS-3）', '2026年03月10日', '2029年03月09日', '有效'],
-      [3, 'IETS-2026-000002', '新疆数字经济研究会', '51650000MJ0000000X', '新一代信息技术应用与创新能力评价', '', '2026年02月01日', '2029年01月31日', '已撤销'],
+      [1, 'IETS-2026-000001', '新疆天山云数据科技有限公司', '91650100MA775XXXX1', '信息化工程与技术服务能力评价（企业）', '一级（IETS-1）', new Date('2026-01-05T00:00:00Z'), new Date('2029-01-04T00:00:00Z'), '有效'],
+      [2, 'IETS-2026-000003', '乌鲁木齐丝路信息工程有限公司', '91650100MA776XXXX2', '信息化工程与技术服务能力评价（企业）', '三级（IETS-3）', new Date('2026-03-10T00:00:00Z'), new Date('2029-03-09T00:00:00Z'), '有效'],
+      [3, 'IETS-2026-000002', '新疆数字经济研究会', '51650000MJ0000000X', '新一代信息技术应用与创新能力评价', '', new Date('2026-02-01T00:00:00Z'), new Date('2029-01-31T00:00:00Z'), '已撤销'],
     ]);
+    // Shown as the seed writes dates.
+    expect(ws.getCell(4, 7).numFmt).toBe('yyyy"年"mm"月"dd"日"');
   });
 
   it('counts per category and level add up to the total, in exceljs and in LibreOffice', async () => {

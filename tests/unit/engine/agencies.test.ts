@@ -3,7 +3,7 @@
  * the P6 pack's thresholds; and the reviews per stage the workflow's guards count (办法 第十四条（二）).
  */
 import { describe, expect, it } from 'vitest';
-import { agencyReport, auditsOutstanding, evaluationsInYear, hasAgencies, reviewsDoneOf } from '../../../shared/engine/agencies';
+import { agencyReport, auditsOutstanding, evaluationsInYear, evaluatorElsewhere, hasAgencies, reviewsDoneOf } from '../../../shared/engine/agencies';
 import type { AgencyAudit, EvaluationAgency, Evaluator } from '../../../shared/model/records';
 import { expectOk } from '../rules/expect-result';
 import { p3, p6 } from './org-fixtures';
@@ -137,6 +137,29 @@ describe('细则 第十条、第十二条: the evaluators', () => {
     const of = (id: string) => report.evaluators.find((e) => e.evaluator.id === id)?.findings.find((f) => f.fact === 'evaluator.evaluations-per-year');
     expect(of(a!.id)?.met).toBe(true);
     expect(of(b!.id)?.message).toBe(`${b!.name}（2025年）：评价人员每年参加能力评价次数 2 次，要求不少于 3 次，差 1 次。`);
+  });
+
+  // 第十条 at save: 不得同时在 2 个（含）以上的评价机构工作 — another agency's live record with the
+  // same 身份证号 whose time there overlaps the new one.
+  it.each<[string, Partial<Evaluator>, { since?: string; until?: string }, boolean]>([
+    ['still with the other agency, open-ended', {}, {}, true],
+    ['left the other agency before joining this one', { until: '2025-12-31' }, { since: '2026-01-01' }, false],
+    ['left the other agency the day they joined this one', { until: '2026-01-01' }, { since: '2026-01-01' }, true],
+    ['stopped (细则 第十六条) at the other agency', { standing: 'stopped' }, {}, false],
+    ['suspended at the other agency: still on its books', { standing: 'suspended' }, {}, true],
+    ['the other record deleted', { deleted: true }, {}, false],
+    ['joins this agency after the other, both open', { since: '2020-01-01' }, { since: '2026-03-01' }, true],
+  ])('第十条 at save: %s → refused %s', (_name, other, mine, refused) => {
+    const existing = staff(LOCAL, 1, 1, other)[0]!;
+    const found = evaluatorElsewhere([existing], { agencyId: NATIONAL, idNumber: existing.idNumber, ...mine });
+    expect(found !== undefined).toBe(refused);
+  });
+
+  it('第十条 at save: the same agency or another person is not "elsewhere"', () => {
+    const existing = staff(LOCAL, 1, 1)[0]!;
+    expect(evaluatorElsewhere([existing], { agencyId: LOCAL, idNumber: existing.idNumber })).toBeUndefined();
+    expect(evaluatorElsewhere([existing], { agencyId: NATIONAL, idNumber: '110105198001019999' })).toBeUndefined();
+    expect(evaluatorElsewhere([existing], { id: existing.id, agencyId: NATIONAL, idNumber: existing.idNumber })).toBeUndefined();
   });
 
   it('an unknown agency is refused in Chinese', () => {

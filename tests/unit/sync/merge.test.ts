@@ -184,3 +184,19 @@ describe('merge: field-level last-writer-wins with conflicts and tombstones', ()
     expect(hasConflicts(state)).toBe(false);
   });
 });
+
+describe('an attachment for a table row (001 （二）6: one certificate per innovation) syncs its item and row', () => {
+  it('itemId and rowKey are fields the server accepts, and merge like any other field', async () => {
+    const { isKnownField } = await import('../../../shared/sync/protocol');
+    expect(isKnownField('attachments', 'itemId')).toBe(true);
+    expect(isKnownField('attachments', 'rowKey')).toBe(true);
+    const created = put(t(0, 'a'), { kind: 'scan:innovation-certificates', fileName: '软著证书.pdf', itemId: 'innovation-certificates', rowKey: 'inno-1' });
+    // Another desk, having seen it, re-attaches the file to the second row.
+    const moved = put(t(10, 'b'), { rowKey: 'inno-2' }, { rowKey: [t(0, 'a')] });
+    for (const order of [[created, moved], [moved, created]]) {
+      const state = applyOperations(undefined, order);
+      expect(visibleValues(state)).toMatchObject({ itemId: 'innovation-certificates', rowKey: 'inno-2', fileName: '软著证书.pdf' });
+      expect(hasConflicts(state)).toBe(false);
+    }
+  });
+});

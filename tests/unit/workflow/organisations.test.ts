@@ -53,6 +53,19 @@ describe('P3 年检 (001): 提交审核 → 驳回 → 修改后重新提交 →
   ];
   const start: App = { kind: 'annual-review', state: 'filling', history: [], fields: p3Fields, materials: [] };
 
+  it('（二）6 3) 4): the evaluation names each asked row still without its file (one certificate per innovation, the ten largest contracts)', () => {
+    // Without attachments given, nothing is judged.
+    expect(evaluate(p3, start, 'clerk', '2026-01-12').missingRowUploads).toEqual([]);
+    // The first innovation's certificate missing, and the contract of project 3 (one of the ten largest).
+    const some = uploads.filter((u) => !('rowKey' in u) || (u.rowKey !== 'inno-1' && u.rowKey !== 'project-3'));
+    expect(evaluate(p3, { ...start, attachments: some }, 'clerk', '2026-01-12').missingRowUploads).toEqual([
+      '“计算机信息系统集成项目汇总（2025 年度已完成项目）”第3行（项目3）尚未上传“系统集成项目合同（合同关键页+验收报告或部分汇款发票）”。',
+      '“企业技术创新”第1行（数据中台软件著作权）尚未上传“技术创新对应证书（本年度新增）”。',
+    ]);
+    // Every asked row has its file: nothing missing (projects 1 and 2 are not among the ten largest).
+    expect(evaluate(p3, { ...start, attachments: uploads }, 'clerk', '2026-01-12').missingRowUploads).toEqual([]);
+  });
+
   it('（二）6–7: 提交审核 waits for the attachments', () => {
     expect(blocked(p3, start, 'submit', 'clerk', '2026-01-12')).toEqual([
       '材料不齐全：缺少营业执照、财务报表、系统集成项目合同（合同关键页+验收报告或部分汇款发票）、技术创新对应证书（本年度新增）。',

@@ -9,6 +9,9 @@ import { Alert, App, Button, Card, Form, Image, Popconfirm, Select, Space, Table
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
+import { uploadPlans, type UploadPlan } from '../../../../shared/engine/tables';
+import type { ApplicationKindId } from '../../../../shared/programs/schema';
+import { displayText } from './form/values';
 import type { Attachment } from '../../../../shared/model/records';
 import type { PhotoInfo } from '../../../../shared/rules/photo';
 import type { Result } from '../../../../shared/rules/result';
@@ -143,6 +146,28 @@ export function AttachmentsTab({ file, result }: TabProps) {
     }
   };
 
+  // Items asked per table row (001 （二）6: one certificate per innovation, one file per contract).
+  const plans = uploadPlans(pack, file.application.kind as ApplicationKindId, file.application.fields).filter((p) => p.rows.length > 0);
+  const rowName = (a: Attachment): string => {
+    const plan = plans.find((p) => p.item.id === a.itemId);
+    const row = plan?.rows.find((r) => r.key === a.rowKey);
+    if (plan === undefined || row === undefined) return t('file.attachments.rowGone');
+    return t('file.attachments.rowOf', { table: plan.table.label[lang], n: row.index + 1, label: row.label });
+  };
+  const missingOf = (plan: UploadPlan): number =>
+    plan.rows.filter((r) => r.asked && !file.attachments.some((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key)).length;
+  // The column the largest rows are chosen by (合同金额), shown beside each row.
+  const amountColumn = (plan: UploadPlan) => {
+    const by = plan.item.copies.largestBy;
+    return by === undefined ? undefined : (plan.table.columns ?? []).find((c) => c.id === by);
+  };
+  const uploadRow = async (f: File, plan: UploadPlan, rowKey: string) => {
+    setBusy(true);
+    const added = await run(() => addAttachment(f, { applicationId, kind: scanKindOf(plan.item.id), rowKey }));
+    setBusy(false);
+    if (added?.duplicate) void message.info(t('file.attachments.duplicate', { name: f.name }));
+  };
+
   const uploadScan = async (f: File) => {
     setBusy(true);
     const added = await run(() => addAttachment(f, { applicationId, kind: scanKind }));
@@ -151,7 +176,17 @@ export function AttachmentsTab({ file, result }: TabProps) {
   };
 
   const columns: ColumnsType<Attachment> = [
-    { key: 'kind', title: t('file.attachments.kind'), width: 200, render: (_v, a) => <Tag color={a.kind === PHOTO_KIND ? 'blue' : undefined}>{kindLabel(a.kind)}</Tag> },
+    {
+      key: 'kind',
+      title: t('file.attachments.kind'),
+      width: 240,
+      render: (_v, a) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={a.kind === PHOTO_KIND ? 'blue' : undefined} style={{ whiteSpace: 'normal' }}>{kindLabel(a.kind)}</Tag>
+          {a.rowKey !== undefined && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{rowName(a)}</Typography.Text>}
+        </Space>
+      ),
+    },
     { key: 'name', title: t('file.attachments.name'), render: (_v, a) => a.fileName },
     { key: 'size', title: t('file.attachments.size'), width: 90, align: 'right', render: (_v, a) => formatSize(a.size) },
     { key: 'date', title: t('file.attachments.date'), width: 140, render: (_v, a) => formatInstantDate(a.createdAt, locale) },
@@ -254,6 +289,62 @@ export function AttachmentsTab({ file, result }: TabProps) {
           </Space>
         </Card>
       )}
+
+      {plans.map((plan) => (
+        <Card key={plan.item.id} size="small" title={t('file.attachments.perRow', { item: plan.item.name[lang] })} data-testid={`row-files-${plan.item.id}`}>
+          {missingOf(plan) > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="row-files-missing" title={t('file.attachments.rowsMissing', { count: missingOf(plan) })} />
+          )}
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="key"
+            dataSource={plan.rows}
+            columns={[
+              { key: 'n', title: t('file.attachments.rowNo'), width: 60, render: (_v, r) => r.index + 1 },
+              { key: 'label', title: plan.table.label[lang], render: (_v, r) => r.label || '—' },
+              ...(amountColumn(plan) === undefined
+                ? []
+                : [
+                    {
+                      key: 'amount',
+                      title: `${amountColumn(plan)!.label[lang]}（${amountColumn(plan)!.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan')}）`,
+                      width: 150,
+                      align: 'right' as const,
+                      render: (_v: unknown, r: UploadPlan['rows'][number]) => (r.amount === undefined ? '—' : displayText(amountColumn(plan)!.type, r.amount, amountColumn(plan)!.moneyUnit)),
+                    },
+                  ]),
+              { key: 'asked', title: t('file.attachments.rowAsked'), width: 100, render: (_v, r) => <Tag color={r.asked ? 'blue' : 'default'}>{r.asked ? t('form.rowUploads.asked') : t('form.rowUploads.notAsked')}</Tag> },
+              {
+                key: 'files',
+                title: t('file.attachments.rowFiles'),
+                render: (_v, r) => {
+                  const mine = file.attachments.filter((a) => !a.deleted && a.itemId === plan.item.id && a.rowKey === r.key);
+                  return mine.length === 0 ? <Typography.Text type={r.asked ? 'danger' : 'secondary'}>{t('file.attachments.rowNone')}</Typography.Text> : mine.map((a) => a.fileName).join('、');
+                },
+              },
+              {
+                key: 'upload',
+                title: t('file.attachments.actions'),
+                width: 120,
+                render: (_v, r) => (
+                  <Upload
+                    showUploadList={false}
+                    beforeUpload={(f) => {
+                      void uploadRow(f, plan, r.key);
+                      return false;
+                    }}
+                  >
+                    <Button size="small" icon={<UploadOutlined />} loading={busy} aria-label={t('file.attachments.rowUploadOf', { n: r.index + 1, item: plan.item.name[lang] })}>
+                      {t('file.attachments.rowUpload')}
+                    </Button>
+                  </Upload>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      ))}
 
       <Card size="small" title={t('file.attachments.scans')}>
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>

@@ -323,6 +323,16 @@ export function ChecklistTab({ file, result }: TabProps) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="desk-checklist" ref={tableRef}>
       <style>{FOCUS_STYLE}</style>
+      {result.evaluation.missingRowUploads.length > 0 && (
+        // 001 （二）6: one certificate per innovation, one file per (asked) contract — attached on 附件.
+        <Alert
+          type="warning"
+          showIcon
+          title={t('file.checklist.rowUploadsMissing', { count: result.evaluation.missingRowUploads.length })}
+          description={lang === 'zh' ? result.evaluation.missingRowUploads.map((m) => <div key={m}>{m}</div>) : undefined}
+          data-testid="checklist-row-uploads"
+        />
+      )}
       {checklist.complete ? (
         <Alert
           type="success"

@@ -33,6 +33,8 @@ export interface AttachmentTarget {
   readonly personId?: string;
   /** 'photo', 'scan' or scanKindOf(itemId). */
   readonly kind: string;
+  /** For an item asked per table row (one certificate per innovation, one file per contract): the row's key. */
+  readonly rowKey?: string;
   /** Needed when bytes are given rather than a File. */
   readonly fileName?: string;
   readonly mimeType?: string;
@@ -116,7 +118,7 @@ export async function addAttachment(file: Blob | Uint8Array, target: AttachmentT
   const ctx = await writeContext();
   return db.transaction('rw', [db.blobs, db.attachments, db.outbox, db.auditLog, db.mergeStates, db.settings], async () => {
     const same = (await db.attachments.where('sha256').equals(sha256).toArray()).find(
-      (a) => !a.deleted && a.kind === target.kind && a.applicationId === target.applicationId && a.personId === personId,
+      (a) => !a.deleted && a.kind === target.kind && a.applicationId === target.applicationId && a.personId === personId && a.rowKey === target.rowKey,
     );
     if (same !== undefined) return { attachment: same, duplicate: true, ...(photo ? { photo } : {}) };
     if ((await db.blobs.get(sha256)) === undefined) {
@@ -127,6 +129,9 @@ export async function addAttachment(file: Blob | Uint8Array, target: AttachmentT
         ...(target.applicationId === undefined ? {} : { applicationId: target.applicationId }),
         ...(personId === undefined ? {} : { personId }),
         kind: target.kind,
+        // The checklist item a scan is for, and the table row when the item is asked per row.
+        ...(itemOfKind(target.kind) === undefined ? {} : { itemId: itemOfKind(target.kind) }),
+        ...(target.rowKey === undefined ? {} : { rowKey: target.rowKey }),
         fileName: fileName.slice(0, 200),
         mimeType: mimeType.slice(0, 100),
         size: bytes.length,

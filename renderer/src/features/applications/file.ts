@@ -211,6 +211,8 @@ export function engineInput(pack: ProgramPack, file: ApplicationFile): Applicati
       hours: e.hoursTenths / 10,
     })),
     reviewsDone,
+    // Files for table rows (one certificate per innovation, one file per contract): the engine names the rows still without one.
+    attachments: file.attachments.filter((a) => a.rowKey !== undefined).map((a) => ({ itemId: a.itemId, rowKey: a.rowKey, deleted: a.deleted })),
     openObjections: file.objections.filter((o) => o.status === 'open').length,
     receivedOn: app.receivedDate,
     ...(file.person ? { holder: { name: file.person.name, idNumber: file.person.idNumber } } : {}),

@@ -9,12 +9,15 @@ import { useState } from 'react';
 import { formatDateZh, parseDateInput, type IsoDate } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
 import { rosterMembers, rosterSources } from '../../../../shared/documents/roster-files';
+import { gradedRegisterData, LAYOUT_BUILDERS } from '../../../../shared/documents';
 import { programPacks } from '../../../../shared/programs';
+import type { ProgramPack } from '../../../../shared/programs/schema';
 import { assessmentYearsOf } from '../../documents/inputs';
 import { annualSummaryInput, certificateEvents, publicityInput, rkRegisterRows, zjRosterApplicants } from './rosters';
 import { loadOfficeName } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { useT } from '../../i18n';
+import { langOf, useT } from '../../i18n';
+import { useUi } from '../../stores/ui';
 import { loadApplicationFile, type ApplicationFile } from '../applications/file';
 import { todayIso } from '../../today';
 
@@ -36,6 +39,11 @@ async function rosterFiles(layout: string): Promise<ApplicationFile[]> {
 /** The pack document layouts these rosters are built for (shared/programs `documents[].layout`). */
 const ROSTER_LAYOUTS = { zjRoster: 'zj-it-senior-roster', rkRegister: 'rk-talent-register', annualSummary: 'grade-summary' } as const;
 
+/** The packs that declare a certificate register by category and level (004 第十一、十二、十五条), with that document. */
+const GRADED_REGISTERS = programPacks.flatMap((pack) =>
+  pack.documents.filter((d) => LAYOUT_BUILDERS[d.layout] === 'buildGradedRegisterXlsx').map((doc) => ({ pack, doc })),
+);
+
 function yearStart(): string {
   return `${todayIso().slice(0, 4)}-01-01`;
 }
@@ -50,6 +58,9 @@ export function RostersPage() {
   const [rkRange, setRkRange] = useState({ from: yearStart(), to: todayIso() });
   const [certRange, setCertRange] = useState({ from: yearStart(), to: todayIso() });
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
+  const [gradedAsOf, setGradedAsOf] = useState(todayIso());
+  const locale = useUi((s) => s.locale);
+  const lang = langOf(locale);
 
   function range(r: { from: string; to: string }): { from: IsoDate; to: IsoDate } | undefined {
     const from = parseDateInput(r.from);
@@ -118,6 +129,17 @@ export function RostersPage() {
     // The builder keeps the events in the range; nothing in it: say so instead of an empty file.
     if (!events.some((e) => e.date >= r.from && e.date <= r.to)) return void message.warning(t('documents.rosters.empty'));
     await run({ kind: 'certificate-register', input: { office: await loadOfficeName(db), from: r.from, to: r.to, events } }, t('documents.rosters.certRegister'), 'save');
+  }
+
+  async function gradedRegister(pack: ProgramPack) {
+    const asOf = parseDateInput(gradedAsOf);
+    if (!asOf.ok) return void message.error(`${t('documents.rosters.asOf')}：${asOf.error.message}`);
+    const [certificates, organisations] = await Promise.all([db.certificates.where('programId').equals(pack.id).toArray(), db.organisations.toArray()]);
+    const holders = new Map(organisations.map((o) => [o.id, { name: o.name, creditCode: o.creditCode }]));
+    const live = certificates.filter((c) => !c.deleted && c.issuedOn <= asOf.value);
+    if (live.length === 0) return void message.warning(t('documents.rosters.empty'));
+    const input = gradedRegisterData(pack, live, (c) => holders.get(c.holderOrganisationId ?? '') ?? { name: '', creditCode: '' }, { asOf: asOf.value });
+    await run({ kind: 'graded-register', input }, input.title, 'save');
   }
 
   const rangeInputs = (id: string, value: { from: string; to: string }, set: (v: { from: string; to: string }) => void) => (
@@ -216,6 +238,20 @@ export function RostersPage() {
           </Form.Item>
         </Form>
       </Card>
+      {GRADED_REGISTERS.map(({ pack, doc }) => (
+        <Card key={`${pack.id}/${doc.id}`} size="small" title={`${pack.names[lang]} · ${doc.names[lang]}`} data-testid="graded-register">
+          <Form layout="inline" onFinish={() => void gradedRegister(pack)}>
+            <Form.Item label={t('documents.rosters.asOf')} htmlFor={`graded-${pack.id}-asof`}>
+              <Input id={`graded-${pack.id}-asof`} value={gradedAsOf} onChange={(e) => setGradedAsOf(e.target.value)} style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item>
+              <Button htmlType="submit" type="primary" disabled={busy} data-testid="export-graded-register">
+                {t('documents.rosters.export')}
+              </Button>
+            </Form.Item>
+          </Form>
+        </Card>
+      ))}
       {dialog}
     </Space>
   );

@@ -24,6 +24,7 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
+import { KeyDates } from './KeyDates';
 import { langOf, type Lang } from '../../i18n';
 import { errorMessage } from '../../../../shared/rules/error-message';
 
@@ -246,12 +247,16 @@ export function QueuesPage() {
       key: 'deadline',
       width: 280,
       render: (_, r) => {
-        if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{r.problems.join('')}</Typography.Text> : '—';
+        const keys = r.keyDates.length > 0 ? <KeyDates deadlines={r.keyDates} /> : null;
+        if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{r.problems.join('')}</Typography.Text> : (keys ?? '—');
         const late = deadlineSeverity(r.deadline) === 'late';
         return (
-          <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
-            {r.deadline.label}
-          </Typography.Text>
+          <Space orientation="vertical" size={0}>
+            <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
+              {r.deadline.label}
+            </Typography.Text>
+            {keys}
+          </Space>
         );
       },
     },

@@ -25,6 +25,9 @@ import { formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
 import { useAllowed } from '../../auth/access';
 import { AgencyAuditsCard } from './AgencyAuditsCard';
+import { KeyDates } from './KeyDates';
+import type { ApplicationKindId } from '../../../../shared/programs/schema';
+import { keyDateDeadlines } from '../../../../shared/engine/key-dates';
 import { fireTransition } from './fire';
 import { recordRoutingOpinion } from './commands';
 import { leadsToPublicity, raiseObjection, settleObjection, startPublicity } from '../publicity/commands';
@@ -705,6 +708,8 @@ export function WorkflowTab(props: TabProps) {
   const definition = result.pack.workflows[file.application.kind];
   const state = stateOf(definition, file.application.status);
   const deadline = result.evaluation.deadline;
+  // The round's dates that bind this state (001 温馨提示 11 换证截止), pack data.
+  const keyDates = keyDateDeadlines(result.pack, file.application.kind as ApplicationKindId, file.application.status, todayIso());
   const mayRecordAudits = useAllowed('workflow.fire');
   const showPublicity = definition?.publicity !== undefined || file.publicities.length > 0 || file.objections.length > 0;
 
@@ -732,6 +737,9 @@ export function WorkflowTab(props: TabProps) {
                 '—'
               ),
             },
+            ...(keyDates.ok && keyDates.value.length > 0
+              ? [{ key: 'key-dates', label: t('workflow.keyDates'), children: <KeyDates deadlines={keyDates.value} /> }]
+              : []),
           ]}
         />
         {result.evaluation.problems.length > 0 && (

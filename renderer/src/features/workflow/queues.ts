@@ -10,6 +10,8 @@ import { programPacks, type ProgramPack } from '../../../../shared/programs';
 import type { IsoDate } from '../../../../shared/rules/civil-date';
 import type { WorkCalendar } from '../../../../shared/rules/work-calendar';
 import type { QueueDeadline } from '../../../../shared/workflow/deadlines';
+import { keyDateDeadlines, type KeyDateDeadline } from '../../../../shared/engine/key-dates';
+import type { ApplicationKindId } from '../../../../shared/programs/schema';
 import { WORKFLOW_QUEUES, type LocalizedText, type WorkflowQueue, type WorkflowRole } from '../../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../../shared/workflow/engine';
 import type { DeskDatabase } from '../../db/database';
@@ -25,6 +27,8 @@ export interface QueueRow {
   readonly applicant: string;
   readonly state: LocalizedText | undefined;
   readonly deadline: QueueDeadline | undefined;
+  /** The round's dates that bind the state (001 温馨提示 11 换证截止). */
+  readonly keyDates: readonly KeyDateDeadline[];
   /**
    * Transitions offered now that lead into a publicity state and ask for nothing but a reason
    * (开始公示 from the list records the publicity's title as the reason).
@@ -99,12 +103,14 @@ export async function loadQueue(database: DeskDatabase, queue: WorkflowQueue, op
     if (evaluated === undefined) continue;
     const { pack, evaluation } = evaluated;
     const definition = pack.workflows[app.kind];
+    const keys = keyDateDeadlines(pack, app.kind as ApplicationKindId, app.status, options.today);
     rows.push({
       application: file.application,
       pack,
       applicant: file.person?.name ?? file.organisation?.name ?? '—',
       state: stateOf(definition, app.status)?.name,
       deadline: evaluation.deadline,
+      keyDates: keys.ok ? keys.value : [],
       publicity: publicityTransitions(definition, evaluation).filter((o) => o.transition.records.every((r) => r === 'reason')),
       problems: evaluation.problems,
     });
