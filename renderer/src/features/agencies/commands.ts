@@ -74,7 +74,7 @@ function agencyRecord(input: AgencyInput): Omit<EvaluationAgency, 'id' | 'create
   if (issues.length > 0) throw new ValidationError(issues);
   const region = input.region?.trim();
   return {
-    programId: input.programId,
+    programId: pack!.id,
     name,
     scope: input.scope,
     registeredOn: registeredOn!,
