@@ -90,7 +90,19 @@ export function ApplicationPage() {
               size="small"
               column={{ xs: 1, md: 2, xxl: 4 }}
               items={[
-                { key: 'applicant', label: t('file.applicant'), children: person ? `${person.name}（${person.idNumber}）` : (organisation?.name ?? '—') },
+                {
+                  key: 'applicant',
+                  label: t('file.applicant'),
+                  // One item of the row: the name wraps before the ID number, never inside it.
+                  children: person ? (
+                    <span>
+                      {person.name}
+                      <span style={{ whiteSpace: 'nowrap' }}>{t('file.idInParens', { id: person.idNumber })}</span>
+                    </span>
+                  ) : (
+                    (organisation?.name ?? '—')
+                  ),
+                },
                 { key: 'program', label: t('file.program'), children: pack.names[lang] },
                 { key: 'kind', label: t('file.kind'), children: kind ? kind.names[lang] : application.kind },
                 { key: 'received', label: t('file.received'), children: formatIsoDate(application.receivedDate, locale) },

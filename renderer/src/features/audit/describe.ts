@@ -14,6 +14,7 @@ import { formatIsoDate } from '../../i18n/format';
 import { FIRST_RUN_USER_ID } from '../../auth/users';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 import { langOf } from '../../i18n';
+import { ruleText } from '../../i18n/rule-text';
 
 // ---------------------------------------------------------------------------------------------
 // Audit trail, read back for people
@@ -104,9 +105,10 @@ function plain(value: unknown, locale: Locale, t: T, names: ReadonlyMap<string, 
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('workflow.value.yes') : t('workflow.value.no');
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return isCanonicalDate(value) ? formatIsoDate(value, locale) : value;
+  // A stored enum value (the seed's word) reads as its label in English.
+  if (typeof value === 'string') return isCanonicalDate(value) ? formatIsoDate(value, locale) : ruleText(value, locale);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => plain(v, locale, t)).join('、');
+    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => plain(v, locale, t)).join(locale === 'zh-CN' ? '、' : ', ');
     return t('workflow.value.rows', { count: value.length });
   }
   if (typeof value === 'object') {
@@ -114,7 +116,7 @@ function plain(value: unknown, locale: Locale, t: T, names: ReadonlyMap<string, 
       .filter(([k]) => !HIDDEN_FIELDS.has(k))
       // Scores are keyed by item id: shown by the item's name, never the id.
       .map(([k, v]) => `${names.get(k) ?? k}${locale === 'zh-CN' ? '：' : ': '}${plain(v, locale, t, names)}`)
-      .join('；');
+      .join(locale === 'zh-CN' ? '；' : '; ');
   }
   return String(value);
 }

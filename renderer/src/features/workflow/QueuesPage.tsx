@@ -5,7 +5,6 @@
  * into publicity (公示) together: the end date is computed from the working-day calendar and
  * shown before confirming; the engine's refusals are listed if any application may not go.
  */
-import { formatDateZh } from '../../../../shared/rules/civil-date';
 import { Alert, App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -16,7 +15,7 @@ import { WORKFLOW_QUEUES, type WorkflowQueue } from '../../../../shared/workflow
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
 import { useT, type MessageKey } from '../../i18n';
-import { formatIsoDate } from '../../i18n/format';
+import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { loadCalendar, shippedCalendar } from '../calendar/calendar';
 import { loadQueue, queueCounts, type QueueRow } from './queues';
 import { publicityEndsOn, startPublicity, StartPublicityError } from '../publicity/commands';
@@ -122,7 +121,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
           {t('workflow.queues.publicityFor', { count: rows.length, action: shared?.label[lang] ?? '—' })}
         </Typography.Text>
         <Typography.Text type="secondary">{rows.map((r) => `${r.application.applicationNo} ${r.applicant}`).join('、')}</Typography.Text>
-        <Form form={form} layout="vertical" initialValues={{ startedOn: formatDateZh(todayIso()) }}>
+        <Form form={form} layout="vertical" initialValues={{ startedOn: dateInputText(todayIso(), locale) }}>
           <Form.Item
             name="title"
             label={t('workflow.queues.publicityTitle')}
