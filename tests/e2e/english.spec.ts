@@ -39,9 +39,9 @@ const TYPED = [
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
- * The internal ids a person must never read: every workflow state and transition id, material
- * id and scoring-sheet item id that has a hyphen (plain words like `received` are English too),
- * and a program's P-number listed as `P3、P6`.
+ * The internal ids a person must never read: every workflow state and transition id and material
+ * id (one with a hyphen anywhere, a one-word one like `received` as a whole text), and a
+ * program's P-numbers listed as `P3、P6`.
  */
 function internalIds(): string[] {
   const ids = new Set<string>();
@@ -52,7 +52,7 @@ function internalIds(): string[] {
     }
     for (const m of pack.checklist) ids.add(m.id);
   }
-  return [...ids].filter((id) => id.includes('-'));
+  return [...ids];
 }
 
 interface Finding {
@@ -103,7 +103,8 @@ async function scan(page: Page, where: string, typed: readonly string[], ids: re
     rest = rest.replace(/\b00[0-4](?: [^\s()（）“”,;:]+){1,2}/g, ' ');
     if (chinese && CJK.test(rest)) findings.push({ where, text });
     else {
-      const id = ids.find((i) => new RegExp(`(^|[^\\w-])${i}($|[^\\w-])`).test(rest));
+      // An id with a hyphen anywhere in a text; a one-word id (received) as a whole text.
+      const id = ids.find((i) => (i.includes('-') ? new RegExp(`(^|[^\\w-])${i}($|[^\\w-])`).test(rest) : rest.trim() === i));
       if (id !== undefined) findings.push({ where, text: `${text}  [internal id ${id}]` });
       // A program's short code stands in an application number and before its name (P1 …);
       // a list of bare codes (P3、P6) is an internal id.
@@ -185,7 +186,7 @@ async function seed(page: Page): Promise<{ p1: string; p4: string; p5: string; p
         ctx,
       );
       const p3 = await d.repositories.applications.create(
-        { programId: 'xj-si-annual', kind: 'annual-review', applicationNo: 'P3-2026-0001', organisationId: org.id, status: 'received', channel: 'unit', receivedDate: '2026-11-02', fields: {} },
+        { programId: 'xj-si-annual', kind: 'annual-review', applicationNo: 'P3-2026-0001', organisationId: org.id, status: 'filling', channel: 'unit', receivedDate: '2026-11-02', fields: {} },
         ctx,
       );
       return { p1: p1.id, p4: p4.id, p5: p5.id, p3: p3.id };

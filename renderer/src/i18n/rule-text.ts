@@ -64,7 +64,9 @@ function compiled(): readonly Template[] {
         const m = /^\{(\w+)\}$/.exec(part);
         if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(m[1]!);
-        return '(.+?)';
+        // {num…}: a figure with its unit (30 人, 1,000.5 万元); {…_}: may be empty.
+        if (m[1]!.startsWith('num')) return '(-?[\\d,.]+(?: [^\\s，；]+)?)';
+        return m[1]!.endsWith('_') ? '(.*?)' : '(.+?)';
       })
       .join('');
     return { pattern: new RegExp(`^${source}$`, 's'), names, en };
@@ -92,11 +94,18 @@ function english(text: string, depth: number): string {
   const body = stop ? trimmed.slice(0, -1) : trimmed;
   const again = packLabels().get(body);
   if (again !== undefined) return again + (stop ? '.' : '');
+  // A figure with its unit: 30 人 → 30 people.
+  const figure = /^(-?[\d,.]+) (\S+)$/.exec(body);
+  const unit = figure ? packLabels().get(figure[2]!) ?? RULE_SENTENCES[figure[2]!] : undefined;
+  if (figure && unit !== undefined) return `${figure[1]} ${unit}`.trim();
   for (const t of compiled()) {
     const m = t.pattern.exec(body);
     if (!m) continue;
     const parts = new Map(t.names.map((name, i) => [name, english(m[i + 1]!, depth + 1)]));
-    const out = t.en.replace(/\{(\w+)\}/g, (whole, name: string) => parts.get(name) ?? whole);
+    const out = t.en
+      .replace(/\{(\w+)\}/g, (whole, name: string) => parts.get(name) ?? whole)
+      .replace(/ {2,}/g, ' ')
+      .replace(/: ,/g, ':');
     // A short template can match by chance (至 inside 至少): only an all-English reading counts.
     if (CJK.test(out)) continue;
     return stop && !/[.!?]$/.test(out) ? `${out}.` : out;

@@ -20,7 +20,7 @@ import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
 import { stateOf } from '../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../shared/workflow/deadlines';
-import { langOf } from '../i18n';
+import { langOf, ruleText } from '../i18n';
 
 const SEVERITY_COLOUR = { late: 'red', done: 'green', running: 'gold' } as const;
 
@@ -82,7 +82,7 @@ export function ApplicationPage() {
               </Tag>
               {evaluation.deadline && (
                 <Tag color={SEVERITY_COLOUR[deadlineSeverity(evaluation.deadline)]} data-testid="application-deadline">
-                  {evaluation.deadline.label}
+                  {ruleText(evaluation.deadline.label, locale)}
                 </Tag>
               )}
             </Space>

@@ -60,3 +60,37 @@ describe('a refusal in English names who may', () => {
     expect(ruleText(deniedMessage('reviewer', 'certificates.issue'), 'en')).toBe('The role reviewer may not issue and print certificates; only administrator or clerk can.');
   });
 });
+
+describe('the field checks a clerk meets most, in English', () => {
+  it('reads every refusal of the ID number, phone, postal code, credit code and date checks', async () => {
+    const { parseIdNumber } = await import('../../../shared/rules/id-number');
+    const contact = await import('../../../shared/rules/contact');
+    const { parseDateInput } = await import('../../../shared/rules/civil-date');
+    const { parseCreditCode } = await import('../../../shared/rules/credit-code');
+    const refusals: string[] = [];
+    const add = (r: { ok: boolean; error?: { message: string } }) => {
+      if (!r.ok && r.error) refusals.push(r.error.message);
+    };
+    for (const id of ['', '11010519491001001X0', '1101051949100100', '110105491001001', '990105194910010015', '110105189910010015', '110105194910010016']) add(parseIdNumber(id, { today: '2026-11-23' }));
+    for (const m of ['', '1391234567a', '12345', '12345678901']) add(contact.parseMobile(m));
+    for (const p of ['', '83000a', '8300']) add(contact.parsePostalCode(p));
+    for (const c of ['', '9165']) add(parseCreditCode(c));
+    for (const d of ['', '2026-13-01', '2026-02-30', 'yesterday']) add(parseDateInput(d));
+    expect(refusals.length).toBeGreaterThan(15);
+    expect(refusals.filter((m) => CJK.test(ruleText(m, 'en')))).toEqual([]);
+  });
+});
+
+describe('threshold findings in English', () => {
+  it.each([
+    ['持证人员总数 30 人，乙级要求不少于 20 人，符合。', 'Certified staff 30 people: Grade B requirement at least 20 people, met.'],
+    ['持证人员总数 12 人，乙级要求不少于 20 人，差 8 人。', 'Certified staff 12 people: Grade B requirement at least 20 people, 8 people short.'],
+  ])('%s', (zh, en) => expect(ruleText(zh, 'en')).toBe(en));
+});
+
+describe('deadlines in English', () => {
+  it.each([
+    ['公示中，还剩4个工作日（2026年11月27日止）', 'On publicity: 4 working day(s) left (ends 27 Nov 2026)'],
+    ['还剩12个工作日（2027年01月08日前决定）（暂定：缺少2027年工作日历，仅按周末计算）', '12 working day(s) left (decide by 8 Jan 2027) (provisional: no working-day calendar for 2027; weekends only)'],
+  ])('%s', (zh, en) => expect(ruleText(zh, 'en')).toBe(en));
+});

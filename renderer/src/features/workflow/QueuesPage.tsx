@@ -23,7 +23,7 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
-import { langOf, type Lang } from '../../i18n';
+import { langOf, ruleText, type Lang } from '../../i18n';
 import { errorMessage } from '../../../../shared/rules/error-message';
 
 const ALL = '*';
@@ -249,7 +249,7 @@ export function QueuesPage() {
         const late = deadlineSeverity(r.deadline) === 'late';
         return (
           <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
-            {r.deadline.label}
+            {ruleText(r.deadline.label, locale)}
           </Typography.Text>
         );
       },

@@ -594,7 +594,7 @@ function PublicityCard({ props }: { props: TabProps }) {
         )}
         {deadline?.kind === 'publicity' && (
           <Tag color={deadline.overdue ? 'green' : 'gold'} data-testid="publicity-deadline">
-            {deadline.label}
+            {rule(deadline.label)}
           </Tag>
         )}
         <Typography.Text strong>{t('workflow.objection.list')}</Typography.Text>
@@ -732,7 +732,7 @@ export function WorkflowTab(props: TabProps) {
               label: t('workflow.deadline'),
               children: deadline ? (
                 <Typography.Text type={deadlineSeverity(deadline) === 'late' ? 'danger' : undefined} strong data-testid="workflow-deadline">
-                  {deadline.label}
+                  {rule(deadline.label)}
                 </Typography.Text>
               ) : (
                 '—'

@@ -246,7 +246,7 @@ export const en: Record<keyof typeof zh, string> = {
   'file.binding.reason': 'Reason',
   'file.binding.exclusions': 'Never bound: {list}.',
   'file.education.notJudged': 'Continuing education is not checked for this kind of application.',
-  'file.education.fromForm': 'Hours typed on the application form ({count} rows, {hours} hours, counted; change them on the Form tab)',
+  'file.education.fromForm': 'Hours typed on the application form ({count} row(s), {hours} hours, counted; change them on the Form tab)',
   'file.education.years': 'Years judged in this round: {years}',
   'file.education.failing': 'Continuing education falls short ({count})',
   'file.education.rule': 'Rule: {cite} “{quote}”',
