@@ -124,6 +124,15 @@ const requirementFinding = (code: string, met: boolean, message: string): Eligib
   message,
 });
 
+/**
+ * 符合学历资历条件, with the grounds the clerk wrote. Grounds that already begin with the same
+ * words (a clerk often types 符合学历资历条件：…) are not repeated: issue 12 saw 符合符合学历资历条件.
+ */
+export function seniorityMetText(reason: string | null): string {
+  const grounds = (reason ?? '').trim().replace(/^(?:符合)?学历资历条件[：:，,、\s]*/, '').replace(/[。.]$/, '');
+  return grounds === '' ? '按学历资历条件申报。' : `按学历资历条件申报：${grounds}。`;
+}
+
 /** The last answer of defaultEducationYears: a queue is evaluated with one `today`. */
 let lastYears: { readonly today: IsoDate; readonly firstYear: number | undefined; readonly years: readonly number[] } | undefined;
 
@@ -197,7 +206,7 @@ function selfScoreFindings(pack: ProgramPack, app: ApplicationInput, out: Eligib
   // Shown after a 符合 tag, so the sentence does not begin with 符合 (issue 12); a typed reason's own full stop gives way.
   const message = eligible
     ? route === 'seniority'
-      ? `按学历资历条件申报：${(result.value.seniorityReason ?? '').replace(/[。.]\s*$/, '')}。`
+      ? seniorityMetText(result.value.seniorityReason)
       : `自评分${total}分，达到${SELF_SCORE_RULES[rule].passScore}分。`
     : `自评分${total}分，未达到${SELF_SCORE_RULES[rule].passScore}分，且不符合学历资历条件。`;
   out.push(requirementFinding('self-score', eligible, message));

@@ -479,7 +479,7 @@ export const rkRegistrationPack = {
       requirement: 'required',
       note: {
         zh: '47号 四 规定再次登记须提供；47号 六 对首次登记也列有此项，首次登记时可一并收取',
-        en: '47号 四 requires it for re-registration; 47号 六 lists it for first registrations as well',
+        en: 'Notice No. 47 art. 4 requires it for re-registration; art. 6 lists it for first registrations as well',
       },
       copies: { count: 1, cite: '003 47号 六' },
       original: { mode: 'none' },

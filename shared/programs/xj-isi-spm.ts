@@ -351,7 +351,7 @@ export const xjIsiSpmPack = {
       layout: 'xj-isi-spm-certificate',
       note: {
         zh: '第三条称《信息系统集成实施高级工程经理证书》，第十四条、第十六条称《……评价证书》；采用后者',
-        en: 'Article 3 omits 评价; articles 14 and 16 use the full name, used here',
+        en: 'Article 3 omits “evaluation”; articles 14 and 16 use the full name, used here',
       },
       cite: '000 第十四条',
       quote: '《信息系统集成实施高级工程经理评价证书》',

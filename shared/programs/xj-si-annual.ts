@@ -121,7 +121,7 @@ export const xjSiAnnualPack = {
           '按种子表格逐行录入：无 22 号；“信息系统运行维护服务经理培训证书”一行无序号。合并单元格的类型、等级向下沿用；' +
           '21–38 号一段每行单独标注等级，34–36 号及无序号一行的等级栏空白，记为未标注（null）。',
         en:
-          'Row by row as printed: no number 22; the 运维服务经理 row has no number. Merged type/level cells carry down; ' +
+          'Row by row as printed: no number 22; the operations service manager row has no number. Merged type/level cells carry down; ' +
           'rows 21–38 mark each level separately, so the blank level of 34–36 and the unnumbered row is recorded as not given (null).',
       },
       cite: '001 （二）1 2) 证书表',
@@ -298,7 +298,7 @@ export const xjSiAnnualPack = {
           type: 'enum',
           required: true,
           kinds: 'all',
-          enum: [{ value: '系统集成实施工程经理' }, { value: '国家软考证书' }, { value: '其他同等或更高级别证书' }],
+          enum: [{ value: '系统集成实施工程经理', label: { zh: '系统集成实施工程经理', en: 'Implementation engineering manager' } }, { value: '国家软考证书', label: { zh: '国家软考证书', en: 'National computer qualification (soft exam)' } }, { value: '其他同等或更高级别证书', label: { zh: '其他同等或更高级别证书', en: 'Other certificate of the same or a higher level' } }],
           cite: '001 （二）1 2)',
           quote: '系统集成实施工程经理+国家软考证书+其他同等或更高级别证书',
         },
@@ -400,7 +400,7 @@ export const xjSiAnnualPack = {
           type: 'enum',
           required: true,
           kinds: 'all',
-          enum: [{ value: '验收报告' }, { value: '部分回款发票' }],
+          enum: [{ value: '验收报告', label: { zh: '验收报告', en: 'Acceptance report' } }, { value: '部分回款发票', label: { zh: '部分回款发票', en: 'Invoice for a part payment received' } }],
           cite: '001 （二）3 1)',
           quote: '有验收报告或部分回款发票的',
         },
@@ -595,7 +595,7 @@ export const xjSiAnnualPack = {
       kinds: 'all',
       note: {
         zh: '每个合同扫描为一个文件；合同较多时上传前 10 个大额合同即可。种子此处写“部分汇款发票”，（二）3 写“部分回款发票”',
-        en: 'One file per contract; the 10 largest suffice. The seed writes 汇款 here and 回款 in (二)3',
+        en: 'One file per contract; the 10 largest suffice. The seed writes “remittance” here and “payment received” in (2) 3',
       },
       cite: '001 （二）6 3)',
       quote: '系统集成项目合同（合同关键页+验收报告或部分汇款发票）扫描为一个文件，逐个上传',

@@ -42,6 +42,22 @@ export const P4_ENTERPRISE_NATURES = P4_UNIT_NATURES.slice(4);
 
 /** 002 附件4 四 5 and 附件1, in the seed's order. */
 export const P4_SPECIALTIES = ['技术开发', '应用电子', '信息安全', '系统集成'] as const;
+const P4_ORIGINS_EN: Readonly<Record<string, string>> = { 国内: 'Mainland China', 国外: 'Abroad', 港澳台: 'Hong Kong, Macao or Taiwan' };
+const P4_SPECIALTIES_EN: Readonly<Record<string, string>> = { 技术开发: 'Technology development', 应用电子: 'Applied electronics', 信息安全: 'Information security', 系统集成: 'Systems integration' };
+const P4_UNIT_NATURES_EN: Readonly<Record<string, string>> = {
+  监督管理类事业: 'Public institution: supervision and administration',
+  社会公益类事业: 'Public institution: public welfare',
+  生产经营类事业: 'Public institution: production and business',
+  中介服务类事业: 'Public institution: intermediary services',
+  国有企业: 'State-owned enterprise',
+  集体企业: 'Collective enterprise',
+  私营企业和个体工商户: 'Private enterprise or sole trader',
+  外商投资企业: 'Foreign-invested enterprise',
+  港澳台投资企业: 'Hong Kong, Macao or Taiwan-invested enterprise',
+  其它类企业: 'Other enterprise',
+};
+/** A stored value (the seed's word) with its English label. */
+const labelled = (en: Readonly<Record<string, string>>, value: string) => ({ value, label: { zh: value, en: en[value] ?? value } });
 
 const educationLimit = (id: string): number =>
   // NaN fails the pack schema, so a renamed limit in rules/education is caught at load.
@@ -190,12 +206,12 @@ export const zjItSeniorPack = {
       enum: P4_UNIT_NATURES.map((value) =>
         value === '其它类企业'
           ? {
-              value,
+              ...labelled(P4_UNIT_NATURES_EN, value),
               requiresRemark: 'remarks',
               cite: '002 附件4 四 3',
               quote: '尽可能不要填其它类，如确要填其他类，需在备注栏说明情况',
             }
-          : { value },
+          : labelled(P4_UNIT_NATURES_EN, value),
       ),
       cite: '002 附件4 四 3',
       quote:
@@ -209,7 +225,7 @@ export const zjItSeniorPack = {
       kinds: 'all',
       help: {
         zh: '县（市、区）的填“××县(市、区)××局”；省级的填“××厅(局)”',
-        en: 'County: "××县(市、区)××局"; province: "××厅(局)"',
+        en: 'County: “×× County (city, district) ×× Bureau”; province: “×× Department (Bureau)”',
       },
       cite: '002 附件4 四 4',
       quote: '县(市、区)的，填“××县(市、区)××局”；省级的，填“××厅(局)”',
@@ -243,7 +259,7 @@ export const zjItSeniorPack = {
       type: 'enum',
       required: true,
       kinds: 'all',
-      enum: P4_SPECIALTIES.map((value) => ({ value })),
+      enum: P4_SPECIALTIES.map((value) => labelled(P4_SPECIALTIES_EN, value)),
       help: {
         zh: '《花名册》、《综合表》、《评审表》和网上申报信息须一致；通过后即资格证书上的“专业名称”',
         en: 'Must be identical on the roster, summary form, review form and online; becomes the certificate specialty',
@@ -308,7 +324,7 @@ export const zjItSeniorPack = {
       type: 'enum',
       required: true,
       kinds: 'all',
-      enum: [{ value: '国内' }, { value: '国外' }, { value: '港澳台' }],
+      enum: [labelled(P4_ORIGINS_EN, '国内'), labelled(P4_ORIGINS_EN, '国外'), labelled(P4_ORIGINS_EN, '港澳台')],
       cite: '002 六(四)',
       quote: '申报人员提交的国外学历、学位，须提供教育部留学服务中心认证的《国外学历学位认证书》。港、澳、台地区的学历、学位',
     },
@@ -812,7 +828,7 @@ export const zjItSeniorPack = {
       name: { zh: '《事业单位人员职称申报岗位信息表》', en: 'Public-institution post information form' },
       requirement: 'conditional',
       condition: { field: 'unitNature', op: 'in', value: [...P4_PUBLIC_INSTITUTION_NATURES] },
-      conditionText: { zh: '事业单位申报人员（单位性质为四类事业之一）', en: 'Applicants from public institutions (the four 事业 natures)' },
+      conditionText: { zh: '事业单位申报人员（单位性质为四类事业之一）', en: 'Applicants from public institutions (one of the four public-institution natures)' },
       copies: { count: 1, cite: '002 附件4 二 13' },
       original: { mode: 'none' },
       note: { zh: '由所在单位及主管部门填写意见并盖章', en: 'With opinions and seals of the unit and its department' },
@@ -829,7 +845,7 @@ export const zjItSeniorPack = {
       original: { mode: 'none' },
       note: {
         zh: '附件4 三 称《评审评分表》，同一表格；市、省直单位人事职改部门审核自评分，严重高估的退回',
-        en: 'Called 《评审评分表》 in 附件4 三 — the same sheet; grossly over-scored files are returned',
+        en: 'Called the review score sheet in annex 4 (3): the same sheet; grossly over-scored files are returned',
       },
       binding: [
         { kind: 'volume', volume: 2, position: 1, copies: 1 },
@@ -1284,7 +1300,7 @@ export const zjItSeniorPack = {
       layout: 'zj-it-senior-roster',
       // Those recommended: a file returned to its unit or withdrawn for fraud (002 五) is not.
       excludeStates: ['returned', 'withdrawn-fraud'],
-      note: { zh: '同时提供 Excel 格式；注明自评分数；出生年月等按××××年××月', en: 'Also as Excel; shows the self-score; months as ××××年××月' },
+      note: { zh: '同时提供 Excel 格式；注明自评分数；出生年月等按××××年××月', en: 'Also as Excel; shows the self-score; months as year and month' },
       cite: '002 附件4 一 2',
       quote: '《推荐高级工程师职务任职资格人员花名册》1 份，同时提供 Excel 格式电子文档',
     },

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       value={locale}
       onChange={setLocale}
       options={[
-        { label: '中文', value: 'zh-CN' },
+        { label: <span lang="zh-CN">中文</span>, value: 'zh-CN' },
         { label: 'English', value: 'en' },
       ]}
     />

@@ -21,3 +21,11 @@ export function formatIsoDate(date: string, locale: Locale): string {
   if (locale === 'zh-CN') return `${y}年${mo}月${d}日`;
   return new Date(Number(y), Number(mo) - 1, Number(d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/**
+ * A date put into a date box for the clerk to keep or change: `2026年11月22日` in Chinese, the
+ * ISO `2026-11-22` in English (both read back by parseDateInput).
+ */
+export function dateInputText(date: string, locale: Locale): string {
+  return locale === 'zh-CN' ? formatIsoDate(date, locale) : date;
+}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useUi } from '../stores/ui';
 import { translate, type Locale, type MessageKey } from './messages';
+import { ruleText } from './rule-text';
 
 /** The translate function for the current language. */
 export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
@@ -22,3 +23,11 @@ export function useLang(): Lang {
 }
 
 export { translate, type MessageKey, type Locale } from './messages';
+
+/** A rule's or the engine's Chinese sentence (shared/) in the current language (rule-text.ts). */
+export function useRuleText(): (text: string) => string {
+  const locale = useUi((s) => s.locale);
+  return useCallback((text) => ruleText(text, locale), [locale]);
+}
+
+export { ruleText } from './rule-text';

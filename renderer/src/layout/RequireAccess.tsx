@@ -7,7 +7,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import type { Action } from '../../../shared/access/permissions';
+import { PERMISSIONS, type Action } from '../../../shared/access/permissions';
 import { useT } from '../i18n';
 import { homeFor, navAreas } from './nav';
 import { useSession } from '../stores/session';
@@ -26,7 +26,11 @@ export function RequireAccess({ action, children }: { action: Action; children: 
       status="403"
       data-testid="access-denied"
       title={t('access.denied.title')}
-      subTitle={t('access.denied.body', { role: role === undefined ? t('access.denied.nobody') : t(`auth.role.${role}`) })}
+      subTitle={t('access.denied.body', {
+        role: role === undefined ? t('access.denied.nobody') : t(`auth.role.${role}`),
+        // Who may (shared/access), so the clerk knows whom to ask.
+        who: PERMISSIONS[action].map((r) => t(`auth.role.${r}`)).join(t('workflow.roleSeparator')),
+      })}
       extra={
         <Button type="primary" onClick={() => navigate(home, { replace: true })}>
           {t('access.denied.back', { area: area === undefined ? home : t(area.label) })}

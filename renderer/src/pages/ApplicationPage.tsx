@@ -20,7 +20,7 @@ import { useApplicationFile } from '../features/applications/file';
 import { useUi } from '../stores/ui';
 import { stateOf } from '../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../shared/workflow/deadlines';
-import { langOf } from '../i18n';
+import { langOf, ruleText } from '../i18n';
 
 const SEVERITY_COLOUR = { late: 'red', done: 'green', running: 'gold' } as const;
 
@@ -82,7 +82,7 @@ export function ApplicationPage() {
               </Tag>
               {evaluation.deadline && (
                 <Tag color={SEVERITY_COLOUR[deadlineSeverity(evaluation.deadline)]} data-testid="application-deadline">
-                  {evaluation.deadline.label}
+                  {ruleText(evaluation.deadline.label, locale)}
                 </Tag>
               )}
             </Space>
@@ -90,7 +90,19 @@ export function ApplicationPage() {
               size="small"
               column={{ xs: 1, md: 2, xxl: 4 }}
               items={[
-                { key: 'applicant', label: t('file.applicant'), children: person ? `${person.name}（${person.idNumber}）` : (organisation?.name ?? '—') },
+                {
+                  key: 'applicant',
+                  label: t('file.applicant'),
+                  // One item of the row: the name wraps before the ID number, never inside it.
+                  children: person ? (
+                    <span>
+                      {person.name}
+                      <span style={{ whiteSpace: 'nowrap' }}>{t('file.idInParens', { id: person.idNumber })}</span>
+                    </span>
+                  ) : (
+                    (organisation?.name ?? '—')
+                  ),
+                },
                 { key: 'program', label: t('file.program'), children: pack.names[lang] },
                 { key: 'kind', label: t('file.kind'), children: kind ? kind.names[lang] : application.kind },
                 { key: 'received', label: t('file.received'), children: formatIsoDate(application.receivedDate, locale) },

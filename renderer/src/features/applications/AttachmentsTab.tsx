@@ -258,7 +258,8 @@ export function AttachmentsTab({ file, result }: TabProps) {
               <Typography.Text>{requirementText}</Typography.Text>
               {photoField.cite && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('file.attachments.cite', { cite: photoField.cite })}
+                  {t('file.attachments.cite', { cite: '' })}
+                  <span lang="zh-CN">{photoField.cite}</span>
                 </Typography.Text>
               )}
               {photo && storedVerdict?.ok && (

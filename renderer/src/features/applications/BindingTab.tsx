@@ -84,7 +84,7 @@ export function BindingTab({ file, result }: TabProps) {
             type="error"
             showIcon
             style={{ marginBottom: 8 }}
-            title={t('file.binding.missingFrom', { volume: v.title[lang], list: v.missing.map((m) => m.name[lang]).join('、') })}
+            title={t('file.binding.missingFrom', { volume: v.title[lang], list: v.missing.map((m) => m.name[lang]).join(t('file.listSeparator')) })}
           />
         )}
         <Table<BindingEntry>
@@ -141,7 +141,7 @@ export function BindingTab({ file, result }: TabProps) {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-          {t('file.binding.exclusions', { list: rules.exclusions.map((x) => x.text[lang]).join('、') })}
+          {t('file.binding.exclusions', { list: rules.exclusions.map((x) => x.text[lang]).join(t('file.listSeparator')) })}
         </Typography.Paragraph>
       </Card>
     </Space>

@@ -15,7 +15,7 @@ import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type Keyboar
 import type { ChecklistLine } from '../../../../shared/engine/checklist';
 import type { MaterialItem } from '../../../../shared/programs/schema';
 import type { Material } from '../../../../shared/model/records';
-import { useT, type MessageKey } from '../../i18n';
+import { useRuleText, useT, type MessageKey } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { markMaterial, toggleReceivedMark, type MaterialMark } from './materials';
 import { useUi } from '../../stores/ui';
@@ -35,8 +35,11 @@ function ItemName({ item, lang }: { item: MaterialItem; lang: Lang }) {
   const t = useT();
   const tip = (
     <div>
-      <div>{t('file.checklist.cite', { cite: item.cite })}</div>
-      {item.quote && <div>“{item.quote}”</div>}
+      <div>
+        {t('file.checklist.cite', { cite: '' })}
+        <span lang="zh-CN">{item.cite}</span>
+      </div>
+      {item.quote && <div lang="zh-CN">“{item.quote}”</div>}
       {item.accepts && item.accepts.length > 0 && <div>{t('file.checklist.accepts', { list: item.accepts.map((a) => a[lang]).join('；') })}</div>}
       {item.note && <div>{item.note[lang]}</div>}
     </div>
@@ -124,6 +127,7 @@ function RejectEditor({ initial, label, onSave, onCancel }: { initial: string; l
 
 export function ChecklistTab({ file, result }: TabProps) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const run = useFileAction();
@@ -298,26 +302,26 @@ export function ChecklistTab({ file, result }: TabProps) {
         line.problems.length === 0 ? (
           line.status === 'received' ? <Tag color="green">{t('file.checklist.ok')}</Tag> : null
         ) : (
-          <Typography.Text type={line.status === 'rejected' ? 'danger' : 'warning'}>{line.problems.join('；')}</Typography.Text>
+          <Typography.Text type={line.status === 'rejected' ? 'danger' : 'warning'}>{rule(line.problems.join('；'))}</Typography.Text>
         ),
     },
   ];
 
   const receivedCount = checklist.lines.filter((l) => l.status === 'received').length;
   const summaryRows: { key: string; label: string; text: string }[] = [];
-  if (checklist.missing.length > 0) summaryRows.push({ key: 'missing', label: t('file.checklist.summaryMissing'), text: checklist.missing.map(name).join('、') });
+  if (checklist.missing.length > 0) summaryRows.push({ key: 'missing', label: t('file.checklist.summaryMissing'), text: checklist.missing.map(name).join(t('file.listSeparator')) });
   if (checklist.rejected.length > 0)
     summaryRows.push({
       key: 'rejected',
       label: t('file.checklist.summaryRejected'),
-      text: checklist.rejected.map((r) => `${name(r.item)}（${r.reason}）`).join('、'),
+      text: checklist.rejected.map((r) => t('file.checklist.rejectedOne', { item: name(r.item), reason: r.reason })).join(t('file.listSeparator')),
     });
-  if (checklist.unverified.length > 0) summaryRows.push({ key: 'unverified', label: t('file.checklist.summaryUnverified'), text: checklist.unverified.map(name).join('、') });
+  if (checklist.unverified.length > 0) summaryRows.push({ key: 'unverified', label: t('file.checklist.summaryUnverified'), text: checklist.unverified.map(name).join(t('file.listSeparator')) });
   if (checklist.copiesShort.length > 0)
     summaryRows.push({
       key: 'copies',
       label: t('file.checklist.summaryCopies'),
-      text: checklist.copiesShort.map((c) => t('file.checklist.copiesShortOne', { item: name(c.item), required: c.required, received: c.received })).join('、'),
+      text: checklist.copiesShort.map((c) => t('file.checklist.copiesShortOne', { item: name(c.item), required: c.required, received: c.received })).join(t('file.listSeparator')),
     });
 
   return (
@@ -377,7 +381,7 @@ export function ChecklistTab({ file, result }: TabProps) {
             tabIndex: 0,
             'data-item': line.item.id,
             'data-status': line.status,
-            'aria-label': `${name(line.item)}：${line.problems.length === 0 ? t(`file.checklist.status.${line.status}` as MessageKey) : line.problems.join('；')}`,
+            'aria-label': t('file.checklist.lineLabel', { name: name(line.item), status: line.problems.length === 0 ? t(`file.checklist.status.${line.status}` as MessageKey) : rule(line.problems.join('；')) }),
             onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(line, e),
           }) as HTMLAttributes<HTMLElement>
         }

@@ -13,7 +13,7 @@ import type { EducationRecord } from '../../../../shared/model/records';
 import { educationFromForm } from '../../../../shared/engine/facts';
 import { UNCATEGORISED } from '../../../../shared/rules/education';
 import { ValidationError } from '../../db/errors';
-import { useT } from '../../i18n';
+import { useRuleText, useT } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { addEducation, educationRequirementOf, formatHours, removeEducation, updateEducation, type EducationInput } from './education';
 import { useUi } from '../../stores/ui';
@@ -33,6 +33,7 @@ const FIELD_NAMES: readonly (keyof RowValues)[] = ['date', 'mode', 'content', 'c
 
 export function EducationTab({ file, result }: TabProps) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const run = useFileAction();
   const [form] = Form.useForm<RowValues>();
@@ -108,10 +109,10 @@ export function EducationTab({ file, result }: TabProps) {
 
   const columns: ColumnsType<EducationRecord> = [
     { key: 'date', title: t('file.education.date'), width: 140, render: (_v, r) => formatIsoDate(r.date, locale) },
-    { key: 'mode', title: t('file.education.mode'), width: 100, render: (_v, r) => r.mode || '—' },
+    { key: 'mode', title: t('file.education.mode'), width: 100, render: (_v, r) => (r.mode ? rule(r.mode) : '—') },
     { key: 'content', title: t('file.education.content'), render: (_v, r) => r.content },
     ...(requirement?.categories !== undefined || file.education.some((r) => r.category)
-      ? [{ key: 'category', title: t('file.education.category'), width: 110, render: (_v: unknown, r: EducationRecord) => r.category ?? '—' }]
+      ? [{ key: 'category', title: t('file.education.category'), width: 110, render: (_v: unknown, r: EducationRecord) => (r.category ? rule(r.category) : '—') }]
       : []),
     { key: 'hours', title: t('file.education.hours'), width: 80, align: 'right', render: (_v, r) => formatHours(r.hoursTenths) },
     {
@@ -141,7 +142,7 @@ export function EducationTab({ file, result }: TabProps) {
       {findings.length === 0 ? (
         <Alert type="info" showIcon title={t('file.education.notJudged')} data-testid="education-verdict" />
       ) : failing.length === 0 ? (
-        <Alert type="success" showIcon title={findings.map((f) => f.message).join(' ')} data-testid="education-verdict" />
+        <Alert type="success" showIcon title={findings.map((f) => rule(f.message)).join(' ')} data-testid="education-verdict" />
       ) : (
         <Alert
           type="error"
@@ -151,7 +152,7 @@ export function EducationTab({ file, result }: TabProps) {
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {failing.map((f, i) => (
-                <li key={`${f.code}-${i}`}>{f.message}</li>
+                <li key={`${f.code}-${i}`}>{rule(f.message)}</li>
               ))}
             </ul>
           }
@@ -165,7 +166,9 @@ export function EducationTab({ file, result }: TabProps) {
       )}
       {pack.education && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('file.education.rule', { cite: pack.education.cite, quote: pack.education.quote ?? '' })}
+          {t('file.education.ruleLabel')}
+          {/* The seed's own words: Chinese in either language. */}
+          <span lang="zh-CN">{t('file.education.ruleSource', { cite: pack.education.cite, quote: pack.education.quote ?? '' })}</span>
         </Typography.Text>
       )}
 
@@ -189,7 +192,7 @@ export function EducationTab({ file, result }: TabProps) {
           </Form.Item>
           {categories.length > 0 && (
             <Form.Item name="category" label={t('file.education.category')}>
-              <Select style={{ width: 120 }} options={categories.map((c) => ({ value: c, label: c }))} />
+              <Select style={{ width: 120 }} options={categories.map((c) => ({ value: c, label: rule(c) }))} />
             </Form.Item>
           )}
           <Form.Item name="hours" label={t('file.education.hours')}>
@@ -239,7 +242,7 @@ export function EducationTab({ file, result }: TabProps) {
               { key: 'year', title: t('file.education.year'), render: (_v, [year]) => t('file.education.yearText', { year }) },
               ...[...categories, ...(perYear.some(([, m]) => m.has(UNCATEGORISED)) ? [UNCATEGORISED] : [])].map((c) => ({
                 key: c,
-                title: c,
+                title: rule(c),
                 align: 'right' as const,
                 render: (_v: unknown, [, m]: [string, Map<string, number>]) => formatHours(m.get(c) ?? 0),
               })),

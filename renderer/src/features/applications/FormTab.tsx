@@ -14,7 +14,7 @@ import { GeneratedForm } from './form/GeneratedForm';
 import { SelfScoreSheet } from './form/SelfScoreSheet';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { ValidationError } from '../../db/errors';
-import { useT } from '../../i18n';
+import { useRuleText, useT } from '../../i18n';
 import {
   actsOnCertificate,
   cleanFields,
@@ -257,13 +257,14 @@ export function ApplicationFormTab({ file, result }: TabProps) {
 }
 
 function FindingList({ findings }: { findings: readonly { code: string; met: boolean; message: string }[] }) {
+  const rule = useRuleText();
   if (findings.length === 0) return null;
   return (
     <Space orientation="vertical" size={2} style={{ marginTop: 8 }}>
       {findings.map((f) => (
         <Space key={f.code} size={4}>
           <Tag color={f.met ? 'green' : 'orange'}>{f.met ? '✓' : '!'}</Tag>
-          <Typography.Text>{f.message}</Typography.Text>
+          <Typography.Text>{rule(f.message)}</Typography.Text>
         </Space>
       ))}
     </Space>

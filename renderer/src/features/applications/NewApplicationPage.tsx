@@ -33,7 +33,7 @@ import { SELF_SCORE_FIELD } from '../../../../shared/engine/facts';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { db } from '../../db';
 import { ValidationError } from '../../db/errors';
-import { useT, type MessageKey } from '../../i18n';
+import { useRuleText, useT, type MessageKey } from '../../i18n';
 import { formatInstantDate } from '../../i18n/format';
 import { shippedCalendar } from '../calendar/calendar';
 import { programCode } from './numbers';
@@ -587,13 +587,14 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
 }
 
 function Findings({ findings }: { findings: readonly { code: string; met: boolean; message: string }[] }) {
+  const rule = useRuleText();
   if (findings.length === 0) return null;
   return (
     <Space orientation="vertical" size={2} style={{ marginTop: 8 }}>
       {findings.map((f) => (
         <Space key={f.code} size={4} data-testid={`finding-${f.code}`}>
           <Tag color={f.met ? 'green' : 'orange'}>{f.met ? '✓' : '!'}</Tag>
-          <Typography.Text>{f.message}</Typography.Text>
+          <Typography.Text>{rule(f.message)}</Typography.Text>
         </Space>
       ))}
     </Space>

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
-import { useT } from '../../i18n';
+import { useRuleText, useT } from '../../i18n';
 import type { Locale } from '../../i18n/messages';
 import { describeAudit, loadUserAudit, type AuditRow } from './describe';
 import { useUi } from '../../stores/ui';
@@ -42,6 +42,7 @@ export function AuditTable({
   testId?: string;
 }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const columns: ColumnsType<AuditRow> = [
     { title: t('workflow.audit.at'), key: 'at', width: 190, render: (_, r) => formatInstant(r.entry.at, locale) },
@@ -67,7 +68,7 @@ export function AuditTable({
           <ul style={{ margin: 0, paddingInlineStart: 16 }}>
             {r.changes.map((c) => (
               <li key={c.field}>
-                <Typography.Text type="secondary">{c.label}：</Typography.Text>
+                <Typography.Text type="secondary">{t('workflow.audit.fieldLabel', { label: c.label })}</Typography.Text>
                 {r.entry.action === 'create' ? (
                   <span style={{ whiteSpace: 'pre-line' }}>{c.to}</span>
                 ) : (
@@ -84,7 +85,7 @@ export function AuditTable({
       title: t('workflow.audit.reason'),
       key: 'reason',
       width: 220,
-      render: (_, r) => <span style={{ whiteSpace: 'pre-line' }}>{r.entry.reason ?? '—'}</span>,
+      render: (_, r) => <span style={{ whiteSpace: 'pre-line' }}>{r.entry.reason === undefined ? '—' : rule(r.entry.reason)}</span>,
     },
   ];
   const data = newestFirst ? [...rows].reverse() : [...rows];

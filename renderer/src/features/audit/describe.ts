@@ -14,6 +14,7 @@ import { formatIsoDate } from '../../i18n/format';
 import { FIRST_RUN_USER_ID } from '../../auth/users';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 import { langOf } from '../../i18n';
+import { ruleText } from '../../i18n/rule-text';
 
 // ---------------------------------------------------------------------------------------------
 // Audit trail, read back for people
@@ -90,13 +91,22 @@ function stateName(definition: WorkflowDefinition | undefined, id: unknown, lang
   return stateOf(definition, id)?.name[lang];
 }
 
-/** A scoring item's name for its id (`basic-knowledge` → 基础知识), from the pack's sheet. */
+/**
+ * A scoring item's name for its id (`basic-knowledge` → 基础知识), from the pack's self-score
+ * sheet and its panel's sheets: every `{ id, name: { zh, en } }` there.
+ */
 function itemNames(pack: ProgramPack | undefined, lang: 'zh' | 'en'): ReadonlyMap<string, string> {
   const names = new Map<string, string>();
-  for (const d of pack?.scoring?.dimensions ?? []) {
-    names.set(d.id, d.name[lang]);
-    for (const i of d.items) names.set(i.id, i.name[lang]);
-  }
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const name = o['name'] as Record<string, unknown> | undefined;
+    if (typeof o['id'] === 'string' && typeof name?.[lang] === 'string' && !names.has(o['id'])) names.set(o['id'], name[lang]);
+    Object.values(o).forEach(walk);
+  };
+  walk(pack?.scoring);
+  walk(pack?.panel);
   return names;
 }
 
@@ -104,9 +114,10 @@ function plain(value: unknown, locale: Locale, t: T, names: ReadonlyMap<string, 
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('workflow.value.yes') : t('workflow.value.no');
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return isCanonicalDate(value) ? formatIsoDate(value, locale) : value;
+  // A stored enum value (the seed's word) reads as its label in English.
+  if (typeof value === 'string') return isCanonicalDate(value) ? formatIsoDate(value, locale) : ruleText(value, locale);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => plain(v, locale, t)).join('、');
+    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => plain(v, locale, t)).join(locale === 'zh-CN' ? '、' : ', ');
     return t('workflow.value.rows', { count: value.length });
   }
   if (typeof value === 'object') {
@@ -114,7 +125,7 @@ function plain(value: unknown, locale: Locale, t: T, names: ReadonlyMap<string, 
       .filter(([k]) => !HIDDEN_FIELDS.has(k))
       // Scores are keyed by item id: shown by the item's name, never the id.
       .map(([k, v]) => `${names.get(k) ?? k}${locale === 'zh-CN' ? '：' : ': '}${plain(v, locale, t, names)}`)
-      .join('；');
+      .join(locale === 'zh-CN' ? '；' : '; ');
   }
   return String(value);
 }
@@ -130,6 +141,11 @@ function valueText(
   if (value === undefined || value === null || value === '') return '—';
   if (table === 'applications' && field === 'status') return stateName(ctx.definition, value, lang) ?? String(value);
   if (table === 'workflowEvents' && (field === 'from' || field === 'to')) return stateName(ctx.definition, value, lang) ?? String(value);
+  // A panel record's stage is the workflow state the panel sits in (待现场答辩, never awaiting-defense).
+  if (field === 'stage' && typeof value === 'string') {
+    const named = stateName(ctx.definition, value, lang) ?? Object.values(ctx.pack?.workflows ?? {}).map((w) => stateName(w, value, lang)).find((n) => n !== undefined);
+    if (named !== undefined) return named;
+  }
   if (table === 'workflowEvents' && field === 'transitionId') {
     return ctx.definition?.transitions.find((x) => x.id === value)?.label[lang] ?? String(value);
   }

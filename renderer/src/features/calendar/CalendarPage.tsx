@@ -302,7 +302,8 @@ export function CalendarPage() {
               render: (_, e) => (
                 <Space orientation="vertical" size={0}>
                   <Tag color={e.origin === 'office' ? 'blue' : 'default'}>{t(`calendar.origin.${e.origin}`)}</Tag>
-                  {e.data.source && <Typography.Text type="secondary">{e.data.source}</Typography.Text>}
+                  {/* The State Council notice's own title: Chinese in either language. */}
+                  {e.data.source && <Typography.Text type="secondary" lang="zh-CN">{e.data.source}</Typography.Text>}
                 </Space>
               ),
             },

@@ -297,7 +297,7 @@ function ResultsTab({ data }: { data: SessionData }) {
   };
 
   const outcomeTag = (a: SessionAggregate) => {
-    if (a.result) return <Tag color={a.result.outcome === 'pass' ? 'green' : a.result.outcome === 'fail' ? 'red' : 'gold'}>{t(`panel.outcome.${a.result.outcome}`)}（{t('panel.signed')}）</Tag>;
+    if (a.result) return <Tag color={a.result.outcome === 'pass' ? 'green' : a.result.outcome === 'fail' ? 'red' : 'gold'}>{t(`panel.outcome.${a.result.outcome}`)}{t('panel.inParens', { text: t('panel.signed') })}</Tag>;
     const c = a.aggregate?.computed;
     return c ? <Tag color={c === 'pass' ? 'green' : c === 'fail' ? 'red' : 'default'}>{t(`panel.computed.${c}`)}</Tag> : <Tag>{a.problem}</Tag>;
   };
@@ -306,8 +306,8 @@ function ResultsTab({ data }: { data: SessionData }) {
     // The number and the stage's name read on one line (a wrapped 申请编号 is misread).
     { key: 'app', title: t('panel.col.application'), render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{a.label}</span> },
     { key: 'stage', title: <span style={{ whiteSpace: 'nowrap' }}>{t('panel.col.stage')}</span>, render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{stageName(data, a.stage, lang)}</span> },
-    { key: 'score', title: t('panel.col.score'), width: 220, render: (_v, a) => scoreText(a.aggregate?.score) },
-    { key: 'votes', title: t('panel.col.votes'), width: 150, render: (_v, a) => (a.aggregate ? votesText(a.aggregate) : '') },
+    { key: 'score', title: t('panel.col.score'), width: 220, render: (_v, a) => scoreText(a.aggregate?.score, t) },
+    { key: 'votes', title: t('panel.col.votes'), width: 150, render: (_v, a) => (a.aggregate ? votesText(a.aggregate, t) : '') },
     {
       key: 'flags',
       title: t('panel.col.flags'),

@@ -6,21 +6,26 @@ import { formatTenths, SIGNED_OUTCOME_LABELS_ZH, type StageAggregate } from '../
 import type { PanelResult } from '../../../../shared/model/records';
 import type { PanelResultRow, PanelResultsInput } from '../../../../shared/documents';
 import type { SessionData } from './context';
+import { translate, type MessageKey } from '../../i18n/messages';
+
+/** The words of a screen (useT) or, by default, the printed list's Chinese. */
+type Words = (key: MessageKey, vars?: Record<string, string | number>) => string;
+const printed: Words = (key, vars) => translate('zh-CN', key, vars);
 
 export function stageName(data: SessionData, stage: string, lang: 'zh' | 'en' = 'zh'): string {
   return data.pack.panel?.stages.find((s) => s.stage === stage)?.names[lang] ?? stage;
 }
 
-export function scoreText(score: { tenths: number; trimmed?: boolean } | undefined): string {
+export function scoreText(score: { tenths: number; trimmed?: boolean } | undefined, t: Words = printed): string {
   if (score === undefined) return '';
-  return `${formatTenths(score.tenths)}${score.trimmed ? '（去掉最高分和最低分后的平均分）' : '（平均分）'}`;
+  return t(score.trimmed ? 'panel.score.trimmed' : 'panel.score.mean', { score: formatTenths(score.tenths) });
 }
 
-export function votesText(v: Pick<StageAggregate, 'recommendations' | 'ballot'> | Pick<PanelResult, 'recommendations' | 'ballot'>): string {
+export function votesText(v: Pick<StageAggregate, 'recommendations' | 'ballot'> | Pick<PanelResult, 'recommendations' | 'ballot'>, t: Words = printed): string {
   const parts: string[] = [];
-  if (v.recommendations) parts.push(`建议通过 ${v.recommendations.recommend} / 建议不通过 ${v.recommendations.notRecommend}`);
-  if (v.ballot) parts.push(`出席 ${v.ballot.present}，同意 ${v.ballot.agree}，不同意 ${v.ballot.disagree}，弃权 ${v.ballot.abstain}`);
-  return parts.join('；');
+  if (v.recommendations) parts.push(t('panel.votes.recommendations', { recommend: v.recommendations.recommend, notRecommend: v.recommendations.notRecommend }));
+  if (v.ballot) parts.push(t('panel.votes.ballot', { present: v.ballot.present, agree: v.ballot.agree, disagree: v.ballot.disagree, abstain: v.ballot.abstain }));
+  return parts.join(t('panel.votes.separator'));
 }
 
 /** The signed results of the session as the printed list shows them, in session order. */

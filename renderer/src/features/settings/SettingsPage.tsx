@@ -41,8 +41,8 @@ function SyncServerCard() {
   // Left blank, the device is listed under a name administrators can still tell apart.
   const [defaultName, setDefaultName] = useState('');
   useEffect(() => {
-    void deviceId().then((id) => setDefaultName(`办事台 ${id.slice(-4).toUpperCase()}`));
-  }, []);
+    void deviceId().then((id) => setDefaultName(t('settings.sync.defaultDeviceName', { code: id.slice(-4).toUpperCase() })));
+  }, [t]);
 
   const submit = async (values: EnrolInput, leaveOffice = false) => {
     setBusy(true);

@@ -5,7 +5,6 @@
  * into publicity (公示) together: the end date is computed from the working-day calendar and
  * shown before confirming; the engine's refusals are listed if any application may not go.
  */
-import { formatDateZh } from '../../../../shared/rules/civil-date';
 import { Alert, App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -16,7 +15,7 @@ import { WORKFLOW_QUEUES, type WorkflowQueue } from '../../../../shared/workflow
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
 import { useT, type MessageKey } from '../../i18n';
-import { formatIsoDate } from '../../i18n/format';
+import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { loadCalendar, shippedCalendar } from '../calendar/calendar';
 import { loadQueue, queueCounts, type QueueRow } from './queues';
 import { publicityEndsOn, startPublicity, StartPublicityError } from '../publicity/commands';
@@ -24,8 +23,12 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
+<<<<<<< HEAD
 import { KeyDates } from './KeyDates';
 import { langOf, type Lang } from '../../i18n';
+=======
+import { langOf, ruleText, type Lang } from '../../i18n';
+>>>>>>> english
 import { errorMessage } from '../../../../shared/rules/error-message';
 
 const ALL = '*';
@@ -123,7 +126,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
           {t('workflow.queues.publicityFor', { count: rows.length, action: shared?.label[lang] ?? '—' })}
         </Typography.Text>
         <Typography.Text type="secondary">{rows.map((r) => `${r.application.applicationNo} ${r.applicant}`).join('、')}</Typography.Text>
-        <Form form={form} layout="vertical" initialValues={{ startedOn: formatDateZh(todayIso()) }}>
+        <Form form={form} layout="vertical" initialValues={{ startedOn: dateInputText(todayIso(), locale) }}>
           <Form.Item
             name="title"
             label={t('workflow.queues.publicityTitle')}
@@ -251,12 +254,18 @@ export function QueuesPage() {
         if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{r.problems.join('')}</Typography.Text> : (keys ?? '—');
         const late = deadlineSeverity(r.deadline) === 'late';
         return (
+<<<<<<< HEAD
           <Space orientation="vertical" size={0}>
             <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
               {r.deadline.label}
             </Typography.Text>
             {keys}
           </Space>
+=======
+          <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
+            {ruleText(r.deadline.label, locale)}
+          </Typography.Text>
+>>>>>>> english
         );
       },
     },

@@ -13,15 +13,14 @@ import { Link } from 'react-router';
 import { hasAgencies } from '../../../../shared/engine/agencies';
 import { defaultReturnTo, RETURN_TO_OPTIONS, returnReasons } from '../../../../shared/engine/returns';
 import type { Objection } from '../../../../shared/model/records';
-import { formatDateZh } from '../../../../shared/rules/civil-date';
 import type { WorkflowDefinition, WorkflowGuard } from '../../../../shared/workflow/definition';
 import type { TransitionOption } from '../../../../shared/workflow/engine';
 import { rolesThatCanAct } from '../../../../shared/workflow/who-can';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
 import { publicityShownEnd } from '../../../../shared/workflow/deadlines';
 import { formatTenths } from '../../../../shared/panels/tenths';
-import { useT, type MessageKey } from '../../i18n';
-import { formatIsoDate } from '../../i18n/format';
+import { useRuleText, useT, type MessageKey } from '../../i18n';
+import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
 import { useAllowed } from '../../auth/access';
 import { AgencyAuditsCard } from './AgencyAuditsCard';
@@ -73,6 +72,7 @@ function FireModal({
   onClose: () => void;
 }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
@@ -122,7 +122,7 @@ function FireModal({
         void message.success(t('workflow.fire.done', { action: transition.label[lang] }));
         onClose();
       } catch (e) {
-        setError(errorMessage(e));
+        setError(rule(errorMessage(e)));
       } finally {
         setBusy(false);
       }
@@ -145,7 +145,7 @@ function FireModal({
       onClose();
     } catch (e) {
       // The form stays as typed; the engine's (or the record's) Chinese reason is shown.
-      setError(errorMessage(e));
+      setError(rule(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -243,6 +243,7 @@ function FireModal({
 
 function TransitionButtons({ props }: { props: TabProps }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const [firing, setFiring] = useState<TransitionOption | null>(null);
@@ -261,7 +262,7 @@ function TransitionButtons({ props }: { props: TabProps }) {
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap data-testid="transitions">
             {options.map((o) => {
-              const reasons = o.blockedBy.map((b) => b.message);
+              const reasons = o.blockedBy.map((b) => rule(b.message));
               const button = (
                 <Button
                   key={o.transition.id}
@@ -294,7 +295,7 @@ function TransitionButtons({ props }: { props: TabProps }) {
                     <li key={o.transition.id}>
                       <Typography.Text strong>{o.transition.label[lang]}</Typography.Text>
                       {o.blockedBy.map((b, i) => (
-                        <div key={i}>{b.message}</div>
+                        <div key={i}>{rule(b.message)}</div>
                       ))}
                     </li>
                   ))}
@@ -355,6 +356,7 @@ function StepsHistory({ props }: { props: TabProps }) {
 
 function RoutingCard({ props }: { props: TabProps }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const { message } = App.useApp();
@@ -392,7 +394,7 @@ function RoutingCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.routing.recorded'));
       form.resetFields(['note']);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(rule(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -437,7 +439,7 @@ function RoutingCard({ props }: { props: TabProps }) {
           <Form
             form={form}
             layout="inline"
-            initialValues={{ opinion: 'pass', on: formatDateZh(todayIso()) }}
+            initialValues={{ opinion: 'pass', on: dateInputText(todayIso(), locale) }}
             onFinish={() => void submit()}
             aria-label={t('workflow.routing.form')}
           >
@@ -477,6 +479,8 @@ function RoutingCard({ props }: { props: TabProps }) {
 
 function SettleModal({ objection, onClose }: { objection: Objection; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ upheld: boolean; settlement: string; settledOn: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -495,7 +499,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
       void message.success(t('workflow.objection.settledDone'));
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(rule(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -513,7 +517,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
     >
       <Typography.Paragraph type="secondary">{objection.content}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} />}
-      <Form form={form} layout="vertical" initialValues={{ settledOn: formatDateZh(todayIso()) }}>
+      <Form form={form} layout="vertical" initialValues={{ settledOn: dateInputText(todayIso(), locale) }}>
         <Form.Item name="upheld" label={t('workflow.objection.upheld')} rules={[{ required: true, message: t('workflow.objection.upheldRequired') }]}>
           <Radio.Group
             options={[
@@ -540,6 +544,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
 
 function PublicityCard({ props }: { props: TabProps }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ raisedOn: string; raisedBy?: string; content: string }>();
@@ -566,7 +571,7 @@ function PublicityCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.objection.raised'));
       form.resetFields(['content', 'raisedBy']);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(rule(errorMessage(e)));
     }
   };
 
@@ -592,7 +597,7 @@ function PublicityCard({ props }: { props: TabProps }) {
         )}
         {deadline?.kind === 'publicity' && (
           <Tag color={deadline.overdue ? 'green' : 'gold'} data-testid="publicity-deadline">
-            {deadline.label}
+            {rule(deadline.label)}
           </Tag>
         )}
         <Typography.Text strong>{t('workflow.objection.list')}</Typography.Text>
@@ -629,7 +634,7 @@ function PublicityCard({ props }: { props: TabProps }) {
             },
           ]}
         />
-        <Form form={form} layout="inline" initialValues={{ raisedOn: formatDateZh(todayIso()) }} onFinish={() => void raise()} aria-label={t('workflow.objection.raise')}>
+        <Form form={form} layout="inline" initialValues={{ raisedOn: dateInputText(todayIso(), locale) }} onFinish={() => void raise()} aria-label={t('workflow.objection.raise')}>
           <Form.Item name="raisedOn" label={t('workflow.objection.raisedOn')} rules={dateRules()}>
             <Input style={{ width: 140 }} />
           </Form.Item>
@@ -702,6 +707,7 @@ function PanelResultsCard({ props }: { props: TabProps }) {
 
 export function WorkflowTab(props: TabProps) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const { file, result } = props;
@@ -731,7 +737,7 @@ export function WorkflowTab(props: TabProps) {
               label: t('workflow.deadline'),
               children: deadline ? (
                 <Typography.Text type={deadlineSeverity(deadline) === 'late' ? 'danger' : undefined} strong data-testid="workflow-deadline">
-                  {deadline.label}
+                  {rule(deadline.label)}
                 </Typography.Text>
               ) : (
                 '—'
@@ -743,7 +749,7 @@ export function WorkflowTab(props: TabProps) {
           ]}
         />
         {result.evaluation.problems.length > 0 && (
-          <Alert type="warning" showIcon title={result.evaluation.problems.join('')} style={{ marginTop: 8 }} />
+          <Alert type="warning" showIcon title={result.evaluation.problems.map(rule).join(' ')} style={{ marginTop: 8 }} />
         )}
       </Card>
       {result.evaluation.eligibility.findings.length > 0 && (
@@ -754,7 +760,7 @@ export function WorkflowTab(props: TabProps) {
                 <Tag color={f.met ? 'green' : f.binding === 'reference' ? 'default' : 'red'}>
                   {t(f.met ? 'workflow.findings.met' : f.binding === 'reference' ? 'workflow.findings.reference' : 'workflow.findings.notMet')}
                 </Tag>
-                {f.message}
+                {rule(f.message)}
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { valuesWithKind } from '../../../../../shared/programs/condition';
 import type { ApplicationKindId, FieldDef, ProgramPack } from '../../../../../shared/programs/schema';
 import { FieldInput } from './FieldInput';
 import { RowUploads } from './RowUploads';
-import { useT } from '../../../i18n';
+import { useRuleText, useT } from '../../../i18n';
 
 export interface GeneratedFormProps {
   readonly pack: ProgramPack;
@@ -44,6 +44,7 @@ export function fieldDomId(prefix: string, fieldId: string): string {
 export function GeneratedForm(props: GeneratedFormProps) {
   const { pack, kind, values, lang } = props;
   const t = useT();
+  const rule = useRuleText();
   const defs = useMemo(() => fieldsFor(pack, kind), [pack, kind]);
   const source = valuesWithKind(values, kind);
   // The grey fields (持证人员总数, 三年项目总值) are worked out from what is typed, never stored.
@@ -55,11 +56,11 @@ export function GeneratedForm(props: GeneratedFormProps) {
     for (const e of props.errors) {
       const table = /^([^[]+)\[\d+\]\./.exec(e.field);
       const owner = table ? table[1]! : e.field;
-      map.set(owner, [...(map.get(owner) ?? []), e.message]);
-      if (table) cells.set(e.field, [...(cells.get(e.field) ?? []), e.message]);
+      map.set(owner, [...(map.get(owner) ?? []), rule(e.message)]);
+      if (table) cells.set(e.field, [...(cells.get(e.field) ?? []), rule(e.message)]);
     }
     return { map, cells };
-  }, [props.errors]);
+  }, [props.errors, rule]);
 
   const visible = defs.filter((d) => d.visibleWhen === undefined || source.holds(d.visibleWhen));
 

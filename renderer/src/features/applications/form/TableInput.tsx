@@ -26,7 +26,7 @@ function useHeader(lang: Lang) {
   const t = useT();
   return (c: TableColumn): string => {
     if (c.type !== 'money') return c.label[lang];
-    return `${c.label[lang]}（${c.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan')}）`;
+    return t('form.field.withUnit', { label: c.label[lang], unit: c.moneyUnit === 'wan-yuan' ? t('form.field.wanYuan') : t('form.field.yuan') });
   };
 }
 

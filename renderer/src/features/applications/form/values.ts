@@ -13,6 +13,7 @@
  *   id-number   stored normalised (half-width, upper-case X, no spaces)
  */
 import { formatDateZh, formatYearMonthZh, parseDateInput, parseYearMonth } from '../../../../../shared/rules/civil-date';
+import { useUi } from '../../../stores/ui';
 import { normalizeIdNumber } from '../../../../../shared/rules/id-number';
 import { toHalfWidth } from '../../../../../shared/rules/input-text';
 import { formatMoney, parseYuan, type Fen, type MoneyUnit } from '../../../../../shared/rules/money';
@@ -73,10 +74,11 @@ export function parseTyped(type: FieldType, text: string, unit: MoneyUnit = 'yua
 export function displayText(type: FieldType, value: unknown, unit: MoneyUnit = 'yuan'): string {
   if (value === undefined || value === null) return '';
   switch (type) {
+    // In English the ISO form, which reads back the same (2026年11月22日 is for the Chinese UI).
     case 'date':
-      return typeof value === 'string' ? formatDateZh(value) : String(value);
+      return typeof value === 'string' ? (useUi.getState().locale === 'zh-CN' ? formatDateZh(value) : value) : String(value);
     case 'year-month':
-      return typeof value === 'string' ? formatYearMonthZh(value) : String(value);
+      return typeof value === 'string' ? (useUi.getState().locale === 'zh-CN' ? formatYearMonthZh(value) : value) : String(value);
     case 'money':
       return typeof value === 'number' && Number.isSafeInteger(value) ? formatMoney(value as Fen, unit) : String(value);
     default:
