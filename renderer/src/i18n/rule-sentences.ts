@@ -183,6 +183,7 @@ export const RULE_SENTENCES: Readonly<Record<string, string>> = {
   '组织评审会：专家库、会议、计票': 'run expert panels (experts, sessions, ballots)',
   '录入工作日历': 'enter the working-day calendar',
   '管理评价机构和评价人员': 'manage evaluation agencies and evaluators',
+  '查看评价机构和评价人员': 'view evaluation agencies and evaluators',
   '发放和打印证书': 'issue and print certificates',
   '打印回执、通知和名册': 'print receipts, notices and rosters',
   '合并重复的人员或单位': 'merge duplicate people or organisations',
