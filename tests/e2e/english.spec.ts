@@ -211,7 +211,7 @@ test('English: no Chinese outside what the clerk typed and no internal id, on ev
   };
   const SHOT = new Set(['/intake', 'p1-form', 'p4-education', 'p4-workflow', 'p5-form', 'p5-education', 'p3-form']);
 
-  for (const path of ['/intake', '/organisations', '/review', '/panel', '/certificates', '/rosters', '/import', '/audit', '/sync', '/users', '/calendar', '/settings']) {
+  for (const path of ['/intake', '/organisations', '/review', '/panel', '/certificates', '/rosters', '/import', '/audit', '/sync', '/users', '/calendar', '/agencies', '/settings']) {
     await page.goto(`/#${path}`);
     await expect(page.getByRole('navigation')).toBeVisible();
     await look(path, SHOT.has(path));
