@@ -94,16 +94,7 @@ export async function buildRkApplicationFormPdf(input: RkApplicationInput, fonts
     flow.drawRow([label('健康状况', 20), value(input.health, 36), label('身份证号码', 24), value(input.idNumber, left - 80)], { minHeightMm: rowH });
     flow.drawRow([label('证书编号', 20), value(input.certificateNo, 56), label('取得时间', 20), value(monthOrDateZh(input.obtainedOn), left - 96)], { minHeightMm: rowH });
     const photoH = flow.y - top;
-    flow.canvas.rect(flow.left + left, top, photoW, photoH, { stroke: { widthPt: 0.6 } });
-    if (input.photoJpeg) {
-      const image = await doc.embedJpg(input.photoJpeg);
-      const scale = Math.min((photoW - 4) / image.width, (photoH - 4) / image.height);
-      const w = image.width * scale;
-      const h = image.height * scale;
-      flow.canvas.image('Photo', image.ref, flow.left + left + (photoW - w) / 2, top + (photoH - h) / 2, w, h);
-    } else {
-      flow.cellText(['照片'], LABEL, 'center', flow.left + left, top, photoW, photoH);
-    }
+    await flow.photoBox(flow.left + left, top, photoW, photoH, input.photoJpeg, LABEL);
     flow.drawRow([label('联系地址', 20), value(input.address, W - 20 - 20 - 36, 'left'), label('邮政编码', 20), value(input.postcode, 36)], { minHeightMm: rowH });
     flow.drawRow([label('所在单位', 20), value(input.unit, W - 20 - 28 - 36, 'left'), label('本人联系电话', 28), value(input.phone, 36)], { minHeightMm: rowH });
 

@@ -54,16 +54,7 @@ export async function buildSummarySheetPdf(input: SummarySheetInput, fonts: Font
     flow.drawRow([label('工作单位', 20), value(a.unit, left - 20, 'left')], { minHeightMm: rowH });
     flow.drawRow([label('单位性质', 20), value(a.unitNature, 46), label('主管部门', 20), value(a.supervisor, left - 86, 'left')], { minHeightMm: rowH });
     const photoH = flow.y - top;
-    flow.canvas.rect(flow.left + left, top, photoW, photoH, { stroke: { widthPt: 0.6 } });
-    if (input.photoJpeg) {
-      const image = await doc.embedJpg(input.photoJpeg);
-      const scale = Math.min((photoW - 4) / image.width, (photoH - 4) / image.height);
-      const w = image.width * scale;
-      const h = image.height * scale;
-      flow.canvas.image('Photo', image.ref, flow.left + left + (photoW - w) / 2, top + (photoH - h) / 2, w, h);
-    } else {
-      flow.cellText(['照片'], BODY, 'center', flow.left + left, top, photoW, photoH);
-    }
+    await flow.photoBox(flow.left + left, top, photoW, photoH, input.photoJpeg, BODY);
 
     const edu = (title: string, e: ZjApplicant['education']) => {
       flow.drawRow([label(title, 28), value(e.level, 24), label('毕业院校及专业', 30), value(`${e.school}\u3000${e.major}`, W - 28 - 24 - 30 - 46, 'left'), label('毕业时间', 20), value(formatYearMonthZh(e.graduatedOn), 26)], { minHeightMm: rowH });

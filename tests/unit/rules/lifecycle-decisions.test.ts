@@ -19,21 +19,15 @@ import {
   type EffectRequest,
 } from '../../../shared/lifecycle';
 import type { CertificateEvent } from '../../../shared/model/records';
-import { getPack } from '../../../shared/programs';
-import type { ProgramPack } from '../../../shared/programs/schema';
+import { packOf } from '../programs/pack-of';
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
 import { createWorkCalendar } from '../../../shared/rules/work-calendar';
 import { expectFail, expectOk } from './expect-result';
 
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const P1 = pack('xj-isi-pm');
-const P4 = pack('zj-it-senior');
-const P5 = pack('rk-registration');
-const P6 = pack('iets');
+const P1 = packOf('xj-isi-pm');
+const P4 = packOf('zj-it-senior');
+const P5 = packOf('rk-registration');
+const P6 = packOf('iets');
 const cal = expectOk(createWorkCalendar(CN_OFFICIAL_CALENDAR_YEARS));
 
 const CERT = '01937b2c-0000-7000-8000-00000000c001';
