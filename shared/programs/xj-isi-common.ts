@@ -5,6 +5,7 @@
  * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
  */
 import type { ProgramPackInput } from './schema';
+import { LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow } from './workflow-parts';
 
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
@@ -503,5 +504,38 @@ export function xjLifecycle(o: {
     ],
     ...(o.alternatives ? { alternatives: o.alternatives } : {}),
     effects: [{ kind: 'change', state: 'changed', effect: 'update-holder' }],
+  };
+}
+
+/**
+ * The renewal, change and reissue workflows of a P1 / P2 certificate, the same for both levels
+ * but for the holder's title: renewal only within the window before expiry (000 第十五条一 for the
+ * 工程经理, 第十六条 for the 高级工程经理: 证书期满前 6 个月), change (第十七条) and reissue (第十八条)
+ * reviewed by the office; renewal and reissue print a certificate.
+ */
+export function xjCertificateWorkflows(program: 'xj-isi-pm' | 'xj-isi-spm', holder: '工程经理' | '高级工程经理'): Pick<Pack['workflows'], 'renewal' | 'change' | 'reissue'> {
+  return {
+    renewal: reviewWorkflow({
+      id: `${program}.renewal`,
+      name: [`${holder}证书延续`, 'Certificate renewal'],
+      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      acceptOverridable: LATE_RENEWAL_DISCRETION,
+      approveGuards: PRINTABLE,
+      done: ['renewed', '已延续', 'Renewed'],
+      issuesCertificate: true,
+    }),
+    change: reviewWorkflow({
+      id: `${program}.change`,
+      name: [`${holder}证书信息变更`, 'Change of certificate details'],
+      done: ['changed', '已完成变更', 'Changed'],
+      issuesCertificate: false,
+    }),
+    reissue: reviewWorkflow({
+      id: `${program}.reissue`,
+      name: [`${holder}证书补发`, 'Certificate reissue'],
+      done: ['reissued', '已补发', 'Reissued'],
+      approveGuards: PRINTABLE,
+      issuesCertificate: true,
+    }),
   };
 }

@@ -20,9 +20,10 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjCertificateWorkflows,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -239,28 +240,6 @@ export const xjIsiPmPack = {
         transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
       ],
     },
-    renewal: reviewWorkflow({
-      id: 'xj-isi-pm.renewal',
-      name: ['工程经理证书延续', 'Certificate renewal'],
-      // 000 第十五条一: 证书期满前 6 个月.
-      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
-      acceptOverridable: LATE_RENEWAL_DISCRETION,
-      approveGuards: PRINTABLE,
-      done: ['renewed', '已延续', 'Renewed'],
-      issuesCertificate: true,
-    }),
-    change: reviewWorkflow({
-      id: 'xj-isi-pm.change',
-      name: ['工程经理证书信息变更', 'Change of certificate details'],
-      done: ['changed', '已完成变更', 'Changed'],
-      issuesCertificate: false,
-    }),
-    reissue: reviewWorkflow({
-      id: 'xj-isi-pm.reissue',
-      name: ['工程经理证书补发', 'Certificate reissue'],
-      done: ['reissued', '已补发', 'Reissued'],
-      approveGuards: PRINTABLE,
-      issuesCertificate: true,
-    }),
+    ...xjCertificateWorkflows('xj-isi-pm', '工程经理'),
   },
 } satisfies ProgramPackInput;

@@ -26,9 +26,10 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjCertificateWorkflows,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -386,28 +387,6 @@ export const xjIsiSpmPack = {
     upgrade: expertEvaluation('xj-isi-spm.upgrade', '工程经理申请高级工程经理评价', 'Upgrade to senior engineering manager', [
       { kind: 'within-window', window: 'upgrade' },
     ]),
-    renewal: reviewWorkflow({
-      id: 'xj-isi-spm.renewal',
-      name: ['高级工程经理证书延续', 'Certificate renewal'],
-      // 000 第十六条: 证书期满前 6 个月.
-      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
-      acceptOverridable: LATE_RENEWAL_DISCRETION,
-      approveGuards: PRINTABLE,
-      done: ['renewed', '已延续', 'Renewed'],
-      issuesCertificate: true,
-    }),
-    change: reviewWorkflow({
-      id: 'xj-isi-spm.change',
-      name: ['高级工程经理证书信息变更', 'Change of certificate details'],
-      done: ['changed', '已完成变更', 'Changed'],
-      issuesCertificate: false,
-    }),
-    reissue: reviewWorkflow({
-      id: 'xj-isi-spm.reissue',
-      name: ['高级工程经理证书补发', 'Certificate reissue'],
-      done: ['reissued', '已补发', 'Reissued'],
-      approveGuards: PRINTABLE,
-      issuesCertificate: true,
-    }),
+    ...xjCertificateWorkflows('xj-isi-spm', '高级工程经理'),
   },
 } satisfies ProgramPackInput;

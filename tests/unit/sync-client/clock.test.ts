@@ -5,7 +5,7 @@
  * Nothing is lost, the clerk is told, and another desk sees exactly what was typed.
  */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { CLOCK_RETRY_MS, SyncEngine } from '../../../renderer/src/sync/engine';
@@ -15,7 +15,7 @@ import { createHttpTransport } from '../../../renderer/src/sync/transport';
 import { parseHlc, type Hlc } from '../../../shared/sync/hlc';
 import { operationSchema } from '../../../shared/sync/protocol';
 import { SETUP_TIMEOUT } from '../../server/helpers';
-import { FakeServer, ManualTimers, markEnrolled, outboxIds, person, type Desk } from './helpers';
+import { FakeServer, outboxIds, person, rigEngine, useFakeRig, type Desk, type ManualTimers } from './helpers';
 import { enrol, injectFetch, useDesks, useRealServer } from './real-server';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,16 +30,13 @@ describe('a clock 7 days ahead, then set right (fake server with the real checks
   let timers: ManualTimers;
   const at = (): WriteContext => ({ ...desk.ctx, now: () => new Date(deskNow) });
 
-  beforeEach(async () => {
-    desk = await newDesk();
+  useFakeRig(
+    (rig) => ({ desk, server, timers } = rig),
     // The server's clock is right all along.
-    server = new FakeServer({ now: () => REAL + 60_000 });
-    timers = new ManualTimers();
-    await markEnrolled(desk);
-  });
+    () => new FakeServer({ now: () => REAL + 60_000 }),
+  );
 
-  const engine = () =>
-    new SyncEngine({ db: desk.db, deviceId: async () => desk.deviceId, transportFor: () => server.as(desk.deviceId), random: () => 0.5, timers, now: () => deskNow });
+  const engine = () => rigEngine({ desk, server, timers }, { now: () => deskNow });
 
   it('is refused clearly; after the fix everything is pushed in order and nothing is lost', async () => {
     deskNow = REAL + 7 * DAY;
