@@ -8,10 +8,10 @@
 import { formatDateZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL, SMALL, type Cell } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL, SMALL, type Cell } from '../pdf/flow';
 import { SEX_ZH } from '../zj-applicant';
 import { BLANK_DATE, hoursFromTenths, monthOrDateZh } from './common';
 
@@ -58,14 +58,10 @@ const value = (text: string, widthMm: number, align: 'left' | 'center' = 'center
 
 export async function buildRkApplicationFormPdf(input: RkApplicationInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
-    const doc = await newPdfDocument(`证书登记申请表 ${input.name}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, {
-      page: { paper: 'A4', orientation: 'portrait' },
+    const { doc, flow } = await newFlowPdf(`证书登记申请表 ${input.name}`, fonts, {
+      ...options,
       marginsMm: { top: 16, right: 18, bottom: 16, left: 18 },
       footer: (n, total) => (total > 1 ? `第 ${n} 页\u3000共 ${total} 页` : ''),
-      ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}),
     });
     const W = flow.contentWidth;
     flow.heading('计算机技术与软件专业技术资格（水平）', { font: 'sans-bold', sizePt: 15 }, 1);
