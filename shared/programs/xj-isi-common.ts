@@ -10,6 +10,7 @@ import { LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow } from './workflow-p
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
 type Pack = ProgramPackInput;
+type Document = Pack['documents'][number];
 
 export const XJ_ISSUER: Pack['issuer'] = {
   names: {
@@ -538,4 +539,37 @@ export function xjCertificateWorkflows(program: 'xj-isi-pm' | 'xj-isi-spm', hold
       issuesCertificate: true,
     }),
   };
+}
+
+/**
+ * The documents both levels print besides the certificate: the 评价申请表 (第八条), the published
+ * results (第十二条 for the 工程经理's evaluation, 第十三条 for the 高级工程经理's review) and the
+ * return notice with its reasons (第十一条).
+ */
+export function xjDocuments(resultsArticle: '第十二条' | '第十三条'): Document[] {
+  return [
+    {
+      id: 'application-form',
+      kind: 'form',
+      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
+      layout: 'xj-isi-application-form',
+      cite: '000 第八条',
+    },
+    {
+      id: 'results-list',
+      kind: 'roster',
+      names: { zh: '评价结果公布名单', en: 'Published results list' },
+      layout: 'xj-isi-results-list',
+      cite: `000 ${resultsArticle}`,
+      quote: '并在评价结束后公布结果',
+    },
+    {
+      id: 'return-notice',
+      kind: 'notice',
+      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
+      layout: 'return-notice',
+      cite: '000 第十一条',
+      quote: '若不通过，则退回提交单位或个人',
+    },
+  ];
 }

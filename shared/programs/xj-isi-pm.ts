@@ -21,6 +21,7 @@ import {
   xjFields,
   xjHolderMaterials,
   xjCertificateWorkflows,
+  xjDocuments,
   xjLifecycle,
 } from './xj-isi-common';
 import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
@@ -181,29 +182,7 @@ export const xjIsiPmPack = {
       cite: '000 第十四条',
       quote: '《信息系统集成实施工程经理评价证书》',
     },
-    {
-      id: 'application-form',
-      kind: 'form',
-      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
-      layout: 'xj-isi-application-form',
-      cite: '000 第八条',
-    },
-    {
-      id: 'results-list',
-      kind: 'roster',
-      names: { zh: '评价结果公布名单', en: 'Published results list' },
-      layout: 'xj-isi-results-list',
-      cite: '000 第十二条',
-      quote: '并在评价结束后公布结果',
-    },
-    {
-      id: 'return-notice',
-      kind: 'notice',
-      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
-      layout: 'return-notice',
-      cite: '000 第十一条',
-      quote: '若不通过，则退回提交单位或个人',
-    },
+    ...xjDocuments('第十二条'),
   ],
   workflows: {
     new: {

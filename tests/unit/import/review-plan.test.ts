@@ -17,6 +17,7 @@ import {
 } from '../../../shared/import';
 import { applicationSchema, certificateSchema, importBatchSchema, personSchema, type Application, type ImportBatch, type Person } from '../../../shared/model/records';
 import { buildXlsx, fixture, headerRow, is, MESSY, row, specOf, TODAY } from './helpers';
+import { assessedYears } from '../programs/p4-assessments';
 
 const roster = specOf('zj-it-senior', 'roster');
 const ctx = { today: TODAY };
@@ -125,11 +126,7 @@ describe('the plan: exactly the records to write', () => {
         currentTitleObtainedOn: '2009-12',
         appointedOn: '2010-01',
         engineeringWorkYears: 16,
-        annualAssessments: [
-          { year: 2016, result: '合格' },
-          { year: 2017, result: '合格' },
-          { year: 2018, result: '合格' },
-        ],
+        annualAssessments: assessedYears('合格', '合格', '合格'),
         selfScore: 81,
       },
     });
