@@ -5,6 +5,7 @@
  */
 import { fullYearsBetween, type IsoDate, type IsoYearMonth } from '../rules/civil-date';
 import type { Result } from '../rules/result';
+import { P4_SPECIALTIES, P4_UNIT_NATURES } from '../programs/zj-it-senior';
 
 /** 002 四(一) and 附件4 四 8: 任职时间、专业工作年限计算到 2019 年 12 月 31 日. */
 export const ZJ_SERVICE_CUTOFF: IsoDate = '2019-12-31';
@@ -12,23 +13,13 @@ export const ZJ_SERVICE_CUTOFF: IsoDate = '2019-12-31';
 /** 002 附件2 一: 背景具有“浙江省高级专业技术职务任职资格网上申报评审”水印，无此水印的综合表一律不予接收. */
 export const ZJ_SUMMARY_WATERMARK = '浙江省高级专业技术职务任职资格网上申报评审';
 
-/** 002 附件4 四 5: 仅为“技术开发”、“应用电子”、“信息安全”、“系统集成”其中一项. */
-export const ZJ_SPECIALTIES = ['技术开发', '应用电子', '信息安全', '系统集成'] as const;
+/**
+ * 002 附件4 四 5 (仅为“技术开发”、“应用电子”、“信息安全”、“系统集成”其中一项) and 四 3 (单位性质):
+ * the pack's closed lists, defined once in the pack.
+ */
+export const ZJ_SPECIALTIES = P4_SPECIALTIES;
 export type ZjSpecialty = (typeof ZJ_SPECIALTIES)[number];
-
-/** 002 附件4 四 3. */
-export const ZJ_UNIT_NATURES = [
-  '监督管理类事业',
-  '社会公益类事业',
-  '生产经营类事业',
-  '中介服务类事业',
-  '国有企业',
-  '集体企业',
-  '私营企业和个体工商户',
-  '外商投资企业',
-  '港澳台投资企业',
-  '其它类企业',
-] as const;
+export const ZJ_UNIT_NATURES = P4_UNIT_NATURES;
 export type ZjUnitNature = (typeof ZJ_UNIT_NATURES)[number];
 
 export interface ZjEducation {

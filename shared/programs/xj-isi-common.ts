@@ -5,10 +5,12 @@
  * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
  */
 import type { ProgramPackInput } from './schema';
+import { LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow } from './workflow-parts';
 
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
 type Pack = ProgramPackInput;
+type Document = Pack['documents'][number];
 
 export const XJ_ISSUER: Pack['issuer'] = {
   names: {
@@ -504,4 +506,70 @@ export function xjLifecycle(o: {
     ...(o.alternatives ? { alternatives: o.alternatives } : {}),
     effects: [{ kind: 'change', state: 'changed', effect: 'update-holder' }],
   };
+}
+
+/**
+ * The renewal, change and reissue workflows of a P1 / P2 certificate, the same for both levels
+ * but for the holder's title: renewal only within the window before expiry (000 第十五条一 for the
+ * 工程经理, 第十六条 for the 高级工程经理: 证书期满前 6 个月), change (第十七条) and reissue (第十八条)
+ * reviewed by the office; renewal and reissue print a certificate.
+ */
+export function xjCertificateWorkflows(program: 'xj-isi-pm' | 'xj-isi-spm', holder: '工程经理' | '高级工程经理'): Pick<Pack['workflows'], 'renewal' | 'change' | 'reissue'> {
+  return {
+    renewal: reviewWorkflow({
+      id: `${program}.renewal`,
+      name: [`${holder}证书延续`, 'Certificate renewal'],
+      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
+      acceptOverridable: LATE_RENEWAL_DISCRETION,
+      approveGuards: PRINTABLE,
+      done: ['renewed', '已延续', 'Renewed'],
+      issuesCertificate: true,
+    }),
+    change: reviewWorkflow({
+      id: `${program}.change`,
+      name: [`${holder}证书信息变更`, 'Change of certificate details'],
+      done: ['changed', '已完成变更', 'Changed'],
+      issuesCertificate: false,
+    }),
+    reissue: reviewWorkflow({
+      id: `${program}.reissue`,
+      name: [`${holder}证书补发`, 'Certificate reissue'],
+      done: ['reissued', '已补发', 'Reissued'],
+      approveGuards: PRINTABLE,
+      issuesCertificate: true,
+    }),
+  };
+}
+
+/**
+ * The documents both levels print besides the certificate: the 评价申请表 (第八条), the published
+ * results (第十二条 for the 工程经理's evaluation, 第十三条 for the 高级工程经理's review) and the
+ * return notice with its reasons (第十一条).
+ */
+export function xjDocuments(resultsArticle: '第十二条' | '第十三条'): Document[] {
+  return [
+    {
+      id: 'application-form',
+      kind: 'form',
+      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
+      layout: 'xj-isi-application-form',
+      cite: '000 第八条',
+    },
+    {
+      id: 'results-list',
+      kind: 'roster',
+      names: { zh: '评价结果公布名单', en: 'Published results list' },
+      layout: 'xj-isi-results-list',
+      cite: `000 ${resultsArticle}`,
+      quote: '并在评价结束后公布结果',
+    },
+    {
+      id: 'return-notice',
+      kind: 'notice',
+      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
+      layout: 'return-notice',
+      cite: '000 第十一条',
+      quote: '若不通过，则退回提交单位或个人',
+    },
+  ];
 }

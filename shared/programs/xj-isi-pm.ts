@@ -20,9 +20,11 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjCertificateWorkflows,
+  xjDocuments,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
 
 const evaluationIntake = intakeLoop();
 
@@ -180,29 +182,7 @@ export const xjIsiPmPack = {
       cite: '000 第十四条',
       quote: '《信息系统集成实施工程经理评价证书》',
     },
-    {
-      id: 'application-form',
-      kind: 'form',
-      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
-      layout: 'xj-isi-application-form',
-      cite: '000 第八条',
-    },
-    {
-      id: 'results-list',
-      kind: 'roster',
-      names: { zh: '评价结果公布名单', en: 'Published results list' },
-      layout: 'xj-isi-results-list',
-      cite: '000 第十二条',
-      quote: '并在评价结束后公布结果',
-    },
-    {
-      id: 'return-notice',
-      kind: 'notice',
-      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
-      layout: 'return-notice',
-      cite: '000 第十一条',
-      quote: '若不通过，则退回提交单位或个人',
-    },
+    ...xjDocuments('第十二条'),
   ],
   workflows: {
     new: {
@@ -239,28 +219,6 @@ export const xjIsiPmPack = {
         transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
       ],
     },
-    renewal: reviewWorkflow({
-      id: 'xj-isi-pm.renewal',
-      name: ['工程经理证书延续', 'Certificate renewal'],
-      // 000 第十五条一: 证书期满前 6 个月.
-      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
-      acceptOverridable: LATE_RENEWAL_DISCRETION,
-      approveGuards: PRINTABLE,
-      done: ['renewed', '已延续', 'Renewed'],
-      issuesCertificate: true,
-    }),
-    change: reviewWorkflow({
-      id: 'xj-isi-pm.change',
-      name: ['工程经理证书信息变更', 'Change of certificate details'],
-      done: ['changed', '已完成变更', 'Changed'],
-      issuesCertificate: false,
-    }),
-    reissue: reviewWorkflow({
-      id: 'xj-isi-pm.reissue',
-      name: ['工程经理证书补发', 'Certificate reissue'],
-      done: ['reissued', '已补发', 'Reissued'],
-      approveGuards: PRINTABLE,
-      issuesCertificate: true,
-    }),
+    ...xjCertificateWorkflows('xj-isi-pm', '工程经理'),
   },
 } satisfies ProgramPackInput;

@@ -26,9 +26,11 @@ import {
   xjEvaluationMaterials,
   xjFields,
   xjHolderMaterials,
+  xjCertificateWorkflows,
+  xjDocuments,
   xjLifecycle,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, LATE_RENEWAL_DISCRETION, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -356,29 +358,7 @@ export const xjIsiSpmPack = {
       cite: '000 第十四条',
       quote: '《信息系统集成实施高级工程经理评价证书》',
     },
-    {
-      id: 'application-form',
-      kind: 'form',
-      names: { zh: '《评价申请表》', en: 'Evaluation application form' },
-      layout: 'xj-isi-application-form',
-      cite: '000 第八条',
-    },
-    {
-      id: 'results-list',
-      kind: 'roster',
-      names: { zh: '评价结果公布名单', en: 'Published results list' },
-      layout: 'xj-isi-results-list',
-      cite: '000 第十三条',
-      quote: '并在评价结束后公布结果',
-    },
-    {
-      id: 'return-notice',
-      kind: 'notice',
-      names: { zh: '退回通知（列明理由）', en: 'Return notice with reasons' },
-      layout: 'return-notice',
-      cite: '000 第十一条',
-      quote: '若不通过，则退回提交单位或个人',
-    },
+    ...xjDocuments('第十三条'),
   ],
   workflows: {
     new: expertEvaluation('xj-isi-spm.new', '信息系统集成实施高级工程经理评价', 'Senior engineering manager evaluation', []),
@@ -386,28 +366,6 @@ export const xjIsiSpmPack = {
     upgrade: expertEvaluation('xj-isi-spm.upgrade', '工程经理申请高级工程经理评价', 'Upgrade to senior engineering manager', [
       { kind: 'within-window', window: 'upgrade' },
     ]),
-    renewal: reviewWorkflow({
-      id: 'xj-isi-spm.renewal',
-      name: ['高级工程经理证书延续', 'Certificate renewal'],
-      // 000 第十六条: 证书期满前 6 个月.
-      acceptGuards: [{ kind: 'within-window', window: 'renewal' }],
-      acceptOverridable: LATE_RENEWAL_DISCRETION,
-      approveGuards: PRINTABLE,
-      done: ['renewed', '已延续', 'Renewed'],
-      issuesCertificate: true,
-    }),
-    change: reviewWorkflow({
-      id: 'xj-isi-spm.change',
-      name: ['高级工程经理证书信息变更', 'Change of certificate details'],
-      done: ['changed', '已完成变更', 'Changed'],
-      issuesCertificate: false,
-    }),
-    reissue: reviewWorkflow({
-      id: 'xj-isi-spm.reissue',
-      name: ['高级工程经理证书补发', 'Certificate reissue'],
-      done: ['reissued', '已补发', 'Reissued'],
-      approveGuards: PRINTABLE,
-      issuesCertificate: true,
-    }),
+    ...xjCertificateWorkflows('xj-isi-spm', '高级工程经理'),
   },
 } satisfies ProgramPackInput;

@@ -77,6 +77,30 @@ const scoreEvidence: Material['binding'] = [{ kind: 'volume', volume: 2, positio
 
 const vol1 = (position: number): Material['binding'] => [{ kind: 'volume', volume: 1, position }];
 
+/** One copy of a document every applicant hands in, no original to see; `cite` is its item of 附件4 二. */
+const oneCopy = (cite: string, m: Pick<Material, 'id' | 'name' | 'binding' | 'quote'> & Partial<Pick<Material, 'note'>>): Material => ({
+  ...paper,
+  ...m,
+  requirement: 'required',
+  copies: { count: 1, cite },
+  original: { mode: 'none' },
+  cite,
+});
+
+/**
+ * 002 附件4 二 15: a proof only some applicants add to their score evidence (enterprise grade,
+ * appointment as technical lead): one copy, no original, bound after the score sheet.
+ */
+const scoreProof = (m: Pick<Material, 'id' | 'name' | 'condition' | 'conditionText' | 'quote'>): Material => ({
+  ...paper,
+  ...m,
+  requirement: 'conditional',
+  copies: { count: 1, cite: '002 附件4 二 15' },
+  original: { mode: 'none' },
+  binding: scoreEvidence,
+  cite: '002 附件4 二 15',
+});
+
 const notBound = (zh: string, en: string, cite = '002 附件4 三', quote?: string): Material['binding'] => [
   { kind: 'never-bound', reason: { zh, en }, cite, ...(quote ? { quote } : {}) },
 ];
@@ -578,28 +602,18 @@ export const zjItSeniorPack = {
       cite: '002 附件4 二 3',
       quote: '《推荐高级工程师职务任职资格人员情况综合表》（必须含水印）一式 15 份',
     },
-    {
-      ...paper,
+    oneCopy('002 附件4 二 4', {
       id: 'authenticity-pledge',
       name: { zh: '专业技术职务任职资格评审材料真实性保证书', en: 'Authenticity pledge' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 4' },
-      original: { mode: 'none' },
       binding: vol1(1),
-      cite: '002 附件4 二 4',
       quote: '专业技术职务任职资格评审材料真实性保证书 1 份',
-    },
-    {
-      ...paper,
+    }),
+    oneCopy('002 附件4 二 5', {
       id: 'publicity-confirmation',
       name: { zh: '申报材料公示确认表', en: 'Publicity confirmation form' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 5' },
-      original: { mode: 'none' },
       binding: vol1(2),
-      cite: '002 附件4 二 5',
       quote: '申报材料公示确认表 1 份',
-    },
+    }),
     {
       ...paper,
       id: 'id-card',
@@ -748,29 +762,19 @@ export const zjItSeniorPack = {
       cite: '002 附件4 二 8',
       quote: '直接打印《浙江省工业和信息化领域专业技术人员继续教育学时登记卡》',
     },
-    {
-      ...paper,
+    oneCopy('002 附件4 二 9', {
       id: 'work-history',
       name: { zh: '从事工程技术、工程技术管理工作的经历', en: 'Engineering work history' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 9' },
-      original: { mode: 'none' },
       note: { zh: '须加盖公章', en: 'Sealed by the unit' },
       binding: vol1(12),
-      cite: '002 附件4 二 9',
       quote: '从事工程技术、工程技术管理工作的经历 1 份，并加盖公章',
-    },
-    {
-      ...paper,
+    }),
+    oneCopy('002 附件4 二 10', {
       id: 'work-summary',
       name: { zh: '从事现专业技术职务的专业技术工作总结', en: 'Summary of professional work' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 10' },
-      original: { mode: 'none' },
       binding: vol1(14),
-      cite: '002 附件4 二 10',
       quote: '从事现专业技术职务的专业技术工作总结 1 份',
-    },
+    }),
     {
       ...paper,
       id: 'term-assessment',
@@ -860,45 +864,27 @@ export const zjItSeniorPack = {
       cite: '002 附件4 二 14',
       quote: '信息技术专业申报人员需填写《评审打分表》一式 3 份（1 份装订进第二册内，另 2 份不要装订）',
     },
-    {
-      ...paper,
+    scoreProof({
       id: 'enterprise-grade-proof',
       name: { zh: '企业等级证明（上一年度经审计的审计报告）', en: 'Enterprise grade proof (last audited report)' },
-      requirement: 'conditional',
       condition: { field: 'unitNature', op: 'in', value: [...P4_ENTERPRISE_NATURES] },
       conditionText: { zh: '信息技术专业相关企业的申报人员', en: 'Applicants from IT enterprises' },
-      copies: { count: 1, cite: '002 附件4 二 15' },
-      original: { mode: 'none' },
-      binding: scoreEvidence,
-      cite: '002 附件4 二 15',
       quote: '信息技术专业相关企业的申报人员需提供企业等级证明（上一年度经审计的审计报告）',
-    },
-    {
-      ...paper,
+    }),
+    scoreProof({
       id: 'unit-appointment-document',
       name: { zh: '单位正式任命文件', en: 'Formal appointment as technical lead' },
-      requirement: 'conditional',
       condition: { field: 'isUnitTechnicalLead', op: 'eq', value: true },
       conditionText: { zh: '单位技术负责人', en: 'Technical lead of the unit' },
-      copies: { count: 1, cite: '002 附件4 二 15' },
-      original: { mode: 'none' },
-      binding: scoreEvidence,
-      cite: '002 附件4 二 15',
       quote: '单位技术负责人需提供单位正式任命文件',
-    },
-    {
-      ...paper,
+    }),
+    scoreProof({
       id: 'project-lead-documents',
       name: { zh: '项目文件及项目负责人的正式任命文件', en: 'Project documents and appointment as project lead' },
-      requirement: 'conditional',
       condition: { field: 'isProjectTechnicalLead', op: 'eq', value: true },
       conditionText: { zh: '产品或项目技术负责人', en: 'Technical lead of a product or project' },
-      copies: { count: 1, cite: '002 附件4 二 15' },
-      original: { mode: 'none' },
-      binding: scoreEvidence,
-      cite: '002 附件4 二 15',
       quote: '产品或项目技术负责人需提供项目文件及项目负责人的正式任命文件',
-    },
+    }),
   ],
   binding: {
     paper: { size: 'A4', cite: '002 附件4 三', quote: '装订时用A4纸规格' },

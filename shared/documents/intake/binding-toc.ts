@@ -8,10 +8,10 @@
 import { ok, type Result } from '../../rules/result';
 import { splitVolumeName } from '../../programs/binding';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL } from '../pdf/flow';
 
 export interface TocEntry {
   readonly title: string;
@@ -125,13 +125,9 @@ export function pageRanges(entries: readonly TocEntry[]): string[] {
 export async function buildBindingTocPdf(input: BindingTocInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.volumes.length === 0) throw new DocumentError('documents.fields', '没有要装订的分册。');
-    const doc = await newPdfDocument(`装订目录 ${input.applicantName}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, {
-      page: { paper: 'A4', orientation: 'portrait' },
+    const { doc, flow } = await newFlowPdf(`装订目录 ${input.applicantName}`, fonts, {
+      ...options,
       footer: () => '',
-      ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}),
     });
     input.volumes.forEach((volume, v) => {
       if (v > 0) flow.newPage();

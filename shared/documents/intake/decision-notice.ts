@@ -6,10 +6,10 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL } from '../pdf/flow';
 import type { OfficeInfo } from './common';
 
 export interface DecisionNoticeInput {
@@ -41,10 +41,7 @@ export async function buildDecisionNoticePdf(input: DecisionNoticeInput, fonts: 
   try {
     if (input.noticeOn < input.decidedOn) throw new DocumentError('documents.fields', '公布（通知）日期早于决定日期，请核对。');
     const title = TITLE[input.decision];
-    const doc = await newPdfDocument(`${title} ${input.certificateNo}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`${title} ${input.certificateNo}`, fonts, options);
     flow.heading(input.office.name, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading(title.split('').join(' '));
     flow.paragraph(`证书编号：${input.certificateNo}`, { font: 'sans-regular', sizePt: 9 }, { align: 'right' });

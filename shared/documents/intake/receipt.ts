@@ -6,10 +6,10 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
 import { encodeQr } from '../vendor/qrcode';
 import { channelZh, type OfficeInfo } from './common';
 
@@ -43,10 +43,7 @@ const STATUS_ZH: Readonly<Record<ReceivedStatus, string>> = { received: '已收'
 export async function buildReceiptPdf(input: ReceiptInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.applicationNo.trim() === '') throw new DocumentError('documents.fields', '缺少申请编号，无法出具收件回执。');
-    const doc = await newPdfDocument(`收件回执 ${input.applicationNo}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`收件回执 ${input.applicationNo}`, fonts, options);
     const c = flow.canvas;
     // Application number as a QR code, top right, with the number printed under it.
     const qrSize = 28;

@@ -7,10 +7,10 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL } from '../pdf/flow';
 import type { OfficeInfo } from './common';
 
 export interface NoticeItem {
@@ -46,10 +46,7 @@ export async function buildReturnNoticePdf(input: ReturnNoticeInput, fonts: Font
     if (input.items.length === 0) throw new DocumentError('documents.fields', '没有需要退回或补正的材料，无需出具通知。');
     if (input.kind === 'supplement' && !input.deadline) throw new DocumentError('documents.fields', '补正通知须写明补正期限。');
     const title = input.kind === 'return' ? '退回通知' : '补正通知';
-    const doc = await newPdfDocument(`${title} ${input.applicationNo}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`${title} ${input.applicationNo}`, fonts, options);
     flow.heading(input.office.name, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading(title.split('').join(' '));
     flow.paragraph(`申请编号：${input.applicationNo}`, { font: 'sans-regular', sizePt: 9 }, { align: 'right' });

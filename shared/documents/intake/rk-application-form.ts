@@ -8,10 +8,10 @@
 import { formatDateZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL, SMALL, type Cell } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL, SMALL, type Cell } from '../pdf/flow';
 import { SEX_ZH } from '../zj-applicant';
 import { BLANK_DATE, hoursFromTenths, monthOrDateZh } from './common';
 
@@ -58,14 +58,10 @@ const value = (text: string, widthMm: number, align: 'left' | 'center' = 'center
 
 export async function buildRkApplicationFormPdf(input: RkApplicationInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
-    const doc = await newPdfDocument(`证书登记申请表 ${input.name}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, {
-      page: { paper: 'A4', orientation: 'portrait' },
+    const { doc, flow } = await newFlowPdf(`证书登记申请表 ${input.name}`, fonts, {
+      ...options,
       marginsMm: { top: 16, right: 18, bottom: 16, left: 18 },
       footer: (n, total) => (total > 1 ? `第 ${n} 页\u3000共 ${total} 页` : ''),
-      ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}),
     });
     const W = flow.contentWidth;
     flow.heading('计算机技术与软件专业技术资格（水平）', { font: 'sans-bold', sizePt: 15 }, 1);
@@ -94,16 +90,7 @@ export async function buildRkApplicationFormPdf(input: RkApplicationInput, fonts
     flow.drawRow([label('健康状况', 20), value(input.health, 36), label('身份证号码', 24), value(input.idNumber, left - 80)], { minHeightMm: rowH });
     flow.drawRow([label('证书编号', 20), value(input.certificateNo, 56), label('取得时间', 20), value(monthOrDateZh(input.obtainedOn), left - 96)], { minHeightMm: rowH });
     const photoH = flow.y - top;
-    flow.canvas.rect(flow.left + left, top, photoW, photoH, { stroke: { widthPt: 0.6 } });
-    if (input.photoJpeg) {
-      const image = await doc.embedJpg(input.photoJpeg);
-      const scale = Math.min((photoW - 4) / image.width, (photoH - 4) / image.height);
-      const w = image.width * scale;
-      const h = image.height * scale;
-      flow.canvas.image('Photo', image.ref, flow.left + left + (photoW - w) / 2, top + (photoH - h) / 2, w, h);
-    } else {
-      flow.cellText(['照片'], LABEL, 'center', flow.left + left, top, photoW, photoH);
-    }
+    await flow.photoBox(flow.left + left, top, photoW, photoH, input.photoJpeg, LABEL);
     flow.drawRow([label('联系地址', 20), value(input.address, W - 20 - 20 - 36, 'left'), label('邮政编码', 20), value(input.postcode, 36)], { minHeightMm: rowH });
     flow.drawRow([label('所在单位', 20), value(input.unit, W - 20 - 28 - 36, 'left'), label('本人联系电话', 28), value(input.phone, 36)], { minHeightMm: rowH });
 

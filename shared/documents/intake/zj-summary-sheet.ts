@@ -6,10 +6,10 @@
 import { formatYearMonthZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL, type Cell } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL, type Cell } from '../pdf/flow';
 import { SEX_ZH, ZJ_SERVICE_CUTOFF, ZJ_SUMMARY_WATERMARK, assessmentFor, zjServiceYears, type ZjApplicant } from '../zj-applicant';
 
 export interface SummarySheetInput {
@@ -30,14 +30,10 @@ export async function buildSummarySheetPdf(input: SummarySheetInput, fonts: Font
     if (a.unitNature === '其它类企业' && !a.remarks) throw new DocumentError('documents.fields', '单位性质为“其它类企业”时须在备注栏说明情况。');
     const years = zjServiceYears(a, input.cutoff ?? ZJ_SERVICE_CUTOFF);
     if (!years.ok) throw new DocumentError(years.error.code, years.error.message);
-    const doc = await newPdfDocument(`推荐高级工程师职务任职资格人员情况综合表 ${a.name}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, {
-      page: { paper: 'A4', orientation: 'portrait' },
+    const { doc, flow } = await newFlowPdf(`推荐高级工程师职务任职资格人员情况综合表 ${a.name}`, fonts, {
+      ...options,
       marginsMm: { top: 18, right: 16, bottom: 18, left: 16 },
       watermark: { text: ZJ_SUMMARY_WATERMARK, style: { font: 'sans-regular', sizePt: 14, color: { r: 0.87, g: 0.87, b: 0.87 } }, angleDeg: 30, stepXMm: 130, stepYMm: 45 },
-      ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}),
     });
     const W = flow.contentWidth;
     flow.heading('推荐高级工程师职务任职资格人员情况综合表', { font: 'sans-bold', sizePt: 16 }, 3);
@@ -54,16 +50,7 @@ export async function buildSummarySheetPdf(input: SummarySheetInput, fonts: Font
     flow.drawRow([label('工作单位', 20), value(a.unit, left - 20, 'left')], { minHeightMm: rowH });
     flow.drawRow([label('单位性质', 20), value(a.unitNature, 46), label('主管部门', 20), value(a.supervisor, left - 86, 'left')], { minHeightMm: rowH });
     const photoH = flow.y - top;
-    flow.canvas.rect(flow.left + left, top, photoW, photoH, { stroke: { widthPt: 0.6 } });
-    if (input.photoJpeg) {
-      const image = await doc.embedJpg(input.photoJpeg);
-      const scale = Math.min((photoW - 4) / image.width, (photoH - 4) / image.height);
-      const w = image.width * scale;
-      const h = image.height * scale;
-      flow.canvas.image('Photo', image.ref, flow.left + left + (photoW - w) / 2, top + (photoH - h) / 2, w, h);
-    } else {
-      flow.cellText(['照片'], BODY, 'center', flow.left + left, top, photoW, photoH);
-    }
+    await flow.photoBox(flow.left + left, top, photoW, photoH, input.photoJpeg, BODY);
 
     const edu = (title: string, e: ZjApplicant['education']) => {
       flow.drawRow([label(title, 28), value(e.level, 24), label('毕业院校及专业', 30), value(`${e.school}\u3000${e.major}`, W - 28 - 24 - 30 - 46, 'left'), label('毕业时间', 20), value(formatYearMonthZh(e.graduatedOn), 26)], { minHeightMm: rowH });

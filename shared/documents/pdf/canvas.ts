@@ -254,14 +254,16 @@ export class PdfCanvas {
     }
     this.ops.push(
       pushGraphicsState(),
-      setFillingRgbColor(1, 1, 1),
-      rectangle(this.x(xMm), this.y(yMm + sizeMm), mmToPt(sizeMm), mmToPt(sizeMm)),
-      fill(),
-      setFillingRgbColor(0, 0, 0),
+      ...this.whiteSquare(xMm, yMm, sizeMm),
       concatTransformationMatrix(round3(modulePt), 0, 0, round3(-modulePt), round3(this.x(xMm) + QUIET * modulePt), round3(this.y(yMm) - QUIET * modulePt)),
       PDFOperator.of(PDFOperatorNames.FillNonZero, [path.trimEnd()]),
       popGraphicsState(),
     );
+  }
+
+  /** The white square a QR symbol stands on (its quiet zone included); black is the fill colour after it. */
+  private whiteSquare(xMm: number, yMm: number, sizeMm: number): PDFOperator[] {
+    return [setFillingRgbColor(1, 1, 1), rectangle(this.x(xMm), this.y(yMm + sizeMm), mmToPt(sizeMm), mmToPt(sizeMm)), fill(), setFillingRgbColor(0, 0, 0)];
   }
 
   /**
@@ -276,10 +278,7 @@ export class PdfCanvas {
     this.xobjects.set(name, mask);
     this.ops.push(
       pushGraphicsState(),
-      setFillingRgbColor(1, 1, 1),
-      rectangle(this.x(xMm), this.y(yMm + sizeMm), mmToPt(sizeMm), mmToPt(sizeMm)),
-      fill(),
-      setFillingRgbColor(0, 0, 0),
+      ...this.whiteSquare(xMm, yMm, sizeMm),
       concatTransformationMatrix(round3(mmToPt(symbolMm)), 0, 0, round3(mmToPt(symbolMm)), this.x(xMm + QUIET * moduleMm), this.y(yMm + QUIET * moduleMm + symbolMm)),
       drawObject(name),
       popGraphicsState(),

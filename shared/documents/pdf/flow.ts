@@ -222,6 +222,23 @@ export class FlowDocument {
     }
   }
 
+  /**
+   * A framed photo box: the JPEG scaled to fit inside a 2 mm margin and centred, or the word
+   * 照片 in `placeholder` where the applicant has no photo yet (the clerk glues one on).
+   */
+  async photoBox(x: number, y: number, w: number, h: number, jpeg: Uint8Array | undefined, placeholder: TextStyle): Promise<void> {
+    this.canvas.rect(x, y, w, h, { stroke: { widthPt: 0.6 } });
+    if (!jpeg) {
+      this.cellText(['照片'], placeholder, 'center', x, y, w, h);
+      return;
+    }
+    const image = await this.doc.embedJpg(jpeg);
+    const scale = Math.min((w - 4) / image.width, (h - 4) / image.height);
+    const iw = image.width * scale;
+    const ih = image.height * scale;
+    this.canvas.image('Photo', image.ref, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
+  }
+
   /** Text lines centred vertically in a box, aligned horizontally inside its padding. */
   cellText(lines: readonly string[], style: TextStyle, align: Align, x: number, y: number, w: number, h: number, valign: 'top' | 'middle' = 'middle'): void {
     const lh = lineHeightMm(style);

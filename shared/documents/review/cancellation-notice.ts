@@ -8,10 +8,10 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, type FlowDocument } from '../pdf/flow';
 
 /** 003 47号 十: the grounds for 注销登记, in the rulebook's words. */
 export const RK_CANCELLATION_GROUNDS = [
@@ -51,10 +51,7 @@ function finishSignature(flow: FlowDocument, who: string, on: IsoDate): void {
 export async function buildRkCancellationNoticePdf(input: RkCancellationInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.items.length === 0) throw new DocumentError('documents.fields', '没有要注销登记的证书。');
-    const doc = await newPdfDocument('证书注销登记公布');
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf('证书注销登记公布', fonts, options);
     const W = flow.contentWidth;
     flow.heading(input.registrar, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading('计算机专业技术资格（水平）证书注销登记公布', { font: 'sans-bold', sizePt: 15 }, 3);
@@ -106,10 +103,7 @@ export interface IetsRevocationInput {
 export async function buildIetsRevocationNoticePdf(input: IetsRevocationInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.ground.trim() === '') throw new DocumentError('documents.fields', '撤销证书通知须写明撤销原因。');
-    const doc = await newPdfDocument(`撤销证书通知 ${input.organisationName}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`撤销证书通知 ${input.organisationName}`, fonts, options);
     flow.heading(input.agency, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading('撤 销 证 书 通 知');
     flow.spacer(4);

@@ -7,10 +7,10 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL } from '../pdf/flow';
 
 export interface IetsAspect {
   /** 基本能力, 技术能力, 服务能力, 运营能力. */
@@ -43,10 +43,7 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
   try {
     if (input.aspects.length === 0) throw new DocumentError('documents.fields', '评价报告须写明各方面的评价结果（004 办法 第三条）。');
     if (input.conclusion.trim() === '' || input.recommendation.trim() === '') throw new DocumentError('documents.fields', '评价报告须有评价结论和推荐意见。');
-    const doc = await newPdfDocument(`评价报告和推荐意见 ${input.organisationName}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`评价报告和推荐意见 ${input.organisationName}`, fonts, options);
     const W = flow.contentWidth;
     flow.heading('信息化工程与技术服务能力评价', { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading('评价报告和推荐意见');

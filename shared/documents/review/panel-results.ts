@@ -7,11 +7,11 @@
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
 import { toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL } from '../pdf/flow';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type ColumnDef } from '../xlsx/common';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL } from '../pdf/flow';
+import { newWorkbook, tableSheet, workbookBytes, type ColumnDef } from '../xlsx/common';
 
 export interface PanelResultRow {
   readonly applicationNo: string;
@@ -59,10 +59,7 @@ export async function buildPanelResultsPdf(input: PanelResultsInput, fonts: Font
   const checked = checkRows(input);
   if (!checked.ok) return checked;
   try {
-    const doc = await newPdfDocument(`评审结果清单 ${input.sessionTitle}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'landscape' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`评审结果清单 ${input.sessionTitle}`, fonts, { ...options, page: { paper: 'A4', orientation: 'landscape' } });
     if (input.office) flow.heading(input.office, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading(`${input.sessionTitle}评审结果清单`);
     flow.paragraph(`业务：${input.programName}\u3000\u3000时间：${formatDateZh(input.date)}\u3000\u3000地点：${input.venue}`, BODY);
@@ -91,18 +88,15 @@ export async function buildPanelResultsXlsx(input: PanelResultsInput): Promise<R
   const checked = checkRows(input);
   if (!checked.ok) return checked;
   const wb = newWorkbook(input.signedOn);
-  const ws = addSheet(wb, '评审结果', RESULT_COLUMNS, { orientation: 'landscape', repeatRows: [4, 4] });
-  titleRow(ws, 1, `${input.sessionTitle}评审结果清单`, RESULT_COLUMNS.length);
-  noteRow(ws, 2, `业务：${input.programName}\u3000时间：${formatDateZh(input.date)}\u3000地点：${input.venue}`, RESULT_COLUMNS.length);
-  noteRow(ws, 3, `主任委员：${input.chair}\u3000评审专家：${input.members.join('、')}`, RESULT_COLUMNS.length);
-  headerRow(ws, 4, RESULT_COLUMNS);
-  const next = bodyRows(
-    ws,
-    5,
-    RESULT_COLUMNS,
-    input.rows.map((r, i) => RESULT_COLUMNS.map((c) => (c.key === '#' ? i + 1 : r[c.key]))),
-  );
-  noteRow(ws, next + 1, `主任委员签署日期：${formatDateZh(input.signedOn)}`, RESULT_COLUMNS.length);
+  tableSheet(wb, {
+    name: '评审结果',
+    orientation: 'landscape',
+    columns: RESULT_COLUMNS,
+    title: `${input.sessionTitle}评审结果清单`,
+    notes: [`业务：${input.programName}\u3000时间：${formatDateZh(input.date)}\u3000地点：${input.venue}`, `主任委员：${input.chair}\u3000评审专家：${input.members.join('、')}`],
+    rows: input.rows.map((r, i) => RESULT_COLUMNS.map((c) => (c.key === '#' ? i + 1 : r[c.key]))),
+    footer: `主任委员签署日期：${formatDateZh(input.signedOn)}`,
+  });
   return ok(await workbookBytes(wb));
 }
 
@@ -120,10 +114,7 @@ export interface DefenceNoticeInput {
 export async function buildDefenceNoticePdf(input: DefenceNoticeInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   if (input.rows.length === 0) return fail('documents.fields', '尚未安排现场答辩，无法打印答辩通知。');
   try {
-    const doc = await newPdfDocument(`现场答辩安排 ${input.sessionTitle}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`现场答辩安排 ${input.sessionTitle}`, fonts, options);
     if (input.office) flow.heading(input.office, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading('现场答辩安排通知');
     flow.paragraph(

@@ -8,10 +8,10 @@ import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import type { ScoringSheet } from '../../programs/schema';
 import { DocumentError, toFailure } from '../errors';
-import { FontRegistry, type FontBytes } from '../fonts';
+import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
-import { newPdfDocument } from '../pdf/document';
-import { BODY, FlowDocument, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { newFlowPdf } from '../pdf/new-flow';
+import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
 import { BLANK_DATE, type OfficeInfo } from '../intake/common';
 
 export interface ScoringSheetItem {
@@ -58,10 +58,7 @@ const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 export async function buildScoringSheetPdf(input: ScoringSheetInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.dimensions.length === 0) throw new DocumentError('documents.fields', '评分表没有评价维度，无法生成。');
-    const doc = await newPdfDocument(`${input.title} ${input.applicantName}`);
-    const registry = new FontRegistry(doc, fonts);
-    await registry.load(['serif-regular', 'sans-regular', 'sans-bold']);
-    const flow = new FlowDocument(doc, registry, { page: { paper: 'A4', orientation: 'portrait' }, ...(options.onTextDrawn ? { onTextDrawn: options.onTextDrawn } : {}) });
+    const { doc, flow } = await newFlowPdf(`${input.title} ${input.applicantName}`, fonts, options);
     const W = flow.contentWidth;
     flow.heading(input.office.name, { font: 'sans-regular', sizePt: 12 }, 2);
     flow.heading(input.title, { font: 'sans-bold', sizePt: 17 }, 2);

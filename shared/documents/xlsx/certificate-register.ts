@@ -7,7 +7,7 @@
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export type CertificateEventKind = 'issued' | 'renewed' | 'reissued' | 'changed' | 'deferred' | 'suspended' | 'revoked' | 'cancelled';
 
@@ -67,10 +67,6 @@ export async function buildCertificateRegisterXlsx(input: CertificateRegisterInp
   const events = eventsInRange(input.events, input.from, input.to);
   const wb = newWorkbook(input.to);
   const range = `${formatDateZh(input.from)}至${formatDateZh(input.to)}`;
-  const ws = addSheet(wb, REGISTER_SHEET, REGISTER_COLUMNS, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(ws, 1, `${input.office}证书登记簿`, REGISTER_COLUMNS.length);
-  noteRow(ws, 2, `期间：${range}\u3000\u3000共 ${events.length} 条`, REGISTER_COLUMNS.length);
-  headerRow(ws, 3, REGISTER_COLUMNS);
   const rows: CellValue[][] = events.map((e, i) => [
     i + 1,
     formatDateZh(e.date),
@@ -82,18 +78,28 @@ export async function buildCertificateRegisterXlsx(input: CertificateRegisterInp
     e.reason ?? '',
     e.clerk ?? '',
   ]);
-  bodyRows(ws, 4, REGISTER_COLUMNS, rows);
+  tableSheet(wb, {
+    name: REGISTER_SHEET,
+    orientation: 'landscape',
+    columns: REGISTER_COLUMNS,
+    title: `${input.office}证书登记簿`,
+    notes: [`期间：${range}\u3000\u3000共 ${events.length} 条`],
+    rows,
+  });
 
   const statsColumns: ColumnDef[] = [
     { header: '类别', width: 12 },
     { header: '数量', width: 10, numFmt: '0' },
   ];
-  const st = addSheet(wb, REGISTER_STATS_SHEET, statsColumns, { orientation: 'portrait', repeatRows: [3, 3] });
-  titleRow(st, 1, '证书登记统计', statsColumns.length);
-  noteRow(st, 2, `期间：${range}`, statsColumns.length, 32);
-  headerRow(st, 3, statsColumns);
   const kinds = Object.keys(CERTIFICATE_EVENT_ZH) as CertificateEventKind[];
   const counts: CellValue[][] = kinds.map((k) => [CERTIFICATE_EVENT_ZH[k], events.filter((e) => e.kind === k).length]);
-  bodyRows(st, 4, statsColumns, [...counts, ['合计', events.length]]);
+  tableSheet(wb, {
+    name: REGISTER_STATS_SHEET,
+    orientation: 'portrait',
+    columns: statsColumns,
+    title: '证书登记统计',
+    notes: [{ text: `期间：${range}`, height: 32 }],
+    rows: [...counts, ['合计', events.length]],
+  });
   return ok(await workbookBytes(wb));
 }

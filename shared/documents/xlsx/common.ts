@@ -89,24 +89,24 @@ export function addSheet(wb: Workbook, name: string, columns: readonly ColumnDef
   return ws;
 }
 
-/** A title across all columns in row `row`. */
-export function titleRow(ws: Worksheet, row: number, text: string, columnCount: number, font = TITLE_FONT, height = 30): void {
+/** Text in one cell merged across the first `columnCount` columns of row `row`. */
+function spanningRow(ws: Worksheet, row: number, columnCount: number, text: string, style: { font: Partial<ExcelJS.Font>; horizontal: 'left' | 'center'; height: number }): void {
   ws.mergeCells(row, 1, row, columnCount);
   const cell = ws.getCell(row, 1);
   cell.value = text;
-  cell.font = font;
-  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  ws.getRow(row).height = height;
+  cell.font = style.font;
+  cell.alignment = { horizontal: style.horizontal, vertical: 'middle', wrapText: true };
+  ws.getRow(row).height = style.height;
+}
+
+/** A title across all columns in row `row`. */
+export function titleRow(ws: Worksheet, row: number, text: string, columnCount: number, font = TITLE_FONT, height = 30): void {
+  spanningRow(ws, row, columnCount, text, { font, horizontal: 'center', height });
 }
 
 /** A line of plain text across the columns (报送单位, 公示期 …), left-aligned. */
 export function noteRow(ws: Worksheet, row: number, text: string, columnCount: number, height = 20): void {
-  ws.mergeCells(row, 1, row, columnCount);
-  const cell = ws.getCell(row, 1);
-  cell.value = text;
-  cell.font = BODY_FONT;
-  cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  ws.getRow(row).height = height;
+  spanningRow(ws, row, columnCount, text, { font: BODY_FONT, horizontal: 'left', height });
 }
 
 export function styleHeaderCell(cell: ExcelJS.Cell): void {
@@ -162,6 +162,42 @@ export function bodyRows(ws: Worksheet, firstRow: number, columns: readonly Colu
     });
   });
   return firstRow + rows.length;
+}
+
+/** A line of text around a table: its text, and a taller row where it wraps (20 by default). */
+export type SheetNote = string | { readonly text: string; readonly height: number };
+
+function writeNote(ws: Worksheet, row: number, note: SheetNote, columnCount: number): void {
+  if (typeof note === 'string') noteRow(ws, row, note, columnCount);
+  else noteRow(ws, row, note.text, columnCount, note.height);
+}
+
+export interface TableSheet {
+  readonly name: string;
+  readonly orientation: SheetSetup['orientation'];
+  readonly columns: readonly ColumnDef[];
+  readonly title: string;
+  /** The lines between the title and the header row (期间, 截至 …). */
+  readonly notes: readonly SheetNote[];
+  readonly headerHeight?: number;
+  readonly rows: readonly (readonly CellValue[])[];
+  /** A line after the table (公示单位 …), one blank row below the last. */
+  readonly footer?: SheetNote;
+}
+
+/**
+ * One titled table on a sheet of its own: the title in row 1, the notes under it, one header
+ * row repeated on every printed page, the body rows, then the footer.
+ */
+export function tableSheet(wb: Workbook, t: TableSheet): Worksheet {
+  const headerAt = 2 + t.notes.length;
+  const ws = addSheet(wb, t.name, t.columns, { orientation: t.orientation, repeatRows: [headerAt, headerAt] });
+  titleRow(ws, 1, t.title, t.columns.length);
+  t.notes.forEach((note, i) => writeNote(ws, 2 + i, note, t.columns.length));
+  headerRow(ws, headerAt, t.columns, t.headerHeight);
+  const next = bodyRows(ws, headerAt + 1, t.columns, t.rows);
+  if (t.footer !== undefined) writeNote(ws, next + 1, t.footer, t.columns.length);
+  return ws;
 }
 
 /** Width of text in Excel character units at 10 pt: a Han character is about two digits wide. */

@@ -9,7 +9,7 @@ import { formatDateZh } from '../../rules/civil-date';
 import { fenToUnitNumber, type Fen } from '../../rules/money';
 import { ok, type Result } from '../../rules/result';
 import { OUTCOME_ZH, type FilingOutcome, type GradeSummaryInput, type SummaryMeasure } from '../org-rosters';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export const SUMMARY_SHEET = '汇总';
 export const DETAIL_SHEET = '明细';
@@ -57,10 +57,6 @@ export async function buildGradeSummaryXlsx(input: GradeSummaryInput): Promise<R
   ];
 
   const wb = newWorkbook(input.generatedOn);
-  const s = addSheet(wb, SUMMARY_SHEET, summaryColumns, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(s, 1, input.title, summaryColumns.length);
-  noteRow(s, 2, `按等级汇总\u3000\u3000生成日期：${formatDateZh(input.generatedOn)}`, summaryColumns.length);
-  headerRow(s, 3, summaryColumns, 40);
   const byLevel = levels.map((l) => input.rows.filter((r) => r.levelId === l.id));
   const lineOf = (name: string, rows: typeof input.rows): CellValue[] => [
     name,
@@ -69,13 +65,17 @@ export async function buildGradeSummaryXlsx(input: GradeSummaryInput): Promise<R
     ...measures.map((_, i) => rows.filter((r) => r.met[i] === true).length),
     ...measures.map((m, i) => cell(m, sumOf(rows.map((r) => r.figures[i] ?? null)))),
   ];
-  const next = bodyRows(s, 4, summaryColumns, [...levels.map((l, i) => lineOf(l.name, byLevel[i] ?? [])), lineOf('合计', byLevel.flat())]);
-  if (input.note !== '') noteRow(s, next + 1, input.note, summaryColumns.length, 32);
+  tableSheet(wb, {
+    name: SUMMARY_SHEET,
+    orientation: 'landscape',
+    columns: summaryColumns,
+    title: input.title,
+    notes: [`按等级汇总\u3000\u3000生成日期：${formatDateZh(input.generatedOn)}`],
+    headerHeight: 40,
+    rows: [...levels.map((l, i) => lineOf(l.name, byLevel[i] ?? [])), lineOf('合计', byLevel.flat())],
+    ...(input.note === '' ? {} : { footer: { text: input.note, height: 32 } }),
+  });
 
-  const d = addSheet(wb, DETAIL_SHEET, detailColumns, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(d, 1, input.title, detailColumns.length);
-  noteRow(d, 2, `明细（按等级分组）\u3000\u3000共 ${input.rows.length} 家`, detailColumns.length);
-  headerRow(d, 3, detailColumns, 40);
   let n = 0;
   const detail: CellValue[][] = [];
   levels.forEach((l, li) => {
@@ -95,6 +95,14 @@ export async function buildGradeSummaryXlsx(input: GradeSummaryInput): Promise<R
   });
   const all = byLevel.flat();
   detail.push(['合计', '', '', '', ...measures.map((m, i) => cell(m, sumOf(all.map((r) => r.figures[i] ?? null)))), ...measures.map(() => ''), '', '']);
-  bodyRows(d, 4, detailColumns, detail);
+  tableSheet(wb, {
+    name: DETAIL_SHEET,
+    orientation: 'landscape',
+    columns: detailColumns,
+    title: input.title,
+    notes: [`明细（按等级分组）\u3000\u3000共 ${input.rows.length} 家`],
+    headerHeight: 40,
+    rows: detail,
+  });
   return ok(await workbookBytes(wb));
 }

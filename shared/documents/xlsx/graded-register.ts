@@ -6,7 +6,7 @@
 import { formatDateZh } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import type { GradedRegisterInput } from '../org-rosters';
-import { addSheet, bodyRows, dateCell, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { dateCell, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export const GRADED_REGISTER_SHEET = '登记簿';
 export const GRADED_STATS_SHEET = '统计';
@@ -25,15 +25,13 @@ export const GRADED_REGISTER_COLUMNS: readonly ColumnDef[] = [
 
 export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promise<Result<Uint8Array>> {
   const wb = newWorkbook(input.asOf);
-  const ws = addSheet(wb, GRADED_REGISTER_SHEET, GRADED_REGISTER_COLUMNS, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(ws, 1, input.title, GRADED_REGISTER_COLUMNS.length);
-  noteRow(ws, 2, `截至${formatDateZh(input.asOf)}\u3000\u3000共 ${input.rows.length} 本`, GRADED_REGISTER_COLUMNS.length);
-  headerRow(ws, 3, GRADED_REGISTER_COLUMNS);
-  bodyRows(
-    ws,
-    4,
-    GRADED_REGISTER_COLUMNS,
-    input.rows.map((r, i): CellValue[] => [
+  tableSheet(wb, {
+    name: GRADED_REGISTER_SHEET,
+    orientation: 'landscape',
+    columns: GRADED_REGISTER_COLUMNS,
+    title: input.title,
+    notes: [`截至${formatDateZh(input.asOf)}\u3000\u3000共 ${input.rows.length} 本`],
+    rows: input.rows.map((r, i): CellValue[] => [
       i + 1,
       r.certificateNo,
       r.holderName,
@@ -44,23 +42,26 @@ export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promi
       r.validUntil ? dateCell(r.validUntil, 'date') : '',
       r.status,
     ]),
-  );
+  });
 
   const statsColumns: ColumnDef[] = [
     { header: '评价类别', width: 30, align: 'left' },
     { header: '等级', width: 14 },
     { header: '证书数', width: 10, numFmt: '0' },
   ];
-  const st = addSheet(wb, GRADED_STATS_SHEET, statsColumns, { orientation: 'portrait', repeatRows: [3, 3] });
-  titleRow(st, 1, '证书统计（按评价类别和等级）', statsColumns.length);
-  noteRow(st, 2, `截至${formatDateZh(input.asOf)}`, statsColumns.length);
-  headerRow(st, 3, statsColumns);
   const lines: CellValue[][] = [];
   for (const c of input.categories) {
     const inCategory = input.rows.filter((r) => r.categoryName === c.name);
     if (c.levels.length === 0) lines.push([c.name, '不分等级', inCategory.length]);
     for (const level of [...c.levels].reverse()) lines.push([c.name, level, inCategory.filter((r) => r.levelName === level).length]);
   }
-  bodyRows(st, 4, statsColumns, [...lines, ['合计', '', input.rows.length]]);
+  tableSheet(wb, {
+    name: GRADED_STATS_SHEET,
+    orientation: 'portrait',
+    columns: statsColumns,
+    title: '证书统计（按评价类别和等级）',
+    notes: [`截至${formatDateZh(input.asOf)}`],
+    rows: [...lines, ['合计', '', input.rows.length]],
+  });
   return ok(await workbookBytes(wb));
 }

@@ -7,7 +7,7 @@
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { newWorkbook, tableSheet, workbookBytes, type ColumnDef } from './common';
 
 export interface PublicityColumn extends ColumnDef {
   /** The row field shown in this column. */
@@ -59,14 +59,15 @@ export async function buildPublicityListXlsx(input: PublicityInput): Promise<Res
   if (!columns) return fail('documents.layout', `没有“${input.layout}”的公示名单格式。`);
   if (input.period.to < input.period.from) return fail('documents.validity', '公示截止日期早于开始日期，请核对。');
   const wb = newWorkbook(input.period.from);
-  const ws = addSheet(wb, PUBLICITY_SHEET, columns, { orientation: 'portrait', repeatRows: [4, 4] });
-  titleRow(ws, 1, input.title, columns.length);
   const period = `公示期：${formatDateZh(input.period.from)}至${formatDateZh(input.period.to)}${input.period.note ? `（${input.period.note}）` : ''}`;
-  noteRow(ws, 2, input.intro ?? '现将名单公示如下，公示期内如有异议，请以书面形式向公示单位反映。', columns.length, 32);
-  noteRow(ws, 3, period, columns.length);
-  headerRow(ws, 4, columns);
-  const rows: CellValue[][] = input.rows.map((r, i) => columns.map((c) => (c.key === '#' ? i + 1 : (r[c.key] ?? ''))));
-  const next = bodyRows(ws, 5, columns, rows);
-  noteRow(ws, next + 1, `公示单位：${input.publisher}${input.contact ? `\u3000\u3000联系电话：${input.contact}` : ''}`, columns.length);
+  tableSheet(wb, {
+    name: PUBLICITY_SHEET,
+    orientation: 'portrait',
+    columns,
+    title: input.title,
+    notes: [{ text: input.intro ?? '现将名单公示如下，公示期内如有异议，请以书面形式向公示单位反映。', height: 32 }, period],
+    rows: input.rows.map((r, i) => columns.map((c) => (c.key === '#' ? i + 1 : (r[c.key] ?? '')))),
+    footer: `公示单位：${input.publisher}${input.contact ? `\u3000\u3000联系电话：${input.contact}` : ''}`,
+  });
   return ok(await workbookBytes(wb));
 }

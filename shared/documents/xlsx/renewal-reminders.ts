@@ -5,7 +5,7 @@
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
-import { addSheet, bodyRows, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export interface ReminderRow {
   readonly certificateNo: string;
@@ -40,10 +40,6 @@ export const REMINDER_COLUMNS: readonly ColumnDef[] = [
 
 export async function buildRenewalRemindersXlsx(input: RenewalRemindersInput): Promise<Result<Uint8Array>> {
   const wb = newWorkbook(input.asOf);
-  const ws = addSheet(wb, '续期提醒', REMINDER_COLUMNS, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(ws, 1, `${input.office}续期提醒名单`, REMINDER_COLUMNS.length);
-  noteRow(ws, 2, `截至${formatDateZh(input.asOf)}：已在办理期内及${input.horizonDays}天内进入办理期的证书，共 ${input.rows.length} 份`, REMINDER_COLUMNS.length);
-  headerRow(ws, 3, REMINDER_COLUMNS);
   const rows: CellValue[][] = input.rows.map((r, i) => [
     i + 1,
     r.certificateNo,
@@ -54,6 +50,13 @@ export async function buildRenewalRemindersXlsx(input: RenewalRemindersInput): P
     formatDateZh(r.expiry),
     r.daysUntilOpen,
   ]);
-  bodyRows(ws, 4, REMINDER_COLUMNS, rows);
+  tableSheet(wb, {
+    name: '续期提醒',
+    orientation: 'landscape',
+    columns: REMINDER_COLUMNS,
+    title: `${input.office}续期提醒名单`,
+    notes: [`截至${formatDateZh(input.asOf)}：已在办理期内及${input.horizonDays}天内进入办理期的证书，共 ${input.rows.length} 份`],
+    rows,
+  });
   return ok(await workbookBytes(wb));
 }

@@ -7,7 +7,7 @@
 import { formatDateZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { SEX_ZH } from '../zj-applicant';
-import { addSheet, bodyRows, dateCell, headerRow, newWorkbook, noteRow, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { dateCell, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export type RkRegistrationKind = 'first' | 'renewal' | 'deferral' | 'cancellation';
 
@@ -92,10 +92,13 @@ export function rkRegisterCells(r: RkRegisterRow, index: number): CellValue[] {
 export async function buildRkTalentRegisterXlsx(input: RkRegisterInput): Promise<Result<Uint8Array>> {
   const wb = newWorkbook(input.exportedOn);
   const columns = RK_REGISTER_COLUMNS;
-  const ws = addSheet(wb, RK_REGISTER_SHEET, columns, { orientation: 'landscape', repeatRows: [3, 3] });
-  titleRow(ws, 1, `计算机技术与软件专业技术资格（水平）证书登记人才库（${input.roundName}）`, columns.length);
-  noteRow(ws, 2, `登记实施机构：${input.registrar}\u3000\u3000\u3000\u3000导出日期：${formatDateZh(input.exportedOn)}\u3000\u3000\u3000\u3000共 ${input.rows.length} 人`, columns.length);
-  headerRow(ws, 3, columns);
-  bodyRows(ws, 4, columns, input.rows.map((r, i) => rkRegisterCells(r, i + 1)));
+  tableSheet(wb, {
+    name: RK_REGISTER_SHEET,
+    orientation: 'landscape',
+    columns,
+    title: `计算机技术与软件专业技术资格（水平）证书登记人才库（${input.roundName}）`,
+    notes: [`登记实施机构：${input.registrar}\u3000\u3000\u3000\u3000导出日期：${formatDateZh(input.exportedOn)}\u3000\u3000\u3000\u3000共 ${input.rows.length} 人`],
+    rows: input.rows.map((r, i) => rkRegisterCells(r, i + 1)),
+  });
   return ok(await workbookBytes(wb));
 }

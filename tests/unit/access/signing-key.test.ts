@@ -5,8 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from '../db/fresh-db';
 import { AccessDeniedError } from '../../../renderer/src/db/errors';
 import { generateAndSaveSigningKey, loadSigning, saveOfficeName, savePrinterProfile, saveSigning, signingKeyStatus, SigningKeyError } from '../../../renderer/src/documents/settings';
 import { fingerprintOf } from '../../../shared/access/fingerprint';
@@ -15,15 +16,8 @@ const ADMIN = { userId: null, role: 'admin' as const };
 const CLERK = { userId: null, role: 'clerk' as const };
 const REVIEWER = { userId: null, role: 'reviewer' as const };
 let db: DeskDatabase;
-let n = 0;
-
-beforeEach(async () => {
-  db = new DeskDatabase(`signing-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useFreshDb('signing', (opened) => {
+  db = opened;
 });
 
 function pastedKey() {

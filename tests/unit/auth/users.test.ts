@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from '../db/fresh-db';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { ValidationError } from '../../../renderer/src/db/errors';
 import { AuthError, FIRST_RUN_REASON, FIRST_RUN_USER_ID, MESSAGES, UserDirectory } from '../../../renderer/src/auth/users';
@@ -13,7 +14,6 @@ const CLERK = { username: 'Clerk1', displayName: '李经办', role: 'clerk' as c
 let db: DeskDatabase;
 let users: UserDirectory;
 let admin: SignedInUser;
-let n = 0;
 
 const as = (user: { id: string }): WriteContext => ({ userId: user.id, deviceId: DEVICE });
 
@@ -26,16 +26,10 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection');
 }
 
-beforeEach(async () => {
-  db = new DeskDatabase(`auth-test-${++n}`);
-  await db.open();
+useFreshDb('auth-test', async (opened) => {
+  db = opened;
   users = new UserDirectory(db, new Repository(db, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
   admin = await users.createFirstAdmin({ ...ADMIN, confirmPassword: ADMIN.password }, DEVICE);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 describe('first run', () => {
@@ -57,7 +51,7 @@ describe('first run', () => {
   });
 
   it('refuses a short password or a mismatched confirmation, writing nothing', async () => {
-    const fresh = new DeskDatabase(`auth-test-fresh-${n}`);
+    const fresh = new DeskDatabase('auth-test-fresh');
     const dir = new UserDirectory(fresh, new Repository(fresh, 'users'), { iterations: 1_000, iterationBounds: { min: 1_000, max: 5_000_000 } });
     try {
       const short = await rejection(dir.createFirstAdmin({ ...ADMIN, password: 'short' }, DEVICE));

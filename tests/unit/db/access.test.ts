@@ -4,8 +4,9 @@
  * message, and nothing (record, outbox, audit) is written. A reviewer does panel work only.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from './fresh-db';
 import { AccessDeniedError } from '../../../renderer/src/db/errors';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 
@@ -13,15 +14,8 @@ const as = (role: WriteContext['role']): WriteContext => ({ userId: `${role}-1`,
 const PERSON = { name: '张三', idNumber: '11010519491231002X' };
 
 let db: DeskDatabase;
-let n = 0;
-
-beforeEach(async () => {
-  db = new DeskDatabase(`access-test-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useFreshDb('access-test', (opened) => {
+  db = opened;
 });
 
 const written = async () => ({ people: await db.people.count(), outbox: await db.outbox.count(), audit: await db.auditLog.count() });

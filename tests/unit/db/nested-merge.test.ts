@@ -4,34 +4,19 @@
  * is a conflict on that line only, and settling it on one desk settles it on both.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import { deliver, T0, useTwoDesks, type MergeDesk } from './two-desks';
 import { mergeRemoteOperations } from '../../../renderer/src/db/remote';
-import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { flattenNested, unflattenNested } from '../../../shared/sync/nested';
 import { operationSchema } from '../../../shared/sync/protocol';
 
-const T0 = Date.parse('2026-11-22T02:00:00.000Z');
 
-interface Desk {
-  db: DeskDatabase;
-  apps: Repository<'applications'>;
-  ctx: (ms: number) => WriteContext;
-  deviceId: string;
-}
-
-let n = 0;
-let a: Desk;
-let b: Desk;
-
-function desk(deviceId: string): Desk {
-  const db = new DeskDatabase(`nested-test-${++n}`);
-  return { db, apps: new Repository(db, 'applications'), deviceId, ctx: (ms) => ({ userId: `clerk-${deviceId}`, deviceId, now: () => new Date(T0 + ms) }) };
-}
-
-async function deliver(from: Desk, to: Desk, nowMs: number): Promise<void> {
-  await mergeRemoteOperations(to.db, await from.db.outbox.orderBy('id').toArray(), to.deviceId, T0 + nowMs);
-}
+let a: MergeDesk;
+let b: MergeDesk;
+useTwoDesks('nested-test', (first, second) => {
+  a = first;
+  b = second;
+});
 
 const application = {
   programId: 'zj-it-senior',
@@ -42,19 +27,6 @@ const application = {
   receivedDate: '2026-11-20',
   fields: { name: '赵文华', employer: '浙江省信息化研究院', specialty: '系统集成' },
 };
-
-beforeEach(async () => {
-  a = desk('desk-a');
-  b = desk('desk-b');
-  await Promise.all([a.db.open(), b.db.open()]);
-});
-
-afterEach(async () => {
-  for (const d of [a, b]) {
-    d.db.close();
-    await d.db.delete();
-  }
-});
 
 describe('form entries merge one by one', () => {
   it('flatten and unflatten are inverse; a removed entry is sent as cleared', () => {

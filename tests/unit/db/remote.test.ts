@@ -4,52 +4,21 @@
  * both, and a bad clock is refused without merging anything.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import { deliver, T0, useTwoDesks, type MergeDesk } from './two-desks';
 import { NoConflictError } from '../../../renderer/src/db/errors';
 import { mergeRemoteOperations } from '../../../renderer/src/db/remote';
-import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { ClockDriftError, formatHlc } from '../../../shared/sync/hlc';
-import { operationSchema, type Operation } from '../../../shared/sync/protocol';
+import { operationSchema } from '../../../shared/sync/protocol';
 
-const T0 = Date.parse('2026-11-22T02:00:00.000Z');
 const zhang = { name: '张三丰', idNumber: '110105194910010015' };
 
-interface Desk {
-  db: DeskDatabase;
-  people: Repository<'people'>;
-  ctx: (ms: number) => WriteContext;
-  deviceId: string;
-}
-
-let n = 0;
-let a: Desk;
-let b: Desk;
-
-function desk(deviceId: string): Desk {
-  const db = new DeskDatabase(`remote-test-${++n}`);
-  return { db, people: new Repository(db, 'people'), deviceId, ctx: (ms) => ({ userId: `clerk-${deviceId}`, deviceId, now: () => new Date(T0 + ms) }) };
-}
-
-/** Everything `from` wrote that `to` has not merged yet (the server would deliver it). */
-async function deliver(from: Desk, to: Desk, nowMs: number): Promise<Operation[]> {
-  const ops = await from.db.outbox.orderBy('id').toArray();
-  await mergeRemoteOperations(to.db, ops, to.deviceId, T0 + nowMs);
-  return ops;
-}
-
-beforeEach(async () => {
-  a = desk('desk-a');
-  b = desk('desk-b');
-  await Promise.all([a.db.open(), b.db.open()]);
-});
-
-afterEach(async () => {
-  for (const d of [a, b]) {
-    d.db.close();
-    await d.db.delete();
-  }
+let a: MergeDesk;
+let b: MergeDesk;
+useTwoDesks('remote-test', (first, second) => {
+  a = first;
+  b = second;
 });
 
 describe('merging pulled operations on a desk', () => {

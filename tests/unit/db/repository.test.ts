@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from './fresh-db';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { ValidationError } from '../../../renderer/src/db/errors';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
@@ -12,17 +13,9 @@ const zhang = { name: '张三丰', idNumber: '110105194910010015', birthDate: '1
 
 let db: DeskDatabase;
 let people: Repository<'people'>;
-let n = 0;
-
-beforeEach(async () => {
-  db = new DeskDatabase(`repo-test-${++n}`);
-  await db.open();
+useFreshDb('repo-test', (opened) => {
+  db = opened;
   people = new Repository(db, 'people');
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 describe('Repository: every write is record + outbox + audit in one transaction', () => {

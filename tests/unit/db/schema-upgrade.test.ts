@@ -16,18 +16,32 @@ import { programId as pid } from '../typed-ids';
 let n = 0;
 const freshName = () => `schema-test-${++n}`;
 
-/** The database exactly as the version-1 app declared it. */
-function openV1(name: string): Dexie {
+const OLD_SCHEMAS = [schemaV1, schemaV2, schemaV3] as const;
+
+/** The database exactly as the version-`version` app declared it (its versions 1 to `version`). */
+function openOld(name: string, version: 1 | 2 | 3): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores(schemaV1);
+  OLD_SCHEMAS.slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  return db;
+}
+
+/** Opens `name` with today's app, which runs every upgrade up to the current version. */
+async function openCurrent(name: string): Promise<DeskDatabase> {
+  const db = new DeskDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(SCHEMA_VERSION);
   return db;
 }
 
 const at = (s: number) => `2026-11-22T02:00:${String(s).padStart(2, '0')}.000Z`;
+/** Who wrote a record and when, as every stored record carries it. */
+const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
 const ZHANG = '01937b2c-0000-7000-8000-000000000001';
 const LI = '01937b2c-0000-7000-8000-000000000002';
 const WANG = '01937b2c-0000-7000-8000-000000000003';
 const opId = (k: number) => `01937b2c-1111-7000-8000-00000000000${k}`;
+/** 张三丰 as every version since 2 stores him. */
+const STORED_ZHANG = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
 
 describe('Dexie schema', () => {
   it('the current version opens empty with every table', async () => {
@@ -60,11 +74,10 @@ describe('Dexie schema', () => {
   });
 
   it('version 1 → 2: outbox operations gain stamps and prev, every record gains its merge state', async () => {
-    const name = freshName();
-    const v1 = openV1(name);
     const zhang = { id: ZHANG, name: '张君宝', idNumber: '110105194910010015', phone: '13912345678', createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(5), updatedBy: 'clerk-2' };
     const li = { id: LI, name: '李四', idNumber: '11010519491001002X', createdAt: at(1), createdBy: 'clerk-1', updatedAt: at(6), updatedBy: 'clerk-1', deleted: true };
     const wang = { id: WANG, name: '王五', idNumber: '110105194910010031', createdAt: at(2), createdBy: 'clerk-1', updatedAt: at(2), updatedBy: 'clerk-1' };
+    const v1 = openOld(freshName(), 1);
     await v1.table('people').bulkAdd([zhang, li, wang]);
     // What the version-1 repository wrote: create, update, create, delete. Wang has no operation
     // (written around the repository), so the upgrade must give him one.
@@ -80,9 +93,7 @@ describe('Dexie schema', () => {
     await v1.table('settings').put({ key: 'deviceId', value: 'device-a' });
     v1.close();
 
-    const v2 = new DeskDatabase(name);
-    await v2.open();
-    expect(v2.verno).toBe(SCHEMA_VERSION); // through 2 (and every later version)
+    const v2 = await openCurrent(v1.name); // through 2 (and every later version)
 
     // Records and the audit log are untouched.
     expect(await v2.people.get(ZHANG)).toEqual(zhang);
@@ -120,33 +131,25 @@ describe('Dexie schema', () => {
   });
 
   it('version 1 → 2 on an empty database', async () => {
-    const name = freshName();
-    const v1 = openV1(name);
+    const v1 = openOld(freshName(), 1);
     await v1.open();
     v1.close();
-    const v2 = new DeskDatabase(name);
-    await v2.open();
+    const v2 = await openCurrent(v1.name);
     expect(await v2.outbox.count()).toBe(0);
     expect(await v2.mergeStates.count()).toBe(0);
     v2.close();
   });
 
   it('version 2 → 3: rows kept; new indexes answer; application numbers may repeat across desks', async () => {
-    const name = freshName();
-    const v2 = new Dexie(name);
-    v2.version(1).stores(schemaV1);
-    v2.version(2).stores(schemaV2);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
-    await v2.table('people').add({ id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base });
+    const v2 = openOld(freshName(), 2);
+    await v2.table('people').add(STORED_ZHANG);
     await v2.table('applications').add({
       id: LI, programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-A1B2-0001', personId: ZHANG,
       status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: {}, ...base,
     });
     v2.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION); // through 3 (and every later version)
+    const db = await openCurrent(v2.name); // through 3 (and every later version)
     expect((await db.people.where('[name+birthDate]').equals(['张三丰', '1949-10-01']).first())?.id).toBe(ZHANG);
     expect(await db.applications.where('[programId+status]').equals(['rk-registration', 'received']).count()).toBe(1);
     // Another desk's application with the same number merges in rather than failing the index.
@@ -156,19 +159,13 @@ describe('Dexie schema', () => {
   });
 
   it('version 3 → 7: every row of version 3 kept; the panel tables exist, take records and answer their indexes', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(schemaV1);
-    v3.version(2).stores(schemaV2);
-    v3.version(3).stores(schemaV3);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
-    const person = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
     const application = {
       id: LI, programId: 'xj-isi-spm', kind: 'new', applicationNo: 'P2-2026-A1B2-0001', personId: ZHANG,
       status: 'awaiting-defense', channel: 'individual', receivedDate: '2026-11-20', fields: { employer: '新疆某某科技有限公司' }, ...base,
     };
     const review = { id: WANG, applicationId: LI, stage: 'awaiting-defense', reviewer: '王专家', opinion: '答辩流畅', outcome: '建议通过', ...base };
-    await v3.table('people').add(person);
+    const v3 = openOld(freshName(), 3);
+    await v3.table('people').add(STORED_ZHANG);
     await v3.table('applications').add(application);
     await v3.table('reviews').add(review);
     await v3.table('workflowEvents').add({ id: opId(1), applicationId: LI, transitionId: 'pass-intake', from: 'received', to: 'awaiting-defense', on: '2026-11-20', role: 'clerk', ...base });
@@ -176,11 +173,9 @@ describe('Dexie schema', () => {
     await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
     v3.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await openCurrent(v3.name);
     // Nothing of version 3 is lost or rewritten.
-    expect(await db.people.get(ZHANG)).toEqual(person);
+    expect(await db.people.get(ZHANG)).toEqual(STORED_ZHANG);
     expect(await db.applications.get(LI)).toEqual(application);
     // …but for the review's 结论, a code since version 12 (db/upgrade-v12.ts).
     expect(await db.reviews.get(WANG)).toEqual({ ...review, outcome: 'recommend' });
@@ -211,21 +206,15 @@ describe('Dexie schema', () => {
   });
 
   it('version 3 → 4: every row kept; the office calendar years are a synced table written through the repository', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(schemaV1);
-    v3.version(2).stores(schemaV2);
-    v3.version(3).stores(schemaV3);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
-    await v3.table('people').add({ id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base });
+    const v3 = openOld(freshName(), 3);
+    await v3.table('people').add(STORED_ZHANG);
     await v3.table('publicities').add({
       id: LI, programId: 'rk-registration', title: '2026年第一批', startedOn: '2026-11-23', endsOn: '2026-11-27', applicationIds: [WANG], ...base,
     });
     await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
     v3.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
+    const db = await openCurrent(v3.name);
     expect((await db.people.get(ZHANG))?.name).toBe('张三丰');
     expect((await db.publicities.where('applicationIds').equals(WANG).first())?.endsOn).toBe('2026-11-27');
     const calendar = new Repository(db, 'calendarYears');
@@ -243,12 +232,6 @@ describe('Dexie schema', () => {
   });
 
   it('version 3 → 10: every record kept; agencies, evaluators and agency reviews get tables and indexes; writes sync', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(schemaV1);
-    v3.version(2).stores(schemaV2);
-    v3.version(3).stores(schemaV3);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
     const organisation = { id: ZHANG, name: '新疆天山云数据科技有限公司', creditCode: '91350100M000100Y43', ...base };
     const application = {
       id: LI, programId: 'xj-si-annual', kind: 'annual-review', applicationNo: 'P3-2026-A1B2-0001', organisationId: ZHANG,
@@ -256,6 +239,7 @@ describe('Dexie schema', () => {
       fields: { grade: '乙', technicalStaffTotal: 31, projects: [{ rowKey: 'p1', projectName: '机房改造', integration: 12_500_000 }] }, ...base,
     };
     const certificate = { id: WANG, certificateNo: 'XJSI-2025-000001', programId: 'xj-si-annual', holderOrganisationId: ZHANG, issuedOn: '2025-04-20', status: 'valid', ...base };
+    const v3 = openOld(freshName(), 3);
     await v3.table('organisations').add(organisation);
     await v3.table('applications').add(application);
     await v3.table('certificates').add(certificate);
@@ -263,9 +247,7 @@ describe('Dexie schema', () => {
     await v3.table('settings').put({ key: 'deviceId', value: 'device-a' });
     v3.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await openCurrent(v3.name);
     expect(await db.organisations.get(ZHANG)).toEqual(organisation);
     expect(await db.applications.get(LI)).toEqual(application);
     expect(await db.certificates.get(WANG)).toEqual(certificate);
@@ -297,13 +279,6 @@ describe('Dexie schema', () => {
   });
 
   it('version 3 → 6: every row kept; the quarantine table is there, empty, and takes set-aside operations', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(schemaV1);
-    v3.version(2).stores(schemaV2);
-    v3.version(3).stores(schemaV3);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
-    const zhang = { id: ZHANG, name: '张三丰', idNumber: '110105194910010015', birthDate: '1949-10-01', ...base };
     const application = {
       id: LI, programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-A1B2-0001', personId: ZHANG,
       status: 'received', channel: 'counter', receivedDate: '2026-11-20', fields: { unitNature: 'private' }, ...base,
@@ -312,7 +287,8 @@ describe('Dexie schema', () => {
       id: opId(1), table: 'people', recordId: ZHANG, kind: 'put', fields: { name: '张三丰' }, prev: {},
       hlc: `${at(0)}-0000-device-a`, deviceId: 'device-a', userId: 'clerk-1',
     };
-    await v3.table('people').add(zhang);
+    const v3 = openOld(freshName(), 3);
+    await v3.table('people').add(STORED_ZHANG);
     await v3.table('applications').add(application);
     await v3.table('outbox').add(op);
     await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'checking', on: '2026-11-20', role: 'clerk', ...base });
@@ -321,10 +297,8 @@ describe('Dexie schema', () => {
     await v3.table('blobs').put({ sha256: 'a'.repeat(64), blob: new Blob([new Uint8Array([1, 2, 3])]) });
     v3.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await db.people.get(ZHANG)).toEqual(zhang);
+    const db = await openCurrent(v3.name);
+    expect(await db.people.get(ZHANG)).toEqual(STORED_ZHANG);
     expect(await db.applications.get(LI)).toEqual(application);
     expect(await db.outbox.toArray()).toEqual([op]);
     expect(await db.workflowEvents.count()).toBe(1);
@@ -338,22 +312,15 @@ describe('Dexie schema', () => {
   });
 
   it('version 3 → 8: certificates kept as they were; certificate events and the status / replaces indexes answer', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(schemaV1);
-    v3.version(2).stores(schemaV2);
-    v3.version(3).stores(schemaV3);
-    const base = { createdAt: at(0), createdBy: 'clerk-1', updatedAt: at(0), updatedBy: 'clerk-1' };
     // As version 3 wrote them: no validFrom, level, replaces; statuses of the old enum.
     const issued = { id: ZHANG, certificateNo: 'XJPM-2023-000017', programId: 'xj-isi-pm', issuedOn: '2023-04-01', validUntil: '2027-03-31', status: 'valid', ...base };
     const revoked = { id: LI, certificateNo: 'IETS-2025-000008', programId: 'iets', issuedOn: '2025-06-01', validUntil: '2028-05-31', status: 'revoked', ...base };
+    const v3 = openOld(freshName(), 3);
     await v3.table('certificates').bulkAdd([issued, revoked]);
     await v3.table('workflowEvents').add({ id: WANG, applicationId: LI, transitionId: 'accept', from: 'received', to: 'under-review', on: '2026-11-20', role: 'clerk', ...base });
     v3.close();
 
-    const db = new DeskDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await openCurrent(v3.name);
     expect(await db.certificates.get(ZHANG)).toEqual(issued);
     expect(await db.certificates.where('status').equals('revoked').primaryKeys()).toEqual([LI]);
     expect(await db.workflowEvents.count()).toBe(1);

@@ -5,6 +5,7 @@ import type { ReceiptInput } from '../../../shared/documents/intake/receipt';
 import type { ReturnNoticeInput } from '../../../shared/documents/intake/return-notice';
 import type { RkApplicationInput } from '../../../shared/documents/intake/rk-application-form';
 import type { ZjApplicant } from '../../../shared/documents/zj-applicant';
+import { assessedYears } from '../programs/p4-assessments';
 
 export const photo = (): Uint8Array => new Uint8Array(readFileSync(path.join(__dirname, 'fixtures', 'photo.jpg')));
 
@@ -64,11 +65,7 @@ export const zjApplicant: ZjApplicant = {
   titleObtainedOn: '2012-12',
   appointedOn: '2013-03',
   engineeringWorkSince: '2004-07-15',
-  assessments: [
-    { year: 2016, result: '合格' },
-    { year: 2017, result: '优秀' },
-    { year: 2018, result: '合格' },
-  ],
+  assessments: assessedYears('合格', '优秀', '合格'),
   selfScore: 86.5,
   workHistory: [
     { from: '2004-07', to: '2010-12', unit: '浙江网新技术有限公司', role: '系统集成工程师' },

@@ -12,6 +12,7 @@ import type { ZjApplicant } from '../../../shared/documents/zj-applicant';
 import { expectFail, expectOk } from '../rules/expect-result';
 import { zjApplicant } from './fixtures';
 import { libreOfficeCsv, parseCsv, saveResult } from './helpers';
+import { assessedYears } from '../programs/p4-assessments';
 
 const second: ZjApplicant = {
   ...zjApplicant,
@@ -25,11 +26,7 @@ const second: ZjApplicant = {
   education: { level: '硕士研究生', school: '浙江大学', major: '工商管理', graduatedOn: '2010-06' },
   engineeringEducation: { level: '大学本科', school: '杭州电子科技大学', major: '通信工程', graduatedOn: '2007-07' },
   engineeringWorkSince: '2010-01-01',
-  assessments: [
-    { year: 2016, result: '优秀' },
-    { year: 2017, result: '合格' },
-    { year: 2018, result: '优秀' },
-  ],
+  assessments: assessedYears('优秀', '合格', '优秀'),
   selfScore: 81,
 };
 

@@ -8,6 +8,7 @@ import { getPack } from '../../../shared/programs';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { createWorkCalendar } from '../../../shared/rules/work-calendar';
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
+import { assessedYears } from '../programs/p4-assessments';
 
 const calendarResult = createWorkCalendar(CN_OFFICIAL_CALENDAR_YEARS);
 if (!calendarResult.ok) throw new Error(calendarResult.error.message);
@@ -36,11 +37,7 @@ const p4Fields = {
   currentTitleObtainedOn: '2012-12',
   appointedOn: '2013-01',
   engineeringWorkYears: 24,
-  annualAssessments: [
-    { year: 2016, result: '优秀' },
-    { year: 2017, result: '合格' },
-    { year: 2018, result: '合格' },
-  ],
+  annualAssessments: assessedYears('优秀', '合格', '合格'),
   selfScore: 85,
   meetsSeniorityConditions: false,
   socialInsuranceYearsInZhejiang: 3,

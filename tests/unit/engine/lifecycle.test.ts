@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateApplication, type ApplicationInput, type EngineContext } from '../../../shared/engine/evaluate';
 import type { EducationRecord } from '../../../shared/rules/education';
-import { getPack } from '../../../shared/programs';
+import { packOf } from '../programs/pack-of';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
 import { createWorkCalendar } from '../../../shared/rules/work-calendar';
@@ -17,13 +17,8 @@ const calendar = (() => {
   if (!c.ok) throw new Error(c.error.message);
   return c.value;
 })();
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const P5 = pack('rk-registration');
-const P6 = pack('iets');
+const P5 = packOf('rk-registration');
+const P6 = packOf('iets');
 const ctx = (today: string, role: WorkflowRole): EngineContext => ({ today, calendar, role });
 
 const option = (pack: ProgramPack, app: ApplicationInput, today: string, role: WorkflowRole, transition: string) =>

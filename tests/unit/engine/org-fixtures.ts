@@ -69,6 +69,20 @@ export const projectRows = Array.from({ length: 12 }, (_, k) => {
   };
 });
 
+/** The ten amount columns of a 项目 row, all 0: what a row holds before anything is typed in. */
+export const NO_AMOUNTS = {
+  softwareDevelopment: 0,
+  consultingDesign: 0,
+  integration: 0,
+  operationMaintenance: 0,
+  dataProcessing: 0,
+  operationService: 0,
+  ownHardware: 0,
+  hardwarePurchase: 0,
+  softwarePurchase: 0,
+  other: 0,
+} as const;
+
 /** The year's 合同金额 total, by hand: Σ(i×10 + 0.01 + 5.000001 + i) 万元 = 918.120012 万元. */
 export const CONTRACT_TOTAL_FEN = 918_120_012;
 

@@ -26,7 +26,7 @@ import { materialsFromUploads } from '../../../shared/engine/uploads';
 import { plainValues } from '../../../shared/programs/condition';
 import { formatMoney, parseYuan, type Fen } from '../../../shared/rules/money';
 import { expectFail, expectOk } from '../rules/expect-result';
-import { CONTRACT_TOTAL_FEN, field, p3, p3Fields, projectRows, wan } from './org-fixtures';
+import { CONTRACT_TOTAL_FEN, field, NO_AMOUNTS, p3, p3Fields, projectRows, wan } from './org-fixtures';
 
 const projects = field(p3, 'projects');
 const completion = field(p3, 'projectCompletion');
@@ -59,19 +59,7 @@ describe('money typed in the seed’s unit, stored in 分 (001 （二）3: 万�
 describe('stored rows: absent amounts are 0, never blank (001 （二）3 3): 合同内未包含的项目填 0)', () => {
   it('a new row holds 0 in each of the ten amounts and nothing in the text columns', () => {
     const [row] = addRow(projects, [], 'k1');
-    expect(row).toEqual({
-      rowKey: 'k1',
-      softwareDevelopment: 0,
-      consultingDesign: 0,
-      integration: 0,
-      operationMaintenance: 0,
-      dataProcessing: 0,
-      operationService: 0,
-      ownHardware: 0,
-      hardwarePurchase: 0,
-      softwarePurchase: 0,
-      other: 0,
-    });
+    expect(row).toEqual({ rowKey: 'k1', ...NO_AMOUNTS });
   });
 
   it('clearing an amount stores 0; clearing a text removes it; computed columns are never stored', () => {

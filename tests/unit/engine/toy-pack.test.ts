@@ -13,7 +13,7 @@ import { loadPack } from '../../../shared/programs/schema';
 import { applyFire, fire } from '../../../shared/workflow/engine';
 import { expectOk } from '../rules/expect-result';
 import { cal } from '../workflow/fixtures';
-import { toy } from './toy-pack';
+import { TOY_FILING, toy } from './toy-pack';
 import { stateId as sid } from '../typed-ids';
 
 const pack = expectOk(loadPack(toy));
@@ -39,18 +39,10 @@ describe('a seventh organisation pack, known only to this test', () => {
   });
 
   it('its checklist asks for the licence and the invoices of the two largest products', () => {
-    const values = {
-      companyName: '某公司',
-      tier: 'B',
-      products: [
-        { rowKey: 'a', product: '甲', domestic: 5_000_000 },
-        { rowKey: 'b', product: '乙', domestic: 1_000_000, abroad: 9_000_000 },
-        { rowKey: 'c', product: '丙', abroad: 6_000_000 },
-      ],
-    };
+    const values = TOY_FILING;
     expect(computedValues(pack, 'annual-review', values)).toEqual({ salesTotal: 21_000_000 });
     const plan = uploadPlans(pack, 'annual-review', values)[0];
-    expect(plan?.rows.filter((r) => r.asked).map((r) => r.label)).toEqual(['乙', '丙']);
+    expect(plan?.rows.filter((r) => r.asked).map((r) => r.label)).toEqual(['数据中台', '安全网关']);
     const app = { kind: 'annual-review' as const, state: 'submitted', history: [], fields: values, materials: [] };
     const e = evaluateApplication(pack, app, { today: '2026-01-12', calendar: cal, role: 'reviewer' });
     expect(e.checklist.lines.map((l) => [l.item.id, l.copiesRequired])).toEqual([

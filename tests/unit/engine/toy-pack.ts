@@ -139,3 +139,14 @@ export const toy = {
     },
   },
 } satisfies ProgramPackInput;
+
+/** A filled return: three products, 云桌面 5 万元 at home, 数据中台 1 + 9 万元, 安全网关 6 万元 abroad (21 万元 in all). */
+export const TOY_FILING = {
+  companyName: '某软件公司',
+  tier: 'B',
+  products: [
+    { rowKey: 'a', product: '云桌面', domestic: 5_000_000 },
+    { rowKey: 'b', product: '数据中台', domestic: 1_000_000, abroad: 9_000_000 },
+    { rowKey: 'c', product: '安全网关', abroad: 6_000_000 },
+  ],
+};

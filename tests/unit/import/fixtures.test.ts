@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readImport, reviewRows, type ImportReport, type ImportSpec, type ReadImportResult } from '../../../shared/import';
 import { fixture, MESSY, specOf, TODAY } from './helpers';
+import { assessedYears } from '../programs/p4-assessments';
 
 function read(name: string, spec: ImportSpec, sheet?: number): ReadImportResult {
   const result = readImport({ bytes: fixture(name), spec, today: TODAY, ...(sheet === undefined ? {} : { sheet }) });
@@ -82,11 +83,7 @@ describe('a P4 花名册 as a unit sends it (roster-messy.xlsx, LibreOffice)', (
       currentTitleObtainedOn: '2010-07',
       appointedOn: '2010-08',
       engineeringWorkYears: 15,
-      annualAssessments: [
-        { year: 2016, result: '合格' },
-        { year: 2017, result: '优秀' },
-        { year: 2018, result: '合格' },
-      ],
+      annualAssessments: assessedYears('合格', '优秀', '合格'),
       selfScore: 85,
     });
   });
@@ -161,11 +158,7 @@ describe('the same small roster as CSV (UTF-8, GBK) and as LibreOffice made it f
     idNumber: '330106198604120027',
     remarks: '项目负责人，\n主持两项省级项目',
     appointedOn: '2015-01',
-    annualAssessments: [
-      { year: 2016, result: '合格' },
-      { year: 2017, result: '合格' },
-      { year: 2018, result: '优秀' },
-    ],
+    annualAssessments: assessedYears('合格', '合格', '优秀'),
   };
 
   it('GBK CSV (no byte-order mark): decoded as GB18030; full-width digits, spaced names, a quoted line break', () => {

@@ -18,6 +18,7 @@ import {
 import { applicationSchema, certificateSchema, importBatchSchema, personSchema, type Application, type ImportBatch, type Person } from '../../../shared/model/records';
 import { buildXlsx, fixture, headerRow, is, MESSY, row, specOf, TODAY } from './helpers';
 import { programId as pid, stateId as sid } from '../typed-ids';
+import { assessedYears } from '../programs/p4-assessments';
 
 const roster = specOf('zj-it-senior', 'roster');
 const ctx = { today: TODAY };
@@ -126,11 +127,7 @@ describe('the plan: exactly the records to write', () => {
         currentTitleObtainedOn: '2009-12',
         appointedOn: '2010-01',
         engineeringWorkYears: 16,
-        annualAssessments: [
-          { year: 2016, result: '合格' },
-          { year: 2017, result: '合格' },
-          { year: 2018, result: '合格' },
-        ],
+        annualAssessments: assessedYears('合格', '合格', '合格'),
         selfScore: 81,
       },
     });

@@ -16,6 +16,7 @@ import { tableView, uploadPlans } from '../../../shared/engine/tables';
 import { getPack } from '../../../shared/programs';
 import type { ApplicationKindId, FieldDef } from '../../../shared/programs/schema';
 import { computeCreditCodeCheckChar } from '../../../shared/rules/credit-code';
+import { NO_AMOUNTS } from '../engine/org-fixtures';
 import { emptyDatabase, signIn } from './file-fixtures';
 
 const P3 = getPack('xj-si-annual')!;
@@ -132,16 +133,8 @@ describe('a P3 filing registered for an organisation', () => {
       rowKey: 'a',
       projectName: '乌鲁木齐智慧社区',
       completionEvidence: '验收报告',
+      ...NO_AMOUNTS,
       softwareDevelopment: 1_000_000,
-      consultingDesign: 0,
-      integration: 0,
-      operationMaintenance: 0,
-      dataProcessing: 0,
-      operationService: 0,
-      ownHardware: 0,
-      hardwarePurchase: 0,
-      softwarePurchase: 0,
-      other: 0,
     });
     expect(await db.applications.where('organisationId').equals(org.id).count()).toBe(1);
   });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from '../db/fresh-db';
 import { ValidationError } from '../../../renderer/src/db/errors';
 import type { WriteContext } from '../../../renderer/src/db/repository';
 import {
@@ -22,16 +23,8 @@ const C = code('51650000MJY123456');
 const NAME = '新疆天山信息技术（集团）有限公司';
 
 let db: DeskDatabase;
-let n = 0;
-
-beforeEach(async () => {
-  db = new DeskDatabase(`organisations-test-${++n}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useFreshDb('organisations-test', (opened) => {
+  db = opened;
 });
 
 const counts = async () => ({ orgs: await db.organisations.count(), outbox: await db.outbox.count(), audit: await db.auditLog.count() });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { useFreshDb } from '../db/fresh-db';
 import { ValidationError } from '../../../renderer/src/db/errors';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import {
@@ -21,16 +22,8 @@ const ZHANG_OTHER = id('11010519491001002'); // same birth date, female
 const fullWidth = (s: string): string => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 let db: DeskDatabase;
-let n = 0;
-
-beforeEach(async () => {
-  db = new DeskDatabase(`people-test-${++n}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useFreshDb('people-test', (opened) => {
+  db = opened;
 });
 
 const counts = async () => ({ people: await db.people.count(), outbox: await db.outbox.count(), audit: await db.auditLog.count() });

@@ -5,16 +5,11 @@
  * and loadPack refusing a lifecycle that points at nothing or lets a form drift from its list.
  */
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../../shared/programs/index';
+import { packOf } from './pack-of';
 import { loadPack, type ProgramPack } from '../../../shared/programs/schema';
 import { expectFail } from '../rules/expect-result';
 
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const copy = (id: string): ProgramPack => structuredClone(pack(id));
+const copy = (id: string): ProgramPack => structuredClone(packOf(id));
 const refusal = (id: string, mutate: (p: ProgramPack) => void): string => {
   const p = copy(id);
   mutate(p);
@@ -28,25 +23,25 @@ describe('validity on issue, by kind', () => {
     ['003 三: P5', 'rk-registration', [['new,renewal', 'issued-on', 3]]],
     ['004 第十五、十六、二十一、二十二条: P6', 'iets', [['new', 'issued-on', 3], ['re-evaluation', 'issued-on', 3], ['reissue,major-change', 'same-as-previous', undefined]]],
   ])('%s', (_rule, id, expected) => {
-    expect(pack(id).lifecycle?.validity?.map((v) => [v.kinds.join(), v.from, v.years])).toEqual(expected);
+    expect(packOf(id).lifecycle?.validity?.map((v) => [v.kinds.join(), v.from, v.years])).toEqual(expected);
   });
 
   it('where the seed is open, the pack states its reading with the seed\'s words', () => {
-    const renewal = pack('xj-isi-pm').lifecycle?.validity?.find((v) => v.from === 'after-previous');
+    const renewal = packOf('xj-isi-pm').lifecycle?.validity?.find((v) => v.from === 'after-previous');
     expect([renewal?.cite, renewal?.quote]).toEqual(['000 第十五条一', '延续后证书有效期为 4 年']);
     expect(renewal?.reading?.en).toContain('renewing early must not lose time');
-    const reeval = pack('iets').lifecycle?.validity?.find((v) => v.kinds.includes('re-evaluation'));
+    const reeval = packOf('iets').lifecycle?.validity?.find((v) => v.kinds.includes('re-evaluation'));
     expect([reeval?.cite, reeval?.quote]).toEqual(['004 办法 第十六条', '评审通过后颁发新有效期证书']);
   });
 });
 
 describe('replacements and expiry', () => {
   it('000 第十八条 / 004 第二十一、二十二条: reissue and exchange void the old number; renewal supersedes it', () => {
-    expect(pack('xj-isi-pm').lifecycle?.replacements?.map((r) => [r.kinds.join(), r.previous, r.event])).toEqual([
+    expect(packOf('xj-isi-pm').lifecycle?.replacements?.map((r) => [r.kinds.join(), r.previous, r.event])).toEqual([
       ['renewal', 'superseded', 'renewed'],
       ['reissue', 'void', 'reissued'],
     ]);
-    expect(pack('iets').lifecycle?.replacements?.map((r) => [r.kinds.join(), r.previous, r.event])).toEqual([
+    expect(packOf('iets').lifecycle?.replacements?.map((r) => [r.kinds.join(), r.previous, r.event])).toEqual([
       ['re-evaluation', 'superseded', 'renewed'],
       ['reissue', 'void', 'reissued'],
       ['major-change', 'void', 'exchanged'],
@@ -54,9 +49,9 @@ describe('replacements and expiry', () => {
   });
 
   it('003 三 不再有效 and 004 第十七条 自动失效 lapse; 000 says nothing, so expired', () => {
-    expect(pack('rk-registration').lifecycle?.expiry).toMatchObject({ becomes: 'lapsed', unlessRenewalFiled: false, quote: '逾期未办理登记手续的证书不再有效' });
-    expect(pack('iets').lifecycle?.expiry).toMatchObject({ becomes: 'lapsed', unlessRenewalFiled: true });
-    expect(pack('xj-isi-pm').lifecycle?.expiry?.becomes).toBe('expired');
+    expect(packOf('rk-registration').lifecycle?.expiry).toMatchObject({ becomes: 'lapsed', unlessRenewalFiled: false, quote: '逾期未办理登记手续的证书不再有效' });
+    expect(packOf('iets').lifecycle?.expiry).toMatchObject({ becomes: 'lapsed', unlessRenewalFiled: true });
+    expect(packOf('xj-isi-pm').lifecycle?.expiry?.becomes).toBe('expired');
   });
 });
 
@@ -67,7 +62,7 @@ describe('closed lists of grounds, stored as codes', () => {
     ['003 47号 十: five grounds for 注销', 'rk-registration', 'cancellation', 'cancellationGround'],
     ['004 第十九条 and 第十七条: six grounds for 暂停或撤销', 'iets', 'revocation', 'revocationGround'],
   ])('%s: the form offers exactly the list, by code, labelled in the seed\'s words', (_rule, id, key, field) => {
-    const p = pack(id);
+    const p = packOf(id);
     const list = p.lifecycle?.[key];
     const options = p.fields.find((f) => f.id === field)?.enum;
     expect(options?.map((o) => o.value)).toEqual(list?.grounds.map((g) => g.code));
@@ -76,30 +71,30 @@ describe('closed lists of grounds, stored as codes', () => {
   });
 
   it('003 八: at most one year, requested before expiry; 48号 六: one year, no such condition', () => {
-    const life = pack('rk-registration').lifecycle;
+    const life = packOf('rk-registration').lifecycle;
     expect([life?.deferral?.maxYears.value, life?.deferral?.requestedBeforeExpiry?.cite]).toEqual([1, '003 47号 八']);
     expect([life?.educationDeferral?.maxYears.value, life?.educationDeferral?.requestedBeforeExpiry]).toEqual([1, undefined]);
     expect(life?.cancellation?.appealDays.value).toBe(30);
   });
 
   it('004 第二十条: the notice goes through the evaluation agency', () => {
-    expect(pack('iets').lifecycle?.revocation?.notice.via.zh).toBe('评价机构');
+    expect(packOf('iets').lifecycle?.revocation?.notice.via.zh).toBe('评价机构');
   });
 });
 
 describe('bans and alternatives', () => {
   it('002 五: three years, new applications blocked, on the fraud finding', () => {
-    expect(pack('zj-it-senior').lifecycle?.fraudBan).toMatchObject({ states: ['withdrawn-fraud'], years: { value: 3 }, blocksKinds: ['new'] });
+    expect(packOf('zj-it-senior').lifecycle?.fraudBan).toMatchObject({ states: ['withdrawn-fraud'], years: { value: 3 }, blocksKinds: ['new'] });
   });
 
   it('000 第十五条二: a P1 holder may apply for P2 instead', () => {
-    expect(pack('xj-isi-pm').lifecycle?.alternatives?.map((a) => [a.program, a.kind])).toEqual([['xj-isi-spm', 'upgrade']]);
+    expect(packOf('xj-isi-pm').lifecycle?.alternatives?.map((a) => [a.program, a.kind])).toEqual([['xj-isi-spm', 'upgrade']]);
   });
 });
 
 describe('decisions are guarded in the workflows', () => {
   const guardsOf = (id: string, kind: string, transition: string) =>
-    pack(id).workflows[kind as 'new']?.transitions.find((t) => t.id === transition)?.guards.map((g) => g.kind);
+    packOf(id).workflows[kind as 'new']?.transitions.find((t) => t.id === transition)?.guards.map((g) => g.kind);
 
   it.each<[string, string, string, string, string[]]>([
     ['003 48号 四 and 附件: re-registration decided on hours and a printable page', 'rk-registration', 'renewal', 'approve', ['education-met', 'printable']],

@@ -16,18 +16,10 @@ import type { ApplicationFile } from '../../../renderer/src/features/application
 import { GeneratedForm } from '../../../renderer/src/features/applications/form/GeneratedForm';
 import { expectOk } from '../rules/expect-result';
 import { cal } from '../workflow/fixtures';
-import { toy } from '../engine/toy-pack';
+import { TOY_FILING, toy } from '../engine/toy-pack';
 
 const pack = expectOk(loadPack(toy));
-const fields = {
-  companyName: '某软件公司',
-  tier: 'B',
-  products: [
-    { rowKey: 'a', product: '云桌面', domestic: 5_000_000 },
-    { rowKey: 'b', product: '数据中台', domestic: 1_000_000, abroad: 9_000_000 },
-    { rowKey: 'c', product: '安全网关', abroad: 6_000_000 },
-  ],
-};
+const fields = TOY_FILING;
 
 /** The text a user reads, tags stripped. */
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');

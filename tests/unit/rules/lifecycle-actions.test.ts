@@ -6,19 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { applicationFromCertificate, certificateActions, certificateStatus, lifecycleRulesOf, type CertificateAction } from '../../../shared/lifecycle';
 import type { Certificate } from '../../../shared/model/records';
 import { getPack } from '../../../shared/programs';
+import { packOf } from '../programs/pack-of';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { expectFail, expectOk } from './expect-result';
 import { programId as pid } from '../typed-ids';
 
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const P1 = pack('xj-isi-pm');
-const P2 = pack('xj-isi-spm');
-const P5 = pack('rk-registration');
-const P6 = pack('iets');
+const P1 = packOf('xj-isi-pm');
+const P2 = packOf('xj-isi-spm');
+const P5 = packOf('rk-registration');
+const P6 = packOf('iets');
 
 const base = { createdAt: '2023-04-01T02:00:00.000Z', createdBy: 'u', updatedAt: '2023-04-01T02:00:00.000Z', updatedBy: 'u' };
 const certificate = (programId: string, extra: Partial<Certificate> = {}): Certificate => ({

@@ -19,21 +19,15 @@ import {
   type EffectRequest,
 } from '../../../shared/lifecycle';
 import type { CertificateEvent } from '../../../shared/model/records';
-import { getPack } from '../../../shared/programs';
-import type { ProgramPack } from '../../../shared/programs/schema';
+import { packOf } from '../programs/pack-of';
 import { CN_OFFICIAL_CALENDAR_YEARS } from '../../../shared/rules/calendars';
 import { createWorkCalendar } from '../../../shared/rules/work-calendar';
 import { expectFail, expectOk } from './expect-result';
 
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const P1 = pack('xj-isi-pm');
-const P4 = pack('zj-it-senior');
-const P5 = pack('rk-registration');
-const P6 = pack('iets');
+const P1 = packOf('xj-isi-pm');
+const P4 = packOf('zj-it-senior');
+const P5 = packOf('rk-registration');
+const P6 = packOf('iets');
 const cal = expectOk(createWorkCalendar(CN_OFFICIAL_CALENDAR_YEARS));
 
 const CERT = '01937b2c-0000-7000-8000-00000000c001';
@@ -96,17 +90,18 @@ describe('003 八: 延期登记', () => {
     expect(failing(late)).toEqual([]);
   });
 
+  /** A 缓期 (abroad) of the registration valid until 2027-02-28, filed 2027-01-10, approved 2027-01-20. */
+  const approvedDeferral = (n: number, deferralUntil: string): EffectRequest => ({
+    pack: P5,
+    application: { id: id(n), kind: 'deferral', fields: { deferralReason: 'abroad', deferralUntil }, receivedDate: '2027-01-10' },
+    state: 'deferred',
+    certificate: { id: CERT, certificateNo: 'RK-2024-000001', issuedOn: '2024-02-29', validUntil: '2027-02-28', status: 'valid' },
+    on: '2027-01-20',
+    role: 'reviewer',
+  });
+
   it('approval moves the expiry and records the deferral with its ground and the date before', () => {
-    const plan = expectOk(
-      planEffect({
-        pack: P5,
-        application: { id: id(900), kind: 'deferral', fields: { deferralReason: 'abroad', deferralUntil: '2027-12-31' }, receivedDate: '2027-01-10' },
-        state: 'deferred',
-        certificate: { id: CERT, certificateNo: 'RK-2024-000001', issuedOn: '2024-02-29', validUntil: '2027-02-28', status: 'valid' },
-        on: '2027-01-20',
-        role: 'reviewer',
-      }),
-    );
+    const plan = expectOk(planEffect(approvedDeferral(900, '2027-12-31')));
     expect(plan?.certificatePatch).toEqual({ validUntil: '2027-12-31' });
     expect(plan?.events).toEqual([
       { certificateId: CERT, on: '2027-01-20', applicationId: id(900), role: 'reviewer', kind: 'deferred', ground: 'abroad', validUntil: '2027-12-31', validUntilBefore: '2027-02-28' },
@@ -114,15 +109,7 @@ describe('003 八: 延期登记', () => {
   });
 
   it('approval of an over-long deferral is refused with the reason', () => {
-    const request: EffectRequest = {
-      pack: P5,
-      application: { id: id(901), kind: 'deferral', fields: { deferralReason: 'abroad', deferralUntil: '2028-04-15' }, receivedDate: '2027-01-10' },
-      state: 'deferred',
-      certificate: { id: CERT, certificateNo: 'RK-2024-000001', issuedOn: '2024-02-29', validUntil: '2027-02-28', status: 'valid' },
-      on: '2027-01-20',
-      role: 'reviewer',
-    };
-    expectFail(planEffect(request), 'deferral.too-long');
+    expectFail(planEffect(approvedDeferral(901, '2028-04-15')), 'deferral.too-long');
   });
 });
 

@@ -14,14 +14,10 @@ import {
   type StatusCertificate,
 } from '../../../shared/lifecycle';
 import type { CertificateEvent } from '../../../shared/model/records';
-import { getPack } from '../../../shared/programs';
+import { packOf } from '../programs/pack-of';
 import { expectOk } from './expect-result';
 
-const rules = (id: string) => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return lifecycleRulesOf(p);
-};
+const rules = (id: string) => lifecycleRulesOf(packOf(id));
 const P1 = rules('xj-isi-pm');
 const P5 = rules('rk-registration');
 const P6 = rules('iets');

@@ -6,20 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { canPrintCertificate, issueWrites, planIssue, printMissing, validityOnIssue, type IssueRequest } from '../../../shared/lifecycle';
 import { certificateTemplate } from '../../../shared/documents/templates';
-import { getPack } from '../../../shared/programs';
+import { packOf } from '../programs/pack-of';
 import type { ProgramPack } from '../../../shared/programs/schema';
 import { expectFail, expectOk } from './expect-result';
 
-const pack = (id: string): ProgramPack => {
-  const p = getPack(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-const P1 = pack('xj-isi-pm');
-const P2 = pack('xj-isi-spm');
-const P3 = pack('xj-si-annual');
-const P5 = pack('rk-registration');
-const P6 = pack('iets');
+const P1 = packOf('xj-isi-pm');
+const P2 = packOf('xj-isi-spm');
+const P3 = packOf('xj-si-annual');
+const P5 = packOf('rk-registration');
+const P6 = packOf('iets');
 
 const OLD = '01937b2c-0000-7000-8000-00000000c001';
 const APP = '01937b2c-0000-7000-8000-00000000a001';

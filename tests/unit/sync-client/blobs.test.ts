@@ -6,44 +6,23 @@
  */
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { issueEnrolmentCode, type Office } from '../../../server/offices';
+import { describe, expect, it } from 'vitest';
 import { Repository } from '../../../renderer/src/db/repository';
 import { ensureBlob } from '../../../renderer/src/sync/blobs';
-import { enrolDevice } from '../../../renderer/src/sync/enrol';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { readToken } from '../../../renderer/src/sync/settings';
 import { createHttpTransport, type SyncTransport } from '../../../renderer/src/sync/transport';
 import { SYNC_ERRORS } from '../../../shared/sync/errors';
 import type { PushRequest } from '../../../shared/sync/protocol';
-import { makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb } from '../../server/helpers';
-import { injectFetch, makeDesk, type Desk } from './helpers';
+import { SETUP_TIMEOUT } from '../../server/helpers';
+import { type Desk } from './helpers';
+import { BASE, enrol, injectFetch, useDesks, useRealServer } from './real-server';
 
-const BASE = 'http://127.0.0.1:8787';
 const BLOB_LIMIT = 64 * 1024;
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-let t: TestDb;
-let app: FastifyInstance;
-let office: Office;
-let desks: Desk[];
-
-beforeAll(async () => {
-  t = await openTestDb('pglite');
-  app = testApp(t.db, { blobBytes: BLOB_LIMIT });
-  office = await makeOffice(t.db);
-}, SETUP_TIMEOUT);
-afterAll(async () => {
-  await app?.close();
-  await t?.dispose();
-});
-beforeEach(() => {
-  desks = [];
-});
-afterEach(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-});
+const server = useRealServer({ blobBytes: BLOB_LIMIT });
+const newDesk = useDesks();
 
 /** Every call the transport makes, in order, over the real routes. */
 interface Recorded {
@@ -53,7 +32,7 @@ interface Recorded {
 
 function recording(): Recorded {
   const calls: string[] = [];
-  const fetchImpl = injectFetch(app);
+  const fetchImpl = injectFetch(server.app);
   return {
     calls,
     transport: (baseUrl, token) => {
@@ -69,13 +48,8 @@ function recording(): Recorded {
 }
 
 async function enrolledDesk(): Promise<Desk> {
-  const desk = await makeDesk();
-  desks.push(desk);
-  const { printed } = await issueEnrolmentCode(t.db, office);
-  await enrolDevice(
-    { serverUrl: BASE, officeCode: office.code, enrolmentCode: printed, deviceName: '扫描窗口' },
-    { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: injectFetch(app) }) },
-  );
+  const desk = await newDesk();
+  await enrol(desk, { db: server.t.db, office: server.office, fetch: injectFetch(server.app), deviceName: '扫描窗口' });
   return desk;
 }
 
@@ -96,7 +70,7 @@ async function attach(desk: Desk, bytes: Uint8Array, fileName: string, hash: str
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
-const serverBlobs = async (hash: string) => Number((await t.db.query<{ n: unknown }>('SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [hash])).rows[0]!.n);
+const serverBlobs = async (hash: string) => Number((await server.t.db.query<{ n: unknown }>('SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [hash])).rows[0]!.n);
 
 describe('uploading', () => {
   it('uploads the bytes before the batch that records them; another desk gets the record and the same bytes', async () => {

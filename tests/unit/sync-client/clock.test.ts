@@ -5,35 +5,23 @@
  * Nothing is lost, the clerk is told, and another desk sees exactly what was typed.
  */
 import 'fake-indexeddb/auto';
-import { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { issueEnrolmentCode, type Office } from '../../../server/offices';
+import { describe, expect, it } from 'vitest';
 import { CLOCK_KEY } from '../../../renderer/src/db/clock';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
-import { enrolDevice } from '../../../renderer/src/sync/enrol';
 import { CLOCK_RETRY_MS, SyncEngine } from '../../../renderer/src/sync/engine';
 import { planRestamp, restampMessage, type RestampNotice } from '../../../renderer/src/sync/restamp';
 import { SYNC_KEYS } from '../../../renderer/src/sync/settings';
 import { createHttpTransport } from '../../../renderer/src/sync/transport';
 import { parseHlc, type Hlc } from '../../../shared/sync/hlc';
 import { operationSchema } from '../../../shared/sync/protocol';
-import { makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb } from '../../server/helpers';
-import { FakeServer, injectFetch, makeDesk, ManualTimers, markEnrolled, outboxIds, person, type Desk } from './helpers';
+import { SETUP_TIMEOUT } from '../../server/helpers';
+import { FakeServer, outboxIds, person, rigEngine, useFakeRig, type Desk, type ManualTimers } from './helpers';
+import { enrol, injectFetch, useDesks, useRealServer } from './real-server';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REAL = Date.parse('2026-11-22T02:00:00.000Z');
 
-let desks: Desk[] = [];
-afterEach(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-  desks = [];
-});
-
-async function newDesk(): Promise<Desk> {
-  const desk = await makeDesk();
-  desks.push(desk);
-  return desk;
-}
+const newDesk = useDesks();
 
 describe('a clock 7 days ahead, then set right (fake server with the real checks)', () => {
   let desk: Desk;
@@ -42,16 +30,13 @@ describe('a clock 7 days ahead, then set right (fake server with the real checks
   let timers: ManualTimers;
   const at = (): WriteContext => ({ ...desk.ctx, now: () => new Date(deskNow) });
 
-  beforeEach(async () => {
-    desk = await newDesk();
+  useFakeRig(
+    (rig) => ({ desk, server, timers } = rig),
     // The server's clock is right all along.
-    server = new FakeServer({ now: () => REAL + 60_000 });
-    timers = new ManualTimers();
-    await markEnrolled(desk);
-  });
+    () => new FakeServer({ now: () => REAL + 60_000 }),
+  );
 
-  const engine = () =>
-    new SyncEngine({ db: desk.db, deviceId: async () => desk.deviceId, transportFor: () => server.as(desk.deviceId), random: () => 0.5, timers, now: () => deskNow });
+  const engine = () => rigEngine({ desk, server, timers }, { now: () => deskNow });
 
   it('is refused clearly; after the fix everything is pushed in order and nothing is lost', async () => {
     deskNow = REAL + 7 * DAY;
@@ -147,29 +132,13 @@ describe('new stamps', () => {
 });
 
 describe('against the real server', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let office: Office;
-
-  beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = testApp(t.db);
-    office = await makeOffice(t.db);
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const real = useRealServer();
 
   it('clock ahead → refused → clock fixed → pushed, nothing lost; a second desk receives it all', async () => {
-    const fetchImpl = injectFetch(app);
-    const enrol = async () => {
+    const fetchImpl = injectFetch(real.app);
+    const enrolled = async () => {
       const desk = await newDesk();
-      const { printed } = await issueEnrolmentCode(t.db, office);
-      await enrolDevice(
-        { serverUrl: 'http://127.0.0.1:8787', officeCode: office.code, enrolmentCode: printed, deviceName: '收件窗口' },
-        { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: fetchImpl }) },
-      );
+      await enrol(desk, { db: real.t.db, office: real.office, fetch: fetchImpl, deviceName: '收件窗口' });
       return desk;
     };
     const engineAt = (desk: Desk, now: () => number) =>
@@ -181,7 +150,7 @@ describe('against the real server', () => {
         random: () => 0.5,
         now,
       });
-    const a = await enrol();
+    const a = await enrolled();
     const ahead = () => Date.now() + 7 * DAY;
     const ctx: WriteContext = { ...a.ctx, now: () => new Date(ahead()) };
     const people = new Repository(a.db, 'people');
@@ -193,7 +162,7 @@ describe('against the real server', () => {
     const fixed = await engineAt(a, () => Date.now()).sync('manual');
     expect(fixed).toMatchObject({ ok: true, pushed: 5, restamped: 5 });
 
-    const b = await enrol();
+    const b = await enrolled();
     expect(await engineAt(b, () => Date.now()).sync('manual')).toMatchObject({ ok: true, pulled: 5 });
     expect((await b.db.people.toArray()).map((p) => p.name).sort()).toEqual(['提前0', '提前1', '提前2', '提前3', '提前4']);
   }, SETUP_TIMEOUT);

@@ -5,12 +5,13 @@
  * real routes without a socket.
  */
 import 'fake-indexeddb/auto';
+import { afterEach, beforeEach } from 'vitest';
 import { type FastifyInstance } from 'fastify';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { newId } from '../../../renderer/src/db/ids';
 import { Repository, type WriteContext } from '../../../renderer/src/db/repository';
 import { SYNC_KEYS, type SyncConnection } from '../../../renderer/src/sync/settings';
-import type { Timers } from '../../../renderer/src/sync/engine';
+import { SyncEngine, type EngineDeps, type Timers } from '../../../renderer/src/sync/engine';
 import type { PullQuery, SyncTransport } from '../../../renderer/src/sync/transport';
 import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import type { BatchFile, Operation, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
@@ -223,6 +224,40 @@ export class FakeServer {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** One enrolled desk against a FakeServer, with timers fired by hand: what the engine tests run on. */
+export interface FakeRig {
+  readonly desk: Desk;
+  readonly server: FakeServer;
+  readonly timers: ManualTimers;
+}
+
+/**
+ * Before each test, a fresh enrolled desk, the server `server()` makes and manual timers, handed
+ * to `opened`; the desk is closed after the test.
+ */
+export function useFakeRig(opened: (rig: FakeRig) => void, server: () => FakeServer = () => new FakeServer()): void {
+  let desk: Desk | undefined;
+  beforeEach(async () => {
+    desk = await makeDesk();
+    await markEnrolled(desk);
+    opened({ desk, server: server(), timers: new ManualTimers() });
+  });
+  afterEach(async () => {
+    await desk?.close();
+  });
+}
+
+/** The rig desk's engine against its server, with its timers and a fixed jitter; `deps` adds to or overrides that. */
+export function rigEngine(rig: FakeRig, deps: Partial<EngineDeps> = {}): SyncEngine {
+  const { desk, server, timers } = rig;
+  return new SyncEngine({ db: desk.db, deviceId: async () => desk.deviceId, transportFor: () => server.as(desk.deviceId), random: () => 0.5, timers, ...deps });
+}
+
+/** Registers applicants 申请人{from}… on the desk: `n` creates waiting in its outbox. */
+export async function registerPeople(desk: Desk, n: number, from = 0): Promise<void> {
+  for (let i = from; i < from + n; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
+}
 
 /**
  * `fetch` over fastify's `inject`: the real transport against the real routes, no socket.

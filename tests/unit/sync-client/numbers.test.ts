@@ -7,63 +7,26 @@
  * again; the office key arrives with a sync and is what certificates are signed with.
  */
 import 'fake-indexeddb/auto';
-import { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Db } from '../../../server/db';
-import { issueEnrolmentCode, type Office } from '../../../server/offices';
+import { describe, expect, it } from 'vitest';
 import { Repository } from '../../../renderer/src/db/repository';
 import { loadSigning, nextCertificateNo, NO_NUMBER_MESSAGE, numbersLeft, saveSigning, signingSource } from '../../../renderer/src/documents/settings';
-import { enrolDevice } from '../../../renderer/src/sync/enrol';
 import { certificateSeries, prepareNumbers, topUpNumbers } from '../../../renderer/src/sync/numbers';
 import { syncPass } from '../../../renderer/src/sync/run';
 import { createHttpTransport, type SyncTransport } from '../../../renderer/src/sync/transport';
 import { readToken } from '../../../renderer/src/sync/settings';
 import type { Series } from '../../../shared/documents/numbering';
 import type { Result } from '../../../shared/rules/result';
-import { makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb } from '../../server/helpers';
-import { injectFetch, makeDesk, type Desk } from './helpers';
+import { type Desk } from './helpers';
+import { BASE, enrol, injectFetch, useDesks, useRealServer } from './real-server';
 
-const BASE = 'http://127.0.0.1:8787';
+const server = useRealServer();
+const newDesk = useDesks();
 
-let t: TestDb;
-let app: FastifyInstance;
-let office: Office;
-let desks: Desk[] = [];
-
-beforeAll(async () => {
-  t = await openTestDb('pglite');
-  app = testApp(t.db);
-  office = await makeOffice(t.db);
-}, SETUP_TIMEOUT);
-
-afterAll(async () => {
-  await app?.close();
-  await t?.dispose();
-});
-
-beforeEach(() => {
-  desks = [];
-});
-
-afterEach(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-});
-
-async function newDesk(): Promise<Desk> {
-  const desk = await makeDesk();
-  desks.push(desk);
-  return desk;
+async function enrolDesk(desk: Desk): Promise<void> {
+  await enrol(desk, { db: server.t.db, office: server.office, fetch: injectFetch(server.app), deviceName: '发证窗口' });
 }
 
-async function enrolDesk(desk: Desk, db: Db = t.db, into: Office = office): Promise<void> {
-  const { printed } = await issueEnrolmentCode(db, into);
-  await enrolDevice(
-    { serverUrl: BASE, officeCode: into.code, enrolmentCode: printed, deviceName: '发证窗口' },
-    { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: injectFetch(app) }) },
-  );
-}
-
-async function online(desk: Desk, fetchImpl: typeof fetch = injectFetch(app)): Promise<SyncTransport> {
+async function online(desk: Desk, fetchImpl: typeof fetch = injectFetch(server.app)): Promise<SyncTransport> {
   const token = await readToken(desk.db);
   return createHttpTransport({ baseUrl: BASE, ...(token === undefined ? {} : { token }), fetch: fetchImpl });
 }
@@ -93,9 +56,9 @@ async function mustIssue(desk: Desk, series: Series): Promise<string> {
 }
 
 async function serverBlocks(series: string): Promise<{ device: string; start: number; end: number }[]> {
-  const { rows } = await t.db.query<{ device_id: string; start_no: number; end_no: number }>(
+  const { rows } = await server.t.db.query<{ device_id: string; start_no: number; end_no: number }>(
     'SELECT device_id, start_no, end_no FROM number_blocks WHERE office_id = $1 AND series = $2 ORDER BY start_no',
-    [office.id, series],
+    [server.office.id, series],
   );
   return rows.map((r) => ({ device: r.device_id, start: Number(r.start_no), end: Number(r.end_no) }));
 }
@@ -159,7 +122,7 @@ describe('certificate numbers from the office ledger', () => {
     const desk = await newDesk();
     await enrolDesk(desk);
     const series = { prefix: 'RK', year: 2028 };
-    const lossy = await online(desk, injectFetch(app, { loseReplies: { path: '/sync/numbers/reserve', count: 1 } }));
+    const lossy = await online(desk, injectFetch(server.app, { loseReplies: { path: '/sync/numbers/reserve', count: 1 } }));
     await expect(topUpNumbers(desk.db, lossy, desk.deviceId, series)).rejects.toMatchObject({ code: 'network' });
     expect(await serverBlocks('RK-2028')).toHaveLength(1);
     expect((await numbersLeft(desk.db, desk.deviceId)).left['RK-2028']).toBeUndefined();
@@ -172,7 +135,7 @@ describe('certificate numbers from the office ledger', () => {
     const desk = await newDesk();
     await enrolDesk(desk);
     // The series' ledger is one for the whole server (issue 17).
-    await t.db.query("INSERT INTO number_ledger (series, last_no) VALUES ('SZ-2032', 999999)");
+    await server.t.db.query("INSERT INTO number_ledger (series, last_no) VALUES ('SZ-2032', 999999)");
     const series = { prefix: 'SZ', year: 2032 };
     const prepared = await prepareNumbers(desk.db, await online(desk), desk.deviceId, [{ series, count: 1 }]);
     expect(prepared.failure).toMatchObject({ code: 'numbers_exhausted' });
@@ -234,7 +197,7 @@ describe('certificate numbers from the office ledger', () => {
     // What the desk signs with verifies against the key the office publishes.
     const signing = await loadSigning(desk.db);
     expect(signing?.verifyHost).toBe('verify.example.org.cn');
-    const published = (await app.inject({ method: 'GET', url: `/offices/${office.id}/public-key` })).json<{ keys: { publicKey: string; retiredAt: string | null }[] }>();
+    const published = (await server.app.inject({ method: 'GET', url: `/offices/${server.office.id}/public-key` })).json<{ keys: { publicKey: string; retiredAt: string | null }[] }>();
     const current = published.keys.find((k) => k.retiredAt === null)!;
     const bytes = (b64: string) => Uint8Array.from(Buffer.from(b64, 'base64'));
     // The print path gets the key only as a key that signs: it cannot be read back out.

@@ -4,47 +4,26 @@
  * removes nothing until a person acts.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { acknowledge, batchLength, nextBatch, pushOutbox } from '../../../renderer/src/sync/push';
 import { readInflight, readLastError, readLastSuccess } from '../../../renderer/src/sync/settings';
 import { backoffDelay, SYNC_ERRORS } from '../../../shared/sync/errors';
 import type { Operation } from '../../../shared/sync/protocol';
-import { FakeServer, ManualTimers, makeDesk, markEnrolled, outboxIds, person, type Desk } from './helpers';
+import { makeDesk, outboxIds, person, registerPeople, rigEngine, useFakeRig, type Desk, type FakeServer, type ManualTimers } from './helpers';
 
 let desk: Desk;
 let server: FakeServer;
 let timers: ManualTimers;
 let online: boolean;
 
-function engine(options: { batchSize?: number } = {}): SyncEngine {
-  return new SyncEngine({
-    db: desk.db,
-    deviceId: async () => desk.deviceId,
-    transportFor: () => server.as(desk.deviceId),
-    random: () => 0.5,
-    timers,
-    isOnline: () => online,
-    ...options,
-  });
-}
-
-/** Lets a fired timer's sync run to completion. */
-async function register(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
-}
-
-beforeEach(async () => {
-  desk = await makeDesk();
-  server = new FakeServer();
-  timers = new ManualTimers();
+useFakeRig((rig) => {
+  ({ desk, server, timers } = rig);
   online = true;
-  await markEnrolled(desk);
 });
 
-afterEach(async () => {
-  await desk.close();
-});
+const engine = (options: { batchSize?: number } = {}): SyncEngine => rigEngine({ desk, server, timers }, { isOnline: () => online, ...options });
+const register = (n: number): Promise<void> => registerPeople(desk, n);
 
 describe('pushing the outbox', () => {
   it('removes operations only after the server acknowledged them', async () => {

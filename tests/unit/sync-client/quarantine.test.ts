@@ -4,42 +4,24 @@
  * the 100 others reach the server in their order, and the engine stays idle, not blocked.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../renderer/src/sync/engine';
+import { describe, expect, it } from 'vitest';
+import { type SyncEngine } from '../../../renderer/src/sync/engine';
 import { listQuarantine, quarantineFileBytes, retryQuarantined, MAX_QUARANTINED_PER_PASS } from '../../../renderer/src/sync/quarantine';
 import { Repository } from '../../../renderer/src/db/repository';
 import { readInflight } from '../../../renderer/src/sync/settings';
-import { FakeServer, ManualTimers, makeDesk, markEnrolled, outboxIds, person, type Desk } from './helpers';
+import { FakeServer, outboxIds, person, registerPeople, rigEngine, useFakeRig, type Desk, type ManualTimers } from './helpers';
 
 let desk: Desk;
 let server: FakeServer;
 let timers: ManualTimers;
 
-function engine(): SyncEngine {
-  return new SyncEngine({
-    db: desk.db,
-    deviceId: async () => desk.deviceId,
-    transportFor: () => server.as(desk.deviceId),
-    random: () => 0.5,
-    timers,
-    now: () => Date.parse('2026-11-22T02:00:00.000Z'),
-  });
-}
+useFakeRig(
+  (rig) => ({ desk, server, timers } = rig),
+  () => new FakeServer({ now: () => Date.now() }),
+);
 
-async function register(n: number, from = 0): Promise<void> {
-  for (let i = from; i < from + n; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
-}
-
-beforeEach(async () => {
-  desk = await makeDesk();
-  server = new FakeServer({ now: () => Date.now() });
-  timers = new ManualTimers();
-  await markEnrolled(desk);
-});
-
-afterEach(async () => {
-  await desk.close();
-});
+const engine = (): SyncEngine => rigEngine({ desk, server, timers }, { now: () => Date.parse('2026-11-22T02:00:00.000Z') });
+const register = (n: number, from = 0): Promise<void> => registerPeople(desk, n, from);
 
 describe('an operation the server refuses for good', () => {
   it('is set aside with its reason while the 100 after it sync, in order; the engine stays idle', async () => {

@@ -5,40 +5,22 @@
  * browser cannot read the header, and from a proxy's own 429 page.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryDelay, SyncEngine } from '../../../renderer/src/sync/engine';
+import { describe, expect, it } from 'vitest';
+import { retryDelay, type SyncEngine } from '../../../renderer/src/sync/engine';
 import { enrolRefusalMessage } from '../../../renderer/src/sync/enrol';
 import { readLastError } from '../../../renderer/src/sync/settings';
 import { createHttpTransport } from '../../../renderer/src/sync/transport';
 import { backoffDelay, errorBody, SyncError, SYNC_ERRORS } from '../../../shared/sync/errors';
-import { FakeServer, ManualTimers, makeDesk, markEnrolled, person, type Desk } from './helpers';
+import { person, rigEngine, useFakeRig, type Desk, type FakeServer, type ManualTimers } from './helpers';
 
 let desk: Desk;
 let server: FakeServer;
 let timers: ManualTimers;
 const NOW = Date.parse('2026-11-22T08:00:00Z');
 
-function engine(now = NOW): SyncEngine {
-  return new SyncEngine({
-    db: desk.db,
-    deviceId: async () => desk.deviceId,
-    transportFor: () => server.as(desk.deviceId),
-    random: () => 0.5,
-    now: () => now,
-    timers,
-  });
-}
+useFakeRig((rig) => ({ desk, server, timers } = rig));
 
-beforeEach(async () => {
-  desk = await makeDesk();
-  server = new FakeServer();
-  timers = new ManualTimers();
-  await markEnrolled(desk);
-});
-
-afterEach(async () => {
-  await desk.close();
-});
+const engine = (now = NOW): SyncEngine => rigEngine({ desk, server, timers }, { now: () => now });
 
 describe('the engine and a 429', () => {
   it('waits for Retry-After (not blocked), keeps the outbox, then re-sends the same batch', async () => {

@@ -9,8 +9,7 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../server/cli';
 import { type Db } from '../../../server/db';
 import { issueEnrolmentCode, type Office } from '../../../server/offices';
@@ -22,48 +21,16 @@ import { readConnection, readToken } from '../../../renderer/src/sync/settings';
 import { createHttpTransport } from '../../../renderer/src/sync/transport';
 import { SYNC_ERRORS } from '../../../shared/sync/errors';
 import type { Operation, PushResponse } from '../../../shared/sync/protocol';
-import { makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb } from '../../server/helpers';
-import { injectFetch, makeDesk, person, type Desk } from './helpers';
+import { makeOffice, openTestDb, SETUP_TIMEOUT, testApp } from '../../server/helpers';
+import { person, type Desk } from './helpers';
+import { BASE, enrol, injectFetch, useDesks, useRealServer } from './real-server';
 
-const BASE = 'http://127.0.0.1:8787';
+const server = useRealServer();
+const newDesk = useDesks();
 
-let t: TestDb;
-let app: FastifyInstance;
-let office: Office;
-let desks: Desk[] = [];
-
-beforeAll(async () => {
-  t = await openTestDb('pglite');
-  app = testApp(t.db);
-  office = await makeOffice(t.db);
-}, SETUP_TIMEOUT);
-
-afterAll(async () => {
-  await app?.close();
-  await t?.dispose();
-});
-
-beforeEach(() => {
-  desks = [];
-});
-
-afterEach(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-});
-
-async function newDesk(): Promise<Desk> {
-  const desk = await makeDesk();
-  desks.push(desk);
-  return desk;
-}
-
-async function enrolled(server: FastifyInstance, db: Db, into: Office, fetchImpl: typeof fetch = injectFetch(server)): Promise<Desk> {
+async function enrolled(into: Office, fetchImpl: typeof fetch = injectFetch(server.app)): Promise<Desk> {
   const desk = await newDesk();
-  const { printed } = await issueEnrolmentCode(db, into);
-  await enrolDevice(
-    { serverUrl: BASE, officeCode: into.code, enrolmentCode: printed.toLowerCase(), deviceName: '收件窗口' },
-    { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: fetchImpl }) },
-  );
+  await enrol(desk, { db: server.t.db, office: into, fetch: fetchImpl, deviceName: '收件窗口', typed: (printed) => printed.toLowerCase() });
   return desk;
 }
 
@@ -97,19 +64,19 @@ async function officeState(db: Db, officeId: string) {
 
 describe('enrolment against the real server', () => {
   it('stores the office and the token; the token is for this device', async () => {
-    const desk = await enrolled(app, t.db, office);
-    expect(await readConnection(desk.db)).toMatchObject({ baseUrl: BASE, officeCode: office.code, officeId: office.id, officeName: office.name, deviceName: '收件窗口' });
+    const desk = await enrolled(server.office);
+    expect(await readConnection(desk.db)).toMatchObject({ baseUrl: BASE, officeCode: server.office.code, officeId: server.office.id, officeName: server.office.name, deviceName: '收件窗口' });
     const token = await readToken(desk.db);
     expect(token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    const res = await app.inject({ method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${token}` } });
+    const res = await server.app.inject({ method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(200);
   });
 
   it('a wrong code is refused with the catalogue’s message; nothing is stored', async () => {
     const desk = await newDesk();
     const attempt = enrolDevice(
-      { serverUrl: BASE, officeCode: office.code, enrolmentCode: 'AAAA-BBBB-CCCC', deviceName: '收件窗口' },
-      { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: injectFetch(app) }) },
+      { serverUrl: BASE, officeCode: server.office.code, enrolmentCode: 'AAAA-BBBB-CCCC', deviceName: '收件窗口' },
+      { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: (baseUrl) => createHttpTransport({ baseUrl, fetch: injectFetch(server.app) }) },
     );
     await expect(attempt).rejects.toMatchObject({ code: 'enrolment_code_invalid', message: SYNC_ERRORS.enrolment_code_invalid.message });
     expect(await readConnection(desk.db)).toBeUndefined();
@@ -120,8 +87,8 @@ describe('enrolment against the real server', () => {
     const desk = await newDesk();
     let sent = 0;
     const attempt = enrolDevice(
-      { serverUrl: 'http://sync.example.org', officeCode: office.code, enrolmentCode: 'AAAA-BBBB-CCCC', deviceName: '收件窗口' },
-      { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: () => ((sent += 1), createHttpTransport({ baseUrl: BASE, fetch: injectFetch(app) })) },
+      { serverUrl: 'http://sync.example.org', officeCode: server.office.code, enrolmentCode: 'AAAA-BBBB-CCCC', deviceName: '收件窗口' },
+      { db: desk.db, deviceId: desk.deviceId, appVersion: '0.1.0', transportFor: () => ((sent += 1), createHttpTransport({ baseUrl: BASE, fetch: injectFetch(server.app) })) },
     );
     await expect(attempt).rejects.toBeInstanceOf(EnrolInputError);
     await expect(attempt).rejects.toMatchObject({ field: 'serverUrl' });
@@ -131,23 +98,23 @@ describe('enrolment against the real server', () => {
 
 describe('a reply lost after the server committed', () => {
   it('is retried with the same batch id, and the server ends exactly as after one clean push', async () => {
-    const own = await makeOffice(t.db);
-    const desk = await enrolled(app, t.db, own);
+    const own = await makeOffice(server.t.db);
+    const desk = await enrolled(own);
     for (let i = 0; i < 3; i++) await desk.people.create(person(`申请人${i}`, i), desk.ctx);
     const ops: Operation[] = await desk.db.outbox.orderBy('id').toArray();
 
-    const lossy = injectFetch(app, { loseReplies: { path: '/sync/push', count: 1 } });
+    const lossy = injectFetch(server.app, { loseReplies: { path: '/sync/push', count: 1 } });
     const engine = engineFor(desk, lossy);
     const first = await engine.sync('manual');
     expect(first).toMatchObject({ ok: false, failure: { code: 'network', retry: true } });
     // The server has them; the desk does not know, and keeps them.
-    expect((await officeState(t.db, own.id)).operations.map(([id]) => id)).toEqual(ops.map((op) => op.id));
+    expect((await officeState(server.t.db, own.id)).operations.map(([id]) => id)).toEqual(ops.map((op) => op.id));
     expect(await desk.db.outbox.count()).toBe(3);
 
     const second = await engine.sync('retry');
     expect(second).toMatchObject({ ok: true, pushed: 3 });
     expect(await desk.db.outbox.count()).toBe(0);
-    const afterRetry = await officeState(t.db, own.id);
+    const afterRetry = await officeState(server.t.db, own.id);
 
     // The same operations pushed once, cleanly, by the same device to a fresh server.
     const clean = await openTestDb('pglite');
@@ -155,12 +122,12 @@ describe('a reply lost after the server committed', () => {
     try {
       const cleanOffice = await makeOffice(clean.db);
       const { printed } = await issueEnrolmentCode(clean.db, cleanOffice);
-      const enrol = await cleanApp.inject({
+      const enrolment = await cleanApp.inject({
         method: 'POST',
         url: '/enrol',
         payload: { officeCode: cleanOffice.code, enrolmentCode: printed, deviceId: desk.deviceId, deviceName: '收件窗口', appVersion: '0.1.0' },
       });
-      const token = enrol.json<{ deviceToken: string }>().deviceToken;
+      const token = enrolment.json<{ deviceToken: string }>().deviceToken;
       const push = await cleanApp.inject({
         method: 'POST',
         url: '/sync/push',
@@ -178,10 +145,10 @@ describe('a reply lost after the server committed', () => {
 
 describe('two desks of one office through the real server', () => {
   it('converge; a concurrent edit of one field is the same conflict on both; its resolution clears it on both', async () => {
-    const fetchImpl = injectFetch(app);
-    const own = await makeOffice(t.db);
-    const a = await enrolled(app, t.db, own, fetchImpl);
-    const b = await enrolled(app, t.db, own, fetchImpl);
+    const fetchImpl = injectFetch(server.app);
+    const own = await makeOffice(server.t.db);
+    const a = await enrolled(own, fetchImpl);
+    const b = await enrolled(own, fetchImpl);
     const syncA = engineFor(a, fetchImpl);
     const syncB = engineFor(b, fetchImpl);
 
@@ -221,12 +188,12 @@ describe('two desks of one office through the real server', () => {
   }, SETUP_TIMEOUT);
 
   it('a new device downloads the office in pages', async () => {
-    const fetchImpl = injectFetch(app);
-    const own = await makeOffice(t.db);
-    const a = await enrolled(app, t.db, own, fetchImpl);
+    const fetchImpl = injectFetch(server.app);
+    const own = await makeOffice(server.t.db);
+    const a = await enrolled(own, fetchImpl);
     for (let i = 0; i < 5; i++) await a.people.create(person(`分页${i}`, 30 + i), a.ctx);
     await engineFor(a, fetchImpl).sync('manual');
-    const c = await enrolled(app, t.db, own, fetchImpl);
+    const c = await enrolled(own, fetchImpl);
     const pages: number[] = [];
     const engine = new SyncEngine({
       db: c.db,
@@ -254,9 +221,9 @@ describe('a batch file carried to the server', () => {
   });
 
   it('is what `npm run server -- import FILE` accepts; importing twice changes nothing; the later push is all duplicates', async () => {
-    const fetchImpl = injectFetch(app);
-    const own = await makeOffice(t.db);
-    const desk = await enrolled(app, t.db, own, fetchImpl);
+    const fetchImpl = injectFetch(server.app);
+    const own = await makeOffice(server.t.db);
+    const desk = await enrolled(own, fetchImpl);
     for (let i = 0; i < 3; i++) await desk.people.create(person(`离线${i}`, 40 + i), desk.ctx);
     const connection = (await readConnection(desk.db))!;
     const exported = (await exportOutbox(desk.db, desk.deviceId, connection.officeId, new Date(), { userId: null, role: 'clerk' }))!;
@@ -265,11 +232,11 @@ describe('a batch file carried to the server', () => {
 
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runCli(t.db, ['import', file], (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(await runCli(server.t.db, ['import', file], (l) => out.push(l), (l) => err.push(l))).toBe(0);
     expect(out.join('\n')).toContain('新增 3 条');
-    const once = await officeState(t.db, own.id);
-    expect(await runCli(t.db, ['import', file], (l) => out.push(l), (l) => err.push(l))).toBe(0);
-    expect(await officeState(t.db, own.id)).toEqual(once);
+    const once = await officeState(server.t.db, own.id);
+    expect(await runCli(server.t.db, ['import', file], (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(await officeState(server.t.db, own.id)).toEqual(once);
     expect(err).toEqual([]);
 
     // Online again, the desk pushes the same operations: the server already had them.
@@ -284,6 +251,6 @@ describe('a batch file carried to the server', () => {
     expect(seen[0]!.applied).toEqual([]);
     expect(seen[0]!.duplicates).toHaveLength(3);
     expect(await desk.db.outbox.count()).toBe(0);
-    expect(await officeState(t.db, own.id)).toEqual({ ...once, batches: String(Number(once.batches) + 1) });
+    expect(await officeState(server.t.db, own.id)).toEqual({ ...once, batches: String(Number(once.batches) + 1) });
   }, SETUP_TIMEOUT);
 });

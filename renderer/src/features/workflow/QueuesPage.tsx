@@ -23,12 +23,8 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
-<<<<<<< HEAD
 import { KeyDates } from './KeyDates';
-import { langOf, type Lang } from '../../i18n';
-=======
 import { langOf, ruleText, type Lang } from '../../i18n';
->>>>>>> english
 import { errorMessage } from '../../../../shared/rules/error-message';
 
 const ALL = '*';
@@ -251,21 +247,15 @@ export function QueuesPage() {
       width: 280,
       render: (_, r) => {
         const keys = r.keyDates.length > 0 ? <KeyDates deadlines={r.keyDates} /> : null;
-        if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{r.problems.join('')}</Typography.Text> : (keys ?? '—');
+        if (!r.deadline) return r.problems.length > 0 ? <Typography.Text type="warning">{ruleText(r.problems.join(''), locale)}</Typography.Text> : (keys ?? '—');
         const late = deadlineSeverity(r.deadline) === 'late';
         return (
-<<<<<<< HEAD
           <Space orientation="vertical" size={0}>
             <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
-              {r.deadline.label}
+              {ruleText(r.deadline.label, locale)}
             </Typography.Text>
             {keys}
           </Space>
-=======
-          <Typography.Text type={late ? 'danger' : undefined} strong={late} data-overdue={r.deadline.overdue ? 'true' : 'false'}>
-            {ruleText(r.deadline.label, locale)}
-          </Typography.Text>
->>>>>>> english
         );
       },
     },
