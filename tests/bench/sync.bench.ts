@@ -224,9 +224,12 @@ async function batchSizesOn(dbKind: 'pglite' | 'postgres'): Promise<void> {
 
 async function main(): Promise<void> {
   // The batch-size line runs on PGlite always, and on PostgreSQL too when there is one.
-  await batchSizesOn('pglite');
-  if (kind === 'postgres') await batchSizesOn('postgres');
-  if (process.env.BENCH_SYNC_ONLY === 'batch') return;
+  const only = process.env.BENCH_SYNC_ONLY;
+  if (only !== 'main') {
+    await batchSizesOn('pglite');
+    if (kind === 'postgres') await batchSizesOn('postgres');
+  }
+  if (only === 'batch') return;
   const t = await openTestDb(kind);
   try {
     const app = testApp(t.db);
