@@ -435,18 +435,21 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
     let lastSeq = toNumber(office.rows[0].last_seq);
 
     // Under the lock, in one statement: this batch id's earlier answer, the operations of the
-    // batch the office already has, the current states of every record the batch names (both
-    // lists as `= ANY` keys of the primary key: an index scan, where a join with unnest() is
-    // planned as a hash of all the office's records; the superset it may return is dropped by
-    // key), and the office's users when the batch writes users.
+    // batch the office already has, the current states of every record the batch names (each
+    // table × id pair; the superset is dropped by key below), and the office's users when the
+    // batch writes users. Operations and records are looked up key by key on their unique
+    // indexes (`OFFSET 0` keeps the planner from turning the lookups into a scan of all the
+    // office's rows, which it did whenever its statistics lagged behind a growing log, and every
+    // push then read the whole office).
     const { rows } = await tx.query<{ kind: string; a: string; b: string | null; c: string | null }>(
       `SELECT 'batch' AS kind, content_hash AS a, json_build_array(applied, duplicates, cursor)::text AS b, NULL::text AS c
          FROM batches WHERE office_id = $1 AND batch_id = $2
        UNION ALL
-       SELECT 'op', op_id, op, NULL FROM operations WHERE office_id = $1 AND op_id = ANY($3::text[])
+       SELECT 'op', o.op_id, o.op, NULL FROM unnest($3::text[]) AS k(id)
+         CROSS JOIN LATERAL (SELECT op_id, op FROM operations WHERE office_id = $1 AND op_id = k.id OFFSET 0) o
        UNION ALL
-       SELECT 'record', table_name, record_id, state FROM records
-        WHERE office_id = $1 AND table_name = ANY($4::text[]) AND record_id = ANY($5::text[])
+       SELECT 'record', r.table_name, r.record_id, r.state FROM unnest($4::text[]) AS t(name) CROSS JOIN unnest($5::text[]) AS k(id)
+         CROSS JOIN LATERAL (SELECT table_name, record_id, state FROM records WHERE office_id = $1 AND table_name = t.name AND record_id = k.id OFFSET 0) r
        UNION ALL
        SELECT 'user', table_name, record_id, state FROM records WHERE $6::boolean AND office_id = $1 AND table_name = 'users'`,
       [officeId, batch.batchId, ids, tables, recordIds, hasUsers],
