@@ -22,14 +22,18 @@ export function openPostgres(connectionString: string, options: { schema?: strin
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    // Every query of the server is a short indexed one; a parallel plan only adds the start of
-    // worker processes (the batch read of a push went from a few milliseconds to 150 on a busy
-    // machine when the planner chose one), so this server's sessions never plan them.
-    options: ['-c max_parallel_workers_per_gather=0', ...(options.schema === undefined ? [] : [`-c search_path=${options.schema}`])].join(' '),
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle client losing its connection (database restart) must not crash the process; the
   // next query gets a fresh connection or a clear error.
   pool.on('error', () => {});
+  // Every query of the server is a short indexed one; a parallel plan only adds the start of
+  // worker processes (the batch read of a push went from a few milliseconds to 150 on a busy
+  // machine when the planner chose one), so this server's sessions never plan them. Set on each
+  // new connection (not as a startup option, which a connection pooler may refuse).
+  pool.on('connect', (client) => {
+    client.query('SET max_parallel_workers_per_gather = 0').catch(() => {});
+  });
   const base = wrap(pool);
   return {
     kind: 'postgres',
