@@ -17,6 +17,13 @@ export interface Limits {
   readonly enrolPerOffice: number;
   readonly verifyWindowSeconds: number;
   readonly verifyPerIp: number;
+  /**
+   * Verifications per client address per day. Certificate numbers are sequential, so the
+   * per-window limit alone would let one address walk a series at a steady pace (60 a minute is
+   * 86,400 numbers a day); a person checking certificates, even an employer checking many, stays
+   * far below this.
+   */
+  readonly verifyPerIpPerDay: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -28,6 +35,7 @@ export const DEFAULT_LIMITS: Limits = {
   enrolPerOffice: 50,
   verifyWindowSeconds: 60,
   verifyPerIp: 60,
+  verifyPerIpPerDay: 500,
 };
 
 export interface AppOptions {

@@ -33,6 +33,13 @@ export interface Db extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only (one connection): whether transactions are running or queued and one of them
+   * started or finished a statement less than `withinMs` ago. A health check then has its answer
+   * without queueing a query behind them (a 1,000-operation push holds the one connection for
+   * seconds).
+   */
+  workingWithin?(withinMs: number): boolean;
 }
 
 export function toNumber(value: unknown): number {

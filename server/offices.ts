@@ -220,19 +220,21 @@ export async function releaseDevice(db: Queryable, deviceId: string, hours: numb
 export interface AuthenticatedDevice {
   readonly deviceId: string;
   readonly officeId: string;
+  /** Whether its last sync was recorded less than a minute ago (then `touchDevice` writes nothing). */
+  readonly seenRecently?: boolean;
 }
 
 export type TokenCheck = { readonly ok: true; readonly device: AuthenticatedDevice } | { readonly ok: false; readonly reason: 'unknown' | 'revoked' };
 
 export async function checkDeviceToken(db: Queryable, token: string): Promise<TokenCheck> {
-  const { rows } = await db.query<{ id: string; office_id: string; revoked_at: Date | null }>(
-    'SELECT id, office_id, revoked_at FROM devices WHERE token_hash = $1',
+  const { rows } = await db.query<{ id: string; office_id: string; revoked_at: Date | null; seen_recently: boolean | null }>(
+    "SELECT id, office_id, revoked_at, last_seen_at >= now() - interval '1 minute' AS seen_recently FROM devices WHERE token_hash = $1",
     [sha256Hex(token)],
   );
   const row = rows[0];
   if (row === undefined) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-  return { ok: true, device: { deviceId: row.id, officeId: row.office_id } };
+  return { ok: true, device: { deviceId: row.id, officeId: row.office_id, seenRecently: row.seen_recently === true } };
 }
 
 export interface OfficeKey {

@@ -12,6 +12,8 @@ import { messagePage, verificationPage, verifyCertificate, VERIFY_PAGE_CSP } fro
 /** The wording for a 429 on the public page: the person scanning a QR code is not a clerk whose desk syncs. */
 const VERIFY_RATE_LIMITED = '查询过于频繁，请稍后再试。';
 
+const DAY_SECONDS = 86_400;
+
 function wantsJson(accept: string | undefined): boolean {
   return accept !== undefined && /application\/json/i.test(accept);
 }
@@ -25,8 +27,10 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
       reply.code(status).header('content-security-policy', VERIFY_PAGE_CSP).header('x-content-type-options', 'nosniff').type('text/html; charset=utf-8').send(body);
 
     const attempt = await countAttempt(db, `verify-ip:${request.ip}`, limits.verifyWindowSeconds);
-    if (attempt.hits > limits.verifyPerIp) {
-      const retryAfterSeconds = attempt.retryAfterSeconds;
+    const daily = await countAttempt(db, `verify-ip-day:${request.ip}`, DAY_SECONDS);
+    const over = [attempt.hits > limits.verifyPerIp ? attempt : undefined, daily.hits > limits.verifyPerIpPerDay ? daily : undefined];
+    if (over.some((a) => a !== undefined)) {
+      const retryAfterSeconds = Math.max(...over.map((a) => a?.retryAfterSeconds ?? 0));
       reply.header('retry-after', String(retryAfterSeconds));
       return json
         ? sendError(reply, 'rate_limited', { retryAfterSeconds }, VERIFY_RATE_LIMITED)

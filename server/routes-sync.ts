@@ -89,21 +89,13 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const limit = parsed.data.limit;
     // Everything but what this desk delivered itself (it holds those already). Operations another
     // desk delivered under this desk's id (a batch file) come back too, so no desk's data can
-    // silently differ from the others'. The cursor advances only to the last operation returned,
-    // never to a head read separately, which could be newer than this query's snapshot and skip
-    // operations.
-    const { rows } = await db.query<{ seq: unknown; op: string }>(
-      `SELECT seq, op FROM operations
-        WHERE office_id = $1 AND seq > $2 AND coalesce(received_from, device_id) <> $3
-        ORDER BY seq LIMIT $4`,
-      [device.officeId, since, device.deviceId, limit + 1],
-    );
-    const hasMore = rows.length > limit;
-    const page = hasMore ? rows.slice(0, limit) : rows;
-    const nextCursor = page.length > 0 ? String(toNumber(page[page.length - 1]!.seq)) : since;
+    // silently differ from the others'.
+    const page = await readPullPage(db, device.officeId, device.deviceId, since, limit);
+    const hasMore = page.hasMore;
+    const nextCursor = page.nextCursor;
     await touchDevice(db, device);
     // Operations are stored as validated JSON text; the answer is assembled without re-encoding.
-    const body = `{"operations":[${page.map((r) => r.op).join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore},"serverTime":${JSON.stringify(new Date(ctx.now()).toISOString())}}`;
+    const body = `{"operations":[${page.ops.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore},"serverTime":${JSON.stringify(new Date(ctx.now()).toISOString())}}`;
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
@@ -114,6 +106,56 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const serverTime = new Date(ctx.now()).toISOString();
     return results.map((r): PushResponse => ({ ...r, serverTime }));
   });
+}
+
+/** Log positions one pull query scans at most, per page asked for (the rest waits for the next query). */
+const PULL_WINDOW_PAGES = 2;
+
+/**
+ * One page of a pull: keyset pagination on the log's primary key (office, seq), never OFFSET.
+ * Each query scans a bounded range of positions, `(cursor, cursor + window]`, capped by the
+ * office's head read in the same statement (one snapshot): pushes commit their positions in
+ * order under the office lock, so every position up to that head is visible to the statement,
+ * and the cursor may move to the end of a fully read range even when this desk's own operations
+ * there were left out. Bounding the range keeps each query cheap whatever the planner's
+ * statistics say (with none yet, it chose a bitmap scan of everything after the cursor and a
+ * sort: a first pull of 100,000 scanned the rest of the log on every page).
+ */
+async function readPullPage(
+  db: Db,
+  officeId: string,
+  deviceId: string,
+  since: string,
+  limit: number,
+): Promise<{ ops: string[]; nextCursor: string; hasMore: boolean }> {
+  const window = limit * PULL_WINDOW_PAGES;
+  const page: { seq: number; op: string }[] = [];
+  let cursor = Number(since);
+  for (;;) {
+    const { rows } = await db.query<{ seq: unknown; op: string | null; head: unknown }>(
+      `WITH head AS (SELECT last_seq FROM offices WHERE id = $1)
+       SELECT o.seq, o.op, h.last_seq AS head
+         FROM head h LEFT JOIN LATERAL (
+           SELECT seq, op FROM operations
+            WHERE office_id = $1 AND seq > $2 AND seq <= LEAST($2 + $5, h.last_seq) AND coalesce(received_from, device_id) <> $3
+            ORDER BY seq LIMIT $4
+         ) o ON true`,
+      [officeId, cursor, deviceId, limit + 1 - page.length, window],
+    );
+    const head = rows[0] === undefined ? cursor : toNumber(rows[0].head);
+    for (const row of rows) if (row.op !== null) page.push({ seq: toNumber(row.seq), op: row.op });
+    if (page.length > limit) {
+      // One more than asked: the cursor stops at the last operation returned.
+      page.length = limit;
+      return { ops: page.map((r) => r.op), nextCursor: String(page[limit - 1]!.seq), hasMore: true };
+    }
+    // Every position up to `end` is read (its operations all in the page): the cursor may move there.
+    const end = Math.max(cursor, Math.min(cursor + window, head));
+    if (end >= head) {
+      return { ops: page.map((r) => r.op), nextCursor: end === Number(since) ? since : String(end), hasMore: false };
+    }
+    cursor = end;
+  }
 }
 
 /** Who delivers an imported file: a desk of the office (HTTP) or the administrator (CLI, `importer` undefined). */

@@ -107,23 +107,38 @@ export function isKnownField(table: SyncedTable, field: string): boolean {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Walks a JSON value once and reports the first limit it breaks, or null. */
-function valueLimitBreach(value: JsonValue): string | null {
+const isPlainObject = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Walks a value once, without recursion, and reports the first thing that makes it no JSON value
+ * (undefined, a function, a number that is not finite, an object that is not plain) or the first
+ * limit it breaks; null when it is a JSON value within the limits.
+ */
+function valueLimitBreach(value: unknown): string | null {
   let nodes = 0;
-  const stack: [JsonValue, number][] = [[value, 1]];
+  const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
     if (++nodes > MAX_FIELD_VALUE_NODES) return '字段内容过多';
     if (depth > MAX_FIELD_VALUE_DEPTH) return '字段嵌套过深';
     if (typeof v === 'string') {
       if (v.length > MAX_FIELD_STRING_LENGTH) return `字段文字过长（最多${MAX_FIELD_STRING_LENGTH}字）`;
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return '字段值不是有效的数值';
+    } else if (v === null || typeof v === 'boolean') {
+      continue;
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push([item, depth + 1]);
-    } else if (v !== null && typeof v === 'object') {
+    } else if (typeof v === 'object' && isPlainObject(v)) {
       for (const [k, item] of Object.entries(v)) {
         if (k.length > 200) return '字段键名过长';
         stack.push([item, depth + 1]);
       }
+    } else {
+      return '字段值不是有效的 JSON 值';
     }
   }
   return null;
@@ -131,10 +146,12 @@ function valueLimitBreach(value: JsonValue): string | null {
 
 /**
  * A field's new value: any JSON value within the limits. `null` clears an optional field (JSON
- * has no `undefined`); the merged record simply lacks the field then.
+ * has no `undefined`); the merged record simply lacks the field then. Checked by one walk of the
+ * value (`z.json()` is a recursive union: it recursed before any depth check, and it was most of
+ * a push's validation time, about a tenth of a millisecond per operation).
  */
-export const fieldValueSchema = z.json().superRefine((value, ctx) => {
-  const breach = valueLimitBreach(value as JsonValue);
+export const fieldValueSchema = z.unknown().superRefine((value, ctx) => {
+  const breach = valueLimitBreach(value);
   if (breach !== null) ctx.addIssue({ code: 'custom', message: breach });
 }) as z.ZodType<JsonValue>;
 

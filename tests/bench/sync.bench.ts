@@ -16,8 +16,9 @@
  *   30 ms round trip per batch (an office server over the city's network), the cost a real desk
  *   pays on top; the client's PUSH_BATCH_SIZE (renderer/src/sync/push.ts) is chosen from these.
  *
- * BENCH_OPS, BENCH_SECONDS and BENCH_DEVICES shrink the run for a quick look; BENCH_SYNC_ONLY=batch
- * runs only the batch-size line (on PGlite, and on PostgreSQL too when a URL is set).
+ * BENCH_OPS, BENCH_SECONDS and BENCH_DEVICES shrink (or grow: BENCH_OPS=1000000 for the first pull
+ * of a million) the run; BENCH_SYNC_ONLY=batch runs only the batch-size line (on PGlite, and on
+ * PostgreSQL too when a URL is set), BENCH_SYNC_ONLY=main everything but it.
  */
 import { type AddressInfo } from 'node:net';
 import { type FastifyInstance } from 'fastify';
@@ -224,9 +225,12 @@ async function batchSizesOn(dbKind: 'pglite' | 'postgres'): Promise<void> {
 
 async function main(): Promise<void> {
   // The batch-size line runs on PGlite always, and on PostgreSQL too when there is one.
-  await batchSizesOn('pglite');
-  if (kind === 'postgres') await batchSizesOn('postgres');
-  if (process.env.BENCH_SYNC_ONLY === 'batch') return;
+  const only = process.env.BENCH_SYNC_ONLY;
+  if (only !== 'main') {
+    await batchSizesOn('pglite');
+    if (kind === 'postgres') await batchSizesOn('postgres');
+  }
+  if (only === 'batch') return;
   const t = await openTestDb(kind);
   try {
     const app = testApp(t.db);

@@ -276,4 +276,21 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     expect(html.body).toContain('查询过于频繁');
     await limited.close();
   });
+
+  it('is also limited per address per day, so sequential numbers cannot be walked at the per-minute pace', async () => {
+    // Three a day: the per-minute allowance is generous, the day's runs out first.
+    const limited = testApp(db, { verifyPerIp: 100, verifyPerIpPerDay: 3 }, () => now);
+    const hit = (n: number) => limited.inject({ method: 'GET', url: `/verify/SZ-WALK-${n}`, remoteAddress: '10.9.9.10', headers: { accept: 'application/json' } });
+    for (const n of [1, 2, 3]) expect((await hit(n)).statusCode).toBe(404);
+    const res = await hit(4);
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ error: 'rate_limited', message: '查询过于频繁，请稍后再试。' });
+    // The wait is the rest of the day's window, not of the minute's.
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(3600);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(86_400);
+    // Another address is not affected.
+    const other = await limited.inject({ method: 'GET', url: '/verify/SZ-WALK-1', remoteAddress: '10.9.9.11', headers: { accept: 'application/json' } });
+    expect(other.statusCode).toBe(404);
+    await limited.close();
+  });
 });

@@ -27,7 +27,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const BACKENDS: DbKind[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** Generous limits so tests that enrol many devices from one address are not throttled. */
-export const TEST_LIMITS: Partial<Limits> = { enrolPerIp: 10_000, enrolPerCode: 10_000, enrolPerOffice: 10_000, verifyPerIp: 10_000 };
+export const TEST_LIMITS: Partial<Limits> = { enrolPerIp: 10_000, enrolPerCode: 10_000, enrolPerOffice: 10_000, verifyPerIp: 10_000, verifyPerIpPerDay: 10_000 };
 
 export const SETUP_TIMEOUT = 180_000;
 

@@ -255,6 +255,44 @@ describe.each(BACKENDS)('push and pull (%s)', (kind) => {
     expect(new Set(pulled).size).toBe(pulled.length);
   });
 
+  it('a desk behind a long run of its own operations gets the others’ next ones in one pull, and its cursor moves past its own', async () => {
+    const office = await makeOffice(db, '丙协会');
+    const mine = await enrol(app, db, office);
+    const other = await enrol(app, db, office);
+    const start = (await pull(app, mine, '?limit=10')).json<PullResponse>().nextCursor;
+    expect(start).toBe('0');
+    // 2,500 of its own (more than the positions one query reads for a page of 10 or of 1,000),
+    // then one from the other desk.
+    for (const size of [1000, 1000, 500]) {
+      expect((await push(app, mine, makeBatch(mine, Array.from({ length: size }, (_, i) => makeOp(mine.deviceId, personFields(`本机${i}`)))))).statusCode).toBe(200);
+    }
+    const theirs = makeOp(other.deviceId, personFields('他机'));
+    expect((await push(app, other, makeBatch(other, [theirs]))).statusCode).toBe(200);
+    for (const limit of [10, 1000]) {
+      const page = (await pull(app, mine, `?limit=${limit}`)).json<PullResponse>();
+      expect(page.operations.map((op) => op.id)).toEqual([theirs.id]);
+      expect(page.hasMore).toBe(false);
+      expect(page.nextCursor).toBe('2501');
+      // Nothing more after it.
+      const after = (await pull(app, mine, `?limit=${limit}&since=${page.nextCursor}`)).json<PullResponse>();
+      expect(after).toMatchObject({ operations: [], hasMore: false, nextCursor: '2501' });
+    }
+    // The other desk gets all 2,500 of them, 1,000 a page, in order.
+    const seen: string[] = [];
+    let cursor = '0';
+    for (;;) {
+      const page = (await pull(app, other, `?limit=1000&since=${cursor}`)).json<PullResponse>();
+      seen.push(...page.operations.map((op) => op.fields.name as string));
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect(seen).toHaveLength(2500);
+    expect(seen.slice(0, 2)).toEqual(['本机0', '本机1']);
+    expect(seen.at(-1)).toBe('本机499');
+    // Past its own operation too (position 2501), which it holds already.
+    expect(cursor).toBe('2501');
+  }, 120_000);
+
   it('pull refuses a malformed cursor or limit (invalid_request)', async () => {
     for (const q of ['?since=abc', '?since=-1', '?limit=0', '?limit=5000', '?since=99999999999999999999']) {
       const res = await pull(app, a1, q);
