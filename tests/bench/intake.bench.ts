@@ -1,13 +1,16 @@
 /**
- * Intake at office scale, in Chromium's IndexedDB (issue 4): with 100,000 applications on the
- * desk, search as you type by 身份证号 prefix and by name prefix (p95 < 50 ms), and saving an
+ * Intake at office scale, in Chromium's IndexedDB (issues 4 and 12): with 1,000,000 applications
+ * on the desk, search as you type (p95 < 50 ms) by 身份证号 prefix, by name (a prefix as stored,
+ * another separator, the later part of a name, pinyin initials or full pinyin), by a part of an
+ * application number and by a word of the employer's name; and saving an
  * application — record + outbox operation + merge state + audit entry in one transaction,
  * `repositories.applications.create` (p95 < 10 ms).
  *
  * A Vite dev server serves tests/bench/intake/ (a page importing the real renderer modules);
  * Playwright drives headless Chromium (the same executable and flags as playwright.config.ts),
  * the page seeds the desk with bulkAdd and times each call with `performance.now()`. Queries are
- * random prefixes (every length, as each keystroke searches) of real ID numbers and names.
+ * random prefixes (every length, as each keystroke searches) of real ID numbers and names, and
+ * parts of real numbers and employers.
  *
  * Only through `npm run bench intake` (never in CI). BENCH_N changes the size, BENCH_RUNS the
  * number of searches and saves.
@@ -18,7 +21,7 @@ import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { chromiumExecutable } from '../e2e/chromium';
 
-const N = Number(process.env.BENCH_N ?? 100_000);
+const N = Number(process.env.BENCH_N ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const SAVES = Number(process.env.BENCH_SAVES ?? 200);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,6 +80,14 @@ async function main(): Promise<void> {
     const names = await page.evaluate((runs) => window.intakeBench!.searchNames(runs), RUNS);
     console.log(JSON.stringify({ bench: 'intake-search-name', n: seeded.applications, p95_ms: quantile(names.times, 0.95), p50_ms: quantile(names.times, 0.5) }));
     console.error(`  ${RUNS} searches, ${(names.rows / RUNS).toFixed(1)} rows on average, ${names.empty} with none, max ${quantile(names.times, 1)} ms; p95 by prefix length ${byLength(names)}`);
+
+    const numbers = await page.evaluate((runs) => window.intakeBench!.searchNumbers(runs), RUNS);
+    console.log(JSON.stringify({ bench: 'intake-search-number', n: seeded.applications, p95_ms: quantile(numbers.times, 0.95), p50_ms: quantile(numbers.times, 0.5) }));
+    console.error(`  ${RUNS} searches, ${(numbers.rows / RUNS).toFixed(1)} rows on average, ${numbers.empty} with none, max ${quantile(numbers.times, 1)} ms`);
+
+    const employers = await page.evaluate((runs) => window.intakeBench!.searchEmployers(runs), RUNS);
+    console.log(JSON.stringify({ bench: 'intake-search-employer', n: seeded.applications, p95_ms: quantile(employers.times, 0.95), p50_ms: quantile(employers.times, 0.5) }));
+    console.error(`  ${RUNS} searches, ${(employers.rows / RUNS).toFixed(1)} rows on average, ${employers.empty} with none, max ${quantile(employers.times, 1)} ms; p95 by length ${byLength(employers)}`);
 
     await page.evaluate(() => window.intakeBench!.saves(10));
     const saves = await page.evaluate((n) => window.intakeBench!.saves(n), SAVES);
