@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     configFile: false,
     root: path.join(repo, 'tests/bench/intake'),
     logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [repo] } },
+    // No hot reload: an edit in the work tree must not reload the page in the middle of a run.
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [repo] }, hmr: false, watch: null },
     optimizeDeps: { entries: ['main.ts'] },
   });
   await server.listen();

@@ -13,7 +13,7 @@ describe('searchApplications finds what a clerk types', () => {
   let db: DeskDatabase;
   const stamp = { createdAt: '2026-01-05T02:00:00.000Z', createdBy: 'seed', updatedAt: '2026-01-05T02:00:00.000Z', updatedBy: 'seed' };
   beforeAll(async () => {
-    db = new DeskDatabase('search-variants-test');
+    db = new DeskDatabase('search-typed-test');
     await db.open();
     await db.people.bulkAdd([
       { id: 'p1', name: '阿依古丽·买买提', idNumber: '650102199001010022', ...stamp },
@@ -26,7 +26,7 @@ describe('searchApplications finds what a clerk types', () => {
       { id: 'a1', programId: 'xj-isi-pm', kind: 'new', applicationNo: `P1-${year}-3896-0003`, personId: 'p1', status: 'received', channel: 'unit', receivedDate: `${year}-11-02`, fields: {}, ...stamp },
       { id: 'a2', programId: 'xj-isi-pm', kind: 'new', applicationNo: `P1-${year}-3896-0004`, personId: 'p2', status: 'received', channel: 'unit', receivedDate: `${year}-11-03`, fields: {}, ...stamp },
       { id: 'a3', programId: 'xj-isi-pm', kind: 'new', applicationNo: `P1-${year}-3896-0005`, personId: 'p3', status: 'received', channel: 'unit', receivedDate: `${year}-11-04`, fields: { employer: '克拉玛依市人民医院' }, ...stamp },
-      { id: 'a4', programId: 'xj-isi-unit', kind: 'new', applicationNo: `P3-${year}-3896-0001`, organisationId: 'o1', status: 'received', channel: 'unit', receivedDate: `${year}-11-05`, fields: {}, ...stamp },
+      { id: 'a4', programId: 'xj-si-annual', kind: 'annual-review', applicationNo: `P3-${year}-3896-0001`, organisationId: 'o1', status: 'received', channel: 'unit', receivedDate: `${year}-11-05`, fields: {}, ...stamp },
     ]);
   });
   afterAll(async () => {

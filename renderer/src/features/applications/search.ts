@@ -217,7 +217,6 @@ export async function searchApplications(query: string, options: SearchOptions =
           .where('searchKeys')
           .startsWith(key)
           .reverse()
-          .distinct()
           .filter((app) => matchesFilters(app, options))
           .limit(limit)
           .toArray(),
