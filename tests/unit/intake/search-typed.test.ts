@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { searchApplications, searchPeople } from '../../../renderer/src/features/applications/search';
+import { searchOrganisations } from '../../../renderer/src/features/organisations/commands';
 
 describe('searchApplications finds what a clerk types', () => {
   let db: DeskDatabase;
@@ -61,6 +62,7 @@ describe('searchApplications finds what a clerk types', () => {
 
   it('an organisation by a word of its name, and the bare serial 0001', async () => {
     expect((await searchApplications('天山丝路', { database: db })).map((r) => r.organisation?.name)).toEqual(['新疆天山丝路信息技术有限公司']);
+    expect((await searchOrganisations('丝路 信息', 50, db)).map((o) => o.name)).toEqual(['新疆天山丝路信息技术有限公司']);
     expect((await searchApplications('0001', { database: db })).map((r) => r.application.id)).toEqual(['a4']);
     expect((await searchApplications('0004', { database: db })).map((r) => r.person?.name)).toEqual(['王伟']);
   });
