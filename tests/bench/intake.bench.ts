@@ -15,6 +15,8 @@
  * Only through `npm run bench intake` (never in CI). BENCH_N changes the size, BENCH_RUNS the
  * number of searches and saves.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -54,12 +56,15 @@ async function main(): Promise<void> {
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
 
-  const browser = await chromium.launch({
+  // A profile on disk: a fresh context (browser.newPage) keeps IndexedDB in memory under an
+  // incognito quota, which a million applications and their search-key index entries exceed.
+  const profile = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {
-    const page = await browser.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') console.error(`page console: ${m.text()}`);
@@ -95,8 +100,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ bench: 'intake-save', p95_ms: quantile(saves, 0.95), p50_ms: quantile(saves, 0.5) }));
     console.error(`  ${SAVES} saves, max ${quantile(saves, 1)} ms`);
   } finally {
-    await browser.close();
+    await context.close();
     await server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 

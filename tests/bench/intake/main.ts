@@ -86,6 +86,16 @@ const base = (): { id: string; createdAt: string; createdBy: string; updatedAt: 
  * The database writes each row's search keys as it is added (renderer/src/db/search-keys.ts).
  */
 async function seed(nApplications: number): Promise<Seeded> {
+  try {
+    return await seedDesk(nApplications);
+  } catch (error) {
+    // A DexieError crosses page.evaluate as its bare name: say what it was.
+    const e = error as { name?: string; message?: string; inner?: { name?: string; message?: string } };
+    throw new Error(`seeding failed: ${e.name ?? ''} ${e.message ?? ''} ${e.inner ? `(${e.inner.name ?? ''} ${e.inner.message ?? ''})` : ''}`, { cause: error });
+  }
+}
+
+async function seedDesk(nApplications: number): Promise<Seeded> {
   const started = performance.now();
   await db.open();
   const chunk = 5000;
