@@ -153,7 +153,7 @@ test('P4: 申请表上的学时、自评分表合计和进入公示，各只在�
   expect(ws.getCell(rowNo, header('出生年月')).type).toBe(ExcelJS.ValueType.Date);
 });
 
-/** Two applicants on the desk: a transliterated Uyghur name and a near neighbour in the index. */
+/** Three applicants on the desk: a transliterated Uyghur name, a near neighbour in the index, and 张伟 with an employer on the form. */
 async function seedSearch(page: Page): Promise<void> {
   await enterApp(page, '/intake');
   await withDesk(
@@ -163,6 +163,7 @@ async function seedSearch(page: Page): Promise<void> {
       const ctx = await d.writeContext();
       const a = await d.repositories.people.create({ name: '阿依古丽·买买提', idNumber: '650102199001010022' }, ctx);
       const b = await d.repositories.people.create({ name: '阿依努尔·吐尔逊', idNumber: '650102199203040028' }, ctx);
+      const c = await d.repositories.people.create({ name: '张伟', idNumber: '65020319880712001X' }, ctx);
       await d.repositories.applications.create(
         { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-3896-0003', personId: a.id, status: 'received', channel: 'unit', receivedDate: '2026-11-02', fields: { employer: '新疆天山信息技术有限公司' } },
         ctx,
@@ -171,30 +172,49 @@ async function seedSearch(page: Page): Promise<void> {
         { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-3896-0004', personId: b.id, status: 'received', channel: 'unit', receivedDate: '2026-11-03', fields: {} },
         ctx,
       );
+      await d.repositories.applications.create(
+        { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-3896-0005', personId: c.id, status: 'received', channel: 'unit', receivedDate: '2026-11-04', fields: { employer: '克拉玛依市人民医院' } },
+        ctx,
+      );
     },
     undefined,
   );
   await page.reload();
 }
 
-for (const typed of ['阿依古丽.买买提', '阿依古丽买买提', '阿依古丽•买买提', '阿依古丽・买买提', '阿依古丽 买买提']) {
-  test(`检索：${typed} 找到 阿依古丽·买买提`, async ({ page }) => {
-    await page.clock.setFixedTime(new Date('2026-11-23T09:30:00+08:00'));
-    await seedSearch(page);
-    const results = page.getByTestId('application-results');
-    await page.getByLabel('查找', { exact: true }).fill(typed);
-    await expect(results.getByRole('row')).toHaveCount(2); // header + the one applicant
-    await expect(results.getByRole('row').nth(1)).toContainText('阿依古丽·买买提');
-    await expect(results.getByRole('row').nth(1)).toContainText('P1-2026-3896-0003');
-  });
+/** Types `typed` into 查找 and expects exactly one application: `name`'s, numbered `number`. */
+async function findsOne(page: Page, typed: string, name: string, number: string): Promise<void> {
+  const results = page.getByTestId('application-results');
+  await page.getByLabel('查找', { exact: true }).fill(typed);
+  await expect(results.getByRole('row'), typed).toHaveCount(2); // header + the one applicant
+  await expect(results.getByRole('row').nth(1), typed).toContainText(name);
+  await expect(results.getByRole('row').nth(1), typed).toContainText(number);
 }
 
-test('检索：申请编号的一部分 3896-0003 找到申请', async ({ page }) => {
+test('检索：买买提、阿依古丽.买买提（五种间隔号写法）、大小写不同的拼音首字母 找到申请人', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T09:30:00+08:00'));
   await seedSearch(page);
-  const results = page.getByTestId('application-results');
-  await page.getByLabel('查找', { exact: true }).fill('3896-0003');
-  await expect(results.getByRole('row')).toHaveCount(2);
-  await expect(results.getByRole('row').nth(1)).toContainText('阿依古丽·买买提');
+  // The later part of the name, and the name with each of the five separators clerks type (or none).
+  for (const typed of ['买买提', '阿依古丽.买买提', '阿依古丽买买提', '阿依古丽•买买提', '阿依古丽・买买提', '阿依古丽 买买提']) {
+    await findsOne(page, typed, '阿依古丽·买买提', 'P1-2026-3896-0003');
+  }
+  // Pinyin initials and full pinyin, in any case: 张伟 zw, 阿依古丽·买买提 aygl / mmt.
+  await findsOne(page, 'zw', '张伟', 'P1-2026-3896-0005');
+  await findsOne(page, 'ZhangWei', '张伟', 'P1-2026-3896-0005');
+  await findsOne(page, 'AYGL', '阿依古丽·买买提', 'P1-2026-3896-0003');
+  await findsOne(page, 'mmt', '阿依古丽·买买提', 'P1-2026-3896-0003');
+  await page.screenshot({ path: `${SHOTS}/search-pinyin.png`, fullPage: true });
+});
+
+test('检索：申请编号的一部分 3896-0003、流水号 0004 和工作单位名称 找到申请人', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T09:30:00+08:00'));
+  await seedSearch(page);
+  await findsOne(page, '3896-0003', '阿依古丽·买买提', 'P1-2026-3896-0003');
+  await findsOne(page, '0004', '阿依努尔·吐尔逊', 'P1-2026-3896-0004');
+  // The employer typed on the form (所在单位), whole or from a word on.
+  await findsOne(page, '新疆天山信息技术有限公司', '阿依古丽·买买提', 'P1-2026-3896-0003');
+  await findsOne(page, '天山信息', '阿依古丽·买买提', 'P1-2026-3896-0003');
+  await findsOne(page, '克拉玛依市人民医院', '张伟', 'P1-2026-3896-0005');
+  await findsOne(page, '人民医院', '张伟', 'P1-2026-3896-0005');
   await page.screenshot({ path: `${SHOTS}/search-number-part.png`, fullPage: true });
 });

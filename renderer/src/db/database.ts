@@ -45,6 +45,8 @@ import { CLOCK_KEY } from './clock';
 import { newId } from './ids';
 import { upgradeToV2, type OperationV1, type StoredRecord } from './upgrade-v2';
 import { upgradeToV12 } from './upgrade-v12';
+import { searchKeysMiddleware, upgradeToV13, withoutSearchKeys } from './search-keys';
+import { SEARCH_KEY_TABLES } from '../../../shared/rules/search-keys';
 
 export interface SettingRow {
   key: string;
@@ -198,13 +200,28 @@ export const schemaV10 = {
   agencyAudits: 'id, applicationId, agencyId, on',
 } as const;
 
-export const SCHEMA_VERSION = 12;
+/**
+ * Schema version 13 (search a clerk trusts, issue 12 item 5): people, organisations and
+ * applications get a multi-entry index on their search keys (shared/rules/search-keys.ts: names
+ * without separators and by their later parts, pinyin initials, organisation and employer names
+ * from any word on, application numbers from any part on). The keys are derived, kept on this
+ * desk only: `withSearchKeys` below writes them on every add and put, whatever the path (the
+ * repositories, merging another desk's operations, a restore), and the upgrade fills them for the
+ * rows already stored.
+ */
+export const schemaV13 = {
+  people: `${schemaV9.people}, *searchKeys`,
+  organisations: `${schemaV2.organisations}, *searchKeys`,
+  applications: `${schemaV9.applications}, *searchKeys`,
+} as const;
+
+export const SCHEMA_VERSION = 13;
 
 /**
  * The tables and indexes of the newest version (what a fresh database has): each version from 4
  * on declares only what it adds or changes, and Dexie keeps the rest.
  */
-export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV6, ...schemaV7, ...schemaV8, ...schemaV9, ...schemaV10 } as const;
+export const currentSchema = { ...schemaV3, ...schemaV4, ...schemaV6, ...schemaV7, ...schemaV8, ...schemaV9, ...schemaV10, ...schemaV13 } as const;
 
 /** The stores of the newest version: what a backup holds and a restore fills. */
 export const CURRENT_SCHEMA = currentSchema;
@@ -290,5 +307,9 @@ export class DeskDatabase extends Dexie {
     this.version(10).stores(schemaV10);
     // Stored Chinese words become codes (db/upgrade-v12.ts); no table or index changes.
     this.version(12).stores({}).upgrade(upgradeToV12);
+    // Search keys for the people, organisations and applications already stored.
+    this.version(13).stores(schemaV13).upgrade(upgradeToV13);
+    this.use(searchKeysMiddleware);
+    for (const table of SEARCH_KEY_TABLES) this.table(table).hook('reading', withoutSearchKeys);
   }
 }

@@ -14,6 +14,7 @@ import { newId } from '../../../renderer/src/db/ids';
 import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
 import { searchApplications } from '../../../renderer/src/features/applications/search';
 import { programId as pid, stateId as sid } from '../../unit/typed-ids';
+import { pinyin } from 'pinyin-pro';
 
 // A deterministic generator, so runs compare.
 let prng = 20261122;
@@ -32,6 +33,8 @@ const SURNAMES = [
   '买买提',
 ];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩凯健俊帆帅旭宁婷雪琳晨阳欣怡子涵梓轩浩然雨桐思远建国志强海燕丽娟文博天佑嘉怡佳琪雅静'];
+const UYGHUR_GIVEN = ['阿依古丽', '古丽娜尔', '迪丽热巴', '阿布都', '艾尔肯', '热依拉', '努尔', '帕提古丽'];
+const UYGHUR_FAMILY = ['买买提', '艾力', '吐尔逊', '阿不都拉', '依明', '卡德尔', '热合曼', '托合提'];
 const ORG_WORDS = [...'新疆乌鲁木齐昌吉克拉玛依伊犁浙江杭州宁波温州天山丝路博达华信云联数安智科恒通瑞达鼎盛'];
 const ORG_SUFFIX = ['信息技术有限公司', '软件股份有限公司', '网络科技有限公司', '系统集成有限责任公司', '数据服务有限公司', '（集团）有限公司'];
 const REGIONS = ['650102', '650103', '650104', '650105', '652301', '650202', '654002', '330106', '330102', '330212', '330302', '110105', '310104', '440305', '510107', '420106', '610113', '320102'];
@@ -67,7 +70,7 @@ interface Seeded {
   ms: number;
 }
 
-const state = { ids: [] as string[], names: [] as string[] };
+const state = { ids: [] as string[], names: [] as string[], numbers: [] as string[], employers: [] as string[] };
 
 const STAMP = '2026-01-05T02:00:00.000Z';
 const base = (): { id: string; createdAt: string; createdBy: string; updatedAt: string; updatedBy: string } => ({
@@ -78,29 +81,60 @@ const base = (): { id: string; createdAt: string; createdBy: string; updatedAt: 
   updatedBy: 'bench',
 });
 
-/** People, organisations and applications over every program, kind and state of its workflow. */
+/**
+ * People, organisations and applications over every program, kind and state of its workflow,
+ * generated and stored a chunk at a time (a million applications do not fit in the page at once).
+ * The database writes each row's search keys as it is added (renderer/src/db/search-keys.ts).
+ */
 async function seed(nApplications: number): Promise<Seeded> {
+  try {
+    return await seedDesk(nApplications);
+  } catch (error) {
+    // A DexieError crosses page.evaluate as its bare name: say what it was.
+    const e = error as { name?: string; message?: string; inner?: { name?: string; message?: string } };
+    throw new Error(`seeding failed: ${e.name ?? ''} ${e.message ?? ''} ${e.inner ? `(${e.inner.name ?? ''} ${e.inner.message ?? ''})` : ''}`, { cause: error });
+  }
+}
+
+async function seedDesk(nApplications: number): Promise<Seeded> {
   const started = performance.now();
   await db.open();
+  const chunk = 5000;
   const nPeople = Math.round(nApplications * 0.7);
   const nOrgs = Math.round(nApplications * 0.03);
-  const people: Person[] = [];
+  const peopleIds: string[] = [];
+  const peopleNames: string[] = [];
+  const peopleIdNumbers: string[] = [];
   const seenIds = new Set<string>();
-  while (people.length < nPeople) {
+  let batch: Person[] = [];
+  while (peopleIds.length < nPeople) {
     const id = idNumber();
     if (seenIds.has(id.idNumber)) continue;
     seenIds.add(id.idNumber);
-    const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
-    people.push({ ...base(), name, ...id, phone: `139${String(int(1e8)).padStart(8, '0')}` });
+    // Some Uyghur names with the interpunct, as on ID cards in Xinjiang.
+    const name = rand() < 0.1 ? `${pick(UYGHUR_GIVEN)}·${pick(UYGHUR_FAMILY)}` : pick(SURNAMES) + pick(GIVEN) + (rand() < 0.7 ? pick(GIVEN) : '');
+    const person: Person = { ...base(), name, ...id, phone: `139${String(int(1e8)).padStart(8, '0')}` };
+    batch.push(person);
+    peopleIds.push(person.id);
+    peopleNames.push(name);
+    peopleIdNumbers.push(id.idNumber);
+    if (batch.length === chunk) {
+      await db.people.bulkAdd(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) await db.people.bulkAdd(batch);
+  seenIds.clear();
   const organisations: Organisation[] = [];
   for (let i = 0; i < nOrgs; i++) {
     const name = `${pick(ORG_WORDS)}${pick(ORG_WORDS)}${pick(ORG_WORDS)}${pick(ORG_WORDS)}${pick(ORG_SUFFIX)}`;
-    organisations.push({ ...base(), name, creditCode: creditCode(), address: '乌鲁木齐市天山区某路88号', contact: pick(people).name, phone: '0991-1234567' });
+    organisations.push({ ...base(), name, creditCode: creditCode(), address: '乌鲁木齐市天山区某路88号', contact: pick(peopleNames), phone: '0991-1234567' });
   }
+  for (let i = 0; i < organisations.length; i += chunk) await db.organisations.bulkAdd(organisations.slice(i, i + chunk));
   const device = await deviceId();
   const sequences = new Map<string, number>();
-  const applications: Application[] = [];
+  const withApplications = new Set<number>();
+  let apps: Application[] = [];
   for (let i = 0; i < nApplications; i++) {
     const programId = pick(PROGRAM_IDS);
     const pack = getPack(programId)!;
@@ -112,19 +146,31 @@ async function seed(nApplications: number): Promise<Seeded> {
     const seqKey = `${programId}.${year}`;
     const seq = (sequences.get(seqKey) ?? 0) + 1;
     sequences.set(seqKey, seq);
-    const applicant =
-      pack.applicantKind === 'person' ? { personId: pick(people).id } : { organisationId: pick(organisations).id };
-    applications.push({
+    let applicant: { personId: string } | { organisationId: string };
+    if (pack.applicantKind === 'person') {
+      const who = int(peopleIds.length);
+      withApplications.add(who);
+      applicant = { personId: peopleIds[who]! };
+    } else {
+      applicant = { organisationId: pick(organisations).id };
+    }
+    const employer = pick(organisations).name;
+    const applicationNo = formatApplicationNo(programId, year, device, seq);
+    if (i % 100 === 0) {
+      state.numbers.push(applicationNo);
+      state.employers.push(employer);
+    }
+    apps.push({
       ...base(),
       programId: pid(programId),
       kind,
-      applicationNo: formatApplicationNo(programId, year, device, seq),
+      applicationNo,
       ...applicant,
       status: sid(status),
       channel: pick(['unit', 'individual', 'counter', 'post'] as const),
       receivedDate,
       fields: {
-        employer: pick(organisations).name,
+        employer,
         position: '项目经理',
         education: pick(['本科', '硕士研究生', '大专']),
         major: '计算机科学与技术',
@@ -134,19 +180,18 @@ async function seed(nApplications: number): Promise<Seeded> {
         remarks: '材料齐全，原件已核验。',
       },
     });
+    if (apps.length === chunk) {
+      await db.applications.bulkAdd(apps);
+      apps = [];
+    }
   }
-  const chunk = 5000;
-  for (let i = 0; i < people.length; i += chunk) await db.people.bulkAdd(people.slice(i, i + chunk));
-  for (let i = 0; i < organisations.length; i += chunk) await db.organisations.bulkAdd(organisations.slice(i, i + chunk));
-  for (let i = 0; i < applications.length; i += chunk) await db.applications.bulkAdd(applications.slice(i, i + chunk));
+  if (apps.length > 0) await db.applications.bulkAdd(apps);
   // Searches sample people who have applications (a clerk looks for someone on file).
-  const withApplications = new Set(applications.map((a) => a.personId).filter((id) => id !== undefined));
-  for (const p of people) {
-    if (!withApplications.has(p.id)) continue;
-    state.ids.push(p.idNumber);
-    state.names.push(p.name);
+  for (const who of withApplications) {
+    state.ids.push(peopleIdNumbers[who]!);
+    state.names.push(peopleNames[who]!);
   }
-  return { people: people.length, organisations: organisations.length, applications: applications.length, ms: Math.round(performance.now() - started) };
+  return { people: peopleIds.length, organisations: organisations.length, applications: nApplications, ms: Math.round(performance.now() - started) };
 }
 
 /** A random prefix of a random real value, at least `min` characters. */
@@ -156,9 +201,34 @@ function prefixOf(values: readonly string[], min: number): string {
   return value.slice(0, length);
 }
 
+/** What a clerk types for a name: a prefix as stored, another separator, the later part, pinyin initials or full pinyin. */
+function nameQuery(): string {
+  const name = pick(state.names);
+  const way = rand();
+  const parts = name.split('·');
+  if (parts.length > 1 && way < 0.4) return way < 0.2 ? parts[1]! : parts.join(pick(['.', '•', '・', ' ', '']));
+  if (way < 0.6) return prefixOf([name], 1);
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  if (way < 0.8) return prefixOf([syllables.map((x) => x[0]).join('')], 1);
+  return prefixOf([syllables.join('')], 2);
+}
+
+/** A part of an application number as read out: the serial, desk tag and serial, year and desk tag. */
+function numberQuery(): string {
+  const [, year, tag, serial] = pick(state.numbers).split('-');
+  const way = int(3);
+  return way === 0 ? serial! : way === 1 ? `${tag}-${serial}` : `${year}-${tag}`;
+}
+
+/** A word of an employer's name: from a character on, two to six characters. */
+function employerQuery(): string {
+  const name = pick(state.employers);
+  const from = int(name.length - 2);
+  return name.slice(from, from + 2 + int(5));
+}
+
 async function timeSearches(
-  values: readonly string[],
-  min: number,
+  query: () => string,
   n: number,
 ): Promise<{ times: number[]; lengths: number[]; rows: number; empty: number }> {
   const times: number[] = [];
@@ -166,11 +236,11 @@ async function timeSearches(
   let rows = 0;
   let empty = 0;
   for (let i = 0; i < n; i++) {
-    const query = prefixOf(values, min);
+    const typed = query();
     const t0 = performance.now();
-    const result = await searchApplications(query);
+    const result = await searchApplications(typed);
     times.push(performance.now() - t0);
-    lengths.push(query.length);
+    lengths.push(typed.length);
     rows += result.length;
     if (result.length === 0) empty += 1;
   }
@@ -201,8 +271,10 @@ async function timeSaves(n: number): Promise<number[]> {
 
 const bench = {
   seed,
-  searchIds: (n: number, min = 1) => timeSearches(state.ids, min, n),
-  searchNames: (n: number, min = 1) => timeSearches(state.names, min, n),
+  searchIds: (n: number) => timeSearches(() => prefixOf(state.ids, 1), n),
+  searchNames: (n: number) => timeSearches(nameQuery, n),
+  searchNumbers: (n: number) => timeSearches(numberQuery, n),
+  searchEmployers: (n: number) => timeSearches(employerQuery, n),
   saves: timeSaves,
 };
 

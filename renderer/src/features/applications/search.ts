@@ -1,9 +1,12 @@
 /**
- * Finding applications and people as the clerk types: by name, 身份证号 (any prefix),
- * organisation (name or 统一社会信用代码 prefix), application number, with program and status
- * filters. Everything goes through indexes — the people/organisations `idNumber`, `creditCode`
- * and `name` indexes, then the applications' `personId`, `organisationId`, `applicationNo` and
- * `[programId+status]` — so a typed query never reads the whole table, with 100 000
+ * Finding applications and people as the clerk types: by name (however its separators were typed,
+ * by a later part, in any case, by pinyin initials or full pinyin), 身份证号 (any prefix),
+ * organisation (any word of its name or 统一社会信用代码 prefix), the employer typed on the form,
+ * any part of the application number, with program and status filters. Everything goes through
+ * indexes — the `*searchKeys` multi-entry indexes of people, organisations and applications
+ * (shared/rules/search-keys.ts writes a query as the keys are written: one prefix read each), the
+ * `idNumber` and `creditCode` indexes, then the applications' `personId`, `organisationId` and
+ * `[programId+status]` — so a typed query never reads the whole table, with 1,000,000
  * applications on the desk (tests/bench/intake.bench.ts measures it in Chromium).
  *
  * A short prefix ("王", "65") matches thousands of people; they are joined a batch at a time
@@ -15,9 +18,7 @@
 import type { Application, Organisation, Person } from '../../../../shared/model/records';
 import { getPack, PROGRAM_IDS } from '../../../../shared/programs';
 import { SPACES, toHalfWidth } from '../../../../shared/rules/input-text';
-import { applicationNoVariants, nameQueryVariants } from '../../../../shared/rules/search-variants';
-import { todayIso } from '../../today';
-import { programCode } from './numbers';
+import { searchQueryKey } from '../../../../shared/rules/search-keys';
 import { db } from '../../db';
 import type { DeskDatabase } from '../../db/database';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
@@ -153,13 +154,16 @@ async function joinParties<T extends { id: string; deleted?: boolean | undefined
   firstBatch: number,
 ): Promise<Application[]> {
   const found: Application[] = [];
+  const seen = new Set<string>();
   let offset = 0;
   let batch = Math.max(1, firstBatch);
   while (found.length < limit && offset < MATCH_CAP) {
     const wanted = Math.min(batch, MATCH_CAP - offset);
     const chunk = await read(offset, wanted);
     offset += chunk.length;
-    const live = chunk.filter(alive);
+    // A multi-entry index lists a party once per matching key (zw and zhangwei for "z").
+    const live = chunk.filter((party) => alive(party) && !seen.has(party.id));
+    for (const party of live) seen.add(party.id);
     for (const party of live) parties.set(party.id, party);
     const lists = await Promise.all(live.map((party) => database.applications.where(index).equals(party.id).toArray()));
     for (const list of lists) for (const app of list) if (matchesFilters(app, options)) found.push(app);
@@ -184,7 +188,7 @@ export async function searchApplications(query: string, options: SearchOptions =
       const apps = await browse(database, options, limit);
       return attachParties(database, apps.sort(newestFirst), new Map(), new Map());
     }
-    const { idPrefix, namePrefix, creditCodePrefix, applicationNoPrefix } = q;
+    const { idPrefix, namePrefix, creditCodePrefix } = q;
     const people = new Map<string, Person>();
     const organisations = new Map<string, Organisation>();
     const orgBatch = Math.ceil(limit / 5);
@@ -197,23 +201,21 @@ export async function searchApplications(query: string, options: SearchOptions =
     if (idPrefix !== undefined) {
       joins.push(joinParties(database, 'personId', page(() => database.people.where('idNumber').startsWith(idPrefix)), people, options, limit, limit));
     }
-    if (namePrefix !== undefined) {
-      // 阿依古丽.买买提, 阿依古丽•买买提, 阿依古丽买买提 … each read as the records may hold it.
-      for (const variant of nameQueryVariants(namePrefix)) {
-        joins.push(joinParties(database, 'personId', page(() => database.people.where('name').startsWith(variant)), people, options, limit, limit));
+    // One read of each `*searchKeys` index (shared/rules/search-keys.ts): names however the
+    // separators were typed, a later part of a name, pinyin initials, organisation names; on the
+    // applications, the employer typed on the form and any part of the number (3896-0003, 0001).
+    const key = searchQueryKey(query);
+    if (key !== '') {
+      if (namePrefix !== undefined || idPrefix === undefined) {
+        joins.push(joinParties(database, 'personId', page(() => database.people.where('searchKeys').startsWith(key)), people, options, limit, limit));
         joins.push(
-          joinParties(database, 'organisationId', page(() => database.organisations.where('name').startsWith(variant)), organisations, options, limit, orgBatch),
+          joinParties(database, 'organisationId', page(() => database.organisations.where('searchKeys').startsWith(key)), organisations, options, limit, orgBatch),
         );
       }
-    }
-    // A part of an application number ("3896-0003"): the program codes and recent years in front.
-    const year = Number(todayIso().slice(0, 4));
-    const numberParts = applicationNoVariants(query, PROGRAM_IDS.map(programCode), [year, year - 1, year - 2, year - 3]);
-    for (const prefix of numberParts) {
       joins.push(
         database.applications
-          .where('applicationNo')
-          .startsWith(prefix)
+          .where('searchKeys')
+          .startsWith(key)
           .reverse()
           .filter((app) => matchesFilters(app, options))
           .limit(limit)
@@ -233,17 +235,6 @@ export async function searchApplications(query: string, options: SearchOptions =
         ),
       );
     }
-    if (applicationNoPrefix !== undefined) {
-      joins.push(
-        database.applications
-          .where('applicationNo')
-          .startsWith(applicationNoPrefix)
-          .reverse()
-          .filter((app) => matchesFilters(app, options))
-          .limit(limit)
-          .toArray(),
-      );
-    }
     const found = new Map<string, Application>();
     for (const list of await Promise.all(joins)) for (const app of list) if (matchesFilters(app, options)) found.set(app.id, app);
     const apps = [...found.values()].sort(newestFirst).slice(0, limit);
@@ -260,11 +251,10 @@ export async function searchPeople(query: string, options: { limit?: number; dat
   const limit = options.limit ?? 20;
   const q = classifyQuery(query);
   if (q.kind === 'empty') return [];
+  const key = searchQueryKey(query);
   const [byId, byName] = await Promise.all([
     q.idPrefix === undefined ? [] : database.people.where('idNumber').startsWith(q.idPrefix).limit(limit).toArray(),
-    q.namePrefix === undefined
-      ? []
-      : Promise.all(nameQueryVariants(q.namePrefix).map((v) => database.people.where('name').startsWith(v).limit(limit).toArray())).then((lists) => lists.flat()),
+    q.namePrefix === undefined || key === '' ? [] : database.people.where('searchKeys').startsWith(key).distinct().limit(limit).toArray(),
   ]);
   const seen = new Set<string>();
   const rows: Person[] = [];

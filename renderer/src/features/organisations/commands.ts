@@ -6,6 +6,7 @@
  * file. The same name under another code is a warning (a mistyped code, or a branch registered
  * separately); the clerk may go on. Check and write run in one transaction.
  */
+import { searchQueryKey } from '../../../../shared/rules/search-keys';
 import type { Organisation } from '../../../../shared/model/records';
 import { normalizeCreditCode, parseCreditCode } from '../../../../shared/rules/credit-code';
 import { db, repositories } from '../../db';
@@ -163,7 +164,7 @@ export async function createOrganisation(
   );
 }
 
-/** Organisations by name prefix or credit-code prefix (the organisations page's finder). */
+/** Organisations by a word of the name or a credit-code prefix (the organisations page's finder). */
 export async function searchOrganisations(query: string, limit = 50, database: DeskDatabase = db): Promise<Organisation[]> {
   const text = query.trim();
   if (text === '') {
@@ -175,8 +176,10 @@ export async function searchOrganisations(query: string, limit = 50, database: D
       .toArray();
   }
   const code = normalizeCreditCode(text);
+  const key = searchQueryKey(text);
   const [byName, byCode] = await Promise.all([
-    database.organisations.where('name').startsWith(text).limit(limit).toArray(),
+    // Any word of the name, however it was spaced or punctuated (shared/rules/search-keys.ts).
+    key === '' ? [] : database.organisations.where('searchKeys').startsWith(key).distinct().limit(limit).toArray(),
     /^[0-9A-Z]+$/.test(code) ? database.organisations.where('creditCode').startsWith(code).limit(limit).toArray() : [],
   ]);
   const seen = new Set<string>();
