@@ -33,7 +33,7 @@ function recordOf(table: (typeof NEW_TABLES)[number], id: string): Record<string
     workflowEvents: { applicationId, transitionId: 'accept', from: 'received', to: 'accepted', on: '2026-11-22', role: 'clerk', reason: '材料齐全' },
     routingOpinions: { applicationId, level: '区县协会', opinion: 'pass', note: '同意推荐', on: '2026-11-23' },
     objections: { applicationId, raisedOn: '2026-11-24', raisedBy: '匿名', content: '申报业绩与事实不符', status: 'open' },
-    publicities: { programId: 'P4', title: '2026年第一批公示', startedOn: '2026-11-25', endsOn: '2026-12-01', applicationIds: [applicationId] },
+    publicities: { programId: 'zj-it-senior', title: '2026年第一批公示', startedOn: '2026-11-25', endsOn: '2026-12-01', applicationIds: [applicationId] },
     // 004 细则: an agency, one of its evaluators, and an agency's document review of an application.
     evaluationAgencies: { programId: 'iets', name: '新疆信息化评价中心', scope: 'local', region: '新疆', registeredOn: '2020-03-01', standing: 'active' },
     evaluators: { agencyId, name: '王建新', idNumber: '110105198002111011', fullTime: true, contract: 'labour', standing: 'active' },
