@@ -133,7 +133,7 @@ test('权限：经办人办理收件和证书，但看不到签名密钥，也�
   await signIn(page, CLERK);
   await expect(page).toHaveURL(/#\/intake$/);
   const entries = await menuEntries(page);
-  expect(entries).toEqual(['收件登记', '单位', '工作队列', '评审会', '证书', '名册与报表', '导入名单', '审计记录', '同步', '工作日历']);
+  expect(entries).toEqual(['收件登记', '单位', '评价机构', '工作队列', '评审会', '证书', '名册与报表', '导入名单', '审计记录', '同步', '工作日历']);
 
   await page.getByRole('menu').getByText('证书', { exact: true }).click();
   await expect(page.getByRole('tab', { name: '待发证' })).toBeVisible();
@@ -155,5 +155,5 @@ test('权限：经办人办理收件和证书，但看不到签名密钥，也�
   // Signed out and in as the administrator, everything is back.
   await signOut(page);
   await signIn(page, ADMIN);
-  expect(await menuEntries(page)).toEqual(['收件登记', '单位', '工作队列', '评审会', '证书', '名册与报表', '导入名单', '审计记录', '同步', '用户', '工作日历', '设置']);
+  expect(await menuEntries(page)).toEqual(['收件登记', '单位', '评价机构', '工作队列', '评审会', '证书', '名册与报表', '导入名单', '审计记录', '同步', '用户', '工作日历', '设置']);
 });

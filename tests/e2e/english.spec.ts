@@ -219,6 +219,9 @@ test('English: no Chinese outside what the clerk typed and no internal id, on ev
   for (const [program, id] of Object.entries(apps)) {
     // The tabs this application has (binding and continuing education only where the pack asks).
     await page.goto(`/#/applications/${id}?tab=form`);
+    // A hash change keeps the previous file's tabs on screen until this one loads: load afresh,
+    // so the tabs read below are this application's.
+    await page.reload();
     await expect(page.getByRole('tab').first()).toBeVisible();
     const tabs = await page.locator('.ant-tabs-tab[data-node-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-key')!));
     expect(tabs).toEqual(expect.arrayContaining(['form', 'checklist', 'attachments', 'workflow', 'history']));
