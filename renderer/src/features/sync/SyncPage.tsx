@@ -477,7 +477,11 @@ export function SyncPage() {
   // Enrolment is the administrator's (设置); a clerk is told to ask them.
   const maySetUp = useAllowed('settings.view');
 
+  // What the last 立即同步 on this page did, kept on the page (the toast goes after a few seconds).
+  const [lastPass, setLastPass] = useState<{ text: string; warning: boolean } | null>(null);
+
   const runNow = async () => {
+    setLastPass(null);
     const result = await syncNow();
     if (result.ok !== true) return;
     // What the pass set aside, stamped again or found twice is on this page below; the toast points at it.
@@ -487,8 +491,10 @@ export function SyncPage() {
       result.duplicates > 0 ? t('sync.done.duplicates', { count: result.duplicates }) : '',
     ].filter((x) => x !== '');
     const done = t('sync.done', { pushed: result.pushed, pulled: result.pulled });
+    const text = extra.length === 0 ? done : `${done}${t('sync.done.separator')}${extra.join(t('sync.done.separator'))}`;
+    setLastPass({ text, warning: extra.length > 0 });
     if (extra.length === 0) void message.success(done);
-    else void message.warning(`${done}${t('sync.done.separator')}${extra.join(t('sync.done.separator'))}`);
+    else void message.warning(text);
   };
 
   return (
@@ -528,6 +534,13 @@ export function SyncPage() {
           <Col xs={24} md={8}>
             <Statistic title={t('sync.state')} valueRender={() => <Tag color={PHASE_COLOR[phase]} style={{ fontSize: 14, padding: '2px 10px' }}>{t(`sync.phase.${phase}`)}</Tag>} data-testid="sync-phase" />
           </Col>
+          {lastPass !== null && (
+            <Col xs={24}>
+              <Typography.Text type={lastPass.warning ? 'warning' : 'success'} data-testid="last-pass">
+                {lastPass.text}
+              </Typography.Text>
+            </Col>
+          )}
         </Row>
         {syncing && (
           <div style={{ marginTop: 16 }}>
