@@ -51,6 +51,7 @@ const QUARANTINE_MESSAGES: Readonly<Partial<Record<SyncErrorCode | 'local', stri
   batch_too_large: '这条修改过大，服务器无法接收。',
   blob_too_large: '这条修改的附件过大，服务器无法接收。',
   blob_hash_mismatch: '这条修改的附件在本机已损坏（校验值不符）。',
+  forbidden_record: '服务器未接受这条用户账号修改：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。',
   local: '这条修改含有服务器无法保存的内容。',
 };
 
@@ -61,10 +62,14 @@ export const QUARANTINE_ADVICE: Readonly<Partial<Record<SyncErrorCode | 'local',
   batch_too_large: '请打开该记录，删减过长的内容后重新保存；或导出交管理员。',
   blob_too_large: '请删除该附件，压缩或拆分后重新上传。',
   blob_hash_mismatch: '请删除该附件并重新扫描或上传。',
+  // Typically the administrator this desk created for itself before it joined an office that already had one.
+  forbidden_record: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
   local: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；原修改保留在本机，可导出交管理员。',
 };
 
 function detailOf(error: SyncError): string | undefined {
+  // A refused user change names only ids: nothing a clerk can act on (the card names the record).
+  if (error.code === 'forbidden_record') return undefined;
   return error.details === undefined ? undefined : JSON.stringify(error.details).slice(0, 1000);
 }
 

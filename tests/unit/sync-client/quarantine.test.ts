@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { type SyncEngine } from '../../../renderer/src/sync/engine';
-import { listQuarantine, quarantineFileBytes, retryQuarantined, MAX_QUARANTINED_PER_PASS } from '../../../renderer/src/sync/quarantine';
+import { listQuarantine, quarantineFileBytes, quarantineForRefusal, retryQuarantined, MAX_QUARANTINED_PER_PASS } from '../../../renderer/src/sync/quarantine';
+import { SyncError } from '../../../shared/sync/errors';
 import { Repository } from '../../../renderer/src/db/repository';
 import { readInflight } from '../../../renderer/src/sync/settings';
 import { FakeServer, outboxIds, person, registerPeople, rigEngine, useFakeRig, type Desk, type ManualTimers } from './helpers';
@@ -89,6 +90,20 @@ describe('an operation the server refuses for good', () => {
     expect(e.current.phase).toBe('blocked');
     expect(await desk.db.quarantine.count()).toBe(MAX_QUARANTINED_PER_PASS);
     expect((await desk.db.outbox.count()) + (await desk.db.quarantine.count())).toBe(30);
+  });
+});
+
+describe('a user change the server does not accept (forbidden_record)', () => {
+  it('says so in Chinese with what to do, and shows no raw ids', async () => {
+    await register(1);
+    const [op] = await desk.db.outbox.toArray();
+    await quarantineForRefusal(desk.db, op!, new SyncError('forbidden_record', { operation: op!.id, table: 'users', recordId: op!.recordId }), '2026-11-22T02:00:00.000Z');
+    const [item] = await listQuarantine(desk.db);
+    expect(item).toMatchObject({
+      message: '服务器未接受这条用户账号修改：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。',
+      advice: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
+    });
+    expect(item!.detail).toBeUndefined();
   });
 });
 
