@@ -5,10 +5,10 @@
  * operation from a desk not yet upgraded reads the same.
  */
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase, SCHEMA_VERSION, schemaV1, schemaV10, schemaV2, schemaV3, schemaV4, schemaV6, schemaV7, schemaV8, schemaV9 } from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION } from '../../../renderer/src/db/database';
 import { workflowEventSchema } from '../../../shared/model/records';
+import { openAsDeclared } from './declared';
 
 const at = '2026-11-22T02:00:00.000Z';
 const base = { createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
@@ -18,25 +18,11 @@ const APP = '01937b2c-0000-7000-8000-00000000e003';
 const OP = '01937b2c-0000-7000-8000-00000000e004';
 const HLC = '2026-11-22T02:00:00.000Z-0000-device-a';
 
-/** The database exactly as version 10 declared it. */
-function openV10(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores(schemaV1);
-  db.version(2).stores(schemaV2);
-  db.version(3).stores(schemaV3);
-  db.version(4).stores(schemaV4);
-  db.version(6).stores(schemaV6);
-  db.version(7).stores(schemaV7);
-  db.version(8).stores(schemaV8);
-  db.version(9).stores(schemaV9);
-  db.version(10).stores(schemaV10);
-  return db;
-}
 
 describe('Dexie schema version 12: stored words become codes', () => {
   it('version 10 → 12: records, merge states (visible and competing) and queued operations', async () => {
     const name = 'codes-upgrade-1';
-    const v10 = openV10(name);
+    const v10 = openAsDeclared(name, 10);
     const event = { id: EVENT, applicationId: APP, transitionId: 'return', from: 'received', to: 'returned', on: '2026-11-22', role: 'clerk', reason: '缺少社保证明', returnTo: '单位', ...base };
     await v10.table('workflowEvents').add(event);
     await v10.table('reviews').add({ id: REVIEW, applicationId: APP, stage: 'agency-review', reviewer: '王专家', opinion: '同意', outcome: '建议通过', ...base });

@@ -6,23 +6,11 @@
  * operations and audit entries never carry them (they are this desk's, derived, not facts).
  */
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DeskDatabase,
-  SCHEMA_VERSION,
-  schemaV1,
-  schemaV10,
-  schemaV2,
-  schemaV3,
-  schemaV4,
-  schemaV6,
-  schemaV7,
-  schemaV8,
-  schemaV9,
-} from '../../../renderer/src/db/database';
+import { DeskDatabase, SCHEMA_VERSION } from '../../../renderer/src/db/database';
 import { mergeRemoteOperations } from '../../../renderer/src/db/remote';
 import { Repository } from '../../../renderer/src/db/repository';
+import { openAsDeclared } from './declared';
 
 const at = '2026-11-22T02:00:00.000Z';
 const base = { createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
@@ -31,21 +19,6 @@ const ORG = '01937b2c-0000-7000-8000-00000000f002';
 const APP = '01937b2c-0000-7000-8000-00000000f003';
 const APP2 = '01937b2c-0000-7000-8000-00000000f004';
 
-/** The database exactly as version 12 declared it. */
-function openV12(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores(schemaV1);
-  db.version(2).stores(schemaV2);
-  db.version(3).stores(schemaV3);
-  db.version(4).stores(schemaV4);
-  db.version(6).stores(schemaV6);
-  db.version(7).stores(schemaV7);
-  db.version(8).stores(schemaV8);
-  db.version(9).stores(schemaV9);
-  db.version(10).stores(schemaV10);
-  db.version(12).stores({});
-  return db;
-}
 
 /** Ids of the rows a key finds, through the index. */
 const found = (db: DeskDatabase, table: 'people' | 'organisations' | 'applications', typed: string): Promise<string[]> =>
@@ -62,7 +35,7 @@ afterEach(async () => {
 describe('Dexie schema version 13: search keys', () => {
   it('version 12 → 13: every stored person, organisation and application gets its keys; records keep their shape', async () => {
     const name = 'search-keys-upgrade-1';
-    const v12 = openV12(name);
+    const v12 = openAsDeclared(name, 12);
     const person = { id: PERSON, name: '阿依古丽·买买提', idNumber: '650102199001010022', ...base };
     const zhang = { id: APP2.replace('f004', 'f005'), name: '张伟', idNumber: '650102199203040018', ...base };
     const org = { id: ORG, name: '新疆天山丝路信息技术有限公司', creditCode: '91650102MA77ABCD1X', ...base };
