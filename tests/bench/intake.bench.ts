@@ -13,7 +13,7 @@
  * parts of real numbers and employers.
  *
  * Only through `npm run bench intake` (never in CI). BENCH_N changes the size, BENCH_RUNS the
- * number of searches and saves.
+ * number of searches and saves; BENCH_PROFILE=dir keeps the seeded desk there for later runs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     root: path.join(repo, 'tests/bench/intake'),
     logLevel: 'error',
     // No hot reload: an edit in the work tree must not reload the page in the middle of a run.
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [repo] }, hmr: false, watch: null },
+    server: { host: '127.0.0.1', port: process.env.BENCH_PROFILE === undefined ? 0 : 4420, strictPort: true, fs: { allow: [repo] }, hmr: false, watch: null },
     optimizeDeps: { entries: ['main.ts'] },
   });
   await server.listen();
@@ -58,7 +58,11 @@ async function main(): Promise<void> {
 
   // A profile on disk: a fresh context (browser.newPage) keeps IndexedDB in memory under an
   // incognito quota, which a million applications and their search-key index entries exceed.
-  const profile = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
+  // BENCH_PROFILE keeps the profile (and its seeded desk) for the next run, which then measures
+  // without seeding again: a million applications take the best part of an hour to seed. The
+  // page is then served on a fixed port (IndexedDB belongs to an origin, port included).
+  const kept = process.env.BENCH_PROFILE;
+  const profile = kept ?? mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (kept === undefined) rmSync(profile, { recursive: true, force: true });
   }
 }
 
