@@ -24,6 +24,7 @@ import { checkIterations } from '../shared/access/password-policy';
 import { parseCertificateNo, seriesKey } from '../shared/documents/numbering';
 import { type Db, type Queryable, toNumber } from './db';
 import { sha256Hex } from './ids';
+import { compactRecordState, decodeRecordState } from './record-state';
 
 export interface BatchResult {
   readonly applied: string[];
@@ -318,20 +319,9 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /**
  * Rows per statement on PGlite, which runs a statement synchronously on the server's one thread:
  * smaller statements let `/health` and other requests in between (see db-pglite.ts). PostgreSQL
- * gets the whole batch in one statement.
+ * gets the whole batch in one statement per table.
  */
 export const PGLITE_ROWS_PER_STATEMENT = 200;
-
-interface BatchWrite {
-  readonly officeId: string;
-  readonly batchId: string;
-  readonly receivedFrom: string;
-  readonly fresh: readonly { op: Operation; seq: number }[];
-  readonly upserts: readonly RecordUpsert[];
-  readonly lastSeq: number;
-  /** device_id, content_hash, applied, duplicates, cursor. */
-  readonly batchRow: readonly unknown[];
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   if (items.length <= size) return [[...items]];
@@ -340,81 +330,70 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/*
+ * Rows travel as one JSON document per statement, read by json_to_recordset: a fixed number of
+ * parameters whatever the batch size (no 65,535-parameter ceiling), one short statement to plan,
+ * and no array literal to escape field by field on this side (node-postgres's array encoding
+ * was a tenth of a push). A column declared `json` is the row's own text, so an operation's
+ * stored text is exactly JSON.stringify of the validated operation, as pull sends it.
+ */
+
+/** The log rows of fresh operations. The office lock makes conflicts impossible; DO NOTHING is the second line of defence. */
+function insertOperations(officeId: string, batchId: string, receivedFrom: string, fresh: readonly { op: Operation; seq: number }[]): [string, unknown[]] {
+  const rows = fresh.map(({ op, seq }) => ({ q: seq, i: op.id, d: op.deviceId, t: op.table, r: op.recordId, h: op.hlc, o: op }));
+  return [
+    `INSERT INTO operations (office_id, batch_id, received_from, seq, op_id, device_id, table_name, record_id, hlc, op)
+     SELECT $1, $2, $3, x.q, x.i, x.d, x.t, x.r, x.h, x.o::text
+       FROM json_to_recordset($4::json) AS x(q bigint, i text, d text, t text, r text, h text, o json)
+     ON CONFLICT DO NOTHING`,
+    [officeId, batchId, receivedFrom, JSON.stringify(rows)],
+  ];
+}
+
+const upsertRecords = (rows: string): string => `INSERT INTO records (office_id, table_name, record_id, state, data, deleted, updated_seq)
+     SELECT $1, x.t, x.r, x.s::text, x.d::jsonb, x.x, x.q
+       FROM json_to_recordset(${rows}::json) AS x(t text, r text, s json, d json, x boolean, q bigint)
+     ON CONFLICT (office_id, table_name, record_id) DO UPDATE SET
+       state = EXCLUDED.state, data = EXCLUDED.data, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq`;
+
+const recordRows = (upserts: readonly RecordUpsert[]): string =>
+  JSON.stringify(upserts.map((u) => ({ t: u.table, r: u.recordId, s: compactRecordState(u.state), d: u.data, x: u.deleted, q: u.seq })));
+
+const FINISH_BATCH = [
+  'UPDATE offices SET last_seq = $3 WHERE id = $1',
+  'INSERT INTO batches (office_id, batch_id, device_id, content_hash, applied, duplicates, cursor) VALUES ($1, $2, $4, $5, $6, $7, $8)',
+] as const;
+
 /**
  * Writes a batch's new log rows, its records' new states, the office's log position and the
- * batch's answer. Rows go as parallel arrays through unnest(): a fixed number of parameters
- * whatever the batch size (no 65,535-parameter ceiling) and one short statement to parse and plan
- * (measured about a fifth cheaper than a multi-row VALUES list of 1,000 rows). With `rowsPerStatement`
- * Infinity (PostgreSQL) everything is one statement, its parts joined as data-modifying WITH
- * clauses; otherwise one statement per chunk of rows. The office lock makes log conflicts
- * impossible; DO NOTHING is the second line of defence.
+ * batch's answer. On PostgreSQL the log rows are sent first and the merge runs here while the
+ * database writes them (two processes, two cores); the records, the position and the answer
+ * follow as one statement. On PGlite (this thread) statements of `PGLITE_ROWS_PER_STATEMENT` rows.
  */
-async function writeBatch(tx: Queryable, rowsPerStatement: number, w: BatchWrite): Promise<void> {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  let current: { parts: string[]; params: unknown[] } = { parts: [], params: [] };
-  const flush = () => {
-    if (current.parts.length === 0) return;
-    const { parts, params } = current;
-    const sql = parts.length === 1 ? parts[0]! : `WITH ${parts.slice(0, -1).map((part, i) => `w${i} AS (${part})`).join(', ')} ${parts[parts.length - 1]!}`;
-    statements.push({ sql, params });
-    current = { parts: [], params: [] };
-  };
-  const add = (build: (p: (value: unknown) => string) => string) => {
-    const { params } = current;
-    current.parts.push(
-      build((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      }),
-    );
-    if (rowsPerStatement !== Infinity) flush();
-  };
-  for (const chunk of chunks(w.fresh, rowsPerStatement)) {
-    add(
-      (p) => `INSERT INTO operations (office_id, batch_id, received_from, seq, op_id, device_id, table_name, record_id, hlc, op)
-         SELECT ${p(w.officeId)}, ${p(w.batchId)}, ${p(w.receivedFrom)}, u.*
-           FROM unnest(${p(chunk.map((f) => f.seq))}::bigint[], ${p(chunk.map((f) => f.op.id))}::text[], ${p(chunk.map((f) => f.op.deviceId))}::text[],
-                       ${p(chunk.map((f) => f.op.table))}::text[], ${p(chunk.map((f) => f.op.recordId))}::text[], ${p(chunk.map((f) => f.op.hlc))}::text[],
-                       ${p(chunk.map((f) => JSON.stringify(f.op)))}::text[]) AS u
-         ON CONFLICT DO NOTHING`,
-    );
+async function writeBatch(
+  tx: Queryable,
+  kind: Db['kind'],
+  w: { officeId: string; batchId: string; receivedFrom: string; fresh: readonly { op: Operation; seq: number }[]; stored: ReadonlyMap<string, RecordState>; lastSeq: number; batchRow: readonly unknown[] },
+): Promise<RecordUpsert[]> {
+  const finishParams = [w.officeId, w.batchId, w.lastSeq, ...w.batchRow];
+  if (kind === 'postgres') {
+    const logged = tx.query(...insertOperations(w.officeId, w.batchId, w.receivedFrom, w.fresh));
+    // Awaited below; a failure meanwhile must not count as unhandled.
+    logged.catch(() => {});
+    await turn();
+    const upserts = mergeIntoStates(w.stored, w.fresh);
+    const rows = recordRows(upserts);
+    const [update, insert] = FINISH_BATCH;
+    const rest = tx.query(`WITH r AS (${upsertRecords('$9')}), o AS (${update}) ${insert}`, [...finishParams, rows]);
+    await Promise.all([logged, rest]);
+    return upserts;
   }
-  for (const chunk of chunks(w.upserts, rowsPerStatement)) {
-    add(
-      (p) => `INSERT INTO records (office_id, table_name, record_id, state, data, deleted, updated_seq)
-         SELECT ${p(w.officeId)}, u.t, u.r, u.s, u.d::jsonb, u.x, u.q
-           FROM unnest(${p(chunk.map((u) => u.table))}::text[], ${p(chunk.map((u) => u.recordId))}::text[], ${p(chunk.map((u) => JSON.stringify(u.state)))}::text[],
-                       ${p(chunk.map((u) => JSON.stringify(u.data)))}::text[], ${p(chunk.map((u) => u.deleted))}::boolean[], ${p(chunk.map((u) => u.seq))}::bigint[]) AS u(t, r, s, d, x, q)
-         ON CONFLICT (office_id, table_name, record_id) DO UPDATE SET
-           state = EXCLUDED.state, data = EXCLUDED.data, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq`,
-    );
-  }
-  // The position and the answer together (one statement on PGlite too: they are two rows).
-  const finish = (p: (value: unknown) => string) => {
-    const office = p(w.officeId);
-    return [
-      `UPDATE offices SET last_seq = ${p(w.lastSeq)} WHERE id = ${office}`,
-      `INSERT INTO batches (office_id, batch_id, device_id, content_hash, applied, duplicates, cursor) VALUES (${office}, ${p(w.batchId)}, ${w.batchRow.map(p).join(', ')})`,
-    ];
-  };
-  if (rowsPerStatement === Infinity) {
-    const { params } = current;
-    current.parts.push(
-      ...finish((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      }),
-    );
-  } else {
-    const params: unknown[] = [];
-    const [update, insert] = finish((value) => {
-      params.push(value);
-      return `$${params.length}`;
-    });
-    current = { parts: [update!, insert!], params };
-  }
-  flush();
-  for (const statement of statements) await tx.query(statement.sql, statement.params);
+  for (const chunk of chunks(w.fresh, PGLITE_ROWS_PER_STATEMENT)) await tx.query(...insertOperations(w.officeId, w.batchId, w.receivedFrom, chunk));
+  await turn();
+  const upserts = mergeIntoStates(w.stored, w.fresh);
+  for (const chunk of chunks(upserts, PGLITE_ROWS_PER_STATEMENT)) await tx.query(upsertRecords('$2'), [w.officeId, recordRows(chunk)]);
+  await tx.query(`WITH o AS (${FINISH_BATCH[0]}) ${FINISH_BATCH[1]}`, finishParams);
+  return upserts;
 }
 
 /**
@@ -424,24 +403,21 @@ async function writeBatch(tx: Queryable, rowsPerStatement: number, w: BatchWrite
  */
 export async function applyBatch(db: Db, officeId: string, batch: PushRequest, receivedFrom: string): Promise<BatchResult> {
   await turn();
-  const contentHash = batchContentHash(batch);
   const ids = batch.operations.map((op) => op.id);
   const tables = [...new Set(batch.operations.map((op) => op.table))];
   const recordIds = [...new Set(batch.operations.map((op) => op.recordId))];
   const hasUsers = tables.includes('users');
   return db.transaction(async (tx) => {
-    const office = await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
-    if (office.rows[0] === undefined) throw new SyncError('forbidden_office');
-    let lastSeq = toNumber(office.rows[0].last_seq);
-
-    // Under the lock, in one statement: this batch id's earlier answer, the operations of the
-    // batch the office already has, the current states of every record the batch names (each
-    // table × id pair; the superset is dropped by key below), and the office's users when the
-    // batch writes users. Operations and records are looked up key by key on their unique
-    // indexes (`OFFSET 0` keeps the planner from turning the lookups into a scan of all the
-    // office's rows, which it did whenever its statistics lagged behind a growing log, and every
-    // push then read the whole office).
-    const { rows } = await tx.query<{ kind: string; a: string; b: string | null; c: string | null }>(
+    // The office lock, then in one statement under it: this batch id's earlier answer, the
+    // operations of the batch the office already has, the current states of every record the
+    // batch names (each table × id pair; the superset is dropped by key below), and the office's
+    // users when the batch writes users. Operations and records are looked up key by key on
+    // their unique indexes (`OFFSET 0` keeps the planner from turning the lookups into a scan of
+    // all the office's rows, which it did whenever its statistics lagged behind a growing log,
+    // and every push then read the whole office). Both are sent at once; the content hash is
+    // computed while the database answers.
+    const locked = tx.query<{ last_seq: unknown }>('SELECT last_seq FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
+    const lookedUp = tx.query<{ kind: string; a: string; b: string | null; c: string | null }>(
       `SELECT 'batch' AS kind, content_hash AS a, json_build_array(applied, duplicates, cursor)::text AS b, NULL::text AS c
          FROM batches WHERE office_id = $1 AND batch_id = $2
        UNION ALL
@@ -454,6 +430,19 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
        SELECT 'user', table_name, record_id, state FROM records WHERE $6::boolean AND office_id = $1 AND table_name = 'users'`,
       [officeId, batch.batchId, ids, tables, recordIds, hasUsers],
     );
+    lookedUp.catch(() => {});
+    let contentHash: string;
+    try {
+      contentHash = batchContentHash(batch);
+    } finally {
+      // Whatever happens here, nothing is left running on the transaction's connection.
+      await Promise.allSettled([locked, lookedUp]);
+    }
+    const office = await locked;
+    if (office.rows[0] === undefined) throw new SyncError('forbidden_office');
+    let lastSeq = toNumber(office.rows[0].last_seq);
+    const { rows } = await lookedUp;
+
     const known = new Map<string, string>();
     const stored = new Map<string, RecordState>();
     const users = new Map<string, RecordState>();
@@ -464,8 +453,8 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
         return { applied, duplicates, cursor };
       }
       if (row.kind === 'op') known.set(row.a, row.b!);
-      else if (row.kind === 'record') stored.set(recordKey(row.a, row.b!), JSON.parse(row.c!) as RecordState);
-      else users.set(row.b!, JSON.parse(row.c!) as RecordState);
+      else if (row.kind === 'record') stored.set(recordKey(row.a, row.b!), decodeRecordState(row.c!));
+      else users.set(row.b!, decodeRecordState(row.c!));
     }
 
     // An operation id the office already has, with other content, is not a duplicate to drop.
@@ -495,17 +484,7 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
     }
 
     await turn();
-    const upserts = mergeIntoStates(stored, fresh);
-    await turn();
-    await writeBatch(tx, db.kind === 'pglite' ? PGLITE_ROWS_PER_STATEMENT : Infinity, {
-      officeId,
-      batchId: batch.batchId,
-      receivedFrom,
-      fresh,
-      upserts,
-      lastSeq,
-      batchRow,
-    });
+    const upserts = await writeBatch(tx, db.kind, { officeId, batchId: batch.batchId, receivedFrom, fresh, stored, lastSeq, batchRow });
     const certificates = upserts.filter((u) => u.table === 'certificates');
     if (certificates.length > 0) {
       await claimCertificateNumbers(

@@ -139,7 +139,26 @@ export function stateOfOperation(op: MergeableOperation): RecordState {
 }
 
 export function applyOperation(state: RecordState | undefined, op: MergeableOperation): RecordState {
+  if (state === undefined && isPlainCreate(op)) return firstState(op);
   return mergeStates(state ?? EMPTY_RECORD_STATE, stateOfOperation(op));
+}
+
+/** A put that replaced nothing: what a new record's first operation is. */
+function isPlainCreate(op: MergeableOperation): boolean {
+  if (op.kind !== 'put') return false;
+  for (const name in op.prev) if (Object.hasOwn(op.prev, name)) return false;
+  return true;
+}
+
+/**
+ * `mergeStates(EMPTY_RECORD_STATE, stateOfOperation(op))` for a plain create, without the
+ * general merge: each field's one version wins, nothing conflicts or is superseded. Fields in
+ * name order, as the merge writes them (stored states compare as text).
+ */
+function firstState(op: MergeableOperation): RecordState {
+  const fields: Record<string, FieldVersion> = {};
+  for (const name of Object.keys(op.fields).sort()) fields[name] = { value: op.fields[name]!, hlc: op.hlc, device: op.deviceId };
+  return { fields, conflicts: {}, superseded: {} };
 }
 
 export function applyOperations(state: RecordState | undefined, ops: Iterable<MergeableOperation>): RecordState {

@@ -118,6 +118,8 @@ const isPlainObject = (v: object): boolean => {
  * limit it breaks; null when it is a JSON value within the limits.
  */
 function valueLimitBreach(value: unknown): string | null {
+  // Most values are short strings: no walk for them.
+  if (typeof value === 'string') return value.length > MAX_FIELD_STRING_LENGTH ? `字段文字过长（最多${MAX_FIELD_STRING_LENGTH}字）` : null;
   let nodes = 0;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {

@@ -3,6 +3,7 @@
  * idempotence the whole outbox design rests on, the merge on the server, pagination, office
  * isolation and two server instances on one database.
  */
+import { decodeRecordState } from '../../server/record-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FastifyInstance } from 'fastify';
 import { type Db } from '../../server/db';
@@ -37,7 +38,7 @@ describe.each(BACKENDS)('push and pull (%s)', (kind) => {
 
   async function recordState(officeId: string, recordId: string): Promise<RecordState | undefined> {
     const { rows } = await db.query<{ state: string }>('SELECT state FROM records WHERE office_id = $1 AND record_id = $2', [officeId, recordId]);
-    return rows[0] === undefined ? undefined : (JSON.parse(rows[0].state) as RecordState);
+    return rows[0] === undefined ? undefined : decodeRecordState(rows[0].state);
   }
 
   it('applies a batch and answers which operations were applied and the new cursor', async () => {

@@ -46,6 +46,39 @@ describe('HLC format', () => {
     expect(() => asHlc(input)).toThrow(InvalidHlcError);
   });
 
+  it.each([
+    ['29 February of a leap year', '2024-02-29T23:59:59.999Z-ffff-n', Date.parse('2024-02-29T23:59:59.999Z')],
+    ['29 February of 2000 (divisible by 400)', '2000-02-29T00:00:00.000Z-0000-n', Date.parse('2000-02-29T00:00:00.000Z')],
+    ['a year below 100 (not read as 19xx)', '0050-06-01T00:00:00.000Z-0000-n', -60_576_249_600_000],
+    ['the last millisecond a 4-digit year writes', '9999-12-31T23:59:59.999Z-0000-n', 253_402_300_799_999],
+  ])('reads %s', (_label, input, millis) => {
+    expect(tryParseHlc(input)?.millis).toBe(millis);
+  });
+
+  it.each([
+    ['29 February of 1900 (not a leap year)', '1900-02-29T00:00:00.000Z-0000-n'],
+    ['31 April', '2026-04-31T00:00:00.000Z-0000-n'],
+    ['month 13', '2026-13-01T00:00:00.000Z-0000-n'],
+    ['day 0', '2026-01-00T00:00:00.000Z-0000-n'],
+    ['hour 24', '2026-01-01T24:00:00.000Z-0000-n'],
+    ['second 60', '2026-01-01T00:00:60.000Z-0000-n'],
+  ])('refuses %s', (_label, input) => {
+    expect(tryParseHlc(input)).toBeNull();
+  });
+
+  it('agrees with the calendar on random strings of the stamp shape (Date as the reference)', () => {
+    const d = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
+    const input = fc.tuple(d(4), d(2), d(2), d(2), d(2), d(2), d(3)).map(([y, mo, da, h, mi, se, ms]) => `${y}-${mo}-${da}T${h}:${mi}:${se}.${ms}Z`);
+    fc.assert(
+      fc.property(input, (iso) => {
+        const reference = Date.parse(iso);
+        const valid = Number.isFinite(reference) && new Date(reference).toISOString() === iso;
+        expect(tryParseHlc(`${iso}-0000-node`)?.millis ?? null).toBe(valid ? reference : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('refuses a node id that would break the ordering', () => {
     expect(() => initialClock('设备')).toThrow(InvalidNodeIdError);
     expect(() => initialClock('')).toThrow(InvalidNodeIdError);

@@ -17,10 +17,12 @@ import {
   hasConflicts,
   isDeleted,
   mergeStates,
+  stateOfOperation,
   type RecordState,
 } from '../../../shared/sync/merge';
 import { type Operation } from '../../../shared/sync/protocol';
 import { stampOperation } from '../../../shared/sync/stamp';
+import { t } from './merge-fixtures';
 
 const T0 = Date.parse('2026-11-22T02:00:00.000Z');
 const RECORD = '01937b2c-0000-7000-8000-000000000001';
@@ -199,5 +201,19 @@ describe('merge converges (property)', () => {
     const samples = fc.sample(history, { numRuns: 300, seed: 42 });
     const withConflicts = samples.filter(({ actions, skews }) => hasConflicts(applyOperations(undefined, simulate(actions, skews).ops)));
     expect(withConflicts.length).toBeGreaterThan(20);
+  });
+});
+
+describe("a record's first operation", () => {
+  it('gives the state the general merge gives (fields in name order, no conflicts)', () => {
+    const name = fc.constantFrom('name', 'phone', 'updatedAt', 'constructor', 'toString', 'b', 'a');
+    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.dictionary(name, value, { minKeys: 1 }), fc.integer({ min: 0, max: 1e12 }), (fields, millis) => {
+        const op = { kind: 'put', fields, prev: {}, hlc: t(millis, 'desk-a'), deviceId: 'desk-a' } as const;
+        const general = mergeStates(EMPTY_RECORD_STATE, stateOfOperation(op));
+        expect(JSON.stringify(applyOperation(undefined, op))).toBe(JSON.stringify(general));
+      }),
+    );
   });
 });
