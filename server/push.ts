@@ -10,8 +10,6 @@
  */
 import { MAX_CLOCK_DRIFT_MS, tryParseHlc } from '../shared/sync/hlc';
 import { applyOperation, type RecordState, visibleValues, isDeleted } from '../shared/sync/merge';
-import { unflattenNested } from '../shared/sync/nested';
-import type { SyncedTable } from '../shared/model/records';
 import {
   MAX_OPERATIONS_PER_BATCH,
   pushRequestSchema,
@@ -168,7 +166,6 @@ interface RecordUpsert {
   readonly table: string;
   readonly recordId: string;
   readonly state: RecordState;
-  readonly data: Record<string, unknown>;
   readonly deleted: boolean;
   readonly seq: number;
 }
@@ -190,7 +187,6 @@ function mergeIntoStates(stored: ReadonlyMap<string, RecordState>, fresh: readon
     table,
     recordId,
     state: state!,
-    data: unflattenNested(table as SyncedTable, visibleValues(state!)),
     deleted: isDeleted(state!),
     seq,
   }));
@@ -350,14 +346,14 @@ function insertOperations(officeId: string, batchId: string, receivedFrom: strin
   ];
 }
 
-const upsertRecords = (rows: string): string => `INSERT INTO records (office_id, table_name, record_id, state, data, deleted, updated_seq)
-     SELECT $1, x.t, x.r, x.s::text, x.d::jsonb, x.x, x.q
-       FROM json_to_recordset(${rows}::json) AS x(t text, r text, s json, d json, x boolean, q bigint)
+const upsertRecords = (rows: string): string => `INSERT INTO records (office_id, table_name, record_id, state, deleted, updated_seq)
+     SELECT $1, x.t, x.r, x.s::text, x.x, x.q
+       FROM json_to_recordset(${rows}::json) AS x(t text, r text, s json, x boolean, q bigint)
      ON CONFLICT (office_id, table_name, record_id) DO UPDATE SET
-       state = EXCLUDED.state, data = EXCLUDED.data, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq`;
+       state = EXCLUDED.state, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq`;
 
 const recordRows = (upserts: readonly RecordUpsert[]): string =>
-  JSON.stringify(upserts.map((u) => ({ t: u.table, r: u.recordId, s: compactRecordState(u.state), d: u.data, x: u.deleted, q: u.seq })));
+  JSON.stringify(upserts.map((u) => ({ t: u.table, r: u.recordId, s: compactRecordState(u.state), x: u.deleted, q: u.seq })));
 
 const FINISH_BATCH = [
   'UPDATE offices SET last_seq = $3 WHERE id = $1',
@@ -490,7 +486,7 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
       await claimCertificateNumbers(
         tx,
         officeId,
-        certificates.map((u) => ({ recordId: u.recordId, certificateNo: u.deleted ? undefined : u.data.certificateNo })),
+        certificates.map((u) => ({ recordId: u.recordId, certificateNo: u.deleted ? undefined : visibleValues(u.state).certificateNo })),
       );
     }
     return result;

@@ -5,7 +5,9 @@
  */
 import { createPrivateKey, sign } from 'node:crypto';
 import { certificateStatusSchema, maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
+import { visibleValues } from '../shared/sync/merge';
 import { type Queryable } from './db';
+import { decodeRecordState } from './record-state';
 import { officeSigningKey } from './offices';
 
 type Status = VerificationAnswer['status'];
@@ -45,12 +47,15 @@ async function programName(programId: string): Promise<string | undefined> {
   return programNames(programId);
 }
 
+/** A stored record's visible values (top-level fields: all verification reads). */
+const storedValues = (state: string): Record<string, unknown> => visibleValues(decodeRecordState(state));
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The signed answer for a certificate number, or undefined when there is none to show. */
 export async function verifyCertificate(db: Queryable, certificateNo: string, nowMs: number): Promise<VerificationAnswer | undefined> {
-  const { rows } = await db.query<{ office_id: string; office_name: string; data: Record<string, unknown> }>(
-    `SELECT c.office_id, o.name AS office_name, r.data
+  const { rows } = await db.query<{ office_id: string; office_name: string; state: string }>(
+    `SELECT c.office_id, o.name AS office_name, r.state
        FROM certificate_numbers c
        JOIN offices o ON o.id = c.office_id
        JOIN records r ON r.office_id = c.office_id AND r.table_name = 'certificates' AND r.record_id = c.record_id
@@ -59,7 +64,7 @@ export async function verifyCertificate(db: Queryable, certificateNo: string, no
   );
   const row = rows[0];
   if (row === undefined) return undefined;
-  const data = row.data;
+  const data = storedValues(row.state);
   const programId = str(data.programId);
   const issuedOn = str(data.issuedOn);
   const storedStatus = str(data.status) as Status | undefined;
@@ -75,11 +80,12 @@ export async function verifyCertificate(db: Queryable, certificateNo: string, no
   const holderId = str(data.holderPersonId) ?? str(data.holderOrganisationId);
   let holderName = '';
   if (holderId !== undefined) {
-    const holder = await db.query<{ name: unknown }>(
-      "SELECT data->'name' AS name FROM records WHERE office_id = $1 AND table_name = $2 AND record_id = $3 AND NOT deleted",
-      [row.office_id, holderTable, holderId],
-    );
-    const name = holder.rows[0]?.name;
+    const holder = await db.query<{ state: string }>('SELECT state FROM records WHERE office_id = $1 AND table_name = $2 AND record_id = $3 AND NOT deleted', [
+      row.office_id,
+      holderTable,
+      holderId,
+    ]);
+    const name = holder.rows[0] === undefined ? undefined : storedValues(holder.rows[0].state).name;
     if (typeof name === 'string') holderName = maskName(name).slice(0, 100);
   }
 

@@ -22,6 +22,9 @@ import { createOffice, issueEnrolmentCode, type Office } from '../../server/offi
 import { formatHlc, type Hlc } from '../../shared/sync/hlc';
 import { type JsonValue, type Operation, type PushRequest } from '../../shared/sync/protocol';
 import { type SyncedTable } from '../../shared/model/records';
+import { visibleValues } from '../../shared/sync/merge';
+import { unflattenNested } from '../../shared/sync/nested';
+import { decodeRecordState } from '../../server/record-state';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const BACKENDS: DbKind[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -203,4 +206,19 @@ export async function snapshot(db: Db): Promise<string> {
        (SELECT count(*) FROM certificate_numbers) AS certs`,
   );
   return JSON.stringify(rows[0], (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** A record as the server holds it: its table, whether it is deleted, and its visible values. */
+export async function storedRecord(
+  db: Db,
+  officeId: string,
+  recordId: string,
+): Promise<{ table: string; deleted: boolean; values: Record<string, unknown> } | undefined> {
+  const { rows } = await db.query<{ table_name: string; state: string; deleted: boolean }>(
+    'SELECT table_name, state, deleted FROM records WHERE office_id = $1 AND record_id = $2',
+    [officeId, recordId],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return { table: row.table_name, deleted: row.deleted, values: unflattenNested(row.table_name as SyncedTable, visibleValues(decodeRecordState(row.state))) };
 }

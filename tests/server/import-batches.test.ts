@@ -9,7 +9,7 @@ import { type FastifyInstance } from 'fastify';
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas } from '../../shared/model/records';
 import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, storedRecord, testApp, type TestDb, type TestDevice } from './helpers';
 
 describe.each(BACKENDS)('imports sync (%s)', (kind) => {
   let t: TestDb;
@@ -60,13 +60,7 @@ describe.each(BACKENDS)('imports sync (%s)', (kind) => {
       makeOp(writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
     ];
     expect((await push(app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
-    const { rows } = await t.db.query<{ record_id: string; deleted: boolean; data: unknown }>(
-      'SELECT record_id, deleted, data FROM records WHERE office_id = $1 AND record_id = ANY($2) ORDER BY record_id',
-      [writer.officeId, [batchId, personId]],
-    );
-    const byId = new Map(rows.map((r) => [r.record_id, r]));
-    expect(byId.get(personId)?.deleted).toBe(true);
-    const data = byId.get(batchId)!.data;
-    expect((typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>).toMatchObject({ status: 'undone', undoneOn: '2026-11-23' });
+    expect((await storedRecord(t.db, writer.officeId, personId))?.deleted).toBe(true);
+    expect((await storedRecord(t.db, writer.officeId, batchId))?.values).toMatchObject({ status: 'undone', undoneOn: '2026-11-23' });
   });
 });

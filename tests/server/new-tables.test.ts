@@ -11,7 +11,7 @@ import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/records';
 import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, storedRecord, testApp, type TestDb, type TestDevice } from './helpers';
 
 const NEW_TABLES = [
   'workflowEvents',
@@ -82,13 +82,9 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
 
     for (const op of ops) {
-      const { rows } = await db.query<{ table_name: string; data: Record<string, unknown>; deleted: boolean }>(
-        'SELECT table_name, data, deleted FROM records WHERE office_id = $1 AND table_name = $2 AND record_id = $3',
-        [writer.officeId, op.table, op.recordId],
-      );
-      expect(rows).toHaveLength(1);
-      expect(rows[0]!.deleted).toBe(false);
-      const data = typeof rows[0]!.data === 'string' ? (JSON.parse(rows[0]!.data) as Record<string, unknown>) : rows[0]!.data;
+      const stored = await storedRecord(db, writer.officeId, op.recordId);
+      expect(stored).toMatchObject({ table: op.table, deleted: false });
+      const data = stored!.values;
       expect(data).toMatchObject(op.fields);
       // What the server holds is a valid record of its table.
       expect(syncedRecordSchemas[op.table].safeParse({ ...data, id: op.recordId }).success).toBe(true);
@@ -106,9 +102,7 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
     await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
     const settle = makeOp(reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
     expect((await push(app, reader, makeBatch(reader, [settle]))).statusCode).toBe(200);
-    const { rows } = await db.query<{ data: unknown }>('SELECT data FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, recordId]);
-    const data = (typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data) as Record<string, unknown>;
-    expect(data).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
+    expect((await storedRecord(db, writer.officeId, recordId))?.values).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
 
     const gone = uuidv7();
     const { id: _gid, ...pub } = recordOf('publicities', gone);

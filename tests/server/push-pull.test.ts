@@ -10,7 +10,7 @@ import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
 import { type PullResponse, type PushResponse, MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
 import { visibleValues, type RecordState } from '../../shared/sync/merge';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, snapshot, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, pull, push, SETUP_TIMEOUT, snapshot, storedRecord, testApp, type TestDb, type TestDevice } from './helpers';
 
 describe.each(BACKENDS)('push and pull (%s)', (kind) => {
   let t: TestDb;
@@ -97,8 +97,7 @@ describe.each(BACKENDS)('push and pull (%s)', (kind) => {
     const newest = edit1.hlc > edit2.hlc ? edit1 : edit2;
     expect(state.fields.name!.value).toBe(newest.fields.name);
     expect(state.conflicts.name).toHaveLength(1);
-    const { rows } = await db.query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE office_id = $1 AND record_id = $2', [a1.officeId, recordId]);
-    expect(rows[0]!.data.name).toBe(newest.fields.name);
+    expect((await storedRecord(db, a1.officeId, recordId))?.values.name).toBe(newest.fields.name);
   });
 
   it('a delete writes a tombstone that sticks', async () => {

@@ -48,8 +48,8 @@ function engineFor(desk: Desk, fetchImpl: typeof fetch, options: { pageSize?: nu
 /** The server's state for one office, without ids that differ between two databases. */
 async function officeState(db: Db, officeId: string) {
   const ops = await db.query<{ op_id: string; seq: unknown }>('SELECT op_id, seq FROM operations WHERE office_id = $1 ORDER BY seq', [officeId]);
-  const records = await db.query<{ table_name: string; record_id: string; state: unknown; data: unknown; deleted: boolean }>(
-    'SELECT table_name, record_id, state, data, deleted FROM records WHERE office_id = $1 ORDER BY table_name, record_id',
+  const records = await db.query<{ table_name: string; record_id: string; state: unknown; deleted: boolean }>(
+    'SELECT table_name, record_id, state, deleted FROM records WHERE office_id = $1 ORDER BY table_name, record_id',
     [officeId],
   );
   const batches = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM batches WHERE office_id = $1', [officeId]);
