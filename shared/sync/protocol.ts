@@ -83,9 +83,11 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '校验值应�
  * A record field name. Starts with a letter, so `__proto__` and friends can never reach an object
  * key; `id` and `deleted` are not fields (the record id and the tombstone travel on their own).
  */
+const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/;
+
 export const fieldNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/, '字段名格式不正确')
+  .regex(FIELD_NAME_PATTERN, '字段名格式不正确')
   .refine((s) => s !== 'id' && s !== 'deleted', '字段名不可用');
 
 const knownFields = new Map<SyncedTable, ReadonlySet<string>>(
@@ -157,6 +159,26 @@ export const fieldValueSchema = z.unknown().superRefine((value, ctx) => {
   if (breach !== null) ctx.addIssue({ code: 'custom', message: breach });
 }) as z.ZodType<JsonValue>;
 
+/**
+ * An operation's `fields`: field names to JSON values, each name as `fieldNameSchema` and each
+ * value as `fieldValueSchema` say, with their messages, checked in one loop over the entries (a
+ * record schema ran three checks per entry through zod's machinery: a third of a push's
+ * validation for the usual operation of a dozen short strings). The object as received, not a
+ * copy: a copy would have taken an own `__proto__` key as its prototype and hidden it from the
+ * name check. (z.custom, not z.unknown: an object key whose schema accepts undefined is optional,
+ * and a missing `fields` must be refused.)
+ */
+const fieldsSchema = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && isPlainObject(v), '字段应为对象')
+  .superRefine((fields, ctx) => {
+    for (const name of Object.keys(fields)) {
+      if (!FIELD_NAME_PATTERN.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: '字段名格式不正确' });
+      else if (name === 'id' || name === 'deleted') ctx.addIssue({ code: 'custom', path: [name], message: '字段名不可用' });
+      const breach = valueLimitBreach(fields[name]);
+      if (breach !== null) ctx.addIssue({ code: 'custom', path: [name], message: breach });
+    }
+  }) as z.ZodType<Record<string, JsonValue>>;
+
 // ---------------------------------------------------------------------------------------------
 // Operations
 
@@ -172,7 +194,7 @@ export const operationSchema = z
     /** `put` sets `fields`; `delete` writes the tombstone (and may set bookkeeping fields). */
     kind: operationKindSchema,
     /** The fields this operation sets, with their new values (a create lists them all). */
-    fields: z.record(fieldNameSchema, fieldValueSchema),
+    fields: fieldsSchema,
     /**
      * Per field: the version(s) this edit replaced on the author's device (the HLC of the value
      * the clerk saw, plus the competing versions when the edit resolves a conflict). A field
