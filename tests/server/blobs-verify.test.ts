@@ -1,42 +1,32 @@
 /** Blobs (content-addressed, office-scoped) and public certificate verification. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { type FastifyInstance } from 'fastify';
-import { type Db } from '../../server/db';
+
 import { getPack } from '../../shared/programs/index';
 import { uuidv7 } from '../../server/ids';
 import { verificationAnswerSchema, verificationSigningPayload, type VerificationAnswer } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, push, SETUP_TIMEOUT, snapshot, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, personFields, push, serverPerSuite, SETUP_TIMEOUT, snapshot, testApp, type TestDevice } from './helpers';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe.each(BACKENDS)('blobs (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind, { blobBytes: 64 * 1024 });
   let a: TestDevice;
   let a2: TestDevice;
   let b: TestDevice;
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db, { blobBytes: 64 * 1024 });
-    const officeA = await makeOffice(db);
-    a = await enrol(app, db, officeA);
-    a2 = await enrol(app, db, officeA);
-    b = await enrol(app, db, await makeOffice(db));
+    const officeA = await makeOffice(server.db);
+    a = await enrol(server.app, server.db, officeA);
+    a2 = await enrol(server.app, server.db, officeA);
+    b = await enrol(server.app, server.db, await makeOffice(server.db));
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   const put = (device: TestDevice, hash: string, bytes: Buffer, type = 'image/jpeg') =>
-    app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
-  const get = (device: TestDevice, hash: string) => app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
+    server.app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
+  const get = (device: TestDevice, hash: string) => server.app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
   const blobRows = async (hash: string) => {
-    const { rows } = await db.query<{ blobs: unknown; links: unknown }>(
+    const { rows } = await server.db.query<{ blobs: unknown; links: unknown }>(
       'SELECT (SELECT count(*) FROM blobs WHERE sha256 = $1) AS blobs, (SELECT count(*) FROM office_blobs WHERE sha256 = $1) AS links',
       [hash],
     );
@@ -62,11 +52,11 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   });
 
   it('refuses bytes that do not match their name (blob_hash_mismatch) and keeps nothing', async () => {
-    const before = await snapshot(db);
+    const before = await snapshot(server.db);
     const res = await put(a, sha(Buffer.from('expected')), Buffer.from('tampered'));
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
-    expect(await snapshot(db)).toBe(before);
+    expect(await snapshot(server.db)).toBe(before);
   });
 
   it('refuses blobs over the size limit (blob_too_large) and malformed names (invalid_request)', async () => {
@@ -111,39 +101,30 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
     const bytes = Buffer.from('真的附件');
     const hash = sha(bytes);
     await put(a, hash, bytes);
-    const before = await snapshot(db);
+    const before = await snapshot(server.db);
     const res = await put(a2, hash, Buffer.from('假的附件'));
     expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
-    expect(await snapshot(db)).toBe(before);
+    expect(await snapshot(server.db)).toBe(before);
     expect((await get(a, hash)).rawPayload.equals(bytes)).toBe(true);
   });
 
   it('requires a device token', async () => {
-    const res = await app.inject({ method: 'GET', url: `/blobs/${'0'.repeat(64)}` });
+    const res = await server.app.inject({ method: 'GET', url: `/blobs/${'0'.repeat(64)}` });
     expect(res.statusCode).toBe(401);
   });
 });
 
 describe.each(BACKENDS)('public verification (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind, {}, () => now);
   let a: TestDevice;
   let b: TestDevice;
   // Pinned clock: 2027-06-01 in Beijing.
   const now = Date.parse('2027-06-01T04:00:00.000Z');
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db, {}, () => now);
-    a = await enrol(app, db, await makeOffice(db, '深圳市软件行业协会'));
-    b = await enrol(app, db, await makeOffice(db, '另一协会'));
+    a = await enrol(server.app, server.db, await makeOffice(server.db, '深圳市软件行业协会'));
+    b = await enrol(server.app, server.db, await makeOffice(server.db, '另一协会'));
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   async function issue(device: TestDevice, certificateNo: string, fields: Record<string, string>, holder = '张三丰') {
     const personId = uuidv7();
@@ -157,13 +138,13 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
         { table: 'certificates', recordId, millis: now - 60_000 },
       ),
     ];
-    const res = await push(app, device, makeBatch(device, ops));
+    const res = await push(server.app, device, makeBatch(device, ops));
     expect(res.statusCode).toBe(200);
     return { recordId, personId, ops };
   }
 
   const verifyJson = (no: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json', ...headers } });
+    server.app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json', ...headers } });
 
   it('answers JSON with status, masked holder, program, dates, and a signature the office key verifies', async () => {
     await issue(a, 'SZ-2026-0001', { validUntil: '2029-01-14' });
@@ -177,7 +158,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
       ['certificateNo', 'checkedAt', 'holderName', 'issuedOn', 'issuer', 'programId', 'programName', 'signature', 'status', 'validUntil'].sort(),
     );
     expect(res.body).not.toContain('110105194910010015');
-    const keys = (await app.inject({ method: 'GET', url: `/offices/${a.officeId}/public-key` })).json<{ keys: { keyId: string; publicKey: string }[] }>().keys;
+    const keys = (await server.app.inject({ method: 'GET', url: `/offices/${a.officeId}/public-key` })).json<{ keys: { keyId: string; publicKey: string }[] }>().keys;
     const key = keys.find((k) => k.keyId === answer.signature.keyId)!;
     const publicKey = createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' });
     const { signature, ...unsigned } = answer;
@@ -201,12 +182,12 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     const cancelled = await issue(a, 'SZ-CXL-1', { validUntil: '2029-01-14' });
     const voided = makeOp(a.deviceId, { status: 'void', replacedBy: uuidv7() }, { table: 'certificates', recordId, prev: { status: [ops[1]!.hlc] }, millis: now - 1000 });
     const cancel = makeOp(a.deviceId, { status: 'cancelled' }, { table: 'certificates', recordId: cancelled.recordId, prev: { status: [cancelled.ops[1]!.hlc] }, millis: now - 1000 });
-    expect((await push(app, a, makeBatch(a, [voided, cancel]))).statusCode).toBe(200);
+    expect((await push(server.app, a, makeBatch(a, [voided, cancel]))).statusCode).toBe(200);
     expect((await verifyJson('SZ-LOST-1')).json()).toMatchObject({ certificateNo: 'SZ-LOST-1', status: 'void' });
     expect((await verifyJson('SZ-CXL-1')).json()).toMatchObject({ certificateNo: 'SZ-CXL-1', status: 'cancelled' });
-    const page = await app.inject({ method: 'GET', url: '/verify/SZ-LOST-1', headers: { accept: 'text/html' } });
+    const page = await server.app.inject({ method: 'GET', url: '/verify/SZ-LOST-1', headers: { accept: 'text/html' } });
     expect(page.body).toContain('状态：<strong class="bad">已作废</strong>');
-    const cancelledPage = await app.inject({ method: 'GET', url: '/verify/SZ-CXL-1', headers: { accept: 'text/html' } });
+    const cancelledPage = await server.app.inject({ method: 'GET', url: '/verify/SZ-CXL-1', headers: { accept: 'text/html' } });
     expect(cancelledPage.body).toContain('状态：<strong class="bad">已注销</strong>');
   });
 
@@ -214,7 +195,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     const { recordId, ops } = await issue(a, 'SZ-REV-1', {});
     const certOp = ops[1]!;
     const revoke = makeOp(a.deviceId, { status: 'revoked' }, { table: 'certificates', recordId, prev: { status: [certOp.hlc] }, millis: now - 1000 });
-    await push(app, a, makeBatch(a, [revoke]));
+    await push(server.app, a, makeBatch(a, [revoke]));
     expect((await verifyJson('SZ-REV-1')).json()).toMatchObject({ status: 'revoked' });
   });
 
@@ -222,7 +203,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     const res = await verifyJson('NO-SUCH-CERT');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: 'certificate_not_found' });
-    const html = await app.inject({ method: 'GET', url: '/verify/NO-SUCH-CERT', headers: { accept: 'text/html' } });
+    const html = await server.app.inject({ method: 'GET', url: '/verify/NO-SUCH-CERT', headers: { accept: 'text/html' } });
     expect(html.statusCode).toBe(404);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('未查到证书');
@@ -230,7 +211,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
 
   it('serves a small Chinese HTML page with everything escaped and no external resources', async () => {
     await issue(a, 'SZ-<b>&"x"', {}, '<script>alert(1)</script>');
-    const res = await app.inject({ method: 'GET', url: `/verify/${encodeURIComponent('SZ-<b>&"x"')}` });
+    const res = await server.app.inject({ method: 'GET', url: `/verify/${encodeURIComponent('SZ-<b>&"x"')}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -255,12 +236,12 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
 
   it('deleted certificates are not shown', async () => {
     const { recordId } = await issue(a, 'SZ-DEL-1', {});
-    await push(app, a, makeBatch(a, [makeOp(a.deviceId, {}, { table: 'certificates', recordId, kind: 'delete', millis: now - 1000 })]));
+    await push(server.app, a, makeBatch(a, [makeOp(a.deviceId, {}, { table: 'certificates', recordId, kind: 'delete', millis: now - 1000 })]));
     expect((await verifyJson('SZ-DEL-1')).statusCode).toBe(404);
   });
 
   it('is rate-limited per address', async () => {
-    const limited = testApp(db, { verifyPerIp: 2 }, () => now);
+    const limited = testApp(server.db, { verifyPerIp: 2 }, () => now);
     const hit = () => limited.inject({ method: 'GET', url: '/verify/ANY', remoteAddress: '10.9.9.9', headers: { accept: 'application/json' } });
     expect((await hit()).statusCode).toBe(404);
     expect((await hit()).statusCode).toBe(404);
@@ -279,7 +260,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
 
   it('is also limited per address per day, so sequential numbers cannot be walked at the per-minute pace', async () => {
     // Three a day: the per-minute allowance is generous, the day's runs out first.
-    const limited = testApp(db, { verifyPerIp: 100, verifyPerIpPerDay: 3 }, () => now);
+    const limited = testApp(server.db, { verifyPerIp: 100, verifyPerIpPerDay: 3 }, () => now);
     const hit = (n: number) => limited.inject({ method: 'GET', url: `/verify/SZ-WALK-${n}`, remoteAddress: '10.9.9.10', headers: { accept: 'application/json' } });
     for (const n of [1, 2, 3]) expect((await hit(n)).statusCode).toBe(404);
     const res = await hit(4);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type Limits } from '../../server/app';
 import { type Db, type DbKind } from '../../server/db';
 import { pgliteDb } from '../../server/db-pglite';
@@ -94,6 +95,41 @@ export async function openTestDb(kind: DbKind, { migrated = true }: { migrated?:
 
 export function testApp(db: Db, limits: Partial<Limits> = {}, now?: () => number): FastifyInstance {
   return buildApp({ db, limits: { ...TEST_LIMITS, ...limits }, ...(now === undefined ? {} : { now }) });
+}
+
+/** The database and the app that the tests of one `describe` block share. */
+export interface SuiteServer {
+  readonly db: Db;
+  readonly app: FastifyInstance;
+}
+
+/**
+ * Opens a migrated database and builds the app (with `limits` and the clock `now`) before the
+ * tests of the calling `describe` block, and closes both after them. Call it at the top of the
+ * block; read `db` and `app` only in its hooks and tests, once the set-up has run.
+ */
+export function serverPerSuite(kind: DbKind, limits: Partial<Limits> = {}, now?: () => number): SuiteServer {
+  let opened: { t: TestDb; app: FastifyInstance } | undefined;
+  const ready = () => {
+    if (opened === undefined) throw new Error('serverPerSuite: read db or app inside a hook or a test');
+    return opened;
+  };
+  beforeAll(async () => {
+    const t = await openTestDb(kind);
+    opened = { t, app: testApp(t.db, limits, now) };
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await opened?.app.close();
+    await opened?.t.dispose();
+  });
+  return {
+    get db() {
+      return ready().t.db;
+    },
+    get app() {
+      return ready().app;
+    },
+  };
 }
 
 let officeCounter = 0;

@@ -4,30 +4,23 @@
  * other desks, so the undo done on one desk (tombstones and the record marked undone) reaches
  * the others.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas } from '../../shared/model/records';
 import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, pull, push, serverPerSuite, SETUP_TIMEOUT, type TestDevice } from './helpers';
 
 describe.each(BACKENDS)('imports sync (%s)', (kind) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind);
   let writer: TestDevice;
   let reader: TestDevice;
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    app = testApp(t.db);
-    const office = await makeOffice(t.db);
-    writer = await enrol(app, t.db, office);
-    reader = await enrol(app, t.db, office);
+    const office = await makeOffice(server.db);
+    writer = await enrol(server.app, server.db, office);
+    reader = await enrol(server.app, server.db, office);
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   it('the import record and a person it created reach the other desk; the undo follows', async () => {
     const at = new Date().toISOString();
@@ -47,10 +40,10 @@ describe.each(BACKENDS)('imports sync (%s)', (kind) => {
       makeOp(writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
       makeOp(writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
     ];
-    const res = await push(app, writer, makeBatch(writer, ops));
+    const res = await push(server.app, writer, makeBatch(writer, ops));
     expect(res.statusCode).toBe(200);
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
-    expect((await pull(app, reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
+    expect((await pull(server.app, reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
       ['importBatches', batchId],
       ['people', personId],
     ]);
@@ -59,8 +52,8 @@ describe.each(BACKENDS)('imports sync (%s)', (kind) => {
       makeOp(writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
       makeOp(writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
     ];
-    expect((await push(app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
-    const { rows } = await t.db.query<{ record_id: string; deleted: boolean; data: unknown }>(
+    expect((await push(server.app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
+    const { rows } = await server.db.query<{ record_id: string; deleted: boolean; data: unknown }>(
       'SELECT record_id, deleted, data FROM records WHERE office_id = $1 AND record_id = ANY($2) ORDER BY record_id',
       [writer.officeId, [batchId, personId]],
     );

@@ -5,19 +5,17 @@
  * gets the office's key.
  */
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../server/db';
+import { type LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+
 import { uuidv7 } from '../../server/ids';
 import { revokeDevice, rotateOfficeKey, type Office } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { numberReserveResponseSchema, officeKeyResponseSchema, type NumberReserveResponse } from '../../shared/sync/numbers';
-import { BACKENDS, enrol, makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeOffice, serverPerSuite, SETUP_TIMEOUT, type TestDevice } from './helpers';
 
 describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind);
   let officeA: Office;
   let a1: TestDevice;
   let a2: TestDevice;
@@ -25,27 +23,20 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
   let b: TestDevice;
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db);
-    officeA = await makeOffice(db);
-    [a1, a2, a3] = await Promise.all([enrol(app, db, officeA), enrol(app, db, officeA), enrol(app, db, officeA)]);
-    b = await enrol(app, db, await makeOffice(db));
+    officeA = await makeOffice(server.db);
+    [a1, a2, a3] = await Promise.all([enrol(server.app, server.db, officeA), enrol(server.app, server.db, officeA), enrol(server.app, server.db, officeA)]);
+    b = await enrol(server.app, server.db, await makeOffice(server.db));
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   const reserve = (device: TestDevice | null, body: unknown): Promise<LightMyRequestResponse> =>
-    app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device?.headers ?? {}, payload: body as object });
+    server.app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device?.headers ?? {}, payload: body as object });
   const block = (res: LightMyRequestResponse): NumberReserveResponse['block'] => {
     if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
     return numberReserveResponseSchema.parse(res.json()).block;
   };
   const ledgerRows = async (series: string) =>
     (
-      await db.query<{ start_no: number; end_no: number }>(
+      await server.db.query<{ start_no: number; end_no: number }>(
         'SELECT start_no, end_no FROM number_blocks WHERE office_id = $1 AND series = $2 ORDER BY start_no',
         [officeA.id, series],
       )
@@ -100,7 +91,7 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
     const fromB = block(await reserve(b, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 5 }));
     expect(fromB).toEqual({ series: 'XJPM-2026', deviceId: b.deviceId, start: 169, end: 173 });
     expect(block(await reserve(a1, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 2 }))).toMatchObject({ start: 174, end: 175 });
-    const { rows } = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM number_blocks WHERE device_id = $1', [b.deviceId]);
+    const { rows } = await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM number_blocks WHERE device_id = $1', [b.deviceId]);
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
@@ -118,7 +109,7 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
     const res = await reserve(a1, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 1 });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'numbers_exhausted', message: SYNC_ERRORS.numbers_exhausted.message });
-    const { rows } = await db.query<{ last_no: number; n: unknown }>(
+    const { rows } = await server.db.query<{ last_no: number; n: unknown }>(
       "SELECT last_no, (SELECT count(*) FROM number_blocks WHERE office_id = $1 AND series = 'SZ-2030') AS n FROM number_ledger WHERE series = 'SZ-2030'",
       [officeA.id],
     );
@@ -144,17 +135,17 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
   it('needs a valid, unrevoked device token', async () => {
     const body = { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 } };
     expect((await reserve(null, body)).json()).toMatchObject({ error: 'unauthenticated' });
-    const wrong = await app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: { authorization: `Bearer ${'x'.repeat(40)}` }, payload: body });
+    const wrong = await server.app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: { authorization: `Bearer ${'x'.repeat(40)}` }, payload: body });
     expect(wrong.statusCode).toBe(401);
-    const doomed = await enrol(app, db, officeA);
-    await revokeDevice(db, doomed.deviceId);
+    const doomed = await enrol(server.app, server.db, officeA);
+    await revokeDevice(server.db, doomed.deviceId);
     const revoked = await reserve(doomed, body);
     expect(revoked.statusCode).toBe(403);
     expect(revoked.json()).toMatchObject({ error: 'device_revoked' });
   });
 
   describe('office key', () => {
-    const getKey = (device: TestDevice | null) => app.inject({ method: 'GET', url: '/sync/office-key', headers: device?.headers ?? {} });
+    const getKey = (device: TestDevice | null) => server.app.inject({ method: 'GET', url: '/sync/office-key', headers: device?.headers ?? {} });
 
     it('gives a device its own office key pair, the one the office publishes', async () => {
       const res = await getKey(a1);
@@ -162,7 +153,7 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
       expect(res.headers['cache-control']).toBe('no-store');
       const key = officeKeyResponseSchema.parse(res.json());
       expect(key.officeId).toBe(officeA.id);
-      const published = (await app.inject({ method: 'GET', url: `/offices/${officeA.id}/public-key` })).json<{ keys: { keyId: string; publicKey: string; retiredAt: string | null }[] }>();
+      const published = (await server.app.inject({ method: 'GET', url: `/offices/${officeA.id}/public-key` })).json<{ keys: { keyId: string; publicKey: string; retiredAt: string | null }[] }>();
       expect(published.keys.find((k) => k.retiredAt === null)).toMatchObject({ keyId: key.keyId, publicKey: key.publicKeySpki });
       // The pair belongs together: what the private half signs, the published half verifies.
       const privateKey = createPrivateKey({ key: Buffer.from(key.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
@@ -178,13 +169,13 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
 
     it('follows a rotation, and is refused without a valid token', async () => {
       const before = officeKeyResponseSchema.parse((await getKey(a2)).json());
-      const rotated = await rotateOfficeKey(db, officeA.id);
+      const rotated = await rotateOfficeKey(server.db, officeA.id);
       const after = officeKeyResponseSchema.parse((await getKey(a2)).json());
       expect(after.keyId).toBe(rotated);
       expect(after.keyId).not.toBe(before.keyId);
       expect((await getKey(null)).statusCode).toBe(401);
-      const doomed = await enrol(app, db, officeA);
-      await revokeDevice(db, doomed.deviceId);
+      const doomed = await enrol(server.app, server.db, officeA);
+      await revokeDevice(server.db, doomed.deviceId);
       expect((await getKey(doomed)).json()).toMatchObject({ error: 'device_revoked' });
     });
   });
