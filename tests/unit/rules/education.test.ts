@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
+import { expectFail } from './expect-result';
 import {
   evaluateEducation,
   P4_EDUCATION_REQUIREMENT,
@@ -194,9 +195,7 @@ describe('evaluateEducation refuses bad input with the record number', () => {
     ['no years', [], { years: [] }, 'education.window'],
     ['a repeated year', [], { years: [2019, 2019] }, 'education.window'],
   ])('P5: %s', (_name, records, window, code) => {
-    const result = evaluateEducation(records, P5_EDUCATION_REQUIREMENT, window as { cycleStart: string });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(evaluateEducation(records, P5_EDUCATION_REQUIREMENT, window as { cycleStart: string }), code);
   });
 
   it('P4: a record without a 002 category', () => {

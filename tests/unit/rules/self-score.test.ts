@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectFail } from './expect-result';
 import {
   evaluateSelfScore,
   P4_SELF_SCORE_REQUIREMENT,
@@ -100,8 +101,6 @@ describe('002 二: eligible by the 1986 学历资历 conditions, or by a self-sc
     ['two items with one id', [ITEMS[0]!, ITEMS[0]!], [], undefined, 'score.item'],
     ['the seniority route without a reason', ITEMS, [], { meets: true, reason: '  ' }, 'score.seniorityReason'],
   ])('refuses %s', (_name, items, entries, seniority, code) => {
-    const result = evaluateSelfScore({ items, entries, ...(seniority ? { seniority } : {}) });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(evaluateSelfScore({ items, entries, ...(seniority ? { seniority } : {}) }), code);
   });
 });
