@@ -159,6 +159,35 @@ export async function enrol(app: FastifyInstance, db: Db, office: Office, device
   return { deviceId, officeId: body.officeId, token: body.deviceToken, headers: { authorization: `Bearer ${body.deviceToken}` } };
 }
 
+/**
+ * Desks enrolled through the server before the tests of the calling `describe` block (after its
+ * `serverPerSuite`), named as in `plan`: `{ desk: office name }`, desks with the same office name
+ * in one new office. Read them only in hooks and tests, once the set-up has run.
+ */
+export function desksPerSuite<K extends string>(server: SuiteServer, plan: Readonly<Record<K, string>>): Readonly<Record<K, TestDevice>> {
+  const enrolled = new Map<string, TestDevice>();
+  beforeAll(async () => {
+    const offices = new Map<string, Office>();
+    for (const [desk, officeName] of Object.entries<string>(plan)) {
+      const office = offices.get(officeName) ?? (await makeOffice(server.db, officeName));
+      offices.set(officeName, office);
+      enrolled.set(desk, await enrol(server.app, server.db, office));
+    }
+  }, SETUP_TIMEOUT);
+  const desks = {};
+  for (const desk of Object.keys(plan)) {
+    Object.defineProperty(desks, desk, {
+      enumerable: true,
+      get() {
+        const device = enrolled.get(desk);
+        if (device === undefined) throw new Error(`desksPerSuite: read ${desk} inside a hook or a test`);
+        return device;
+      },
+    });
+  }
+  return desks as Readonly<Record<K, TestDevice>>;
+}
+
 let stampCounter = 0;
 
 export function hlcOf(deviceId: string, millis: number = Date.now()): Hlc {

@@ -4,23 +4,16 @@
  * other desks, so the undo done on one desk (tombstones and the record marked undone) reaches
  * the others.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas } from '../../shared/model/records';
 import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, pull, push, serverPerSuite, SETUP_TIMEOUT, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite } from './helpers';
 
 describe.each(BACKENDS)('imports sync (%s)', (kind) => {
   const server = serverPerSuite(kind);
-  let writer: TestDevice;
-  let reader: TestDevice;
-
-  beforeAll(async () => {
-    const office = await makeOffice(server.db);
-    writer = await enrol(server.app, server.db, office);
-    reader = await enrol(server.app, server.db, office);
-  }, SETUP_TIMEOUT);
+  const desks = desksPerSuite(server, { writer: '测试协会', reader: '测试协会' });
 
   it('the import record and a person it created reach the other desk; the undo follows', async () => {
     const at = new Date().toISOString();
@@ -37,25 +30,25 @@ describe.each(BACKENDS)('imports sync (%s)', (kind) => {
     expect(syncedRecordSchemas.people.safeParse({ ...person, id: personId }).success).toBe(true);
     const base = Date.now() - 10_000;
     const ops = [
-      makeOp(writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
-      makeOp(writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
+      makeOp(desks.writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
+      makeOp(desks.writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
     ];
-    const res = await push(server.app, writer, makeBatch(writer, ops));
+    const res = await push(server.app, desks.writer, makeBatch(desks.writer, ops));
     expect(res.statusCode).toBe(200);
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
-    expect((await pull(server.app, reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
+    expect((await pull(server.app, desks.reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
       ['importBatches', batchId],
       ['people', personId],
     ]);
 
     const undo = [
-      makeOp(writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
-      makeOp(writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
+      makeOp(desks.writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
+      makeOp(desks.writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
     ];
-    expect((await push(server.app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
+    expect((await push(server.app, desks.writer, makeBatch(desks.writer, undo))).statusCode).toBe(200);
     const { rows } = await server.db.query<{ record_id: string; deleted: boolean; data: unknown }>(
       'SELECT record_id, deleted, data FROM records WHERE office_id = $1 AND record_id = ANY($2) ORDER BY record_id',
-      [writer.officeId, [batchId, personId]],
+      [desks.writer.officeId, [batchId, personId]],
     );
     const byId = new Map(rows.map((r) => [r.record_id, r]));
     expect(byId.get(personId)?.deleted).toBe(true);

@@ -5,12 +5,12 @@
  * shaped exactly as a desk's repository writes it (the record minus its id), is accepted, merged
  * into record state, and served to the other desks of the office — and to no other office.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/records';
 import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, pull, push, serverPerSuite, SETUP_TIMEOUT, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite } from './helpers';
 
 const NEW_TABLES = [
   'workflowEvents',
@@ -45,16 +45,7 @@ function recordOf(table: (typeof NEW_TABLES)[number], id: string): Record<string
 
 describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) => {
   const server = serverPerSuite(kind);
-  let writer: TestDevice;
-  let reader: TestDevice;
-  let stranger: TestDevice;
-
-  beforeAll(async () => {
-    const office = await makeOffice(server.db);
-    writer = await enrol(server.app, server.db, office);
-    reader = await enrol(server.app, server.db, office);
-    stranger = await enrol(server.app, server.db, await makeOffice(server.db));
-  }, SETUP_TIMEOUT);
+  const desks = desksPerSuite(server, { writer: '测试协会', reader: '测试协会', stranger: '另一协会' });
 
   it('the protocol knows every synced table of the model', () => {
     expect([...syncedTables].sort()).toEqual(Object.keys(syncedRecordSchemas).sort());
@@ -65,16 +56,16 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
     const ops = NEW_TABLES.map((table) => {
       const recordId = uuidv7();
       const { id: _id, ...fields } = recordOf(table, recordId);
-      return makeOp(writer.deviceId, fields, { table, recordId });
+      return makeOp(desks.writer.deviceId, fields, { table, recordId });
     });
-    const res = await push(server.app, writer, makeBatch(writer, ops));
+    const res = await push(server.app, desks.writer, makeBatch(desks.writer, ops));
     expect(res.statusCode).toBe(200);
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
 
     for (const op of ops) {
       const { rows } = await server.db.query<{ table_name: string; data: Record<string, unknown>; deleted: boolean }>(
         'SELECT table_name, data, deleted FROM records WHERE office_id = $1 AND table_name = $2 AND record_id = $3',
-        [writer.officeId, op.table, op.recordId],
+        [desks.writer.officeId, op.table, op.recordId],
       );
       expect(rows).toHaveLength(1);
       expect(rows[0]!.deleted).toBe(false);
@@ -84,27 +75,27 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
       expect(syncedRecordSchemas[op.table].safeParse({ ...data, id: op.recordId }).success).toBe(true);
     }
 
-    const pulled = (await pull(server.app, reader)).json<PullResponse>();
+    const pulled = (await pull(server.app, desks.reader)).json<PullResponse>();
     expect(pulled.operations.filter((o) => NEW_TABLES.includes(o.table as never))).toEqual(ops);
-    expect((await pull(server.app, stranger)).json<PullResponse>().operations).toEqual([]);
+    expect((await pull(server.app, desks.stranger)).json<PullResponse>().operations).toEqual([]);
   });
 
   it('later edits and deletions of them merge as for any table', async () => {
     const recordId = uuidv7();
     const { id: _id, ...fields } = recordOf('objections', recordId);
     const base = Date.now() - 10_000;
-    await push(server.app, writer, makeBatch(writer, [makeOp(writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
-    const settle = makeOp(reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
-    expect((await push(server.app, reader, makeBatch(reader, [settle]))).statusCode).toBe(200);
-    const { rows } = await server.db.query<{ data: unknown }>('SELECT data FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, recordId]);
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
+    const settle = makeOp(desks.reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
+    expect((await push(server.app, desks.reader, makeBatch(desks.reader, [settle]))).statusCode).toBe(200);
+    const { rows } = await server.db.query<{ data: unknown }>('SELECT data FROM records WHERE office_id = $1 AND record_id = $2', [desks.writer.officeId, recordId]);
     const data = (typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data) as Record<string, unknown>;
     expect(data).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
 
     const gone = uuidv7();
     const { id: _gid, ...pub } = recordOf('publicities', gone);
-    await push(server.app, writer, makeBatch(writer, [makeOp(writer.deviceId, pub, { table: 'publicities', recordId: gone, millis: base })]));
-    await push(server.app, writer, makeBatch(writer, [makeOp(writer.deviceId, {}, { table: 'publicities', recordId: gone, kind: 'delete', millis: base + 2000 })]));
-    const del = await server.db.query<{ deleted: boolean }>('SELECT deleted FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, gone]);
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, pub, { table: 'publicities', recordId: gone, millis: base })]));
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, {}, { table: 'publicities', recordId: gone, kind: 'delete', millis: base + 2000 })]));
+    const del = await server.db.query<{ deleted: boolean }>('SELECT deleted FROM records WHERE office_id = $1 AND record_id = $2', [desks.writer.officeId, gone]);
     expect(del.rows[0]!.deleted).toBe(true);
   });
 });
