@@ -159,22 +159,31 @@ export async function enrol(app: FastifyInstance, db: Db, office: Office, device
   return { deviceId, officeId: body.officeId, token: body.deviceToken, headers: { authorization: `Bearer ${body.deviceToken}` } };
 }
 
+/** The desks of a describe block by name, and `office(desk)`: the office that desk is enrolled in. */
+export type SuiteDesks<K extends string> = Readonly<Record<K, TestDevice>> & { office(desk: K): Office };
+
 /**
  * Desks enrolled through the server before the tests of the calling `describe` block (after its
  * `serverPerSuite`), named as in `plan`: `{ desk: office name }`, desks with the same office name
  * in one new office. Read them only in hooks and tests, once the set-up has run.
  */
-export function desksPerSuite<K extends string>(server: SuiteServer, plan: Readonly<Record<K, string>>): Readonly<Record<K, TestDevice>> {
+export function desksPerSuite<K extends string>(server: SuiteServer, plan: Readonly<Record<K, string>>): SuiteDesks<K> {
   const enrolled = new Map<string, TestDevice>();
+  const offices = new Map<string, Office>();
   beforeAll(async () => {
-    const offices = new Map<string, Office>();
     for (const [desk, officeName] of Object.entries<string>(plan)) {
       const office = offices.get(officeName) ?? (await makeOffice(server.db, officeName));
       offices.set(officeName, office);
       enrolled.set(desk, await enrol(server.app, server.db, office));
     }
   }, SETUP_TIMEOUT);
-  const desks = {};
+  const desks = {
+    office(desk: K): Office {
+      const office = offices.get(plan[desk]);
+      if (office === undefined) throw new Error(`desksPerSuite: read the office of ${desk} inside a hook or a test`);
+      return office;
+    },
+  };
   for (const desk of Object.keys(plan)) {
     Object.defineProperty(desks, desk, {
       enumerable: true,
@@ -185,7 +194,7 @@ export function desksPerSuite<K extends string>(server: SuiteServer, plan: Reado
       },
     });
   }
-  return desks as Readonly<Record<K, TestDevice>>;
+  return desks as SuiteDesks<K>;
 }
 
 let stampCounter = 0;
