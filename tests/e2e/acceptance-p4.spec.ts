@@ -16,22 +16,12 @@ import { ROUTING_VARIANTS, ROUTING_LEVELS } from '../../shared/workflow/routing'
 import { greyJpeg } from '../unit/intake/jpeg';
 import { ADMIN, enterApp } from './sign-in';
 import { readStore } from './idb';
+import { choose, startP4Application, typeEnter } from './keyboard';
+import { withCheckDigit } from './id-numbers';
 
 const SHOTS = 'test-results/screenshots';
 
 test.describe.configure({ timeout: 300_000 });
-
-/** A drop-down: type to filter, Enter picks the first match and moves on. */
-async function choose(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-}
-
-async function typeEnter(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 const row = (page: Page, itemId: string) => page.locator(`tr[data-item="${itemId}"]`);
 
@@ -42,26 +32,15 @@ async function fire(page: Page, transitionId: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-/** GB 11643 check character for the first 17 digits. */
-function idNumber(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
-
 test('P4 事业单位 file: intake, return, supplement, routing chain, publicity with an objection', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T09:30:00+08:00'));
   await enterApp(page, '/intake');
-  const id = idNumber('33010619800315002');
+  const id = withCheckDigit('33010619800315002');
 
   // ---- 新建申请: the applicant by 身份证号 (a scanner types it and presses Enter), then the form.
   await page.getByRole('button', { name: /新建申请/ }).click();
   await expect(page).toHaveURL(/#\/intake\/new/);
-  await expect(page.locator('#new-program')).toBeFocused();
-  await choose(page, 'P4');
-  await expect(page.locator('#new-kind')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await choose(page, '单位提出');
+  await startP4Application(page, '单位提出');
   await expect(page.locator('#new-received')).toBeFocused();
   await page.keyboard.press('Control+A');
   await typeEnter(page, '20261123');

@@ -8,18 +8,13 @@
  * Screenshots go to test-results/access.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, enterApp } from './sign-in';
+import { ADMIN, enterApp, signOut } from './sign-in';
 import { readStore } from './idb';
 import { withDesk } from './seed';
 
 const SHOTS = 'test-results/access';
 const REVIEWER = { username: 'zhao', displayName: '赵评审', password: 'Review-2026-pass' };
 const CLERK = { username: 'li', displayName: '李经办', password: 'Clerk-2026-pass' };
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-}
 
 async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.getByLabel('用户名').fill(user.username);

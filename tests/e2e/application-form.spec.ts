@@ -8,24 +8,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
 import { readStore } from './idb';
 import { seedRecords } from './seed';
+import { choose, startP4Application, typeEnter } from './keyboard';
 
 const SHOTS = 'test-results/h3';
 
 // Typing a whole paper form key by key takes a while on a shared CI machine.
 test.describe.configure({ timeout: 180_000 });
-
-/** Types into the focused element, then Enter (to the next field). */
-async function typeEnter(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-/** A drop-down: type to filter, Enter picks the first match and moves on. */
-async function choose(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 async function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
@@ -231,14 +219,7 @@ test('P4 for a 事业单位 applicant: a wrong value refused, then registered wi
   const personId = '01900000-0000-7000-8000-0000000000c2';
   await seedRecords(page, { people: [{ id: personId, name: '李红', idNumber: '110105198001010024', birthDate: '1980-01-01', sex: 'female' }] });
   await page.goto(`/#/intake/new?person=${personId}`);
-  // The form appears once its draft is ready: type only when 业务 has the focus.
-  await expect(page.locator('#new-program')).toBeFocused();
-
-  await choose(page, 'P4');
-  // P4 has one kind: chosen with the program, focus moves on to it.
-  await expect(page.locator('#new-kind')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await choose(page, '单位提出');
+  await startP4Application(page, '单位提出');
   await expect(page.locator('#new-received')).toBeFocused();
   await page.keyboard.press('Control+A');
   await typeEnter(page, '20261122');

@@ -6,7 +6,7 @@
  * cannot sign in.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, enterApp } from './sign-in';
+import { ADMIN, enterApp, signOut } from './sign-in';
 import { readStore } from './idb';
 
 const CLERK = { username: 'clerk1', displayName: '李经办', password: 'Clerk-2026-pass' };
@@ -16,11 +16,6 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByLabel('密码', { exact: true }).fill(password);
   // Enter submits.
   await page.getByLabel('密码', { exact: true }).press('Enter');
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 }
 
 const nav = (page: Page) => page.getByRole('navigation');

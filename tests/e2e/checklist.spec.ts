@@ -7,16 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { greyJpeg } from '../unit/intake/jpeg';
 import { enterApp } from './sign-in';
 import { seedRecords } from './seed';
+import { choose, startP4Application } from './keyboard';
 
 const SHOTS = 'test-results/h4';
 const PERSON_ID = '01900000-0000-7000-8000-0000000000a1';
-
-/** A drop-down: type to filter, Enter picks the first match and moves on. */
-async function choose(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 const row = (page: Page, itemId: string) => page.locator(`tr[data-item="${itemId}"]`);
 
@@ -28,12 +22,7 @@ test('P4 checklist by keyboard, binding plan, education and photo', async ({ pag
 
   // A P4 application from a 事业单位 applicant with 2 years of pension paid in Zhejiang, typed on 新建申请.
   await page.goto(`/#/intake/new?person=${PERSON_ID}`);
-  // The form appears once its draft is ready: type only when 业务 has the focus.
-  await expect(page.locator('#new-program')).toBeFocused();
-  await choose(page, 'P4');
-  await expect(page.locator('#new-kind')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await choose(page, '窗口');
+  await startP4Application(page, '窗口');
   await page.locator('#new-unitNature').focus();
   await choose(page, '社会公益类事业');
   await page.locator('#new-socialInsuranceYearsInZhejiang').focus();

@@ -12,6 +12,8 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { enterApp } from './sign-in';
 import { seedRecords } from './seed';
+import { withCheckDigit } from './id-numbers';
+import { setUpSigning } from './signing';
 
 const OUT = 'test-results';
 
@@ -22,10 +24,7 @@ function uuid7(n: number): string {
 
 /** ID numbers with a valid check digit, so the person records look like real ones. */
 function idNumber(n: number): string {
-  const first17 = `65010219900101${String(100 + (n % 800)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'[sum % 11];
+  return withCheckDigit(`65010219900101${String(100 + (n % 800)).padStart(3, '0')}`);
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周';
@@ -57,16 +56,6 @@ async function seedReadyApplications(page: Page, count: number): Promise<void> {
   await seedRecords(page, { people, applications });
 }
 
-async function setUpSigning(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: '签名与单位' }).click();
-  await page.getByLabel('单位名称（印在回执、通知和名册上）').fill('新疆维吾尔自治区信息化促进会');
-  await page.getByLabel('查验地址（主机名）').fill('verify.example.org.cn');
-  await page.getByTestId('signing-generate').click();
-  await expect(page.getByText('公钥（请交管理员在查验服务器上公布）')).toBeVisible();
-  await page.getByTestId('signing-save').click();
-  await expect(page.getByText('签名设置已保存')).toBeVisible();
-}
-
 function pdfText(bytes: Buffer, name: string): string {
   const file = path.join(OUT, name);
   writeFileSync(file, bytes);
@@ -78,7 +67,8 @@ test('a 200-certificate batch shows progress and cancels; certificates save as o
   await enterApp(page, '/certificates');
   await seedReadyApplications(page, 200);
   await page.reload();
-  await setUpSigning(page);
+  await page.getByRole('tab', { name: '签名与单位' }).click();
+  await setUpSigning(page, '新疆维吾尔自治区信息化促进会');
 
   await page.getByRole('tab', { name: '待发证' }).click();
   await expect(page.getByRole('link', { name: 'P1-2026-000001' })).toBeVisible();

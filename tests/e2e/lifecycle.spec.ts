@@ -13,6 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { enterApp } from './sign-in';
 import { withDesk } from './seed';
+import { setUpSigning } from './signing';
 
 const SHOTS = 'test-results/lifecycle';
 
@@ -96,16 +97,6 @@ async function fire(page: Page, applicationId: string, transition: string, fill:
   await expect(dialog).toBeHidden();
 }
 
-async function setUpSigning(page: Page): Promise<void> {
-  await page.goto('/#/certificates?tab=signing');
-  await page.getByLabel('单位名称（印在回执、通知和名册上）').fill('新疆软件行业协会');
-  await page.getByLabel('查验地址（主机名）').fill('verify.example.org.cn');
-  await page.getByTestId('signing-generate').click();
-  await expect(page.getByText('公钥（请交管理员在查验服务器上公布）')).toBeVisible();
-  await page.getByTestId('signing-save').click();
-  await expect(page.getByText('签名设置已保存')).toBeVisible();
-}
-
 /** Issues the application's certificate on 待发证 (saved as PDF); returns nothing, the list shows it. */
 async function issueOnScreen(page: Page, applicationNo: string): Promise<void> {
   await page.goto('/#/certificates?tab=issue');
@@ -122,7 +113,8 @@ async function applicationNoOf(page: Page, id: string): Promise<string> {
 test('证书生命周期：续期（期内，新有效期=原到期+4年）、期外拒绝并说明理由、变更、补发（原证书作废，新证书沿用有效期）', async ({ page }) => {
   test.setTimeout(180_000);
   await enterApp(page, '/certificates');
-  await setUpSigning(page);
+  await page.goto('/#/certificates?tab=signing');
+  await setUpSigning(page, '新疆软件行业协会');
   const a = await seedCertificate(page, { name: '王建国', idNumber: '110105194910010015', programId: 'xj-isi-pm', certificateNo: 'XJPM-2023-000017', issuedOn: '2023-04-01', validUntil: '2027-03-31' });
   const b = await seedCertificate(page, { name: '李娜', idNumber: '110105198001010024', programId: 'xj-isi-pm', certificateNo: 'XJPM-2025-000003', issuedOn: '2025-01-10', validUntil: '2029-01-09' });
 

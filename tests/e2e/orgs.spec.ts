@@ -12,6 +12,9 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { enterApp } from './sign-in';
 import { withDesk } from './seed';
+import { choose, typeEnter } from './keyboard';
+import { withCheckDigit } from './id-numbers';
+import { setUpSigning } from './signing';
 
 const SHOTS = 'test-results/orgs';
 const CODE = '91650100MA7XKQ2B3F';
@@ -20,17 +23,6 @@ const NAME = '新疆天山信息技术有限公司';
 mkdirSync(SHOTS, { recursive: true });
 
 test.describe.configure({ timeout: 300_000 });
-
-async function typeEnter(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function choose(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 const cell = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
@@ -168,10 +160,7 @@ test('P3 年检 filing from 新建申请: the enterprise registered by credit co
 
 /** A valid 18-digit 身份证号 (GB 11643 check digit) for seeding the certificate holders. */
 function idNumber(serial: number): string {
-  const body = `65010219850101${String(serial).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11]!;
+  return withCheckDigit(`65010219850101${String(serial).padStart(3, '0')}`);
 }
 
 async function fire(page: Page, transition: string, text?: { label: string; value: string }): Promise<void> {
@@ -186,23 +175,14 @@ async function fire(page: Page, transition: string, text?: { label: string; valu
   await expect(dialog).toBeHidden();
 }
 
-async function setUpSigning(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: '签名与单位' }).click();
-  await page.getByLabel('单位名称（印在回执、通知和名册上）').fill('新疆维吾尔自治区软件行业协会');
-  await page.getByLabel('查验地址（主机名）').fill('verify.example.org.cn');
-  await page.getByTestId('signing-generate').click();
-  await expect(page.getByText('公钥（请交管理员在查验服务器上公布）')).toBeVisible();
-  await page.getByTestId('signing-save').click();
-  await expect(page.getByText('签名设置已保存')).toBeVisible();
-}
-
 test('P3 年检 review to certificate: 提交审核 with its one-working-day deadline, a failing threshold, 驳回 with a reason, corrected, resubmitted, 通过, stamped copy received, certificate printed; reloads lose nothing', async ({ page }) => {
   await enterApp(page, '/certificates');
   // Monday 2026-03-16, during the 2025 round (换证 by 2026-04-30); set once signed in (the
   // first administrator's password hashing is slow on a busy machine and needs no fixed day).
   await page.clock.setFixedTime(new Date('2026-03-16T10:00:00+08:00'));
   await page.reload();
-  await setUpSigning(page);
+  await page.getByRole('tab', { name: '签名与单位' }).click();
+  await setUpSigning(page, '新疆维吾尔自治区软件行业协会');
 
   const appId = await withDesk(
     page,
@@ -467,7 +447,8 @@ test('P6 IETS expert review to certificate: the centre’s panel signed by its c
   // Thursday 2026-11-26: the panel sits and the publicity goes up the same day.
   await page.clock.setFixedTime(new Date('2026-11-26T10:00:00+08:00'));
   await page.reload();
-  await setUpSigning(page);
+  await page.getByRole('tab', { name: '签名与单位' }).click();
+  await setUpSigning(page, '新疆维吾尔自治区软件行业协会');
 
   // The application as the agency's report left it (the earlier steps are the test above):
   // at 评价中心专家评审; three experts of the centre, 赵 the chair, each with a desk account.

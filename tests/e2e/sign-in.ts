@@ -27,3 +27,9 @@ export async function enterApp(page: Page, path = '/', user: { username: string;
   // Hashing the password (PBKDF2, 600 000 rounds) takes seconds on a busy machine.
   await expect(shell).toBeVisible({ timeout: 30_000 });
 }
+
+/** Signs out from the user menu and waits for the sign-in form. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+}

@@ -10,16 +10,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { readStore } from './idb';
 import { seedRecords, withDesk } from './seed';
 import { enterApp } from './sign-in';
+import { choose } from './keyboard';
 
 const SHOTS = 'test-results/small';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function choose(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 const selectOf = (page: Page, id: string) => page.locator('.ant-select', { has: page.locator(`#${id}`) });
 

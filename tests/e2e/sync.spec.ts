@@ -17,18 +17,13 @@ import { formatHlc } from '../../shared/sync/hlc';
 import { batchFileSchema, type Operation, type PullResponse } from '../../shared/sync/protocol';
 import { enterApp } from './sign-in';
 import { allowCrossOrigin, startSyncServer, type SyncServer } from './sync-server';
+import { withCheckDigit } from './id-numbers';
 
 const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4319}`;
 const OFFICE = { name: '昌吉州软件行业协会', code: 'E2E-SYNC' };
 
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
-
-const ZHANG = { name: '张三', idNumber: idNumber('11010519491001001') };
-const LI = { name: '李四', idNumber: idNumber('65230119800215002') };
+const ZHANG = { name: '张三', idNumber: withCheckDigit('11010519491001001') };
+const LI = { name: '李四', idNumber: withCheckDigit('65230119800215002') };
 
 interface Desk {
   context: BrowserContext;
@@ -342,7 +337,7 @@ test('when the server is unreachable, 同步 says so in Chinese and keeps the da
     await new Promise((r) => setTimeout(r, 1_500));
     await route.fallback();
   });
-  await register(a.page, { name: '王五', idNumber: idNumber('11010519491001002') });
+  await register(a.page, { name: '王五', idNumber: withCheckDigit('11010519491001002') });
   await nav(a.page, '同步');
   await a.page.getByRole('button', { name: '立即同步' }).click();
   await expect(a.page.getByTestId('sync-progress')).toContainText('正在下载');
@@ -352,7 +347,7 @@ test('when the server is unreachable, 同步 says so in Chinese and keeps the da
   await a.page.unrouteAll({ behavior: 'ignoreErrors' });
 
   await server.stop();
-  await register(a.page, { name: '赵六', idNumber: idNumber('11010519491001003') });
+  await register(a.page, { name: '赵六', idNumber: withCheckDigit('11010519491001003') });
   await nav(a.page, '同步');
   await a.page.getByRole('button', { name: '立即同步' }).click();
   const error = a.page.getByTestId('sync-error');

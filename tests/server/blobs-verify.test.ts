@@ -1,42 +1,23 @@
 /** Blobs (content-addressed, office-scoped) and public certificate verification. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { type FastifyInstance } from 'fastify';
-import { type Db } from '../../server/db';
+
 import { getPack } from '../../shared/programs/index';
 import { uuidv7 } from '../../server/ids';
 import { verificationAnswerSchema, verificationSigningPayload, type VerificationAnswer } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, push, SETUP_TIMEOUT, snapshot, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, makeBatch, makeOp, personFields, push, serverPerSuite, snapshot, testApp, type TestDevice } from './helpers';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe.each(BACKENDS)('blobs (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
-  let a: TestDevice;
-  let a2: TestDevice;
-  let b: TestDevice;
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db, { blobBytes: 64 * 1024 });
-    const officeA = await makeOffice(db);
-    a = await enrol(app, db, officeA);
-    a2 = await enrol(app, db, officeA);
-    b = await enrol(app, db, await makeOffice(db));
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const server = serverPerSuite(kind, { blobBytes: 64 * 1024 });
+  const desks = desksPerSuite(server, { a: '测试协会', a2: '测试协会', b: '另一协会' });
 
   const put = (device: TestDevice, hash: string, bytes: Buffer, type = 'image/jpeg') =>
-    app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
-  const get = (device: TestDevice, hash: string) => app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
+    server.app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': type }, payload: bytes });
+  const get = (device: TestDevice, hash: string) => server.app.inject({ method: 'GET', url: `/blobs/${hash}`, headers: device.headers });
   const blobRows = async (hash: string) => {
-    const { rows } = await db.query<{ blobs: unknown; links: unknown }>(
+    const { rows } = await server.db.query<{ blobs: unknown; links: unknown }>(
       'SELECT (SELECT count(*) FROM blobs WHERE sha256 = $1) AS blobs, (SELECT count(*) FROM office_blobs WHERE sha256 = $1) AS links',
       [hash],
     );
@@ -46,15 +27,15 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   it('stores verified bytes once; a second upload is a no-op; any device of the office reads them back', async () => {
     const bytes = Buffer.from('照片内容 photo bytes \u0000\u00ff');
     const hash = sha(bytes);
-    const first = await put(a, hash, bytes);
+    const first = await put(desks.a, hash, bytes);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({ sha256: hash, size: bytes.length, created: true });
-    const second = await put(a2, hash, bytes);
+    const second = await put(desks.a2, hash, bytes);
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ created: false });
     // Stored once: one row of bytes, one link for the office.
     expect(await blobRows(hash)).toEqual({ blobs: 1, links: 1 });
-    const res = await get(a2, hash);
+    const res = await get(desks.a2, hash);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(bytes)).toBe(true);
     expect(res.headers['content-type']).toBe('image/jpeg');
@@ -62,19 +43,19 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   });
 
   it('refuses bytes that do not match their name (blob_hash_mismatch) and keeps nothing', async () => {
-    const before = await snapshot(db);
-    const res = await put(a, sha(Buffer.from('expected')), Buffer.from('tampered'));
+    const before = await snapshot(server.db);
+    const res = await put(desks.a, sha(Buffer.from('expected')), Buffer.from('tampered'));
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
-    expect(await snapshot(db)).toBe(before);
+    expect(await snapshot(server.db)).toBe(before);
   });
 
   it('refuses blobs over the size limit (blob_too_large) and malformed names (invalid_request)', async () => {
     const big = Buffer.alloc(64 * 1024 + 1, 7);
-    const res = await put(a, sha(big), big);
+    const res = await put(desks.a, sha(big), big);
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: 'blob_too_large' });
-    const badName = await put(a, 'NOT-A-HASH', Buffer.from('x'));
+    const badName = await put(desks.a, 'NOT-A-HASH', Buffer.from('x'));
     expect(badName.statusCode).toBe(400);
     expect(badName.json()).toMatchObject({ error: 'invalid_request' });
   });
@@ -82,16 +63,16 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   it('office isolation: another office cannot read a blob it never uploaded (blob_not_found), even knowing the hash', async () => {
     const bytes = Buffer.from('甲办事处的附件');
     const hash = sha(bytes);
-    await put(a, hash, bytes);
-    const res = await get(b, hash);
+    await put(desks.a, hash, bytes);
+    const res = await get(desks.b, hash);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: 'blob_not_found' });
     // Uploading the same bytes proves possession; "created" says nothing about office A.
-    const up = await put(b, hash, bytes, 'application/pdf');
+    const up = await put(desks.b, hash, bytes, 'application/pdf');
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ created: true });
-    expect((await get(b, hash)).headers['content-type']).toBe('application/pdf');
-    expect((await get(a, hash)).headers['content-type']).toBe('image/jpeg');
+    expect((await get(desks.b, hash)).headers['content-type']).toBe('application/pdf');
+    expect((await get(desks.a, hash)).headers['content-type']).toBe('image/jpeg');
     // The bytes are still stored once for both offices; each office has its own link.
     expect(await blobRows(hash)).toEqual({ blobs: 1, links: 2 });
   });
@@ -99,8 +80,8 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   it('a download returns exactly the bytes uploaded, whatever they are', async () => {
     const bytes = Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 31 + 7) % 256));
     const hash = sha(bytes);
-    expect((await put(a, hash, bytes, 'application/pdf')).statusCode).toBe(201);
-    const res = await get(a2, hash);
+    expect((await put(desks.a, hash, bytes, 'application/pdf')).statusCode).toBe(201);
+    const res = await get(desks.a2, hash);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(bytes)).toBe(true);
     expect(sha(res.rawPayload)).toBe(hash);
@@ -110,40 +91,25 @@ describe.each(BACKENDS)('blobs (%s)', (kind) => {
   it('a mismatched upload of a hash the server already holds changes nothing either', async () => {
     const bytes = Buffer.from('真的附件');
     const hash = sha(bytes);
-    await put(a, hash, bytes);
-    const before = await snapshot(db);
-    const res = await put(a2, hash, Buffer.from('假的附件'));
+    await put(desks.a, hash, bytes);
+    const before = await snapshot(server.db);
+    const res = await put(desks.a2, hash, Buffer.from('假的附件'));
     expect(res.json()).toMatchObject({ error: 'blob_hash_mismatch' });
-    expect(await snapshot(db)).toBe(before);
-    expect((await get(a, hash)).rawPayload.equals(bytes)).toBe(true);
+    expect(await snapshot(server.db)).toBe(before);
+    expect((await get(desks.a, hash)).rawPayload.equals(bytes)).toBe(true);
   });
 
   it('requires a device token', async () => {
-    const res = await app.inject({ method: 'GET', url: `/blobs/${'0'.repeat(64)}` });
+    const res = await server.app.inject({ method: 'GET', url: `/blobs/${'0'.repeat(64)}` });
     expect(res.statusCode).toBe(401);
   });
 });
 
 describe.each(BACKENDS)('public verification (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
-  let a: TestDevice;
-  let b: TestDevice;
+  const server = serverPerSuite(kind, {}, () => now);
+  const desks = desksPerSuite(server, { a: '深圳市软件行业协会', b: '另一协会' });
   // Pinned clock: 2027-06-01 in Beijing.
   const now = Date.parse('2027-06-01T04:00:00.000Z');
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db, {}, () => now);
-    a = await enrol(app, db, await makeOffice(db, '深圳市软件行业协会'));
-    b = await enrol(app, db, await makeOffice(db, '另一协会'));
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   async function issue(device: TestDevice, certificateNo: string, fields: Record<string, string>, holder = '张三丰') {
     const personId = uuidv7();
@@ -157,16 +123,16 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
         { table: 'certificates', recordId, millis: now - 60_000 },
       ),
     ];
-    const res = await push(app, device, makeBatch(device, ops));
+    const res = await push(server.app, device, makeBatch(device, ops));
     expect(res.statusCode).toBe(200);
     return { recordId, personId, ops };
   }
 
   const verifyJson = (no: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json', ...headers } });
+    server.app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json', ...headers } });
 
   it('answers JSON with status, masked holder, program, dates, and a signature the office key verifies', async () => {
-    await issue(a, 'SZ-2026-0001', { validUntil: '2029-01-14' });
+    await issue(desks.a, 'SZ-2026-0001', { validUntil: '2029-01-14' });
     const res = await verifyJson('SZ-2026-0001');
     expect(res.statusCode).toBe(200);
     const answer = verificationAnswerSchema.parse(res.json()) as VerificationAnswer;
@@ -177,7 +143,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
       ['certificateNo', 'checkedAt', 'holderName', 'issuedOn', 'issuer', 'programId', 'programName', 'signature', 'status', 'validUntil'].sort(),
     );
     expect(res.body).not.toContain('110105194910010015');
-    const keys = (await app.inject({ method: 'GET', url: `/offices/${a.officeId}/public-key` })).json<{ keys: { keyId: string; publicKey: string }[] }>().keys;
+    const keys = (await server.app.inject({ method: 'GET', url: `/offices/${desks.a.officeId}/public-key` })).json<{ keys: { keyId: string; publicKey: string }[] }>().keys;
     const key = keys.find((k) => k.keyId === answer.signature.keyId)!;
     const publicKey = createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' });
     const { signature, ...unsigned } = answer;
@@ -187,34 +153,34 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
 
   it('reports each status, and a valid certificate past its date as expired', async () => {
     for (const status of ['revoked', 'cancelled', 'suspended', 'expired'] as const) {
-      await issue(a, `SZ-S-${status}`, { status });
+      await issue(desks.a, `SZ-S-${status}`, { status });
       expect((await verifyJson(`SZ-S-${status}`)).json()).toMatchObject({ status });
     }
-    await issue(a, 'SZ-OLD-1', { validUntil: '2027-05-31' });
+    await issue(desks.a, 'SZ-OLD-1', { validUntil: '2027-05-31' });
     expect((await verifyJson('SZ-OLD-1')).json()).toMatchObject({ status: 'expired' });
-    await issue(a, 'SZ-TODAY-1', { validUntil: '2027-06-01' });
+    await issue(desks.a, 'SZ-TODAY-1', { validUntil: '2027-06-01' });
     expect((await verifyJson('SZ-TODAY-1')).json()).toMatchObject({ status: 'valid' });
   });
 
   it('issue 13: after sync, a reissued (voided) number answers 已作废 and a cancelled one 已注销, in JSON and on the page', async () => {
-    const { recordId, ops } = await issue(a, 'SZ-LOST-1', { validUntil: '2029-01-14' });
-    const cancelled = await issue(a, 'SZ-CXL-1', { validUntil: '2029-01-14' });
-    const voided = makeOp(a.deviceId, { status: 'void', replacedBy: uuidv7() }, { table: 'certificates', recordId, prev: { status: [ops[1]!.hlc] }, millis: now - 1000 });
-    const cancel = makeOp(a.deviceId, { status: 'cancelled' }, { table: 'certificates', recordId: cancelled.recordId, prev: { status: [cancelled.ops[1]!.hlc] }, millis: now - 1000 });
-    expect((await push(app, a, makeBatch(a, [voided, cancel]))).statusCode).toBe(200);
+    const { recordId, ops } = await issue(desks.a, 'SZ-LOST-1', { validUntil: '2029-01-14' });
+    const cancelled = await issue(desks.a, 'SZ-CXL-1', { validUntil: '2029-01-14' });
+    const voided = makeOp(desks.a.deviceId, { status: 'void', replacedBy: uuidv7() }, { table: 'certificates', recordId, prev: { status: [ops[1]!.hlc] }, millis: now - 1000 });
+    const cancel = makeOp(desks.a.deviceId, { status: 'cancelled' }, { table: 'certificates', recordId: cancelled.recordId, prev: { status: [cancelled.ops[1]!.hlc] }, millis: now - 1000 });
+    expect((await push(server.app, desks.a, makeBatch(desks.a, [voided, cancel]))).statusCode).toBe(200);
     expect((await verifyJson('SZ-LOST-1')).json()).toMatchObject({ certificateNo: 'SZ-LOST-1', status: 'void' });
     expect((await verifyJson('SZ-CXL-1')).json()).toMatchObject({ certificateNo: 'SZ-CXL-1', status: 'cancelled' });
-    const page = await app.inject({ method: 'GET', url: '/verify/SZ-LOST-1', headers: { accept: 'text/html' } });
+    const page = await server.app.inject({ method: 'GET', url: '/verify/SZ-LOST-1', headers: { accept: 'text/html' } });
     expect(page.body).toContain('状态：<strong class="bad">已作废</strong>');
-    const cancelledPage = await app.inject({ method: 'GET', url: '/verify/SZ-CXL-1', headers: { accept: 'text/html' } });
+    const cancelledPage = await server.app.inject({ method: 'GET', url: '/verify/SZ-CXL-1', headers: { accept: 'text/html' } });
     expect(cancelledPage.body).toContain('状态：<strong class="bad">已注销</strong>');
   });
 
   it('follows later edits: a revocation synced later changes the answer', async () => {
-    const { recordId, ops } = await issue(a, 'SZ-REV-1', {});
+    const { recordId, ops } = await issue(desks.a, 'SZ-REV-1', {});
     const certOp = ops[1]!;
-    const revoke = makeOp(a.deviceId, { status: 'revoked' }, { table: 'certificates', recordId, prev: { status: [certOp.hlc] }, millis: now - 1000 });
-    await push(app, a, makeBatch(a, [revoke]));
+    const revoke = makeOp(desks.a.deviceId, { status: 'revoked' }, { table: 'certificates', recordId, prev: { status: [certOp.hlc] }, millis: now - 1000 });
+    await push(server.app, desks.a, makeBatch(desks.a, [revoke]));
     expect((await verifyJson('SZ-REV-1')).json()).toMatchObject({ status: 'revoked' });
   });
 
@@ -222,15 +188,15 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
     const res = await verifyJson('NO-SUCH-CERT');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: 'certificate_not_found' });
-    const html = await app.inject({ method: 'GET', url: '/verify/NO-SUCH-CERT', headers: { accept: 'text/html' } });
+    const html = await server.app.inject({ method: 'GET', url: '/verify/NO-SUCH-CERT', headers: { accept: 'text/html' } });
     expect(html.statusCode).toBe(404);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('未查到证书');
   });
 
   it('serves a small Chinese HTML page with everything escaped and no external resources', async () => {
-    await issue(a, 'SZ-<b>&"x"', {}, '<script>alert(1)</script>');
-    const res = await app.inject({ method: 'GET', url: `/verify/${encodeURIComponent('SZ-<b>&"x"')}` });
+    await issue(desks.a, 'SZ-<b>&"x"', {}, '<script>alert(1)</script>');
+    const res = await server.app.inject({ method: 'GET', url: `/verify/${encodeURIComponent('SZ-<b>&"x"')}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -244,9 +210,9 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
   });
 
   it('office isolation: another office cannot shadow or alter a certificate number it does not own', async () => {
-    await issue(a, 'SZ-ISO-1', {});
+    await issue(desks.a, 'SZ-ISO-1', {});
     const before = (await verifyJson('SZ-ISO-1')).json<VerificationAnswer>();
-    await issue(b, 'SZ-ISO-1', { status: 'revoked' }, '冒名者');
+    await issue(desks.b, 'SZ-ISO-1', { status: 'revoked' }, '冒名者');
     const after = (await verifyJson('SZ-ISO-1')).json<VerificationAnswer>();
     expect(after.status).toBe('valid');
     expect(after.holderName).toBe(before.holderName);
@@ -254,13 +220,13 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
   });
 
   it('deleted certificates are not shown', async () => {
-    const { recordId } = await issue(a, 'SZ-DEL-1', {});
-    await push(app, a, makeBatch(a, [makeOp(a.deviceId, {}, { table: 'certificates', recordId, kind: 'delete', millis: now - 1000 })]));
+    const { recordId } = await issue(desks.a, 'SZ-DEL-1', {});
+    await push(server.app, desks.a, makeBatch(desks.a, [makeOp(desks.a.deviceId, {}, { table: 'certificates', recordId, kind: 'delete', millis: now - 1000 })]));
     expect((await verifyJson('SZ-DEL-1')).statusCode).toBe(404);
   });
 
   it('is rate-limited per address', async () => {
-    const limited = testApp(db, { verifyPerIp: 2 }, () => now);
+    const limited = testApp(server.db, { verifyPerIp: 2 }, () => now);
     const hit = () => limited.inject({ method: 'GET', url: '/verify/ANY', remoteAddress: '10.9.9.9', headers: { accept: 'application/json' } });
     expect((await hit()).statusCode).toBe(404);
     expect((await hit()).statusCode).toBe(404);
@@ -279,7 +245,7 @@ describe.each(BACKENDS)('public verification (%s)', (kind) => {
 
   it('is also limited per address per day, so sequential numbers cannot be walked at the per-minute pace', async () => {
     // Three a day: the per-minute allowance is generous, the day's runs out first.
-    const limited = testApp(db, { verifyPerIp: 100, verifyPerIpPerDay: 3 }, () => now);
+    const limited = testApp(server.db, { verifyPerIp: 100, verifyPerIpPerDay: 3 }, () => now);
     const hit = (n: number) => limited.inject({ method: 'GET', url: `/verify/SZ-WALK-${n}`, remoteAddress: '10.9.9.10', headers: { accept: 'application/json' } });
     for (const n of [1, 2, 3]) expect((await hit(n)).statusCode).toBe(404);
     const res = await hit(4);

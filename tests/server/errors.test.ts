@@ -3,66 +3,57 @@
  * in one table: status, body shape and retry flag as the catalogue says. `network` is the only
  * code no server sends (the client makes it when there is no answer at all).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { type LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
 import { issueEnrolmentCode, requireOffice, revokeDevice } from '../../server/offices';
 import { SYNC_ERRORS, syncErrorBodySchema, type SyncErrorCode } from '../../shared/sync/errors';
 import { MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, opBy, personFields, userFields, pull, push, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, pull, push, serverPerSuite, SETUP_TIMEOUT, testApp, userFields, type TestDevice } from './helpers';
 
 const CLIENT_ONLY: readonly SyncErrorCode[] = ['network'];
 
 describe.each(BACKENDS)('every server error code (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind, { blobBytes: 1024, enrolPerIp: 1 });
   let device: TestDevice;
   let other: TestDevice;
   let officeCode: string;
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db, { blobBytes: 1024, enrolPerIp: 1 });
-    const office = await makeOffice(db);
+    const office = await makeOffice(server.db);
     officeCode = office.code;
-    device = await enrol(testApp(db), db, office);
-    other = await enrol(testApp(db), db, await makeOffice(db));
+    device = await enrol(testApp(server.db), server.db, office);
+    other = await enrol(testApp(server.db), server.db, await makeOffice(server.db));
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
-  const failingDb = (error: Error): Db => ({ ...db, query: () => Promise.reject(error), transaction: () => Promise.reject(error) });
+  const failingDb = (error: Error): Db => ({ ...server.db, query: () => Promise.reject(error), transaction: () => Promise.reject(error) });
 
   const scenarios: Record<Exclude<SyncErrorCode, 'network'>, () => Promise<LightMyRequestResponse>> = {
-    invalid_request: () => pull(app, device, '?limit=abc'),
-    invalid_batch: () => push(app, device, { batchId: 'not-a-uuid', deviceId: device.deviceId, operations: [] }),
+    invalid_request: () => pull(server.app, device, '?limit=abc'),
+    invalid_batch: () => push(server.app, device, { batchId: 'not-a-uuid', deviceId: device.deviceId, operations: [] }),
     batch_too_large: () =>
-      push(app, device, makeBatch(device, Array.from({ length: MAX_OPERATIONS_PER_BATCH + 1 }, () => makeOp(device.deviceId, { name: 'x' })))),
+      push(server.app, device, makeBatch(device, Array.from({ length: MAX_OPERATIONS_PER_BATCH + 1 }, () => makeOp(device.deviceId, { name: 'x' })))),
     batch_id_reused: async () => {
       const batch = makeBatch(device, [makeOp(device.deviceId, personFields('甲'))]);
-      await push(app, device, batch);
-      return push(app, device, { ...batch, operations: [makeOp(device.deviceId, personFields('乙'))] });
+      await push(server.app, device, batch);
+      return push(server.app, device, { ...batch, operations: [makeOp(device.deviceId, personFields('乙'))] });
     },
-    unknown_table: () => push(app, device, makeBatch(device, [{ ...makeOp(device.deviceId, { name: 'x' }), table: 'secrets' as never }])),
-    protocol_unsupported: () => app.inject({ method: 'GET', url: '/sync/pull', headers: { ...device.headers, 'x-desk-protocol': '99' } }),
-    clock_drift: () => push(app, device, makeBatch(device, [makeOp(device.deviceId, personFields('未来'), { millis: Date.now() + 86_400_000 })])),
-    unauthenticated: () => app.inject({ method: 'GET', url: '/sync/pull' }),
+    unknown_table: () => push(server.app, device, makeBatch(device, [{ ...makeOp(device.deviceId, { name: 'x' }), table: 'secrets' as never }])),
+    protocol_unsupported: () => server.app.inject({ method: 'GET', url: '/sync/pull', headers: { ...device.headers, 'x-desk-protocol': '99' } }),
+    clock_drift: () => push(server.app, device, makeBatch(device, [makeOp(device.deviceId, personFields('未来'), { millis: Date.now() + 86_400_000 })])),
+    unauthenticated: () => server.app.inject({ method: 'GET', url: '/sync/pull' }),
     device_revoked: async () => {
-      const doomed = await enrol(testApp(db), db, await makeOffice(db));
-      await revokeDevice(db, doomed.deviceId);
-      return pull(app, doomed);
+      const doomed = await enrol(testApp(server.db), server.db, await makeOffice(server.db));
+      await revokeDevice(server.db, doomed.deviceId);
+      return pull(server.app, doomed);
     },
-    forbidden_office: () => push(app, device, { ...makeBatch(device, [makeOp(device.deviceId, personFields('伪造'))]), officeId: other.officeId }),
+    forbidden_office: () => push(server.app, device, { ...makeBatch(device, [makeOp(device.deviceId, personFields('伪造'))]), officeId: other.officeId }),
     device_already_enrolled: async () => {
-      const { code } = await issueEnrolmentCode(db, await requireOffice(db, device.officeId));
-      return testApp(db).inject({
+      const { code } = await issueEnrolmentCode(server.db, await requireOffice(server.db, device.officeId));
+      return testApp(server.db).inject({
         method: 'POST',
         url: '/enrol',
         payload: { officeCode, enrolmentCode: code, deviceId: device.deviceId, deviceName: '冒名', appVersion: '1' },
@@ -71,40 +62,40 @@ describe.each(BACKENDS)('every server error code (%s)', (kind) => {
     forbidden_record: async () => {
       const adminId = uuidv7();
       const clerkId = uuidv7();
-      await push(app, device, makeBatch(device, [opBy('first-run-setup', makeOp(device.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: adminId }))]));
-      await push(app, device, makeBatch(device, [opBy(adminId, makeOp(device.deviceId, userFields('clerk', 'clerk'), { table: 'users', recordId: clerkId }))]));
-      return push(app, device, makeBatch(device, [opBy(clerkId, makeOp(device.deviceId, { role: 'admin' }, { table: 'users', recordId: clerkId }))]));
+      await push(server.app, device, makeBatch(device, [opBy('first-run-setup', makeOp(device.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: adminId }))]));
+      await push(server.app, device, makeBatch(device, [opBy(adminId, makeOp(device.deviceId, userFields('clerk', 'clerk'), { table: 'users', recordId: clerkId }))]));
+      return push(server.app, device, makeBatch(device, [opBy(clerkId, makeOp(device.deviceId, { role: 'admin' }, { table: 'users', recordId: clerkId }))]));
     },
     enrolment_code_invalid: () =>
-      testApp(db).inject({
+      testApp(server.db).inject({
         method: 'POST',
         url: '/enrol',
         payload: { officeCode: 'NO-SUCH', enrolmentCode: 'AAAABBBBCCCC', deviceId: 'desk-1', deviceName: '一号机', appVersion: '1' },
       }),
     rate_limited: async () => {
-      const office = await makeOffice(db);
-      const { code } = await issueEnrolmentCode(db, office);
+      const office = await makeOffice(server.db);
+      const { code } = await issueEnrolmentCode(server.db, office);
       const body = { officeCode: office.code, enrolmentCode: code, deviceId: 'desk-rl', deviceName: '一号机', appVersion: '1' };
-      await app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: { ...body, enrolmentCode: 'WRONGWRONG' } });
-      return app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: body });
+      await server.app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: { ...body, enrolmentCode: 'WRONGWRONG' } });
+      return server.app.inject({ method: 'POST', url: '/enrol', remoteAddress: '10.1.2.3', payload: body });
     },
     blob_hash_mismatch: () =>
-      app.inject({ method: 'PUT', url: `/blobs/${'a'.repeat(64)}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }),
+      server.app.inject({ method: 'PUT', url: `/blobs/${'a'.repeat(64)}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }),
     blob_too_large: () => {
       const big = Buffer.alloc(2048, 1);
       const hash = createHash('sha256').update(big).digest('hex');
-      return app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: big });
+      return server.app.inject({ method: 'PUT', url: `/blobs/${hash}`, headers: { ...device.headers, 'content-type': 'application/octet-stream' }, payload: big });
     },
-    blob_not_found: () => app.inject({ method: 'GET', url: `/blobs/${'b'.repeat(64)}`, headers: device.headers }),
+    blob_not_found: () => server.app.inject({ method: 'GET', url: `/blobs/${'b'.repeat(64)}`, headers: device.headers }),
     numbers_exhausted: () =>
-      app.inject({
+      server.app.inject({
         method: 'POST',
         url: '/sync/numbers/reserve',
         headers: device.headers,
         payload: { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2099 }, size: 10, issuedUpTo: 999_999 },
       }),
-    certificate_not_found: () => app.inject({ method: 'GET', url: '/verify/NOPE-0001', headers: { accept: 'application/json' } }),
-    not_found: () => app.inject({ method: 'GET', url: '/nowhere' }),
+    certificate_not_found: () => server.app.inject({ method: 'GET', url: '/verify/NOPE-0001', headers: { accept: 'application/json' } }),
+    not_found: () => server.app.inject({ method: 'GET', url: '/nowhere' }),
     server_error: () => buildApp({ db: failingDb(new Error('bug')) }).inject({ method: 'GET', url: '/sync/pull', headers: device.headers }),
     unavailable: () =>
       buildApp({ db: failingDb(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })) }).inject({

@@ -5,11 +5,11 @@
  * them failed on the server before the issue.
  */
 import { createPublicKey, verify } from 'node:crypto';
-import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { parseTrustProxy } from '../../server/config';
-import { type Db } from '../../server/db';
+
 import { uuidv7 } from '../../server/ids';
 import { loadMigrations, migrate } from '../../server/migrate';
 import { issueEnrolmentCode, officePublicKeys, type Office } from '../../server/offices';
@@ -17,15 +17,17 @@ import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { BATCH_FILE_FORMAT, verificationSigningPayload, type PullResponse, type VerificationAnswer } from '../../shared/sync/protocol';
 import {
   BACKENDS,
+  desksPerSuite,
   enrol,
   makeBatch,
   makeOffice,
   makeOp,
-  openTestDb,
   opBy,
+  openTestDb,
   personFields,
   pull,
   push,
+  serverPerSuite,
   SETUP_TIMEOUT,
   snapshot,
   TEST_LIMITS,
@@ -44,32 +46,11 @@ function expectRefused(res: LightMyRequestResponse, code: keyof typeof SYNC_ERRO
 }
 
 describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
-  let officeA: Office;
-  let officeB: Office;
-  let a: TestDevice;
-  let a2: TestDevice;
-  let a3: TestDevice;
-  let b: TestDevice;
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db);
-    officeA = await makeOffice(db, '深圳市软件行业协会');
-    officeB = await makeOffice(db, '另一协会');
-    [a, a2, a3] = [await enrol(app, db, officeA), await enrol(app, db, officeA), await enrol(app, db, officeA)];
-    b = await enrol(app, db, officeB);
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const server = serverPerSuite(kind);
+  const desks = desksPerSuite(server, { a: '深圳市软件行业协会', a2: '深圳市软件行业协会', a3: '深圳市软件行业协会', b: '另一协会' });
 
   const reserve = (device: TestDevice, prefix: string, size: number) =>
-    app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device.headers, payload: { requestId: uuidv7(), series: { prefix, year: 2026 }, size } });
+    server.app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device.headers, payload: { requestId: uuidv7(), series: { prefix, year: 2026 }, size } });
 
   async function issue(device: TestDevice, certificateNo: string, holder: string, status = 'valid') {
     const personId = uuidv7();
@@ -82,103 +63,103 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
         { table: 'certificates', recordId: uuidv7() },
       ),
     ];
-    const res = await push(app, device, makeBatch(device, ops));
+    const res = await push(server.app, device, makeBatch(device, ops));
     expect(res.statusCode).toBe(200);
   }
-  const verifyJson = (no: string) => app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json' } });
+  const verifyJson = (no: string) => server.app.inject({ method: 'GET', url: `/verify/${encodeURIComponent(no)}`, headers: { accept: 'application/json' } });
 
   it('W1: certificate numbers are one ledger for the server; another office can neither take nor shadow a number', async () => {
-    const fromA = (await reserve(a, 'HDPM', 10)).json<{ block: { start: number; end: number } }>().block;
-    const fromB = (await reserve(b, 'HDPM', 10)).json<{ block: { start: number; end: number } }>().block;
+    const fromA = (await reserve(desks.a, 'HDPM', 10)).json<{ block: { start: number; end: number } }>().block;
+    const fromB = (await reserve(desks.b, 'HDPM', 10)).json<{ block: { start: number; end: number } }>().block;
     expect(fromA).toMatchObject({ start: 1, end: 10 });
     expect(fromB).toMatchObject({ start: 11, end: 20 });
 
     // B pushes a certificate under A's number first: it is B's record, never the public answer.
-    await issue(b, 'HDPM-2026-000002', '冒名者');
+    await issue(desks.b, 'HDPM-2026-000002', '冒名者');
     expectRefused(await verifyJson('HDPM-2026-000002'), 'certificate_not_found');
-    await issue(a, 'HDPM-2026-000002', '张三丰');
+    await issue(desks.a, 'HDPM-2026-000002', '张三丰');
     const answer = (await verifyJson('HDPM-2026-000002')).json<VerificationAnswer>();
-    expect(answer).toMatchObject({ certificateNo: 'HDPM-2026-000002', holderName: '张*丰', issuer: officeA.name, status: 'valid' });
+    expect(answer).toMatchObject({ certificateNo: 'HDPM-2026-000002', holderName: '张*丰', issuer: desks.office('a').name, status: 'valid' });
     // Signed by A's key.
-    const key = (await officePublicKeys(db, officeA.id)).find((k) => k.keyId === answer.signature.keyId)!;
+    const key = (await officePublicKeys(server.db, desks.office('a').id)).find((k) => k.keyId === answer.signature.keyId)!;
     const { signature, ...unsigned } = answer;
     const publicKey = createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' });
     expect(verify(null, Buffer.from(verificationSigningPayload(unsigned)), publicKey, Buffer.from(signature.value, 'base64'))).toBe(true);
 
     // B marking "its" copy revoked changes nothing for A's certificate.
-    await issue(b, 'HDPM-2026-000002', '冒名者', 'revoked');
-    expect((await verifyJson('HDPM-2026-000002')).json()).toMatchObject({ status: 'valid', issuer: officeA.name });
+    await issue(desks.b, 'HDPM-2026-000002', '冒名者', 'revoked');
+    expect((await verifyJson('HDPM-2026-000002')).json()).toMatchObject({ status: 'valid', issuer: desks.office('a').name });
     // B's own numbers verify for B.
-    await issue(b, 'HDPM-2026-000011', '李四');
-    expect((await verifyJson('HDPM-2026-000011')).json()).toMatchObject({ issuer: officeB.name, holderName: '李*' });
+    await issue(desks.b, 'HDPM-2026-000011', '李四');
+    expect((await verifyJson('HDPM-2026-000011')).json()).toMatchObject({ issuer: desks.office('b').name, holderName: '李*' });
     // Nor a number of A's block that A has not used yet.
-    await issue(b, 'HDPM-2026-000005', '抢先者');
+    await issue(desks.b, 'HDPM-2026-000005', '抢先者');
     expectRefused(await verifyJson('HDPM-2026-000005'), 'certificate_not_found');
   });
 
   it('W1: a void certificate (作废) is answered as void, not as unknown', async () => {
-    await reserve(a, 'HDVD', 5);
-    await issue(a, 'HDVD-2026-000001', '王五', 'void');
+    await reserve(desks.a, 'HDVD', 5);
+    await issue(desks.a, 'HDVD-2026-000001', '王五', 'void');
     expect((await verifyJson('HDVD-2026-000001')).json()).toMatchObject({ status: 'void' });
-    const html = await app.inject({ method: 'GET', url: '/verify/HDVD-2026-000001' });
+    const html = await server.app.inject({ method: 'GET', url: '/verify/HDVD-2026-000001' });
     expect(html.body).toContain('已作废');
   });
 
   it('W3: operations imported under another desk’s id reach that desk too; an unknown device is refused over HTTP', async () => {
     // a2 carries a file in a3's name (a3 never wrote it).
-    const forged = makeBatch(a3, [makeOp(a3.deviceId, personFields('伪造的人'))]);
-    const file = { format: BATCH_FILE_FORMAT, version: 1, officeId: officeA.id, deviceId: a3.deviceId, exportedAt: new Date().toISOString(), batches: [forged] };
-    const res = await app.inject({ method: 'POST', url: '/sync/import', headers: a2.headers, payload: file });
+    const forged = makeBatch(desks.a3, [makeOp(desks.a3.deviceId, personFields('伪造的人'))]);
+    const file = { format: BATCH_FILE_FORMAT, version: 1, officeId: desks.office('a').id, deviceId: desks.a3.deviceId, exportedAt: new Date().toISOString(), batches: [forged] };
+    const res = await server.app.inject({ method: 'POST', url: '/sync/import', headers: desks.a2.headers, payload: file });
     expect(res.statusCode).toBe(200);
     const opId = forged.operations[0]!.id;
     const pulledBy = async (device: TestDevice) => {
       const ids: string[] = [];
       let cursor = '0';
       for (;;) {
-        const page = (await pull(app, device, `?since=${cursor}&limit=1000`)).json<PullResponse>();
+        const page = (await pull(server.app, device, `?since=${cursor}&limit=1000`)).json<PullResponse>();
         ids.push(...page.operations.map((o) => o.id));
         cursor = page.nextCursor;
         if (!page.hasMore) return ids;
       }
     };
     // Every desk of the office holds it, the one it is named after included: no desk's data differs.
-    for (const device of [a, a2, a3]) expect(await pulledBy(device)).toContain(opId);
+    for (const device of [desks.a, desks.a2, desks.a3]) expect(await pulledBy(device)).toContain(opId);
 
     // A device id the server has never seen: refused, no device row made.
     const stranger = uuidv7();
-    const before = await snapshot(db);
+    const before = await snapshot(server.db);
     const unknown = { ...file, deviceId: stranger, batches: [makeBatch({ deviceId: stranger }, [makeOp(stranger, personFields('无名'))])] };
-    expectRefused(await app.inject({ method: 'POST', url: '/sync/import', headers: a2.headers, payload: unknown }), 'invalid_batch');
-    expect(await snapshot(db)).toBe(before);
-    expect((await db.query('SELECT id FROM devices WHERE id = $1', [stranger])).rows).toHaveLength(0);
+    expectRefused(await server.app.inject({ method: 'POST', url: '/sync/import', headers: desks.a2.headers, payload: unknown }), 'invalid_batch');
+    expect(await snapshot(server.db)).toBe(before);
+    expect((await server.db.query('SELECT id FROM devices WHERE id = $1', [stranger])).rows).toHaveLength(0);
   });
 
   it('W4: inputs that used to answer 500 are refused with a 4xx and change nothing', async () => {
-    const before = await snapshot(db);
-    const devicesBefore = (await db.query('SELECT count(*) AS n FROM devices')).rows[0];
+    const before = await snapshot(server.db);
+    const devicesBefore = (await server.db.query('SELECT count(*) AS n FROM devices')).rows[0];
     const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
-    const op = makeOp(a.deviceId, personFields('深'));
-    const body = JSON.stringify(makeBatch(a, [{ ...op, fields: { ...op.fields, note: 0 } }])).replace('"note":0', `"note":${deep}`);
-    const deepPush = await app.inject({ method: 'POST', url: '/sync/push', headers: { ...a.headers, 'content-type': 'application/json' }, payload: body });
+    const op = makeOp(desks.a.deviceId, personFields('深'));
+    const body = JSON.stringify(makeBatch(desks.a, [{ ...op, fields: { ...op.fields, note: 0 } }])).replace('"note":0', `"note":${deep}`);
+    const deepPush = await server.app.inject({ method: 'POST', url: '/sync/push', headers: { ...desks.a.headers, 'content-type': 'application/json' }, payload: body });
     expectRefused(deepPush, 'invalid_batch');
-    const fileBody = `{"format":"${BATCH_FILE_FORMAT}","version":1,"deviceId":"${a.deviceId}","exportedAt":"${new Date().toISOString()}","batches":[${body}]}`;
-    expectRefused(await app.inject({ method: 'POST', url: '/sync/import', headers: { ...a.headers, 'content-type': 'application/json' }, payload: fileBody }), 'invalid_batch');
+    const fileBody = `{"format":"${BATCH_FILE_FORMAT}","version":1,"deviceId":"${desks.a.deviceId}","exportedAt":"${new Date().toISOString()}","batches":[${body}]}`;
+    expectRefused(await server.app.inject({ method: 'POST', url: '/sync/import', headers: { ...desks.a.headers, 'content-type': 'application/json' }, payload: fileBody }), 'invalid_batch');
 
-    expectRefused(await app.inject({ method: 'GET', url: '/verify/%00', headers: { accept: 'application/json' } }), 'certificate_not_found');
-    expect((await app.inject({ method: 'GET', url: '/verify/A%00B' })).statusCode).toBe(404);
-    expectRefused(await app.inject({ method: 'GET', url: '/offices/%00/public-key' }), 'not_found');
+    expectRefused(await server.app.inject({ method: 'GET', url: '/verify/%00', headers: { accept: 'application/json' } }), 'certificate_not_found');
+    expect((await server.app.inject({ method: 'GET', url: '/verify/A%00B' })).statusCode).toBe(404);
+    expectRefused(await server.app.inject({ method: 'GET', url: '/offices/%00/public-key' }), 'not_found');
 
-    const { code } = await issueEnrolmentCode(db, officeA);
+    const { code } = await issueEnrolmentCode(server.db, desks.office('a'));
     for (const [deviceName, appVersion] of [
       ['一号\u0000机', '1'],
       ['一号机', '1.0\u0000'],
       ['一号\ud800机', '1'],
     ]) {
-      const res = await app.inject({ method: 'POST', url: '/enrol', payload: { officeCode: officeA.code, enrolmentCode: code, deviceId: uuidv7(), deviceName, appVersion } });
+      const res = await server.app.inject({ method: 'POST', url: '/enrol', payload: { officeCode: desks.office('a').code, enrolmentCode: code, deviceId: uuidv7(), deviceName, appVersion } });
       expectRefused(res, 'invalid_request');
     }
-    expect((await db.query('SELECT count(*) AS n FROM devices')).rows[0]).toEqual(devicesBefore);
-    expect(await snapshot(db)).toBe(before);
+    expect((await server.db.query('SELECT count(*) AS n FROM devices')).rows[0]).toEqual(devicesBefore);
+    expect(await snapshot(server.db)).toBe(before);
   });
 
   it('W4: odd addresses, queries and headers on every route answer 4xx, never 5xx', async () => {
@@ -206,38 +187,38 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
       { method: 'GET', url: '/sync/pull', headers: { authorization: `Bearer ${'\u00e9'.repeat(20)}` } },
       { method: 'GET', url: '/sync/pull', auth: true, headers: { 'x-desk-protocol': '\u0000' } },
     ];
-    const before = await snapshot(db);
+    const before = await snapshot(server.db);
     for (const probe of probes) {
-      const res = await app.inject({
+      const res = await server.app.inject({
         method: probe.method,
         url: probe.url,
-        headers: { ...(probe.auth === true ? a.headers : {}), ...probe.headers },
+        headers: { ...(probe.auth === true ? desks.a.headers : {}), ...probe.headers },
         ...(probe.payload === undefined ? {} : { payload: probe.payload }),
       });
       expect(res.statusCode, `${probe.method} ${probe.url.slice(0, 60)}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, `${probe.method} ${probe.url.slice(0, 60)}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
     }
-    expect(await snapshot(db)).toBe(before);
+    expect(await snapshot(server.db)).toBe(before);
   });
 
   it('W5: a batch resent under its id with other values is refused, not acknowledged with the values dropped', async () => {
-    const op = makeOp(a.deviceId, personFields('原值'));
-    const batch = makeBatch(a, [op]);
-    expect((await push(app, a, batch)).statusCode).toBe(200);
+    const op = makeOp(desks.a.deviceId, personFields('原值'));
+    const batch = makeBatch(desks.a, [op]);
+    expect((await push(server.app, desks.a, batch)).statusCode).toBe(200);
     // A faithful retry (keys in another order) is still the same batch.
     const reordered = { operations: [Object.fromEntries(Object.entries(op).reverse())], deviceId: batch.deviceId, batchId: batch.batchId };
-    expect((await push(app, a, reordered)).statusCode).toBe(200);
-    const before = await snapshot(db);
+    expect((await push(server.app, desks.a, reordered)).statusCode).toBe(200);
+    const before = await snapshot(server.db);
     const changed = { ...batch, operations: [{ ...op, fields: { ...op.fields, name: '改过的值' } }] };
-    expectRefused(await push(app, a, changed), 'batch_id_reused');
+    expectRefused(await push(server.app, desks.a, changed), 'batch_id_reused');
     // The same operation id and stamp with other values under a new batch id: not a duplicate to drop.
-    expectRefused(await push(app, a, { ...changed, batchId: uuidv7() }), 'invalid_batch');
-    expect(await snapshot(db)).toBe(before);
+    expectRefused(await push(server.app, desks.a, { ...changed, batchId: uuidv7() }), 'invalid_batch');
+    expect(await snapshot(server.db)).toBe(before);
   });
 
   it('W6: behind a proxy, only the proxy’s own entry counts; a client rotating X-Forwarded-For stays limited', async () => {
     for (const trustProxy of [parseTrustProxy('1'), parseTrustProxy('10.9.9.9'), parseTrustProxy('10.0.0.0/8, ::1')]) {
-      const limited = buildApp({ db, trustProxy, limits: { ...TEST_LIMITS, verifyPerIp: 2 } });
+      const limited = buildApp({ db: server.db, trustProxy, limits: { ...TEST_LIMITS, verifyPerIp: 2 } });
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
         const res = await limited.inject({
@@ -250,7 +231,7 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
       }
       expect(statuses).toEqual([404, 404, 429, 429]);
       await limited.close();
-      await db.query("DELETE FROM rate_limits WHERE key LIKE 'verify-ip:%'");
+      await server.db.query("DELETE FROM rate_limits WHERE key LIKE 'verify-ip:%'");
     }
     expect(parseTrustProxy(undefined)).toBe(false);
     expect(parseTrustProxy('true')).toBe(1);
@@ -260,22 +241,22 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
   });
 
   it('W7: a fresh enrolment code never takes over an enrolled device id', async () => {
-    const before = (await db.query('SELECT token_hash, name FROM devices WHERE id = $1', [a.deviceId])).rows[0];
-    const { code } = await issueEnrolmentCode(db, officeA);
-    const res = await app.inject({
+    const before = (await server.db.query('SELECT token_hash, name FROM devices WHERE id = $1', [desks.a.deviceId])).rows[0];
+    const { code } = await issueEnrolmentCode(server.db, desks.office('a'));
+    const res = await server.app.inject({
       method: 'POST',
       url: '/enrol',
-      payload: { officeCode: officeA.code, enrolmentCode: code, deviceId: a.deviceId, deviceName: '冒名顶替', appVersion: '1' },
+      payload: { officeCode: desks.office('a').code, enrolmentCode: code, deviceId: desks.a.deviceId, deviceName: '冒名顶替', appVersion: '1' },
     });
     expectRefused(res, 'device_already_enrolled');
-    expect((await db.query('SELECT token_hash, name FROM devices WHERE id = $1', [a.deviceId])).rows[0]).toEqual(before);
-    expect((await pull(app, a)).statusCode).toBe(200);
+    expect((await server.db.query('SELECT token_hash, name FROM devices WHERE id = $1', [desks.a.deviceId])).rows[0]).toEqual(before);
+    expect((await pull(server.app, desks.a)).statusCode).toBe(200);
     // Another device's token is no proof either.
-    const proofOfOther = await app.inject({
+    const proofOfOther = await server.app.inject({
       method: 'POST',
       url: '/enrol',
-      headers: a2.headers,
-      payload: { officeCode: officeA.code, enrolmentCode: code, deviceId: a.deviceId, deviceName: '冒名顶替', appVersion: '1' },
+      headers: desks.a2.headers,
+      payload: { officeCode: desks.office('a').code, enrolmentCode: code, deviceId: desks.a.deviceId, deviceName: '冒名顶替', appVersion: '1' },
     });
     expectRefused(proofOfOther, 'device_already_enrolled');
   });
@@ -287,18 +268,18 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
     const clerkId = uuidv7();
     const userOp = (by: string, recordId: string, fields: Parameters<typeof makeOp>[1], kind: 'put' | 'delete' = 'put') =>
       opBy(by, makeOp(desk.deviceId, fields, { table: 'users', recordId, kind }));
-    const send = (...ops: ReturnType<typeof userOp>[]) => push(app, desk, makeBatch(desk, ops));
+    const send = (...ops: ReturnType<typeof userOp>[]) => push(server.app, desk, makeBatch(desk, ops));
 
     beforeAll(async () => {
-      office = await makeOffice(db);
-      desk = await enrol(app, db, office);
+      office = await makeOffice(server.db);
+      desk = await enrol(server.app, server.db, office);
       // The first desk's first administrator (no user yet), who then creates a clerk.
       expect((await send(userOp('first-run-setup', adminId, userFields('admin', 'admin')))).statusCode).toBe(200);
       expect((await send(userOp(adminId, clerkId, userFields('clerk', 'clerk')))).statusCode).toBe(200);
     });
 
     it('a clerk cannot make anyone an administrator, disable, delete or re-key another user', async () => {
-      const before = await snapshot(db);
+      const before = await snapshot(server.db);
       const otherId = uuidv7();
       for (const op of [
         userOp(clerkId, clerkId, { role: 'admin' }),
@@ -313,17 +294,17 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
       }
       // One forbidden operation refuses the batch it is in.
       expectRefused(await send(makeOp(desk.deviceId, personFields('同批')), userOp(clerkId, clerkId, { role: 'admin' })), 'forbidden_record');
-      expect(await snapshot(db)).toBe(before);
+      expect(await snapshot(server.db)).toBe(before);
     });
 
     it('password hashes must name an iteration count within the shared bounds', async () => {
-      const before = await snapshot(db);
+      const before = await snapshot(server.db);
       for (const iterations of [1, 1_000_000_000]) {
         expectRefused(await send(userOp(adminId, clerkId, { passwordHash: `pbkdf2-sha256$${iterations}$${Buffer.alloc(32, 1).toString('base64')}` })), 'invalid_batch');
       }
       expectRefused(await send(userOp(adminId, clerkId, { passwordHash: 'plain-text-password' })), 'invalid_batch');
       expectRefused(await send(userOp(adminId, uuidv7(), userFields('weak', 'clerk', 1000))), 'invalid_batch');
-      expect(await snapshot(db)).toBe(before);
+      expect(await snapshot(server.db)).toBe(before);
     });
 
     it('a user changes their own password; an administrator changes roles; a disabled one no longer can', async () => {

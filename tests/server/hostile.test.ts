@@ -5,13 +5,12 @@
  * hashes outside the iteration bounds. Each must get a 4xx answer
  * with a code from the shared union and leave the database exactly as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type FastifyInstance } from 'fastify';
-import { type Db } from '../../server/db';
+
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { MAX_FIELD_STRING_LENGTH, syncedTables } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, opBy, personFields, push, SETUP_TIMEOUT, snapshot, testApp, userFields, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, push, serverPerSuite, SETUP_TIMEOUT, snapshot, userFields, type TestDevice } from './helpers';
 
 type Json = Record<string, unknown>;
 
@@ -188,38 +187,29 @@ const mutations: fc.Arbitrary<{ name: string; apply: Mutation }> = fc.oneof(
 );
 
 describe.each(BACKENDS)('hostile batches (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
+  const server = serverPerSuite(kind);
   let own: TestDevice;
   let otherOfficeId: string;
 
   beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db);
-    own = await enrol(app, db, await makeOffice(db));
-    otherOfficeId = (await enrol(app, db, await makeOffice(db))).officeId;
+    own = await enrol(server.app, server.db, await makeOffice(server.db));
+    otherOfficeId = (await enrol(server.app, server.db, await makeOffice(server.db))).officeId;
     // Some state to protect, and the office's administrator (so users are checked, not bootstrapped).
-    await push(app, own, makeBatch(own, [makeOp(own.deviceId, personFields('已有记录'))]));
-    const admin = await push(app, own, makeBatch(own, [opBy('first-run-setup', makeOp(own.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: ADMIN_ID }))]));
+    await push(server.app, own, makeBatch(own, [makeOp(own.deviceId, personFields('已有记录'))]));
+    const admin = await push(server.app, own, makeBatch(own, [opBy('first-run-setup', makeOp(own.deviceId, userFields('admin', 'admin'), { table: 'users', recordId: ADMIN_ID }))]));
     expect(admin.statusCode).toBe(200);
   }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
 
   it(
     `${RUNS} malformed or hostile batches each get a 4xx code and change nothing`,
     async () => {
-      const before = await snapshot(db);
+      const before = await snapshot(server.db);
       const seen = new Map<string, number>();
       await fc.assert(
         fc.asyncProperty(mutations, fc.integer({ min: 1, max: 3 }), async (mutation, size) => {
           const batch = makeBatch(own, Array.from({ length: size }, () => makeOp(own.deviceId, personFields('合法'))));
           const body = mutation.apply(JSON.parse(JSON.stringify(batch)) as Json, { own, otherOfficeId });
-          const res = await push(app, own, body === null ? 'null' : body);
+          const res = await push(server.app, own, body === null ? 'null' : body);
           const answer = res.json<{ error?: string }>();
           expect(res.statusCode, `${mutation.name}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
           expect(res.statusCode, mutation.name).toBeLessThan(500);
@@ -229,7 +219,7 @@ describe.each(BACKENDS)('hostile batches (%s)', (kind) => {
         }),
         { numRuns: RUNS },
       );
-      expect(await snapshot(db)).toBe(before);
+      expect(await snapshot(server.db)).toBe(before);
       expect(Object.prototype).not.toHaveProperty('polluted');
       // The generators reach the interesting refusals, not only one generic code.
       expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['forbidden_office', 'forbidden_record', 'invalid_batch', 'unknown_table']));

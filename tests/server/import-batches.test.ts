@@ -4,30 +4,16 @@
  * other desks, so the undo done on one desk (tombstones and the record marked undone) reaches
  * the others.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas } from '../../shared/model/records';
 import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, storedRecord, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite, storedRecord } from './helpers';
 
 describe.each(BACKENDS)('imports sync (%s)', (kind) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let writer: TestDevice;
-  let reader: TestDevice;
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    app = testApp(t.db);
-    const office = await makeOffice(t.db);
-    writer = await enrol(app, t.db, office);
-    reader = await enrol(app, t.db, office);
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const server = serverPerSuite(kind);
+  const desks = desksPerSuite(server, { writer: '测试协会', reader: '测试协会' });
 
   it('the import record and a person it created reach the other desk; the undo follows', async () => {
     const at = new Date().toISOString();
@@ -44,23 +30,23 @@ describe.each(BACKENDS)('imports sync (%s)', (kind) => {
     expect(syncedRecordSchemas.people.safeParse({ ...person, id: personId }).success).toBe(true);
     const base = Date.now() - 10_000;
     const ops = [
-      makeOp(writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
-      makeOp(writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
+      makeOp(desks.writer.deviceId, batch, { table: 'importBatches', recordId: batchId, millis: base }),
+      makeOp(desks.writer.deviceId, person, { table: 'people', recordId: personId, millis: base + 1 }),
     ];
-    const res = await push(app, writer, makeBatch(writer, ops));
+    const res = await push(server.app, desks.writer, makeBatch(desks.writer, ops));
     expect(res.statusCode).toBe(200);
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
-    expect((await pull(app, reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
+    expect((await pull(server.app, desks.reader)).json<PullResponse>().operations.map((o) => [o.table, o.recordId])).toEqual([
       ['importBatches', batchId],
       ['people', personId],
     ]);
 
     const undo = [
-      makeOp(writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
-      makeOp(writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
+      makeOp(desks.writer.deviceId, {}, { table: 'people', recordId: personId, kind: 'delete', millis: base + 2000 }),
+      makeOp(desks.writer.deviceId, { status: 'undone', undoneOn: '2026-11-23' }, { table: 'importBatches', recordId: batchId, millis: base + 2001 }),
     ];
-    expect((await push(app, writer, makeBatch(writer, undo))).statusCode).toBe(200);
-    expect((await storedRecord(t.db, writer.officeId, personId))?.deleted).toBe(true);
-    expect((await storedRecord(t.db, writer.officeId, batchId))?.values).toMatchObject({ status: 'undone', undoneOn: '2026-11-23' });
+    expect((await push(server.app, desks.writer, makeBatch(desks.writer, undo))).statusCode).toBe(200);
+    expect((await storedRecord(server.db, desks.writer.officeId, personId))?.deleted).toBe(true);
+    expect((await storedRecord(server.db, desks.writer.officeId, batchId))?.values).toMatchObject({ status: 'undone', undoneOn: '2026-11-23' });
   });
 });

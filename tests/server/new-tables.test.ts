@@ -5,13 +5,12 @@
  * shaped exactly as a desk's repository writes it (the record minus its id), is accepted, merged
  * into record state, and served to the other desks of the office — and to no other office.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FastifyInstance } from 'fastify';
-import { type Db } from '../../server/db';
+import { describe, expect, it } from 'vitest';
+
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/records';
 import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, pull, push, SETUP_TIMEOUT, storedRecord, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite, storedRecord } from './helpers';
 
 const NEW_TABLES = [
   'workflowEvents',
@@ -45,26 +44,8 @@ function recordOf(table: (typeof NEW_TABLES)[number], id: string): Record<string
 }
 
 describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
-  let writer: TestDevice;
-  let reader: TestDevice;
-  let stranger: TestDevice;
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db);
-    const office = await makeOffice(db);
-    writer = await enrol(app, db, office);
-    reader = await enrol(app, db, office);
-    stranger = await enrol(app, db, await makeOffice(db));
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const server = serverPerSuite(kind);
+  const desks = desksPerSuite(server, { writer: '测试协会', reader: '测试协会', stranger: '另一协会' });
 
   it('the protocol knows every synced table of the model', () => {
     expect([...syncedTables].sort()).toEqual(Object.keys(syncedRecordSchemas).sort());
@@ -75,14 +56,14 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
     const ops = NEW_TABLES.map((table) => {
       const recordId = uuidv7();
       const { id: _id, ...fields } = recordOf(table, recordId);
-      return makeOp(writer.deviceId, fields, { table, recordId });
+      return makeOp(desks.writer.deviceId, fields, { table, recordId });
     });
-    const res = await push(app, writer, makeBatch(writer, ops));
+    const res = await push(server.app, desks.writer, makeBatch(desks.writer, ops));
     expect(res.statusCode).toBe(200);
     expect(res.json<PushResponse>()).toMatchObject({ applied: ops.map((o) => o.id), duplicates: [] });
 
     for (const op of ops) {
-      const stored = await storedRecord(db, writer.officeId, op.recordId);
+      const stored = await storedRecord(server.db, desks.writer.officeId, op.recordId);
       expect(stored).toMatchObject({ table: op.table, deleted: false });
       const data = stored!.values;
       expect(data).toMatchObject(op.fields);
@@ -90,25 +71,25 @@ describe.each(BACKENDS)('the intake tables sync like the others (%s)', (kind) =>
       expect(syncedRecordSchemas[op.table].safeParse({ ...data, id: op.recordId }).success).toBe(true);
     }
 
-    const pulled = (await pull(app, reader)).json<PullResponse>();
+    const pulled = (await pull(server.app, desks.reader)).json<PullResponse>();
     expect(pulled.operations.filter((o) => NEW_TABLES.includes(o.table as never))).toEqual(ops);
-    expect((await pull(app, stranger)).json<PullResponse>().operations).toEqual([]);
+    expect((await pull(server.app, desks.stranger)).json<PullResponse>().operations).toEqual([]);
   });
 
   it('later edits and deletions of them merge as for any table', async () => {
     const recordId = uuidv7();
     const { id: _id, ...fields } = recordOf('objections', recordId);
     const base = Date.now() - 10_000;
-    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
-    const settle = makeOp(reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
-    expect((await push(app, reader, makeBatch(reader, [settle]))).statusCode).toBe(200);
-    expect((await storedRecord(db, writer.officeId, recordId))?.values).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, fields, { table: 'objections', recordId, millis: base })]));
+    const settle = makeOp(desks.reader.deviceId, { status: 'settled', settledOn: '2026-11-28', settlement: '经核实，异议不成立', upheld: false }, { table: 'objections', recordId, millis: base + 1000 });
+    expect((await push(server.app, desks.reader, makeBatch(desks.reader, [settle]))).statusCode).toBe(200);
+    expect((await storedRecord(server.db, desks.writer.officeId, recordId))?.values).toMatchObject({ content: '申报业绩与事实不符', status: 'settled', upheld: false });
 
     const gone = uuidv7();
     const { id: _gid, ...pub } = recordOf('publicities', gone);
-    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, pub, { table: 'publicities', recordId: gone, millis: base })]));
-    await push(app, writer, makeBatch(writer, [makeOp(writer.deviceId, {}, { table: 'publicities', recordId: gone, kind: 'delete', millis: base + 2000 })]));
-    const del = await db.query<{ deleted: boolean }>('SELECT deleted FROM records WHERE office_id = $1 AND record_id = $2', [writer.officeId, gone]);
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, pub, { table: 'publicities', recordId: gone, millis: base })]));
+    await push(server.app, desks.writer, makeBatch(desks.writer, [makeOp(desks.writer.deviceId, {}, { table: 'publicities', recordId: gone, kind: 'delete', millis: base + 2000 })]));
+    const del = await server.db.query<{ deleted: boolean }>('SELECT deleted FROM records WHERE office_id = $1 AND record_id = $2', [desks.writer.officeId, gone]);
     expect(del.rows[0]!.deleted).toBe(true);
   });
 });

@@ -5,54 +5,35 @@
  * gets the office's key.
  */
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../server/db';
+import { type LightMyRequestResponse } from 'fastify';
+import { describe, expect, it } from 'vitest';
+
 import { uuidv7 } from '../../server/ids';
-import { revokeDevice, rotateOfficeKey, type Office } from '../../server/offices';
+import { revokeDevice, rotateOfficeKey } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { numberReserveResponseSchema, officeKeyResponseSchema, type NumberReserveResponse } from '../../shared/sync/numbers';
-import { BACKENDS, enrol, makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
+import { BACKENDS, desksPerSuite, enrol, serverPerSuite, type TestDevice } from './helpers';
 
 describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
-  let t: TestDb;
-  let db: Db;
-  let app: FastifyInstance;
-  let officeA: Office;
-  let a1: TestDevice;
-  let a2: TestDevice;
-  let a3: TestDevice;
-  let b: TestDevice;
-
-  beforeAll(async () => {
-    t = await openTestDb(kind);
-    db = t.db;
-    app = testApp(db);
-    officeA = await makeOffice(db);
-    [a1, a2, a3] = await Promise.all([enrol(app, db, officeA), enrol(app, db, officeA), enrol(app, db, officeA)]);
-    b = await enrol(app, db, await makeOffice(db));
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
-  });
+  const server = serverPerSuite(kind);
+  const desks = desksPerSuite(server, { a1: '测试协会', a2: '测试协会', a3: '测试协会', b: '另一协会' });
 
   const reserve = (device: TestDevice | null, body: unknown): Promise<LightMyRequestResponse> =>
-    app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device?.headers ?? {}, payload: body as object });
+    server.app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: device?.headers ?? {}, payload: body as object });
   const block = (res: LightMyRequestResponse): NumberReserveResponse['block'] => {
     if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
     return numberReserveResponseSchema.parse(res.json()).block;
   };
   const ledgerRows = async (series: string) =>
     (
-      await db.query<{ start_no: number; end_no: number }>(
+      await server.db.query<{ start_no: number; end_no: number }>(
         'SELECT start_no, end_no FROM number_blocks WHERE office_id = $1 AND series = $2 ORDER BY start_no',
-        [officeA.id, series],
+        [desks.office('a1').id, series],
       )
     ).rows.map((r) => [Number(r.start_no), Number(r.end_no)]);
 
   it('parallel reservations from several desks never overlap and leave no hole', async () => {
-    const devices = [a1, a2, a3];
+    const devices = [desks.a1, desks.a2, desks.a3];
     const answers = await Promise.all(
       Array.from({ length: 24 }, (_, i) => reserve(devices[i % 3]!, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 7 })),
     );
@@ -71,15 +52,15 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
   it('a retry with the same request id (the answer was lost) gets the same block, not a second one', async () => {
     const requestId = uuidv7();
     const body = { requestId, series: { prefix: 'XJSI', year: 2026 } };
-    const first = await reserve(a1, body);
+    const first = await reserve(desks.a1, body);
     expect(first.statusCode).toBe(201);
-    expect(block(first)).toEqual({ series: 'XJSI-2026', deviceId: a1.deviceId, start: 1, end: 100 });
-    const again = await reserve(a1, body);
+    expect(block(first)).toEqual({ series: 'XJSI-2026', deviceId: desks.a1.deviceId, start: 1, end: 100 });
+    const again = await reserve(desks.a1, body);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
     // Parallel duplicates of one new request: still one block.
     const racing = { requestId: uuidv7(), series: { prefix: 'XJSI', year: 2026 }, size: 10 };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => reserve(a2, racing)));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => reserve(desks.a2, racing)));
     expect(new Set(answers.map((r) => JSON.stringify(block(r)))).size).toBe(1);
     expect(block(answers[0]!)).toMatchObject({ start: 101, end: 110 });
     expect(await ledgerRows('XJSI-2026')).toEqual([
@@ -87,40 +68,40 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
       [101, 110],
     ]);
     // The same id from another device is another request.
-    expect(block(await reserve(a3, body))).toMatchObject({ deviceId: a3.deviceId, start: 111, end: 210 });
+    expect(block(await reserve(desks.a3, body))).toMatchObject({ deviceId: desks.a3.deviceId, start: 111, end: 210 });
     // The same id for another series is a client bug.
-    const other = await reserve(a1, { requestId, series: { prefix: 'XJPM', year: 2027 } });
+    const other = await reserve(desks.a1, { requestId, series: { prefix: 'XJPM', year: 2027 } });
     expect(other.statusCode).toBe(400);
     expect(other.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('each series has its own sequence, one for the whole server: another office gets the next block, never the same numbers', async () => {
-    expect(block(await reserve(a1, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2027 }, size: 5 }))).toMatchObject({ start: 1, end: 5 });
+    expect(block(await reserve(desks.a1, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2027 }, size: 5 }))).toMatchObject({ start: 1, end: 5 });
     // Office A holds XJPM-2026 1–168 (the parallel test); B's block follows it.
-    const fromB = block(await reserve(b, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 5 }));
-    expect(fromB).toEqual({ series: 'XJPM-2026', deviceId: b.deviceId, start: 169, end: 173 });
-    expect(block(await reserve(a1, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 2 }))).toMatchObject({ start: 174, end: 175 });
-    const { rows } = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM number_blocks WHERE device_id = $1', [b.deviceId]);
+    const fromB = block(await reserve(desks.b, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 5 }));
+    expect(fromB).toEqual({ series: 'XJPM-2026', deviceId: desks.b.deviceId, start: 169, end: 173 });
+    expect(block(await reserve(desks.a1, { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 }, size: 2 }))).toMatchObject({ start: 174, end: 175 });
+    const { rows } = await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM number_blocks WHERE device_id = $1', [desks.b.deviceId]);
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
   it('numbers a desk issued on its own before enrolling move the ledger above them', async () => {
-    const first = block(await reserve(a1, { requestId: uuidv7(), series: { prefix: 'ZJIT', year: 2026 }, size: 10, issuedUpTo: 37 }));
+    const first = block(await reserve(desks.a1, { requestId: uuidv7(), series: { prefix: 'ZJIT', year: 2026 }, size: 10, issuedUpTo: 37 }));
     expect(first).toMatchObject({ start: 38, end: 47 });
     // Lower than the ledger: changes nothing.
-    expect(block(await reserve(a2, { requestId: uuidv7(), series: { prefix: 'ZJIT', year: 2026 }, size: 10, issuedUpTo: 12 }))).toMatchObject({ start: 48, end: 57 });
+    expect(block(await reserve(desks.a2, { requestId: uuidv7(), series: { prefix: 'ZJIT', year: 2026 }, size: 10, issuedUpTo: 12 }))).toMatchObject({ start: 48, end: 57 });
   });
 
   it('near 999999 gives what is left, then refuses with numbers_exhausted and changes nothing', async () => {
-    const near = block(await reserve(a1, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 10, issuedUpTo: 999_980 }));
+    const near = block(await reserve(desks.a1, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 10, issuedUpTo: 999_980 }));
     expect(near).toMatchObject({ start: 999_981, end: 999_990 });
-    expect(block(await reserve(a2, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 100 }))).toMatchObject({ start: 999_991, end: 999_999 });
-    const res = await reserve(a1, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 1 });
+    expect(block(await reserve(desks.a2, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 100 }))).toMatchObject({ start: 999_991, end: 999_999 });
+    const res = await reserve(desks.a1, { requestId: uuidv7(), series: { prefix: 'SZ', year: 2030 }, size: 1 });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'numbers_exhausted', message: SYNC_ERRORS.numbers_exhausted.message });
-    const { rows } = await db.query<{ last_no: number; n: unknown }>(
+    const { rows } = await server.db.query<{ last_no: number; n: unknown }>(
       "SELECT last_no, (SELECT count(*) FROM number_blocks WHERE office_id = $1 AND series = 'SZ-2030') AS n FROM number_ledger WHERE series = 'SZ-2030'",
-      [officeA.id],
+      [desks.office('a1').id],
     );
     expect(Number(rows[0]!.last_no)).toBe(999_999);
     // The numbers printed before enrolment (1–999980) and the two blocks.
@@ -136,7 +117,7 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
     ['a negative issuedUpTo', { requestId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', series: { prefix: 'XJPM', year: 2026 }, issuedUpTo: -1 }],
     ['not an object', [1, 2]],
   ])('refuses %s with invalid_request', async (_name, body) => {
-    const res = await reserve(a1, body);
+    const res = await reserve(desks.a1, body);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid_request' });
   });
@@ -144,25 +125,25 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
   it('needs a valid, unrevoked device token', async () => {
     const body = { requestId: uuidv7(), series: { prefix: 'XJPM', year: 2026 } };
     expect((await reserve(null, body)).json()).toMatchObject({ error: 'unauthenticated' });
-    const wrong = await app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: { authorization: `Bearer ${'x'.repeat(40)}` }, payload: body });
+    const wrong = await server.app.inject({ method: 'POST', url: '/sync/numbers/reserve', headers: { authorization: `Bearer ${'x'.repeat(40)}` }, payload: body });
     expect(wrong.statusCode).toBe(401);
-    const doomed = await enrol(app, db, officeA);
-    await revokeDevice(db, doomed.deviceId);
+    const doomed = await enrol(server.app, server.db, desks.office('a1'));
+    await revokeDevice(server.db, doomed.deviceId);
     const revoked = await reserve(doomed, body);
     expect(revoked.statusCode).toBe(403);
     expect(revoked.json()).toMatchObject({ error: 'device_revoked' });
   });
 
   describe('office key', () => {
-    const getKey = (device: TestDevice | null) => app.inject({ method: 'GET', url: '/sync/office-key', headers: device?.headers ?? {} });
+    const getKey = (device: TestDevice | null) => server.app.inject({ method: 'GET', url: '/sync/office-key', headers: device?.headers ?? {} });
 
     it('gives a device its own office key pair, the one the office publishes', async () => {
-      const res = await getKey(a1);
+      const res = await getKey(desks.a1);
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
       const key = officeKeyResponseSchema.parse(res.json());
-      expect(key.officeId).toBe(officeA.id);
-      const published = (await app.inject({ method: 'GET', url: `/offices/${officeA.id}/public-key` })).json<{ keys: { keyId: string; publicKey: string; retiredAt: string | null }[] }>();
+      expect(key.officeId).toBe(desks.office('a1').id);
+      const published = (await server.app.inject({ method: 'GET', url: `/offices/${desks.office('a1').id}/public-key` })).json<{ keys: { keyId: string; publicKey: string; retiredAt: string | null }[] }>();
       expect(published.keys.find((k) => k.retiredAt === null)).toMatchObject({ keyId: key.keyId, publicKey: key.publicKeySpki });
       // The pair belongs together: what the private half signs, the published half verifies.
       const privateKey = createPrivateKey({ key: Buffer.from(key.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
@@ -170,21 +151,21 @@ describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
       const signature = sign(null, Buffer.from('XJPM-2026-000001'), privateKey);
       expect(verify(null, Buffer.from('XJPM-2026-000001'), publicKey, signature)).toBe(true);
 
-      const other = officeKeyResponseSchema.parse((await getKey(b)).json());
-      expect(other.officeId).toBe(b.officeId);
+      const other = officeKeyResponseSchema.parse((await getKey(desks.b)).json());
+      expect(other.officeId).toBe(desks.b.officeId);
       expect(other.keyId).not.toBe(key.keyId);
       expect(other.privateKeyPkcs8).not.toBe(key.privateKeyPkcs8);
     });
 
     it('follows a rotation, and is refused without a valid token', async () => {
-      const before = officeKeyResponseSchema.parse((await getKey(a2)).json());
-      const rotated = await rotateOfficeKey(db, officeA.id);
-      const after = officeKeyResponseSchema.parse((await getKey(a2)).json());
+      const before = officeKeyResponseSchema.parse((await getKey(desks.a2)).json());
+      const rotated = await rotateOfficeKey(server.db, desks.office('a1').id);
+      const after = officeKeyResponseSchema.parse((await getKey(desks.a2)).json());
       expect(after.keyId).toBe(rotated);
       expect(after.keyId).not.toBe(before.keyId);
       expect((await getKey(null)).statusCode).toBe(401);
-      const doomed = await enrol(app, db, officeA);
-      await revokeDevice(db, doomed.deviceId);
+      const doomed = await enrol(server.app, server.db, desks.office('a1'));
+      await revokeDevice(server.db, doomed.deviceId);
       expect((await getKey(doomed)).json()).toMatchObject({ error: 'device_revoked' });
     });
   });

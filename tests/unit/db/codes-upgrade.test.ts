@@ -8,24 +8,21 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DeskDatabase, SCHEMA_VERSION } from '../../../renderer/src/db/database';
 import { workflowEventSchema } from '../../../shared/model/records';
-import { openAsDeclared } from './declared';
+import { openAsDeclared, STORED_STAMPS } from './declared';
 
-const at = '2026-11-22T02:00:00.000Z';
-const base = { createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
 const EVENT = '01937b2c-0000-7000-8000-00000000e001';
 const REVIEW = '01937b2c-0000-7000-8000-00000000e002';
 const APP = '01937b2c-0000-7000-8000-00000000e003';
 const OP = '01937b2c-0000-7000-8000-00000000e004';
 const HLC = '2026-11-22T02:00:00.000Z-0000-device-a';
 
-
 describe('Dexie schema version 12: stored words become codes', () => {
   it('version 10 → 12: records, merge states (visible and competing) and queued operations', async () => {
     const name = 'codes-upgrade-1';
     const v10 = openAsDeclared(name, 10);
-    const event = { id: EVENT, applicationId: APP, transitionId: 'return', from: 'received', to: 'returned', on: '2026-11-22', role: 'clerk', reason: '缺少社保证明', returnTo: '单位', ...base };
+    const event = { id: EVENT, applicationId: APP, transitionId: 'return', from: 'received', to: 'returned', on: '2026-11-22', role: 'clerk', reason: '缺少社保证明', returnTo: '单位', ...STORED_STAMPS };
     await v10.table('workflowEvents').add(event);
-    await v10.table('reviews').add({ id: REVIEW, applicationId: APP, stage: 'agency-review', reviewer: '王专家', opinion: '同意', outcome: '建议通过', ...base });
+    await v10.table('reviews').add({ id: REVIEW, applicationId: APP, stage: 'agency-review', reviewer: '王专家', opinion: '同意', outcome: '建议通过', ...STORED_STAMPS });
     await v10.table('mergeStates').add({
       table: 'workflowEvents',
       recordId: EVENT,
@@ -50,7 +47,7 @@ describe('Dexie schema version 12: stored words become codes', () => {
   });
 
   it('an operation from a desk not yet upgraded reads as the code; anything else is refused', () => {
-    const old = { id: EVENT, applicationId: APP, transitionId: 'return', from: 'received', to: 'returned', on: '2026-11-22', role: 'clerk', ...base };
+    const old = { id: EVENT, applicationId: APP, transitionId: 'return', from: 'received', to: 'returned', on: '2026-11-22', role: 'clerk', ...STORED_STAMPS };
     expect(workflowEventSchema.parse({ ...old, returnTo: '个人' }).returnTo).toBe('individual');
     expect(workflowEventSchema.parse({ ...old, returnTo: 'unit' }).returnTo).toBe('unit');
     expect(workflowEventSchema.safeParse({ ...old, returnTo: '街道' }).success).toBe(false);

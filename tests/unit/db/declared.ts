@@ -24,3 +24,8 @@ export function openAsDeclared(name: string, upTo: 10 | 12): Dexie {
   for (const [version, stores] of DECLARED) if (version <= upTo) db.version(version).stores(stores);
   return db;
 }
+
+/** When the records the upgrade tests store were written (an earlier version's clock). */
+export const STORED_AT = '2026-11-22T02:00:00.000Z';
+/** Who wrote such a record and when, as every stored record carries it. */
+export const STORED_STAMPS = { createdAt: STORED_AT, createdBy: 'clerk-1', updatedAt: STORED_AT, updatedBy: 'clerk-1' };

@@ -28,6 +28,20 @@ const application = {
   fields: { name: '赵文华', employer: '浙江省信息化研究院', specialty: '系统集成' },
 };
 
+/**
+ * The application registered on desk a and delivered to b; then, both offline, a changes its form
+ * lines `onA` and b its lines `onB` (a first), and each desk receives the other's change.
+ */
+async function editedOnBothDesks(onA: Record<string, string>, onB: Record<string, string>) {
+  const created = await a.apps.create(application, a.ctx(0));
+  await deliver(a, b, 10);
+  await a.apps.update(created.id, { fields: { ...created.fields, ...onA } }, a.ctx(20));
+  await b.apps.update(created.id, { fields: { ...created.fields, ...onB } }, b.ctx(21));
+  await deliver(a, b, 30);
+  await deliver(b, a, 31);
+  return created;
+}
+
 describe('form entries merge one by one', () => {
   it('flatten and unflatten are inverse; a removed entry is sent as cleared', () => {
     expect(flattenNested('applications', { fields: { a: 1, b: 'x' }, status: 'received' })).toEqual({ 'fields.a': 1, 'fields.b': 'x', status: 'received' });
@@ -68,12 +82,7 @@ describe('form entries merge one by one', () => {
   });
 
   it('different lines corrected on two desks offline: both kept, no conflict', async () => {
-    const created = await a.apps.create(application, a.ctx(0));
-    await deliver(a, b, 10);
-    await a.apps.update(created.id, { fields: { ...created.fields, employer: '浙江省信息化研究院（杭州）' } }, a.ctx(20));
-    await b.apps.update(created.id, { fields: { ...created.fields, specialty: '信息安全' } }, b.ctx(21));
-    await deliver(a, b, 30);
-    await deliver(b, a, 31);
+    const created = await editedOnBothDesks({ employer: '浙江省信息化研究院（杭州）' }, { specialty: '信息安全' });
     for (const d of [a, b]) {
       expect((await d.db.applications.get(created.id))!.fields).toEqual({ name: '赵文华', employer: '浙江省信息化研究院（杭州）', specialty: '信息安全' });
       expect(await d.apps.conflicts(created.id)).toEqual([]);
@@ -81,12 +90,7 @@ describe('form entries merge one by one', () => {
   });
 
   it('the same line typed on two desks is a conflict on that line; settling it reaches the other desk', async () => {
-    const created = await a.apps.create(application, a.ctx(0));
-    await deliver(a, b, 10);
-    await a.apps.update(created.id, { fields: { ...created.fields, specialty: '信息安全' } }, a.ctx(20));
-    await b.apps.update(created.id, { fields: { ...created.fields, specialty: '应用电子' } }, b.ctx(21));
-    await deliver(a, b, 30);
-    await deliver(b, a, 31);
+    const created = await editedOnBothDesks({ specialty: '信息安全' }, { specialty: '应用电子' });
     const conflicts = await a.apps.conflicts(created.id);
     expect(conflicts.map((c) => c.field)).toEqual(['fields.specialty']);
     expect(conflicts[0]!.versions.map((v) => v.value).sort()).toEqual(['信息安全', '应用电子']);

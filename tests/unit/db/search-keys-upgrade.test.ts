@@ -10,15 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskDatabase, SCHEMA_VERSION } from '../../../renderer/src/db/database';
 import { mergeRemoteOperations } from '../../../renderer/src/db/remote';
 import { Repository } from '../../../renderer/src/db/repository';
-import { openAsDeclared } from './declared';
+import { openAsDeclared, STORED_AT, STORED_STAMPS } from './declared';
 
-const at = '2026-11-22T02:00:00.000Z';
-const base = { createdAt: at, createdBy: 'clerk-1', updatedAt: at, updatedBy: 'clerk-1' };
 const PERSON = '01937b2c-0000-7000-8000-00000000f001';
 const ORG = '01937b2c-0000-7000-8000-00000000f002';
 const APP = '01937b2c-0000-7000-8000-00000000f003';
 const APP2 = '01937b2c-0000-7000-8000-00000000f004';
-
 
 /** Ids of the rows a key finds, through the index. */
 const found = (db: DeskDatabase, table: 'people' | 'organisations' | 'applications', typed: string): Promise<string[]> =>
@@ -36,9 +33,9 @@ describe('Dexie schema version 13: search keys', () => {
   it('version 12 → 13: every stored person, organisation and application gets its keys; records keep their shape', async () => {
     const name = 'search-keys-upgrade-1';
     const v12 = openAsDeclared(name, 12);
-    const person = { id: PERSON, name: '阿依古丽·买买提', idNumber: '650102199001010022', ...base };
-    const zhang = { id: APP2.replace('f004', 'f005'), name: '张伟', idNumber: '650102199203040018', ...base };
-    const org = { id: ORG, name: '新疆天山丝路信息技术有限公司', creditCode: '91650102MA77ABCD1X', ...base };
+    const person = { id: PERSON, name: '阿依古丽·买买提', idNumber: '650102199001010022', ...STORED_STAMPS };
+    const zhang = { id: APP2.replace('f004', 'f005'), name: '张伟', idNumber: '650102199203040018', ...STORED_STAMPS };
+    const org = { id: ORG, name: '新疆天山丝路信息技术有限公司', creditCode: '91650102MA77ABCD1X', ...STORED_STAMPS };
     const app = {
       id: APP,
       programId: 'xj-isi-pm',
@@ -49,7 +46,7 @@ describe('Dexie schema version 13: search keys', () => {
       channel: 'unit',
       receivedDate: '2026-11-02',
       fields: { employer: '克拉玛依市人民医院' },
-      ...base,
+      ...STORED_STAMPS,
     };
     await v12.table('people').bulkAdd([person, zhang]);
     await v12.table('organisations').add(org);
@@ -82,7 +79,7 @@ describe('Dexie schema version 13: search keys', () => {
     opened.push(a, b);
     await Promise.all([a.open(), b.open()]);
     const people = new Repository(a, 'people');
-    const ctx = { userId: 'clerk-1', deviceId: 'desk-a', now: () => new Date(at) };
+    const ctx = { userId: 'clerk-1', deviceId: 'desk-a', now: () => new Date(STORED_AT) };
     const created = await people.create({ name: '王伟', idNumber: '650102199001010030' }, ctx);
     expect(created).not.toHaveProperty('searchKeys');
     expect(await found(a, 'people', 'ww')).toEqual([created.id]);
@@ -100,10 +97,10 @@ describe('Dexie schema version 13: search keys', () => {
     expect(Object.keys(state!.fields)).not.toContain('searchKeys');
 
     // Desk b merges a's operations as a pull delivers them: the keys follow the merged name.
-    await mergeRemoteOperations(b, ops, 'desk-b', Date.parse(at) + 1000);
+    await mergeRemoteOperations(b, ops, 'desk-b', Date.parse(STORED_AT) + 1000);
     expect(await found(b, 'people', '买买提')).toEqual([created.id]);
     expect(await found(b, 'people', 'aygl')).toEqual([created.id]);
     expect(await found(b, 'people', 'ww')).toEqual([]);
-    expect(await b.people.get(created.id)).toEqual({ ...created, name: '阿依古丽·买买提', updatedAt: at });
+    expect(await b.people.get(created.id)).toEqual({ ...created, name: '阿依古丽·买买提', updatedAt: STORED_AT });
   });
 });

@@ -4,17 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDecisionNoticePdf } from '../../../shared/documents/intake/decision-notice';
-import { expectFail, expectOk } from '../rules/expect-result';
+import { expectFail } from '../rules/expect-result';
 import * as fx from './fixtures';
-import { checkPdf, loadFonts } from './helpers';
-
-const flat = (s: string) => s.replace(/\s+/g, '');
+import { builtPdf, loadFonts } from './helpers';
 
 describe('注销登记公告 / 撤销证书通知', () => {
   it('003 十一: the cancellation notice names the ground and the 30 days to appeal with the last day', async () => {
-    const drawn: string[] = [];
-    const bytes = expectOk(
-      await buildDecisionNoticePdf(
+    const { body } = await builtPdf('cancellation-notice', (fonts, hooks) =>
+      buildDecisionNoticePdf(
         {
           decision: 'cancelled',
           office: fx.office,
@@ -29,11 +26,10 @@ describe('注销登记公告 / 撤销证书通知', () => {
           appealDays: 30,
           appealCite: '003 47号 十一',
         },
-        loadFonts(),
-        { onTextDrawn: (t) => drawn.push(t) },
+        fonts,
+        hooks,
       ),
     );
-    const body = flat(checkPdf('cancellation-notice', bytes, drawn).text);
     expect(body).toContain('注销登记公告');
     expect(body).toContain('RK-2024-000002');
     expect(body).toContain('因“脱离专业技术岗位连续二年以上”（003 47号 十）'.replace(/\s+/g, ''));
@@ -53,8 +49,7 @@ describe('注销登记公告 / 撤销证书通知', () => {
       noticeOn: '2026-12-03',
       via: '新疆某评价机构',
     };
-    const drawn: string[] = [];
-    const body = flat(checkPdf('revocation-notice', expectOk(await buildDecisionNoticePdf(input, loadFonts(), { onTextDrawn: (t) => drawn.push(t) })), drawn).text);
+    const { body } = await builtPdf('revocation-notice', (fonts, hooks) => buildDecisionNoticePdf(input, fonts, hooks));
     expect(body).toContain('撤销证书通知');
     expect(body).toContain('决定自2026年12月01日起撤销其证书');
     expect(body).toContain('本通知经新疆某评价机构送达');

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FONT_KEYS, type FontBytes, type FontKey } from '../../../shared/documents/fonts';
+import type { Result } from '../../../shared/rules/result';
+import { expectOk } from '../rules/expect-result';
 
 const FONT_SOURCES: Record<FontKey, string> = {
   'serif-regular': 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
@@ -205,4 +207,23 @@ export function checkPdf(name: string, bytes: Uint8Array, drawn: readonly string
   if (bytes.length > 2_000_000) throw new Error(`${name}: ${bytes.length} bytes — fonts not subset?`);
   const png = renderPage1(file, name);
   return { file, text, png, fonts };
+}
+
+/** Text with every blank removed: pdftotext breaks lines and spaces characters where it likes. */
+export function flat(text: string): string {
+  return text.replace(/\s/g, '');
+}
+
+/** A builder given the four faces and a hook that hears every string it draws. */
+type PdfBuild = (fonts: FontBytes, hooks: { onTextDrawn: (text: string) => void }) => Promise<Result<Uint8Array>>;
+
+/**
+ * Builds a PDF with the test fonts, hearing every string it draws, and gives it the checks every
+ * PDF gets (`checkPdf`, saved as <name>.pdf); `body` is its text with the blanks removed.
+ */
+export async function builtPdf(name: string, build: PdfBuild): Promise<PdfCheck & { bytes: Uint8Array; body: string; drawn: string[] }> {
+  const drawn: string[] = [];
+  const bytes = expectOk(await build(loadFonts(), { onTextDrawn: (t) => drawn.push(t) }));
+  const checked = checkPdf(name, bytes, drawn);
+  return { ...checked, bytes, body: flat(checked.text), drawn };
 }

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readImport, reviewRows, type ImportSpec, type ProgressPhase } from '../../../shared/import';
 import { buildXlsx, fixture, headerRow, id, is, lieAboutSize, num, row, specOf, TODAY } from './helpers';
+import { expectFail } from '../rules/expect-result';
 
 const roster = specOf('zj-it-senior', 'roster');
 
@@ -109,9 +110,7 @@ describe('zip bombs: bounded memory and time', () => {
   it('an archive that declares a small entry and inflates a big one is stopped at the declared size', () => {
     const liar = lieAboutSize(padded(8), 'xl/worksheets/sheet1.xml', 4096);
     const done: number[] = [];
-    const result = readImport({ bytes: liar, spec: roster, today: TODAY, sheet: 0, onProgress: (phase, d, total) => phase === 'reading' && done.push(d / total) });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('import.zip-bomb');
+    expectFail(readImport({ bytes: liar, spec: roster, today: TODAY, sheet: 0, onProgress: (phase, d, total) => phase === 'reading' && done.push(d / total) }), 'import.zip-bomb');
     // Stopped in the first piece of compressed input, not after inflating all of it.
     expect(done.length).toBeLessThanOrEqual(1);
   });

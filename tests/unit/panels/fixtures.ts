@@ -72,36 +72,25 @@ export function reviewSheet(applicationId: string, expertId: string, points: num
     scoresTenths[rowId] = v;
     left -= v;
   }
-  return {
-    id: id('dddd', ++sheetCounter),
-    sessionId: SESSION.id,
-    applicationId,
-    stage: 'expert-review',
-    expertId,
-    scoresTenths,
-    opinion: '专业基础扎实。',
-    recommendation,
-    status: 'submitted',
-    submittedAt: at(30),
-    ...stamps(30),
-    ...extra,
-  };
+  return submittedSheet(applicationId, expertId, 30, { stage: 'expert-review', scoresTenths, opinion: '专业基础扎实。', recommendation, ...extra });
 }
 
 /** A submitted P2 defence sheet (one row, 100 at most). */
 export function defenceSheet(applicationId: string, expertId: string, points: number, extra: Partial<Scoresheet> = {}): Scoresheet {
+  return submittedSheet(applicationId, expertId, 20, { stage: 'awaiting-defense', scoresTenths: { defence: Math.round(points * 10) }, opinion: '答辩清楚。', ...extra });
+}
+
+/** A sheet of the session submitted `minute` minutes into it; `sheet` says its stage, scores and words. */
+function submittedSheet(applicationId: string, expertId: string, minute: number, sheet: Pick<Scoresheet, 'stage' | 'scoresTenths' | 'opinion'> & Partial<Scoresheet>): Scoresheet {
   return {
     id: id('dddd', ++sheetCounter),
     sessionId: SESSION.id,
     applicationId,
-    stage: 'awaiting-defense',
     expertId,
-    scoresTenths: { defence: Math.round(points * 10) },
-    opinion: '答辩清楚。',
     status: 'submitted',
-    submittedAt: at(20),
-    ...stamps(20),
-    ...extra,
+    submittedAt: at(minute),
+    ...stamps(minute),
+    ...sheet,
   };
 }
 

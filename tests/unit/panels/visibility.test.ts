@@ -17,20 +17,19 @@ describe('others’ scores after submitting', () => {
     expect([P1, P2, P4, P6].map((p) => p.panel?.othersScores.visible)).toEqual(['after-submit', 'after-submit', 'after-submit', 'after-submit']);
   });
 
-  it('before submitting, an expert sees only their own draft; 1 sheet is hidden', () => {
+  // 赵 has submitted, 钱 has a draft.
+  it.each([
+    ['before submitting, an expert sees only their own draft; 1 sheet is hidden', QIAN, false, [QIAN], 1],
+    ['after submitting, the others’ submitted sheets (never their drafts)', ZHAO, true, [ZHAO], 1],
+  ] as const)('%s', (_name, expertId, othersVisible, seenSheets, hidden) => {
     const ctx = context({ sheets: [zhao, qianDraft] });
-    expect(othersScoresVisible(ctx, QIAN, APP[0]!, 'expert-review')).toBe(false);
-    const seen = visibleSheets(ctx, { kind: 'expert', expertId: QIAN }, APP[0]!, 'expert-review');
-    expect(seen.sheets.map((s) => s.expertId)).toEqual([QIAN]);
-    expect(seen.hidden).toBe(1);
+    expect(othersScoresVisible(ctx, expertId, APP[0]!, 'expert-review')).toBe(othersVisible);
+    const seen = visibleSheets(ctx, { kind: 'expert', expertId }, APP[0]!, 'expert-review');
+    expect(seen.sheets.map((s) => s.expertId)).toEqual(seenSheets);
+    expect(seen.hidden).toBe(hidden);
   });
 
-  it('after submitting, the others’ submitted sheets (never their drafts)', () => {
-    const ctx = context({ sheets: [zhao, qianDraft] });
-    expect(othersScoresVisible(ctx, ZHAO, APP[0]!, 'expert-review')).toBe(true);
-    const seen = visibleSheets(ctx, { kind: 'expert', expertId: ZHAO }, APP[0]!, 'expert-review');
-    expect(seen.sheets.map((s) => s.expertId)).toEqual([ZHAO]);
-    expect(seen.hidden).toBe(1);
+  it('after submitting, the others’ sheets once they are submitted', () => {
     const both = context({ sheets: [zhao, { ...qianDraft, status: 'submitted', submittedAt: zhao.submittedAt }] });
     expect(visibleSheets(both, { kind: 'expert', expertId: ZHAO }, APP[0]!, 'expert-review').sheets.map((s) => s.expertId)).toEqual([ZHAO, QIAN]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLandline, parseMobile, parsePhone, parsePostalCode } from '../../../shared/rules/contact';
+import { expectFail } from './expect-result';
 
 describe('parseMobile', () => {
   it.each([
@@ -31,9 +32,7 @@ describe('parseMobile', () => {
     ['letter inside', '138-1234-567a', 'mobile.chars'],
     ['+1 country code', '+1 4155550123', 'mobile.chars'],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parseMobile(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parseMobile(raw), code);
   });
 });
 
@@ -72,9 +71,7 @@ describe('parseLandline', () => {
     ['letter inside', '0571-8765432a', 'landline.chars'],
     ['mobile number given', '13812345678', 'landline.format'],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parseLandline(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parseLandline(raw), code);
   });
 });
 
@@ -96,9 +93,7 @@ describe('parsePhone — says which kind', () => {
     ['landline without area code gets the landline message', '87654321', 'landline.area_code_missing'],
     ['bad landline', '0571-876543', 'landline.format'],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parsePhone(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parsePhone(raw), code);
   });
 });
 
@@ -122,8 +117,6 @@ describe('parsePostalCode — six digits, no range check', () => {
     ['letter', '31000A', 'postal.chars'],
     ['dash', '310-000', 'postal.chars'],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parsePostalCode(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parsePostalCode(raw), code);
   });
 });

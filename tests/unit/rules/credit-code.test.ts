@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectFail } from './expect-result';
 import {
   computeCreditCodeCheckChar,
   normalizeCreditCode,
@@ -96,9 +97,7 @@ describe('parseCreditCode — rejected', () => {
     ['published code with one digit mistyped', '91110108551385083Q', 'credit.checksum'],
     ['association code with last two body characters swapped', swap(ASSOCIATION, 15), 'credit.checksum'],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parseCreditCode(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parseCreditCode(raw), code);
   });
 
   it.each([

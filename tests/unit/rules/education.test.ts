@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
+import { expectFail, expectOk } from './expect-result';
 import {
   evaluateEducation,
   P4_EDUCATION_REQUIREMENT,
@@ -66,22 +67,18 @@ describe('002 六(三) P4: from 2018, each year ≥ 90 学时, 专业科目 ≥ 
     ],
     ['002 "自 2018 年起": 2017 is totalled but not judged', p4FullYear(2018), [2017, 2018], []],
   ])('%s', (_name, records, years, expected) => {
-    const result = evaluateEducation(records, P4_EDUCATION_REQUIREMENT, { years });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.findings.map((finding) => [finding.year, finding.limit])).toEqual(expected);
-    expect(result.value.ok).toBe(expected.length === 0);
+    const value = expectOk(evaluateEducation(records, P4_EDUCATION_REQUIREMENT, { years }));
+    expect(value.findings.map((finding) => [finding.year, finding.limit])).toEqual(expected);
+    expect(value.ok).toBe(expected.length === 0);
   });
 
   it('says which year and which limit fails, with the numbers', () => {
     const records = [p4('2019-01-10', '专业科目', 50), p4('2019-02-10', '行业公需', 30), p4('2019-03-10', '一般公需', 10)];
-    const result = evaluateEducation(records, P4_EDUCATION_REQUIREMENT, { years: [2019] });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.findings).toEqual([
+    const value = expectOk(evaluateEducation(records, P4_EDUCATION_REQUIREMENT, { years: [2019] }));
+    expect(value.findings).toEqual([
       { year: 2019, limit: 'professional', required: 60, actual: 50, message: '2019年：专业科目共 50 学时，不少于 60 学时，差 10 学时。' },
     ]);
-    expect(result.value.perYear[0]).toMatchObject({
+    expect(value.perYear[0]).toMatchObject({
       year: 2019,
       total: 90,
       byCategory: { 专业科目: 50, 行业公需: 30, 一般公需: 10 },
@@ -126,27 +123,23 @@ describe('003 信办人[2004]48号 四 P5: 3-year cycle, ≥ 180 学时 in total
       ],
     ],
   ])('%s', (_name, records, expected) => {
-    const result = evaluateEducation(records, P5_EDUCATION_REQUIREMENT, { cycleStart });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.findings.map((finding) => [finding.year, finding.limit])).toEqual(expected);
-    expect(result.value.ok).toBe(expected.length === 0);
+    const value = expectOk(evaluateEducation(records, P5_EDUCATION_REQUIREMENT, { cycleStart }));
+    expect(value.findings.map((finding) => [finding.year, finding.limit])).toEqual(expected);
+    expect(value.ok).toBe(expected.length === 0);
   });
 
   it('names the cycle year with its dates', () => {
     const records = [p5('2021-06-01', 100), p5('2022-06-01', 30), p5('2023-06-01', 60)];
-    const result = evaluateEducation(records, P5_EDUCATION_REQUIREMENT, { cycleStart });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.perYear.map((year) => [year.year, year.from, year.to, year.total])).toEqual([
+    const value = expectOk(evaluateEducation(records, P5_EDUCATION_REQUIREMENT, { cycleStart }));
+    expect(value.perYear.map((year) => [year.year, year.from, year.to, year.total])).toEqual([
       [1, '2021-03-15', '2022-03-14', 100],
       [2, '2022-03-15', '2023-03-14', 30],
       [3, '2023-03-15', '2024-03-14', 60],
     ]);
-    expect(result.value.findings[0]?.message).toBe(
+    expect(value.findings[0]?.message).toBe(
       '第2年（2022年03月15日至2023年03月14日）：继续教育共 30 学时，每年不少于 40 学时，差 10 学时。',
     );
-    expect(result.value.perYear[0]?.byCategory).toEqual({ [UNCATEGORISED]: 100 });
+    expect(value.perYear[0]?.byCategory).toEqual({ [UNCATEGORISED]: 100 });
   });
 
   it('the cycle total message gives the shortfall', () => {
@@ -194,9 +187,7 @@ describe('evaluateEducation refuses bad input with the record number', () => {
     ['no years', [], { years: [] }, 'education.window'],
     ['a repeated year', [], { years: [2019, 2019] }, 'education.window'],
   ])('P5: %s', (_name, records, window, code) => {
-    const result = evaluateEducation(records, P5_EDUCATION_REQUIREMENT, window as { cycleStart: string });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(evaluateEducation(records, P5_EDUCATION_REQUIREMENT, window as { cycleStart: string }), code);
   });
 
   it('P4: a record without a 002 category', () => {
@@ -259,9 +250,8 @@ describe('remembered periods', () => {
     const result = evaluateEducation([{ date: '2024-03-01', mode: '在岗', content: '课程', category: '__proto__', hours: 4 }], P5_EDUCATION_REQUIREMENT, {
       cycleStart: '2024-01-01',
     });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const byCategory = result.value.perYear[0]!.byCategory;
+    const value = expectOk(result);
+    const byCategory = value.perYear[0]!.byCategory;
     expect(Object.getPrototypeOf(byCategory)).toBe(Object.prototype);
     expect(Object.entries(byCategory)).toEqual([['__proto__', 4]]);
   });

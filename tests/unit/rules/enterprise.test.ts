@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseStaffCounts } from '../../../shared/rules/enterprise';
+import { expectFail } from './expect-result';
 
 describe('normaliseStaffCounts: 001 （二）1.1) 不包含的人员分类填“0”', () => {
   const categories = ['高级职称', '中级职称', '初级职称'];
@@ -18,8 +19,6 @@ describe('normaliseStaffCounts: 001 （二）1.1) 不包含的人员分类填“
     ['NaN', { 高级职称: Number.NaN }, 'staff.count'],
     ['a category the form does not have', { 博士: 1 }, 'staff.category'],
   ])('refuses %s', (_name, raw, code) => {
-    const result = normaliseStaffCounts(raw, categories);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(normaliseStaffCounts(raw, categories), code);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { expectFail } from './expect-result';
 import {
   computeIdCheckChar,
   normalizeIdNumber,
@@ -164,9 +165,7 @@ describe('parseIdNumber — rejected', () => {
       'id.checksum',
     ],
   ])('%s → %s', (_name, raw, code) => {
-    const result = parseIdNumber(raw, { today: TODAY });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(parseIdNumber(raw, { today: TODAY }), code);
   });
 
   it('precision-lost fixture really fails its check digit', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan, formatYuan, parseYuan, sumFen, toFen, type Fen } from '../../../shared/rules/money';
+import { expectFail } from './expect-result';
 
 const fen = (value: number): Fen => {
   const result = toFen(value);
@@ -96,9 +97,7 @@ describe('sumFen', () => {
     [[0.5], 'money.notFen'],
     [[Number.NaN], 'money.notFen'],
   ])('%j is refused with %s', (values, code) => {
-    const result = sumFen(...(values as Fen[]));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(sumFen(...(values as Fen[])), code);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhoto, P4_PHOTO_REQUIREMENT } from '../../../shared/rules/photo';
+import { expectFail } from './expect-result';
 
 const u16 = (value: number): number[] => [(value >> 8) & 0xff, value & 0xff];
 const segment = (marker: number, payload: number[]): number[] => [0xff, marker, ...u16(payload.length + 2), ...payload];
@@ -72,9 +73,7 @@ describe('checkPhoto: 002 附件2 二 — JPG, 200×280 to 300×420 像素, ≤ 
     ['garbage where a marker should be', jpeg(SOI, APP0, [0x12, 0x34], sof(250, 350), EOI), 'photo.corrupt'],
     ['height 0 (DNL)', simple(250, 0), 'photo.corrupt'],
   ])('rejects %s', (_name, bytes, code) => {
-    const result = checkPhoto(bytes, P4_PHOTO_REQUIREMENT);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(checkPhoto(bytes, P4_PHOTO_REQUIREMENT), code);
   });
 
   it('exactly 50 KB (51 200 bytes) is accepted', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectFail, expectOk } from './expect-result';
 import {
   evaluateSelfScore,
   P4_SELF_SCORE_REQUIREMENT,
@@ -49,10 +50,8 @@ describe('002 二: eligible by the 1986 学历资历 conditions, or by a self-sc
     ],
     ['a claim over the item maximum is capped', [entry('edu', 25), entry('years', 20), entry('projects', 40)], undefined, true, 'score', 80],
   ])('%s', (_name, entries, seniority, eligible, route, total) => {
-    const result = evaluateSelfScore({ items: ITEMS, entries, ...(seniority ? { seniority } : {}) });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value).toMatchObject({ eligible, route, total });
+    const value = expectOk(evaluateSelfScore({ items: ITEMS, entries, ...(seniority ? { seniority } : {}) }));
+    expect(value).toMatchObject({ eligible, route, total });
   });
 
   it('0.1 + 0.2 + 39.7 + 20 + 20 points total exactly 80', () => {
@@ -67,9 +66,8 @@ describe('002 二: eligible by the 1986 学历资历 conditions, or by a self-sc
       items: ITEMS,
       entries: [entry('edu', 25), entry('years', 20), entry('projects', 30, false), entry('papers', 0, false)],
     });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.findings).toEqual([
+    const value = expectOk(result);
+    expect(value.findings).toEqual([
       { code: 'score.overMax', itemId: 'edu', message: '评分项“学历”自评 25 分，超过该项满分 20 分，按 20 分计。' },
       { code: 'score.noEvidence', itemId: 'projects', message: '评分项“项目业绩”自评 30 分，但没有证明材料，按 0 分计。' },
       {
@@ -77,7 +75,7 @@ describe('002 二: eligible by the 1986 学历资历 conditions, or by a self-sc
         message: '自评分 40 分，未达到 80 分，且未满足 1986 年规定的学历资历条件，不符合申报条件。',
       },
     ]);
-    expect(result.value.items).toEqual([
+    expect(value.items).toEqual([
       { itemId: 'edu', claimed: 25, scored: 20 },
       { itemId: 'years', claimed: 20, scored: 20 },
       { itemId: 'projects', claimed: 30, scored: 0 },
@@ -100,8 +98,6 @@ describe('002 二: eligible by the 1986 学历资历 conditions, or by a self-sc
     ['two items with one id', [ITEMS[0]!, ITEMS[0]!], [], undefined, 'score.item'],
     ['the seniority route without a reason', ITEMS, [], { meets: true, reason: '  ' }, 'score.seniorityReason'],
   ])('refuses %s', (_name, items, entries, seniority, code) => {
-    const result = evaluateSelfScore({ items, entries, ...(seniority ? { seniority } : {}) });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe(code);
+    expectFail(evaluateSelfScore({ items, entries, ...(seniority ? { seniority } : {}) }), code);
   });
 });
