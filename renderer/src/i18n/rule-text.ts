@@ -110,8 +110,10 @@ function english(text: string, depth: number): string {
     if (CJK.test(out)) continue;
     return stop && !/[.!?]$/.test(out) ? `${out}.` : out;
   }
-  // A list: each item on its own.
-  for (const [sep, join] of [['；', '; '], ['、', ', '], ['，', ', ']] as const) {
+  const cited = citation(body);
+  if (cited !== undefined) return cited + (stop ? '.' : '');
+  // Sentences, then a list: each on its own.
+  for (const [sep, join] of [['。', '. '], ['；', '; '], ['、', ', '], ['，', ', ']] as const) {
     if (body.includes(sep)) {
       const items = listItems(body.split(sep), sep, depth);
       if (items !== undefined) return items.join(join) + (stop ? '.' : '');
@@ -120,6 +122,34 @@ function english(text: string, depth: number): string {
   const dated = dates(trimmed);
   if (!CJK.test(dated)) return dated;
   return text;
+}
+
+const NUMERALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十五 → 15, 二十一 → 21, 三 → 3 (the article numbers of the seed documents). */
+function numeral(zh: string): string {
+  const [tens, ones] = zh.includes('十') ? zh.split('十') : ['', zh];
+  const t = zh.includes('十') ? (tens === '' ? 1 : (NUMERALS[tens!] ?? 0)) : 0;
+  return String(t * 10 + (NUMERALS[ones!] ?? 0));
+}
+
+/**
+ * A citation of the seed documents (`004 办法 第十四条`, `003 47号 八`, `002 附件4 二 6`) in
+ * English: the document's number stays, its parts are numbered as the Chinese numbers them.
+ */
+function citation(text: string): string | undefined {
+  if (!/^\d{3}(?: |$)/.test(text) || /[，。：；]/.test(text)) return undefined;
+  const en = text
+    .replace(/第([一二三四五六七八九十]+)条/g, (_w, n: string) => `Art. ${numeral(n)}`)
+    .replace(/(\d+)号/g, 'No. $1')
+    .replace(/附件/g, 'Annex ')
+    .replace(/办法/g, 'Measures')
+    .replace(/[一二三四五六七八九十]+/g, (n) => numeral(n))
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/、/g, ', ')
+    .replace(/ {2,}/g, ' ');
+  return CJK.test(en) ? undefined : en;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { SyncedTable } from '../../../../shared/model/records';
 import type { FieldVersion } from '../../../../shared/sync/merge';
 import { db, deviceId, repositories } from '../../db';
 import type { Repository } from '../../db/repository';
-import { useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey, useErrorText, useRuleText } from '../../i18n';
 import { messages } from '../../i18n/messages';
 import { formatIsoDate } from '../../i18n/format';
 import { bridge } from '../../platform/bridge';
@@ -33,7 +33,6 @@ import type { SyncProgress } from '../../sync/run';
 import { DEVICE_ID_KEY } from '../../db/keys';
 import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
 import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../../sync/settings';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 type T = ReturnType<typeof useT>;
 
@@ -152,6 +151,7 @@ function displayValue(t: T, locale: 'zh-CN' | 'en', field: string, value: FieldV
 
 function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const items = useLiveQuery(() => listConflicts(db), [], [] as ConflictItem[]);
@@ -164,7 +164,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
       await repository.resolveConflict(item.recordId, item.field as never, (version.value ?? undefined) as never, await writeContext());
       void message.success(t('sync.conflict.kept', { value: displayValue(t, locale, item.field, version.value) }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(null);
     }
@@ -233,6 +233,8 @@ function RestampAlert() {
  */
 function Quarantine() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const items = useLiveQuery(() => quarantined(), [], [] as QuarantineItem[]);
@@ -247,7 +249,7 @@ function Quarantine() {
       if (result.stillRefused > 0) void message.warning(t('sync.quarantine.stillRefused', { requeued: result.requeued, refused: result.stillRefused }));
       else void message.success(t('sync.quarantine.requeued', { count: result.requeued }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -259,7 +261,7 @@ function Quarantine() {
       const result = await saveQuarantineFile();
       if (result.status !== 'cancelled') void message.success(t('sync.quarantine.saved'));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -286,11 +288,11 @@ function Quarantine() {
         {items.map((item) => (
           <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-              <Typography.Text strong>{locale === 'zh-CN' ? item.message : t('sync.quarantine.refused', { code: item.code })}</Typography.Text>
-              <Typography.Text>{locale === 'zh-CN' ? item.advice : t('sync.quarantine.advice')}</Typography.Text>
+              <Typography.Text strong>{locale === 'zh-CN' ? item.message : item.refusal.en}</Typography.Text>
+              <Typography.Text>{locale === 'zh-CN' ? item.advice.zh : item.advice.en}</Typography.Text>
               {item.detail !== undefined && (
                 <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
-                  {t('sync.quarantine.detail', { detail: item.detail })}
+                  {t('sync.quarantine.detail', { detail: rule(item.detail) })}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary">
@@ -321,6 +323,7 @@ function Quarantine() {
  */
 function Duplicates() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = AntApp.useApp();
   const groups = useLiveQuery(() => duplicates(), [], [] as DuplicateGroup[]);
@@ -341,7 +344,7 @@ function Duplicates() {
           const moved = Object.values(result.moved).reduce((a, b) => a + b, 0);
           void message.success(t('sync.duplicates.merged', { removed: result.removed.length, moved }));
         } catch (error) {
-          void message.error(errorMessage(error));
+          void message.error(errorText(error));
         } finally {
           setBusy(null);
         }
@@ -384,6 +387,7 @@ function Duplicates() {
 
 function Transfer({ pending, connection }: { pending: number; connection: SyncConnection | undefined }) {
   const t = useT();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -402,7 +406,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       if (exported.leftOut > 0) void message.warning(t('sync.exportedPartial', { count: exported.operations, left: exported.leftOut }));
       else void message.success(t('sync.exported', { count: exported.operations }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -426,7 +430,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       const result = await importBatchFile(db, parsed.file, await deviceId(), connection?.officeId, Date.now());
       void message.success(t('sync.imported', { operations: result.operations, records: result.records }));
     } catch (error) {
-      void message.error(error instanceof BatchFileRefused ? error.message : t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(error instanceof BatchFileRefused ? errorText(error) : t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }

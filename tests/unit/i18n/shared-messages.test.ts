@@ -1,0 +1,97 @@
+/**
+ * Issue 12 item 4: what the certificate lifecycle, the expert panels, the import and the document
+ * builders say (all in Chinese in shared/) reads in English, through the one table of
+ * renderer/src/i18n/rule-sentences.ts. The catalogue test reads every sentence those modules can
+ * make from their source (message-catalogue.ts), so a new sentence without English fails here;
+ * the others write the English down for sentences a clerk meets.
+ */
+import { describe, expect, it } from 'vitest';
+import { ruleText } from '../../../renderer/src/i18n/rule-text';
+import { QUARANTINE_ADVICE, QUARANTINE_MESSAGES } from '../../../renderer/src/sync/quarantine';
+import { checkDeferral } from '../../../shared/rules/validity';
+import { openSpreadsheet } from '../../../shared/import/open';
+import { messageCatalogue } from './message-catalogue';
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+const en = (zh: string) => ruleText(zh, 'en');
+
+describe('every sentence of the lifecycle, panels, import and documents has its English', () => {
+  it.each([
+    [['shared/lifecycle', 'shared/rules/validity.ts', 'shared/model/text.ts'], 'all'],
+    [['shared/panels'], 'all'],
+    // synonyms.ts holds the header words a file may use: read, never shown.
+    [['shared/import/csv.ts', 'shared/import/index.ts', 'shared/import/mapping.ts', 'shared/import/open.ts', 'shared/import/plan.ts', 'shared/import/rows.ts', 'shared/import/spec.ts', 'shared/import/values.ts', 'shared/import/xlsx.ts', 'shared/import/zip.ts'], 'all'],
+    [['shared/documents'], 'messages'],
+  ] as const)('%s', (paths, mode) => {
+    const catalogue = messageCatalogue(paths, mode);
+    expect(catalogue.length).toBeGreaterThan(10);
+    expect(catalogue.filter((e) => CJK.test(en(e.sample))).map((e) => `${e.at} ${e.sample}`)).toEqual([]);
+  });
+});
+
+describe('lifecycle sentences in English', () => {
+  it.each([
+    ['证书RK2026001已终止，不能延期。', 'Certificate RK2026001 has ended and cannot be deferred.'],
+    [
+      '须在证书有效期满前申请（003 47号 八）。该证书已于2026年03月14日到期，2026年03月20日提出的申请已逾期。',
+      'This must be applied for before the certificate expires (003 No. 47 8). It expired on 14 Mar 2026; the application made on 20 Mar 2026 is late.',
+    ],
+    ['该证书已注销，不能办理此项业务。', 'The certificate is cancelled: this cannot be done for it.'],
+    ['复议成立，恢复证书。', 'Appeal upheld: the certificate is reinstated.'],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+
+  it('reads the deferral refusals of shared/rules/validity.ts', () => {
+    const late = checkDeferral('2026-03-14', '2026-09-14', '2026-03-20');
+    const long = checkDeferral('2026-03-14', '2027-06-01', '2026-03-01');
+    expect(late.ok || en(late.error.message)).toBe('A deferral must be applied for before the certificate expires. This certificate expired on 14 Mar 2026; the application made on 20 Mar 2026 is late.');
+    expect(long.ok || en(long.error.message)).toBe(
+      'A deferral may not exceed 1 year(s): the certificate expires on 14 Mar 2026 and can be deferred to 14 Mar 2027 at most; 1 Jun 2027, as asked, is beyond that.',
+    );
+  });
+});
+
+describe('panel sentences in English', () => {
+  it.each([
+    ['出席3人，不足评审委员会7人的三分之二（至少5人），不能表决。', '3 present, fewer than two thirds of the committee of 7 (at least 5): no vote can be taken.'],
+    ['建议通过与建议不通过各2份，票数相同。', 'As many recommend as not recommend (2 each): a tie.'],
+    ['你的评分表已经提交，不能再修改。', 'Your score sheet has been submitted and can no longer be changed.'],
+    ['评审结果只能由本次评审会的主任委员在本人账号下签署。', "Results can be signed only by this session's chair, under their own account."],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+});
+
+describe('import sentences in English', () => {
+  it('reads the refusal of an empty file and of a PDF', () => {
+    const empty = openSpreadsheet(new Uint8Array());
+    const pdf = openSpreadsheet(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n'));
+    expect(empty.ok || en(empty.error.message)).toBe('The file is empty (0 bytes): check that the right file was chosen.');
+    expect(pdf.ok || en(pdf.error.message)).toBe('This is a PDF file, not a spreadsheet. Choose an Excel (.xlsx) or CSV file.');
+  });
+
+  it.each([
+    ['第3行“身份证号码”（B列）：身份证号码应为18位，现在是17位，请核对是否多输或漏输了数字。', 'Row 3 "Resident ID number" (column B): An ID number has 18 characters; this one has 17. Check for a digit too many or missing.'],
+    ['证书编号与第2行相同，同一证书只能导入一次。', 'The certificate number is the same as row 2: a certificate can be imported once only.'],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+});
+
+describe('document refusals in English', () => {
+  it.each([
+    ['缩放比例应在 0.9—1.1 之间，请检查打印设置中是否选了“适合页面”。', 'The scale must be between 0.9 and 1.1: check whether "Fit to page" is chosen in the print settings.'],
+    ['本机没有可用的 RK 证书编号。请联网后领取编号段再打印。', 'This desk has no RK certificate numbers left. Go online to get a block of numbers, then print.'],
+    ['字段 name含有看不见的控制字符，无法保存，请删除后重新输入', 'Field name holds an invisible control character and cannot be saved: delete it and type the text again'],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+});
+
+describe('a change the server refused, in English', () => {
+  it('gives each refusal code its own message and advice', () => {
+    const codes = Object.keys(QUARANTINE_ADVICE) as (keyof typeof QUARANTINE_ADVICE)[];
+    expect(codes.sort()).toEqual(['batch_too_large', 'blob_hash_mismatch', 'blob_too_large', 'forbidden_record', 'invalid_batch', 'local', 'unknown_table']);
+    for (const code of codes) {
+      expect(QUARANTINE_ADVICE[code]!.en).not.toMatch(CJK);
+      expect(QUARANTINE_MESSAGES[code]!.en).not.toMatch(CJK);
+    }
+    expect(new Set(codes.map((c) => QUARANTINE_ADVICE[c]!.en)).size).toBe(codes.length);
+    expect(QUARANTINE_ADVICE.unknown_table!.en).toBe('Ask the administrator to upgrade the sync server, then press Send again.');
+    expect(QUARANTINE_ADVICE.blob_hash_mismatch!.en).toBe('Delete the attachment and scan or upload it again.');
+  });
+});
