@@ -16,13 +16,16 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 const en = (zh: string) => ruleText(zh, 'en');
 
-describe('every sentence of the lifecycle, panels, import and documents has its English', () => {
+describe('every sentence of the lifecycle, panels, import, documents, sync and the renderer\'s commands has its English', () => {
   it.each([
     [['shared/lifecycle', 'shared/rules/validity.ts', 'shared/model/text.ts'], 'all'],
     [['shared/panels'], 'all'],
     // synonyms.ts holds the header words a file may use: read, never shown.
     [['shared/import/csv.ts', 'shared/import/index.ts', 'shared/import/mapping.ts', 'shared/import/open.ts', 'shared/import/plan.ts', 'shared/import/rows.ts', 'shared/import/spec.ts', 'shared/import/values.ts', 'shared/import/xlsx.ts', 'shared/import/zip.ts'], 'all'],
     [['shared/documents'], 'messages'],
+    [['shared/sync/errors.ts', 'shared/access/sign-in.ts', 'renderer/src/auth/users.ts', 'renderer/src/auth/password.ts'], 'all'],
+    // The renderer's own refusals (commands, workers, backup, sync): a toast shows them through useErrorText.
+    [['renderer/src/features', 'renderer/src/documents', 'renderer/src/sync', 'renderer/src/backup', 'renderer/src/auth', 'renderer/src/session.ts'], 'messages'],
   ] as const)('%s', (paths, mode) => {
     const catalogue = messageCatalogue(paths, mode);
     expect(catalogue.length).toBeGreaterThan(10);
@@ -56,6 +59,9 @@ describe('panel sentences in English', () => {
     ['出席3人，不足评审委员会7人的三分之二（至少5人），不能表决。', '3 present, fewer than two thirds of the committee of 7 (at least 5): no vote can be taken.'],
     ['建议通过与建议不通过各2份，票数相同。', 'As many recommend as not recommend (2 each): a tie.'],
     ['你的评分表已经提交，不能再修改。', 'Your score sheet has been submitted and can no longer be changed.'],
+    ['你不是本次评审会的成员。', 'You are not a member of this session.'],
+    // What the clerk typed (a name, an employer) stays as typed.
+    ['张三须回避这份申请：专家所在单位“新疆某某公司”即申报单位。', '张三 must recuse from this application: The expert\'s employer "新疆某某公司" is the applying organisation.'],
     ['评审结果只能由本次评审会的主任委员在本人账号下签署。', "Results can be signed only by this session's chair, under their own account."],
   ])('%s', (zh, english) => expect(en(zh)).toBe(english));
 });
@@ -79,6 +85,15 @@ describe('document refusals in English', () => {
     ['缩放比例应在 0.9—1.1 之间，请检查打印设置中是否选了“适合页面”。', 'The scale must be between 0.9 and 1.1: check whether "Fit to page" is chosen in the print settings.'],
     ['本机没有可用的 RK 证书编号。请联网后领取编号段再打印。', 'This desk has no RK certificate numbers left. Go online to get a block of numbers, then print.'],
     ['字段 name含有看不见的控制字符，无法保存，请删除后重新输入', 'Field name holds an invisible control character and cannot be saved: delete it and type the text again'],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+});
+
+describe('the renderer\'s refusals in English', () => {
+  it.each([
+    ['身份证号 110105194910010015 已登记为“王五”（出生日期 1949年10月01日），不能重复登记，请使用已有记录。', 'ID number 110105194910010015 is already registered as "王五" (born 1 Oct 1949): it cannot be registered twice; use the existing record.'],
+    ['进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。', 'Publicity needs its publicity record: fill in the title and the start date, then start publicity.'],
+    ['无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],
+    ['登录失败次数过多（已连续 5 次），请在 30 秒后再试。', 'Too many failed sign-ins (5 in a row): try again in 30 seconds.'],
   ])('%s', (zh, english) => expect(en(zh)).toBe(english));
 });
 

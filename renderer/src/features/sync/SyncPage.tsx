@@ -87,6 +87,7 @@ function ProgressLine({ progress }: { progress: SyncProgress | null }) {
 
 function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; phase: SyncPhase; nextRetryAt: number | null }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const next =
     phase === 'blocked' || !failure.retry
@@ -102,7 +103,7 @@ function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; p
       data-testid="sync-error"
       description={
         <Space orientation="vertical" size={4}>
-          <Typography.Text strong>{failure.message}</Typography.Text>
+          <Typography.Text strong>{rule(failure.message)}</Typography.Text>
           <Typography.Text>{next}</Typography.Text>
           <Typography.Text type="secondary">{t('sync.error.code', { code: failure.code, time: formatDateTime(failure.at, locale) })}</Typography.Text>
         </Space>
@@ -387,6 +388,7 @@ function Duplicates() {
 
 function Transfer({ pending, connection }: { pending: number; connection: SyncConnection | undefined }) {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -424,7 +426,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       }
       const parsed = parseBatchFile(await file.text());
       if (!parsed.ok) {
-        void message.error(parsed.message);
+        void message.error(rule(parsed.message));
         return;
       }
       const result = await importBatchFile(db, parsed.file, await deviceId(), connection?.officeId, Date.now());
@@ -454,6 +456,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
 
 export function SyncPage() {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -561,7 +564,7 @@ export function SyncPage() {
             type="warning"
             showIcon
             style={{ marginTop: 16 }}
-            title={t('documents.certificates.numbersSyncFailed', { message: settings.documentsError.message })}
+            title={t('documents.certificates.numbersSyncFailed', { message: rule(settings.documentsError.message) })}
             data-testid="documents-sync-failure"
           />
         )}
