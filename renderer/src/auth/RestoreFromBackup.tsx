@@ -9,7 +9,7 @@ import { Alert, App as AntApp, Button, Checkbox, Form, Input, Select, Space, Typ
 import { useEffect, useState } from 'react';
 import { BackupError, inspectBackupFile, listFolderBackups, OtherOfficeError, readFolderBackup, restoreFromBackup, type BackupInspection } from '../backup';
 import type { BackupFileInfo } from '../../../shared/ipc/contract';
-import { useT, useErrorText } from '../i18n';
+import { useT, useErrorText, useRuleText } from '../i18n';
 import { formatDateTime } from '../sync/format';
 import { useUi } from '../stores/ui';
 import { passwordProblem } from './password';
@@ -25,6 +25,7 @@ interface Values {
 
 export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { modal, message } = AntApp.useApp();
@@ -59,7 +60,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
   const fromFolder = async (fileName: string) => {
     const read = await readFolderBackup(fileName);
     if (read.status === 'read') await choose(read.bytes);
-    else setFailure(read.message);
+    else setFailure(rule(read.message));
   };
 
   const needsPassword = inspection !== null && inspection.needsAdminPasswordWithoutSecrets && (inspection.secrets === 'omitted' || forgot);
@@ -140,7 +141,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
               attachments: inspection.attachments,
               users: inspection.users,
             })}
-            description={inspection.warnings.length > 0 ? inspection.warnings.join(' ') : undefined}
+            description={inspection.warnings.length > 0 ? inspection.warnings.map(rule).join(' ') : undefined}
             style={{ marginBottom: 16 }}
           />
           {inspection.secrets === 'encrypted' && (

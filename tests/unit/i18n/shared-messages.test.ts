@@ -23,9 +23,11 @@ describe('every sentence of the lifecycle, panels, import, documents, sync and t
     // synonyms.ts holds the header words a file may use: read, never shown.
     [['shared/import/csv.ts', 'shared/import/index.ts', 'shared/import/mapping.ts', 'shared/import/open.ts', 'shared/import/plan.ts', 'shared/import/rows.ts', 'shared/import/spec.ts', 'shared/import/values.ts', 'shared/import/xlsx.ts', 'shared/import/zip.ts'], 'all'],
     [['shared/documents'], 'messages'],
+    // The rules, the engine and the workflow: what each refuses (their labels are the packs').
+    [['shared/rules/civil-date.ts', 'shared/rules/contact.ts', 'shared/rules/credit-code.ts', 'shared/rules/education.ts', 'shared/rules/enterprise.ts', 'shared/rules/id-number.ts', 'shared/rules/money.ts', 'shared/rules/photo.ts', 'shared/rules/self-score.ts', 'shared/rules/thresholds.ts', 'shared/rules/work-calendar.ts', 'shared/rules/working-days.ts', 'shared/engine', 'shared/workflow', 'shared/access', 'shared/model'], 'messages'],
     [['shared/sync/errors.ts', 'shared/access/sign-in.ts', 'renderer/src/auth/users.ts', 'renderer/src/auth/password.ts'], 'all'],
     // The renderer's own refusals (commands, workers, backup, sync): a toast shows them through useErrorText.
-    [['renderer/src/features', 'renderer/src/documents', 'renderer/src/sync', 'renderer/src/backup', 'renderer/src/auth', 'renderer/src/session.ts'], 'messages'],
+    [['renderer/src/features', 'renderer/src/documents', 'renderer/src/sync', 'renderer/src/backup', 'renderer/src/auth', 'renderer/src/session.ts', 'renderer/src/platform'], 'messages'],
   ] as const)('%s', (paths, mode) => {
     const catalogue = messageCatalogue(paths, mode);
     expect(catalogue.length).toBeGreaterThan(10);
@@ -52,6 +54,13 @@ describe('lifecycle sentences in English', () => {
       'A deferral may not exceed 1 year(s): the certificate expires on 14 Mar 2026 and can be deferred to 14 Mar 2027 at most; 1 Jun 2027, as asked, is beyond that.',
     );
   });
+});
+
+describe('a step refused names who may take it, in English', () => {
+  it.each([
+    ['“资格审查通过，进入公示”只能由管理员或经办人办理，评审人员无权执行。', 'Only administrator or clerk can "Passes the check, to publicity"; the role reviewer may not.'],
+    ['材料目前在申报对象，单位主管部门暂不能签署意见。', "The file is now with Applicant: Unit's supervising department cannot sign an opinion yet."],
+  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
 });
 
 describe('panel sentences in English', () => {
@@ -94,6 +103,8 @@ describe('the renderer\'s refusals in English', () => {
     ['进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。', 'Publicity needs its publicity record: fill in the title and the start date, then start publicity.'],
     ['无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],
     ['登录失败次数过多（已连续 5 次），请在 30 秒后再试。', 'Too many failed sign-ins (5 in a row): try again in 30 seconds.'],
+    ['这份备份来自较早的版本，恢复时会自动升级为当前格式。', 'This backup comes from an earlier version and is upgraded to the current format as it is restored.'],
+    ['P4-2026-0001：缺少性别，无法填写证书登记申请表。', 'P4-2026-0001: The sex is missing, so the certificate registration form cannot be filled in.'],
   ])('%s', (zh, english) => expect(en(zh)).toBe(english));
 });
 

@@ -164,7 +164,7 @@ function StageCard({ data, applicationId, stage }: { data: SessionData; applicat
   const [member, setMember] = useState<string | undefined>(undefined);
   if (row === undefined || sheet === undefined) return null;
   const title = t('panel.sheetTitle', { stage: stageName(data, stage, lang) });
-  if (typeof sheet === 'string') return <Card size="small" title={title}><Alert type="warning" showIcon title={sheet} /></Card>;
+  if (typeof sheet === 'string') return <Card size="small" title={title}><Alert type="warning" showIcon title={rule(sheet)} /></Card>;
   const visible = visibleSheets(data.ctx, viewer, applicationId, stage);
 
   if (viewer.kind === 'expert') {

@@ -170,7 +170,7 @@ export function RostersPage() {
           description={
             <ul style={{ paddingLeft: 18, margin: 0, maxHeight: 300, overflow: 'auto' }}>
               {skipped.slice(0, 50).map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{rule(p)}</li>
               ))}
             </ul>
           }

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, T
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import { useT, useErrorText } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { bridge, isDesktop } from '../../platform/bridge';
 import { requestPersistentStorage } from '../../platform/storage';
@@ -29,6 +29,7 @@ import { useUi } from '../../stores/ui';
  */
 function SyncServerCard() {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = AntApp.useApp();
@@ -73,7 +74,7 @@ function SyncServerCard() {
           autoFocusButton: 'cancel',
           onOk: () => submit(values, true),
         });
-      } else if (error instanceof SyncError) setRefusal(enrolRefusalMessage(error));
+      } else if (error instanceof SyncError) setRefusal(rule(enrolRefusalMessage(error)));
       else setRefusal(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
@@ -274,6 +275,7 @@ function RestoreCard() {
 
 export function SettingsPage() {
   const t = useT();
+  const rule = useRuleText();
   const { message } = AntApp.useApp();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [storage, setStorage] = useState<Awaited<ReturnType<typeof requestPersistentStorage>> | null>(null);
@@ -285,7 +287,7 @@ export function SettingsPage() {
 
   const open = async (which: 'data' | 'backup') => {
     const result = await bridge.openFolder(which);
-    if (result.status === 'unavailable') void message.info(result.message);
+    if (result.status === 'unavailable') void message.info(rule(result.message));
   };
 
   return (
