@@ -35,16 +35,44 @@ describe('every sentence of the lifecycle, panels, import, documents, sync and t
   });
 });
 
-describe('lifecycle sentences in English', () => {
-  it.each([
-    ['证书RK2026001已终止，不能延期。', 'Certificate RK2026001 has ended and cannot be deferred.'],
-    [
-      '须在证书有效期满前申请（003 47号 八）。该证书已于2026年03月14日到期，2026年03月20日提出的申请已逾期。',
-      'This must be applied for before the certificate expires (003 No. 47 8). It expired on 14 Mar 2026; the application made on 20 Mar 2026 is late.',
-    ],
-    ['该证书已注销，不能办理此项业务。', 'The certificate is cancelled: this cannot be done for it.'],
-    ['复议成立，恢复证书。', 'Appeal upheld: the certificate is reinstated.'],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
+/** Sentences a clerk meets, by where they come from, with their English written down. */
+const SENTENCES: readonly (readonly [area: string, zh: string, en: string])[] = [
+  ['lifecycle', '证书RK2026001已终止，不能延期。', 'Certificate RK2026001 has ended and cannot be deferred.'],
+  [
+    'lifecycle',
+    '须在证书有效期满前申请（003 47号 八）。该证书已于2026年03月14日到期，2026年03月20日提出的申请已逾期。',
+    'This must be applied for before the certificate expires (003 No. 47 8). It expired on 14 Mar 2026; the application made on 20 Mar 2026 is late.',
+  ],
+  ['lifecycle', '该证书已注销，不能办理此项业务。', 'The certificate is cancelled: this cannot be done for it.'],
+  ['lifecycle', '复议成立，恢复证书。', 'Appeal upheld: the certificate is reinstated.'],
+  // A step refused names who may take it.
+  ['workflow', '“资格审查通过，进入公示”只能由管理员或经办人办理，评审人员无权执行。', 'Only administrator or clerk can "Passes the check, to publicity"; the role reviewer may not.'],
+  ['workflow', '材料目前在申报对象，单位主管部门暂不能签署意见。', "The file is now with Applicant: Unit's supervising department cannot sign an opinion yet."],
+  ['panels', '出席3人，不足评审委员会7人的三分之二（至少5人），不能表决。', '3 present, fewer than two thirds of the committee of 7 (at least 5): no vote can be taken.'],
+  ['panels', '建议通过与建议不通过各2份，票数相同。', 'As many recommend as not recommend (2 each): a tie.'],
+  ['panels', '你的评分表已经提交，不能再修改。', 'Your score sheet has been submitted and can no longer be changed.'],
+  ['panels', '你不是本次评审会的成员。', 'You are not a member of this session.'],
+  // What the clerk typed (a name, an employer) stays as typed.
+  ['panels', '张三须回避这份申请：专家所在单位“新疆某某公司”即申报单位。', '张三 must recuse from this application: The expert\'s employer "新疆某某公司" is the applying organisation.'],
+  ['panels', '评审结果只能由本次评审会的主任委员在本人账号下签署。', "Results can be signed only by this session's chair, under their own account."],
+  ['import', '第3行“身份证号码”（B列）：身份证号码应为18位，现在是17位，请核对是否多输或漏输了数字。', 'Row 3 "Resident ID number" (column B): An ID number has 18 characters; this one has 17. Check for a digit too many or missing.'],
+  ['import', '证书编号与第2行相同，同一证书只能导入一次。', 'The certificate number is the same as row 2: a certificate can be imported once only.'],
+  ['documents', '缩放比例应在 0.9—1.1 之间，请检查打印设置中是否选了“适合页面”。', 'The scale must be between 0.9 and 1.1: check whether "Fit to page" is chosen in the print settings.'],
+  ['documents', '本机没有可用的 RK 证书编号。请联网后领取编号段再打印。', 'This desk has no RK certificate numbers left. Go online to get a block of numbers, then print.'],
+  ['model', '字段 name含有看不见的控制字符，无法保存，请删除后重新输入', 'Field name holds an invisible control character and cannot be saved: delete it and type the text again'],
+  ['renderer', '身份证号 110105194910010015 已登记为“王五”（出生日期 1949年10月01日），不能重复登记，请使用已有记录。', 'ID number 110105194910010015 is already registered as "王五" (born 1 Oct 1949): it cannot be registered twice; use the existing record.'],
+  ['renderer', '进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。', 'Publicity needs its publicity record: fill in the title and the start date, then start publicity.'],
+  ['renderer', '这份备份来自较早的版本，恢复时会自动升级为当前格式。', 'This backup comes from an earlier version and is upgraded to the current format as it is restored.'],
+  ['renderer', 'P4-2026-0001：缺少性别，无法填写证书登记申请表。', 'P4-2026-0001: The sex is missing, so the certificate registration form cannot be filled in.'],
+  ['sync', '无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],
+  ['sign-in', '登录失败次数过多（已连续 5 次），请在 30 秒后再试。', 'Too many failed sign-ins (5 in a row): try again in 30 seconds.'],
+];
+
+describe('sentences a clerk meets, in English', () => {
+  it.each(SENTENCES)('%s: %s', (_area, zh, english) => {
+    expect(en(zh)).toBe(english);
+    expect(ruleText(zh, 'zh-CN')).toBe(zh);
+  });
 
   it('reads the deferral refusals of shared/rules/validity.ts', () => {
     const late = checkDeferral('2026-03-14', '2026-09-14', '2026-03-20');
@@ -54,58 +82,13 @@ describe('lifecycle sentences in English', () => {
       'A deferral may not exceed 1 year(s): the certificate expires on 14 Mar 2026 and can be deferred to 14 Mar 2027 at most; 1 Jun 2027, as asked, is beyond that.',
     );
   });
-});
 
-describe('a step refused names who may take it, in English', () => {
-  it.each([
-    ['“资格审查通过，进入公示”只能由管理员或经办人办理，评审人员无权执行。', 'Only administrator or clerk can "Passes the check, to publicity"; the role reviewer may not.'],
-    ['材料目前在申报对象，单位主管部门暂不能签署意见。', "The file is now with Applicant: Unit's supervising department cannot sign an opinion yet."],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
-});
-
-describe('panel sentences in English', () => {
-  it.each([
-    ['出席3人，不足评审委员会7人的三分之二（至少5人），不能表决。', '3 present, fewer than two thirds of the committee of 7 (at least 5): no vote can be taken.'],
-    ['建议通过与建议不通过各2份，票数相同。', 'As many recommend as not recommend (2 each): a tie.'],
-    ['你的评分表已经提交，不能再修改。', 'Your score sheet has been submitted and can no longer be changed.'],
-    ['你不是本次评审会的成员。', 'You are not a member of this session.'],
-    // What the clerk typed (a name, an employer) stays as typed.
-    ['张三须回避这份申请：专家所在单位“新疆某某公司”即申报单位。', '张三 must recuse from this application: The expert\'s employer "新疆某某公司" is the applying organisation.'],
-    ['评审结果只能由本次评审会的主任委员在本人账号下签署。', "Results can be signed only by this session's chair, under their own account."],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
-});
-
-describe('import sentences in English', () => {
-  it('reads the refusal of an empty file and of a PDF', () => {
+  it('reads the refusal of an empty file and of a PDF (shared/import/open.ts)', () => {
     const empty = openSpreadsheet(new Uint8Array());
     const pdf = openSpreadsheet(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n'));
     expect(empty.ok || en(empty.error.message)).toBe('The file is empty (0 bytes): check that the right file was chosen.');
     expect(pdf.ok || en(pdf.error.message)).toBe('This is a PDF file, not a spreadsheet. Choose an Excel (.xlsx) or CSV file.');
   });
-
-  it.each([
-    ['第3行“身份证号码”（B列）：身份证号码应为18位，现在是17位，请核对是否多输或漏输了数字。', 'Row 3 "Resident ID number" (column B): An ID number has 18 characters; this one has 17. Check for a digit too many or missing.'],
-    ['证书编号与第2行相同，同一证书只能导入一次。', 'The certificate number is the same as row 2: a certificate can be imported once only.'],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
-});
-
-describe('document refusals in English', () => {
-  it.each([
-    ['缩放比例应在 0.9—1.1 之间，请检查打印设置中是否选了“适合页面”。', 'The scale must be between 0.9 and 1.1: check whether "Fit to page" is chosen in the print settings.'],
-    ['本机没有可用的 RK 证书编号。请联网后领取编号段再打印。', 'This desk has no RK certificate numbers left. Go online to get a block of numbers, then print.'],
-    ['字段 name含有看不见的控制字符，无法保存，请删除后重新输入', 'Field name holds an invisible control character and cannot be saved: delete it and type the text again'],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
-});
-
-describe('the renderer\'s refusals in English', () => {
-  it.each([
-    ['身份证号 110105194910010015 已登记为“王五”（出生日期 1949年10月01日），不能重复登记，请使用已有记录。', 'ID number 110105194910010015 is already registered as "王五" (born 1 Oct 1949): it cannot be registered twice; use the existing record.'],
-    ['进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。', 'Publicity needs its publicity record: fill in the title and the start date, then start publicity.'],
-    ['无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],
-    ['登录失败次数过多（已连续 5 次），请在 30 秒后再试。', 'Too many failed sign-ins (5 in a row): try again in 30 seconds.'],
-    ['这份备份来自较早的版本，恢复时会自动升级为当前格式。', 'This backup comes from an earlier version and is upgraded to the current format as it is restored.'],
-    ['P4-2026-0001：缺少性别，无法填写证书登记申请表。', 'P4-2026-0001: The sex is missing, so the certificate registration form cannot be filled in.'],
-  ])('%s', (zh, english) => expect(en(zh)).toBe(english));
 });
 
 describe('a change the server refused, in English', () => {
