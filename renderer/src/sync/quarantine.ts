@@ -19,7 +19,7 @@ import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import { operationSchema, type Operation } from '../../../shared/sync/protocol';
 import { textProblemMessage, unstorableTextIn, textProblem } from '../../../shared/model/text';
 import type { SyncedTable } from '../../../shared/model/records';
-import { recordLabel } from './conflicts';
+import { belongingLabel, recordLabel } from './conflicts';
 import { SYNC_KEYS, readInflight } from './settings';
 
 /** Refusals caused by what one operation (or its attachment bytes) carries, not by the desk or the server. */
@@ -180,7 +180,7 @@ export async function listQuarantine(db: DeskDatabase): Promise<QuarantineItem[]
       id: row.id,
       table: op.table,
       recordId: op.recordId,
-      recordLabel: recordLabel(op.table, record),
+      recordLabel: recordLabel(op.table, record) ?? (await belongingLabel(db, record)),
       fields: Object.keys(op.fields),
       code: row.code,
       message: row.message,

@@ -179,7 +179,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('sync.conflictsHelp')}</Typography.Text>
           {items.map((item) => (
-            <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+            <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? t('sync.record.unnamed')}`}>
               <Typography.Paragraph strong>{t('sync.conflict.field', { field: item.fieldLabel ?? fieldLabel(t, item.table, item.field) })}</Typography.Paragraph>
               <Flex gap={16} wrap>
                 {item.versions.map((version, i) => (
@@ -287,7 +287,7 @@ function Quarantine() {
           </Space>
         )}
         {items.map((item) => (
-          <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+          <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? t('sync.record.unnamed')}`}>
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text strong>{locale === 'zh-CN' ? item.message : item.refusal.en}</Typography.Text>
               <Typography.Text>{locale === 'zh-CN' ? item.advice.zh : item.advice.en}</Typography.Text>
