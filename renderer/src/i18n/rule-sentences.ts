@@ -790,7 +790,7 @@ export const RULE_SENTENCES: Readonly<Record<string, string>> = {
   '当前为“{state}”，不能执行此操作或无权执行': 'It is now "{state}": this cannot be done, or you may not do it',
   '“{step}”不是进入公示的操作': '"{step}" is not a step into publicity',
   '公示期限与所选的其他申请不同，请分开公示': 'The publicity period differs from the other applications chosen: publish them separately',
-  '开始公示：{list}': 'Publicity not started: {list}',
+  '开始公示：{title}': 'Publicity started: {title}',
   // renderer/src/features/workflow
   '审核日期{date}晚于今天，请核对审核记录上的日期': 'The audit date {date} is after today: check the date on the audit record',
   '请选择参加审核的评价人员': 'Please choose the evaluators who took part in the audit',

@@ -62,6 +62,7 @@ const SENTENCES: readonly (readonly [area: string, zh: string, en: string])[] = 
   ['model', '字段 name含有看不见的控制字符，无法保存，请删除后重新输入', 'Field name holds an invisible control character and cannot be saved: delete it and type the text again'],
   ['renderer', '身份证号 110105194910010015 已登记为“王五”（出生日期 1949年10月01日），不能重复登记，请使用已有记录。', 'ID number 110105194910010015 is already registered as "王五" (born 1 Oct 1949): it cannot be registered twice; use the existing record.'],
   ['renderer', '进入公示须同时建立公示记录：请填写公示标题和开始日期后开始公示。', 'Publicity needs its publicity record: fill in the title and the start date, then start publicity.'],
+  ['renderer', '开始公示：2026年第一批信息系统项目管理师', 'Publicity started: 2026年第一批信息系统项目管理师'],
   ['renderer', '这份备份来自较早的版本，恢复时会自动升级为当前格式。', 'This backup comes from an earlier version and is upgraded to the current format as it is restored.'],
   ['renderer', 'P4-2026-0001：缺少性别，无法填写证书登记申请表。', 'P4-2026-0001: The sex is missing, so the certificate registration form cannot be filled in.'],
   ['sync', '无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],

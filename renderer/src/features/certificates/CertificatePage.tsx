@@ -114,6 +114,7 @@ function Facts({ file }: { file: CertificateFile }) {
 
 function Actions({ file }: { file: CertificateFile }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const mayStart = useAllowed('intake.create');
   // A row action of 已发证书 arrives as ?start=<program>/<kind>: its dialog opens at once.
@@ -142,7 +143,7 @@ function Actions({ file }: { file: CertificateFile }) {
               {a.initiatedBy === 'office' && <Tag>{t('lifecycle.actions.byOffice')}</Tag>}
               {!a.allowed && a.reason && (
                 <Typography.Text type="warning" data-testid={`action-reason-${a.kind}`}>
-                  {a.reason}
+                  {rule(a.reason)}
                 </Typography.Text>
               )}
             </Space>

@@ -486,13 +486,13 @@ export function ImportPage() {
                     {!r.excluded &&
                       r.errors.map((e) => (
                         <Typography.Text key={`e${e.code}${e.column ?? ''}${e.message}`} type="danger">
-                          {e.message}
+                          {rule(e.message)}
                         </Typography.Text>
                       ))}
                     {!r.excluded &&
                       r.warnings.map((w) => (
                         <Typography.Text key={`w${w.code}${w.column ?? ''}${w.message}`} type="warning">
-                          {w.message}
+                          {rule(w.message)}
                         </Typography.Text>
                       ))}
                   </Space>
@@ -633,7 +633,7 @@ export function ImportPage() {
         <Typography.Paragraph type="secondary">{t('import.fixHelp')}</Typography.Paragraph>
         {fixing?.errors.map((e) => (
           <Typography.Paragraph key={`fe${e.message}`} type="danger" style={{ marginBottom: 4 }}>
-            {e.message}
+            {rule(e.message)}
           </Typography.Paragraph>
         ))}
         <Form layout="horizontal" labelCol={{ span: 9 }} wrapperCol={{ span: 15 }} style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }}>

@@ -11,7 +11,7 @@ import { programPacks } from '../../../../shared/programs';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import { dateRules, isoOf } from '../../components/dates';
 import { MultiSelect } from '../../components/MultiSelect';
-import { useT, useErrorText } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { saveSession } from './commands';
 import { useCandidates, useExperts } from './queries';
@@ -30,6 +30,7 @@ interface Values {
 
 export function SessionForm({ session, onClose }: { session?: PanelSession; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
@@ -79,7 +80,7 @@ export function SessionForm({ session, onClose }: { session?: PanelSession; onCl
       );
       if (saved.recusals.length > 0) {
         const name = (id: string) => experts?.find((e) => e.id === id)?.name ?? '';
-        setRecused(saved.recusals.map((r) => `${name(r.expertId)}：${r.reason}`).join('\n'));
+        setRecused(saved.recusals.map((r) => rule(`${name(r.expertId)}：${r.reason}`)).join('\n'));
       } else onClose();
     } catch (e) {
       setError(errorText(e));

@@ -24,7 +24,7 @@ import type { SignedOutcome } from '../../../../shared/panels';
 import { db } from '../../db';
 import { loadOfficeName } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { useT, useErrorText } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
@@ -270,6 +270,7 @@ function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAgg
 
 function ResultsTab({ data }: { data: SessionData }) {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const lang: Lang = langOf(useUi((s) => s.locale));
   const { office, isChair } = useViewer(data);
@@ -318,7 +319,7 @@ function ResultsTab({ data }: { data: SessionData }) {
         <Space orientation="vertical" size={2}>
           {a.aggregate?.flags.map((f) => (
             <Tag key={f.code} color="red" style={{ whiteSpace: 'normal' }} data-flag={f.code}>
-              {f.message}
+              {rule(f.message)}
             </Tag>
           ))}
           {a.aggregate?.notes.map((n) => (

@@ -14,7 +14,7 @@ import { programPacks } from '../../../../shared/programs';
 import { WORKFLOW_QUEUES, type WorkflowQueue } from '../../../../shared/workflow/definition';
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
-import { useT, type MessageKey, useErrorText } from '../../i18n';
+import { useT, type MessageKey, useErrorText, useRuleText } from '../../i18n';
 import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { loadCalendar, shippedCalendar } from '../calendar/calendar';
 import { loadQueue, queueCounts, type QueueRow } from './queues';
@@ -41,6 +41,7 @@ function sharedPublicityTransition(rows: readonly QueueRow[]): { id: string; lab
 
 function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onClose: (started: boolean) => void }) {
   const t = useT();
+  const rule = useRuleText();
   const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
@@ -164,7 +165,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {refusals.map((r) => (
                     <li key={r.applicationId}>
-                      {r.applicationNo}：{r.message}
+                      {r.applicationNo}：{rule(r.message)}
                     </li>
                   ))}
                 </ul>

@@ -315,6 +315,7 @@ function TransitionButtons({ props }: { props: TabProps }) {
 
 function StepsHistory({ props }: { props: TabProps }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const definition = props.result.pack.workflows[props.file.application.kind];
@@ -333,7 +334,7 @@ function StepsHistory({ props }: { props: TabProps }) {
                 {stateName(e.from)} → {stateName(e.to)}）
               </span>
               {e.returnTo && <Typography.Text type="secondary">{t('workflow.fire.returnTo')}：{t(`workflow.returnTo.${e.returnTo}`)}</Typography.Text>}
-              {e.reason && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>{t('workflow.fire.reason')}：{e.reason}</Typography.Text>}
+              {e.reason && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>{t('workflow.fire.reason')}：{rule(e.reason)}</Typography.Text>}
               {e.opinion && <Typography.Text type="secondary">{t('workflow.fire.opinion')}：{e.opinion}</Typography.Text>}
               {e.decision && <Typography.Text type="secondary">{t('workflow.fire.decision')}：{e.decision}</Typography.Text>}
               {e.scores && (
