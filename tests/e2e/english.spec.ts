@@ -266,6 +266,23 @@ test('English: no Chinese outside what the clerk typed and no internal id, on ev
   expect(zhFindings.map((f) => `${f.where}: ${f.text}`).join('\n')).toBe('');
 });
 
+test('English: a refused file says why in English, not in the rule\'s Chinese', async ({ page }) => {
+  await enterApp(page, '/import');
+  await page.locator('header').getByText('English', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('The file holds').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Roster of recommended candidates' }).first().click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles({ name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n') });
+  // shared/import/open.ts refuses it with 这是 PDF 文件，不是表格。…; the clerk reads it in English.
+  const error = page.getByTestId('import-file-error');
+  await expect(error).toContainText('This is a PDF file, not a spreadsheet. Choose an Excel (.xlsx) or CSV file.');
+  await expect(error).toContainText('Nothing on the desk was changed.');
+  expect(await error.innerText()).not.toMatch(CJK);
+  expect((await scan(page, 'import-refused', TYPED, internalIds())).map((f) => `${f.where}: ${f.text}`).join('\n')).toBe('');
+});
+
 // The packs named in this spec exist (a renamed program must not make the test pass vacuously).
 test('English: the seeded programs are packs', () => {
   for (const id of ['xj-isi-pm', 'zj-it-senior', 'rk-registration', 'xj-si-annual']) expect(getPack(id)).toBeDefined();

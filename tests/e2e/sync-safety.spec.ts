@@ -80,7 +80,10 @@ test('同步：服务器拒收的修改单独列出，附处理办法；可导�
 
   await page.locator('header').getByText('English', { exact: true }).click();
   await expect(page.getByTestId('quarantine')).toContainText('Changes that could not sync');
-  await expect(item).toContainText('The server refused this change (code invalid_batch).');
+  // Each refusal in its own English words and advice, never its code.
+  await expect(item).toContainText('The server refused this change (its content does not meet the requirements).');
+  await expect(item).toContainText('Open the record, correct it and save it again');
+  await expect(item).not.toContainText('invalid_batch');
   await page.screenshot({ path: `${SHOTS}/quarantine-en.png`, fullPage: true });
   await page.locator('header').getByText('中文', { exact: true }).click();
 

@@ -9,11 +9,10 @@ import { Alert, App as AntApp, Button, Checkbox, Form, Input, Select, Space, Typ
 import { useEffect, useState } from 'react';
 import { BackupError, inspectBackupFile, listFolderBackups, OtherOfficeError, readFolderBackup, restoreFromBackup, type BackupInspection } from '../backup';
 import type { BackupFileInfo } from '../../../shared/ipc/contract';
-import { useT } from '../i18n';
+import { useT, useErrorText, useRuleText } from '../i18n';
 import { formatDateTime } from '../sync/format';
 import { useUi } from '../stores/ui';
 import { passwordProblem } from './password';
-import { errorMessage } from '../../../shared/rules/error-message';
 
 interface Values {
   passphrase?: string;
@@ -26,6 +25,8 @@ interface Values {
 
 export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { modal, message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -50,7 +51,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
       setInspection(found);
       form.setFieldsValue({ adminId: found.admins[0]?.id });
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -59,7 +60,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
   const fromFolder = async (fileName: string) => {
     const read = await readFolderBackup(fileName);
     if (read.status === 'read') await choose(read.bytes);
-    else setFailure(read.message);
+    else setFailure(rule(read.message));
   };
 
   const needsPassword = inspection !== null && inspection.needsAdminPasswordWithoutSecrets && (inspection.secrets === 'omitted' || forgot);
@@ -87,14 +88,14 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
       if (error instanceof OtherOfficeError) {
         modal.confirm({
           title: t('auth.restore.otherOffice'),
-          content: error.message,
+          content: errorText(error),
           okText: t('auth.restore.confirm'),
           okButtonProps: { danger: true },
           cancelText: t('auth.restore.cancel'),
           autoFocusButton: 'cancel',
           onOk: () => restore(values, true),
         });
-      } else setFailure(error instanceof BackupError ? error.message : t('auth.unexpected', { message: errorMessage(error) }));
+      } else setFailure(error instanceof BackupError ? errorText(error) : t('auth.unexpected', { message: errorText(error) }));
     }
   };
 
@@ -140,7 +141,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel?: () => void }) {
               attachments: inspection.attachments,
               users: inspection.users,
             })}
-            description={inspection.warnings.length > 0 ? inspection.warnings.join(' ') : undefined}
+            description={inspection.warnings.length > 0 ? inspection.warnings.map(rule).join(' ') : undefined}
             style={{ marginBottom: 16 }}
           />
           {inspection.secrets === 'encrypted' && (

@@ -13,16 +13,16 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InputRef } from 'antd';
 import { db } from '../db';
 import { ValidationError } from '../db/errors';
-import { useT } from '../i18n';
+import { useT, useErrorText, useRuleText } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSession } from '../stores/session';
 import { AuthError, createFirstAdmin, toSignedIn, verifySignIn } from './users';
 import { RestoreFromBackup } from './RestoreFromBackup';
-import { errorMessage } from '../../../shared/rules/error-message';
 
-function errorText(error: unknown, t: ReturnType<typeof useT>): string {
-  if (error instanceof AuthError || error instanceof ValidationError) return error.message;
-  return t('auth.unexpected', { message: errorMessage(error) });
+/** A refusal as it is (in the UI's language); anything else as an unexpected failure. */
+function failureText(error: unknown, t: ReturnType<typeof useT>, errorText: (error: unknown) => string): string {
+  if (error instanceof AuthError || error instanceof ValidationError) return errorText(error);
+  return t('auth.unexpected', { message: errorText(error) });
 }
 
 function GateCard({ title, help, children }: { title: string; help: string; children: ReactNode }) {
@@ -63,6 +63,8 @@ interface SetupValues {
 
 function FirstRunForm() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const signIn = useSession((s) => s.signIn);
   const [form] = Form.useForm<SetupValues>();
   const [busy, setBusy] = useState(false);
@@ -82,8 +84,8 @@ function FirstRunForm() {
         }),
       );
     } catch (error) {
-      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof SetupValues, errors: [i.message] })));
-      else setFailure(errorText(error, t));
+      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof SetupValues, errors: [rule(i.message)] })));
+      else setFailure(failureText(error, t, errorText));
       setBusy(false);
     }
   };
@@ -130,6 +132,7 @@ interface SignInValues {
 
 function SignInForm() {
   const t = useT();
+  const errorText = useErrorText();
   const signIn = useSession((s) => s.signIn);
   const [form] = Form.useForm<SignInValues>();
   const passwordRef = useRef<InputRef>(null);
@@ -162,7 +165,7 @@ function SignInForm() {
     try {
       signIn(await verifySignIn(values.username ?? '', values.password ?? ''));
     } catch (error) {
-      setFailure(errorText(error, t));
+      setFailure(failureText(error, t, errorText));
       if (error instanceof AuthError && error.retryAfterMs > 0) setRetryAt(Date.now() + error.retryAfterMs);
       form.setFieldValue('password', '');
       setBusy(false);

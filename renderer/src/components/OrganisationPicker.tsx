@@ -15,7 +15,7 @@ import type { Organisation } from '../../../shared/model/records';
 import { normalizeCreditCode, parseCreditCode } from '../../../shared/rules/credit-code';
 import { db } from '../db';
 import { ValidationError } from '../db/errors';
-import { useT } from '../i18n';
+import { useT, useRuleText, useErrorText } from '../i18n';
 import {
   createOrganisation,
   DuplicateOrganisationError,
@@ -24,7 +24,6 @@ import {
   SimilarOrganisationWarning,
 } from '../features/organisations/commands';
 import { writeContext } from '../session';
-import { errorMessage } from '../../../shared/rules/error-message';
 import { DuplicateOrganisationWarning, type OrganisationDuplicate } from './DuplicateOrganisationWarning';
 
 export interface OrganisationPickerProps {
@@ -51,6 +50,8 @@ function takeEnter(e: KeyboardEvent<HTMLInputElement>): boolean {
 
 export function OrganisationPicker({ value, onChange, autoFocus }: OrganisationPickerProps) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const inputId = useId();
   const nameId = useId();
@@ -101,7 +102,7 @@ export function OrganisationPicker({ value, onChange, autoFocus }: OrganisationP
     if (/^[0-9A-Z]+$/.test(code)) {
       const parsed = parseCreditCode(code);
       if (!parsed.ok) {
-        setStep({ kind: 'error', message: parsed.error.message });
+        setStep({ kind: 'error', message: rule(parsed.error.message) });
         return;
       }
       const existing = await findOrganisationByCreditCode(parsed.value.code);
@@ -128,8 +129,8 @@ export function OrganisationPicker({ value, onChange, autoFocus }: OrganisationP
     } catch (error) {
       if (error instanceof DuplicateOrganisationError) setWarning({ kind: 'same-code', organisations: [error.existing] });
       else if (error instanceof SimilarOrganisationWarning) setWarning({ kind: 'similar', organisations: error.similar });
-      else if (error instanceof ValidationError) setNameError(error.message);
-      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      else if (error instanceof ValidationError) setNameError(errorText(error));
+      else void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }

@@ -15,14 +15,13 @@ import type { Person } from '../../../shared/model/records';
 import { normalizeIdNumber, parseIdNumber, type IdNumberInfo } from '../../../shared/rules/id-number';
 import { db } from '../db';
 import { ValidationError } from '../db/errors';
-import { useT } from '../i18n';
+import { useT, useRuleText, useErrorText } from '../i18n';
 import { formatIsoDate } from '../i18n/format';
 import { createPerson, DuplicatePersonError, findPersonByIdNumber, SimilarPersonWarning } from '../features/people/commands';
 import { searchPeople } from '../features/applications/search';
 import { writeContext } from '../session';
 import { useUi } from '../stores/ui';
 import { todayIso } from '../today';
-import { errorMessage } from '../../../shared/rules/error-message';
 
 export interface PersonPickerProps {
   /** The chosen person's record id. */
@@ -53,6 +52,8 @@ function takeEnter(e: KeyboardEvent<HTMLInputElement>): boolean {
 
 export function PersonPicker({ value, onChange, autoFocus }: PersonPickerProps) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const inputId = useId();
@@ -106,7 +107,7 @@ export function PersonPicker({ value, onChange, autoFocus }: PersonPickerProps) 
     if (/^[0-9]/.test(compact)) {
       const parsed = parseIdNumber(compact, { today: todayIso() });
       if (!parsed.ok) {
-        setStep({ kind: 'error', message: parsed.error.message });
+        setStep({ kind: 'error', message: rule(parsed.error.message) });
         return;
       }
       const existing = await findPersonByIdNumber(parsed.value.idNumber);
@@ -133,8 +134,8 @@ export function PersonPicker({ value, onChange, autoFocus }: PersonPickerProps) 
     } catch (error) {
       if (error instanceof DuplicatePersonError) setWarning({ kind: 'same-id', people: [error.existing] });
       else if (error instanceof SimilarPersonWarning) setWarning({ kind: 'similar', people: error.similar });
-      else if (error instanceof ValidationError) setNameError(error.message);
-      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      else if (error instanceof ValidationError) setNameError(errorText(error));
+      else void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }

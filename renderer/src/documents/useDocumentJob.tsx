@@ -6,11 +6,10 @@
 import { App, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '../../../shared/rules/result';
-import { useT } from '../i18n';
+import { useT, useErrorText, useRuleText } from '../i18n';
 import { CANCELLED, runDocumentJob } from './client';
 import { deliverPdf, deliverXlsx, type Delivery } from './output';
 import { jobOutput, type DocumentJob } from './protocol';
-import { errorMessage } from '../../../shared/rules/error-message';
 
 interface Running {
   readonly title: string;
@@ -30,6 +29,8 @@ export function useDocumentJob(): {
   dialog: ReactNode;
 } {
   const t = useT();
+  const errorText = useErrorText();
+  const rule = useRuleText();
   const { message } = App.useApp();
   const [running, setRunning] = useState<Running | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -54,7 +55,7 @@ export function useDocumentJob(): {
       const result = await build(job, title);
       if (!result.ok) {
         if (result.error.code === CANCELLED) void message.info(t('documents.cancelled'));
-        else void message.error(result.error.message);
+        else void message.error(rule(result.error.message));
         return { ok: false };
       }
       try {
@@ -67,11 +68,11 @@ export function useDocumentJob(): {
         void message.success(how === 'print' && jobOutput(job.kind) === 'pdf' ? t('documents.printed', { title }) : t('documents.saved', { title }));
         return { ok: true, bytes: result.value };
       } catch (error) {
-        void message.error(errorMessage(error));
+        void message.error(errorText(error));
         return { ok: false };
       }
     },
-    [build, message, t],
+    [build, errorText, message, rule, t],
   );
 
   const percent = running && running.total > 0 ? Math.floor((running.done / running.total) * 100) : 0;

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { db } from '../db';
-import { useT } from '../i18n';
+import { useT, useRuleText } from '../i18n';
 import { useSession } from '../stores/session';
 import { startSync, useSyncStatus } from '../sync';
 import { useAllowed } from '../auth/access';
@@ -23,6 +23,7 @@ const { Header, Sider, Content } = Layout;
  */
 function SyncBadge() {
   const t = useT();
+  const rule = useRuleText();
   const navigate = useNavigate();
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const phase = useSyncStatus((s) => s.phase);
@@ -36,7 +37,7 @@ function SyncBadge() {
   else badge = { status: 'success', text: t('header.allSynced') };
   const shown = <Badge status={badge.status} text={badge.text} data-testid="sync-badge" />;
   // A reviewer's work syncs too, but the 同步 page is the office's: the state shows, without a way in.
-  if (!mayOpen) return failure !== null && phase !== 'syncing' ? <Tooltip title={failure.message}>{shown}</Tooltip> : shown;
+  if (!mayOpen) return failure !== null && phase !== 'syncing' ? <Tooltip title={rule(failure.message)}>{shown}</Tooltip> : shown;
   return (
     <Tooltip title={failure !== null && phase !== 'syncing' ? failure.message : t('header.openSync')}>
       <Button type="text" size="small" onClick={() => navigate('/sync')}>

@@ -16,11 +16,12 @@ import { ApplicationFormTab } from '../features/applications/FormTab';
 import { useApplicationFile } from '../features/applications/file';
 import { useSessionData } from '../features/panels/queries';
 import { ScoringPanel } from '../features/panels/ScoringPanel';
-import { useT } from '../i18n';
+import { useT, useRuleText } from '../i18n';
 import { useSession } from '../stores/session';
 
 export function PanelApplicationPage() {
   const t = useT();
+  const rule = useRuleText();
   const navigate = useNavigate();
   const { sessionId, applicationId } = useParams();
   const user = useSession((s) => s.user);
@@ -29,7 +30,7 @@ export function PanelApplicationPage() {
   if (data === undefined || file === undefined) return <Spin />;
   if (data === null || file === null || result === undefined || applicationId === undefined) return <Alert type="warning" showIcon title={t('panel.sessionNotFound')} />;
   const may = mayOpenAs(data.ctx, { userId: user?.id ?? '', role: user?.role ?? 'reviewer' }, applicationId);
-  if (!may.ok) return <Alert type="warning" showIcon title={may.error.message} data-testid="open-refused" />;
+  if (!may.ok) return <Alert type="warning" showIcon title={rule(may.error.message)} data-testid="open-refused" />;
   if (!data.ctx.session.applicationIds.includes(applicationId)) return <Alert type="warning" showIcon title={t('panel.notAssigned')} />;
   const props = { file, result, calendar };
   const readOnly = (node: React.ReactNode) => <ConfigProvider componentDisabled>{node}</ConfigProvider>;

@@ -51,7 +51,7 @@ export function recordLabel(table: SyncedTable, record: Record<string, unknown> 
  * Records that belong to an application (materials, workflow steps, objections …) are named by
  * the application's number and, for a material, the checklist item as the pack names it.
  */
-async function belongingLabel(db: DeskDatabase, record: Record<string, unknown> | undefined): Promise<string | undefined> {
+export async function belongingLabel(db: DeskDatabase, record: Record<string, unknown> | undefined): Promise<string | undefined> {
   const applicationId = record?.['applicationId'];
   if (typeof applicationId !== 'string') return undefined;
   const application = await db.applications.get(applicationId);

@@ -19,7 +19,7 @@ import { SyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import { operationSchema, type Operation } from '../../../shared/sync/protocol';
 import { textProblemMessage, unstorableTextIn, textProblem } from '../../../shared/model/text';
 import type { SyncedTable } from '../../../shared/model/records';
-import { recordLabel } from './conflicts';
+import { belongingLabel, recordLabel } from './conflicts';
 import { SYNC_KEYS, readInflight } from './settings';
 
 /** Refusals caused by what one operation (or its attachment bytes) carries, not by the desk or the server. */
@@ -44,27 +44,53 @@ export function isPerOperationRefusal(error: unknown): error is SyncError {
   return paths.length === 0 || paths.every((p) => p.startsWith('operations.'));
 }
 
+/** A text the 同步 page shows in either language (the Chinese is also what the row stores). */
+export interface QuarantineText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+type QuarantineCode = SyncErrorCode | 'local';
+
 /** What the clerk reads for a refusal, by code. */
-const QUARANTINE_MESSAGES: Readonly<Partial<Record<SyncErrorCode | 'local', string>>> = {
-  invalid_batch: '服务器拒收了这条修改（内容不符合要求）。',
-  unknown_table: '服务器不认识这条修改的数据类型（服务器版本较旧）。',
-  batch_too_large: '这条修改过大，服务器无法接收。',
-  blob_too_large: '这条修改的附件过大，服务器无法接收。',
-  blob_hash_mismatch: '这条修改的附件在本机已损坏（校验值不符）。',
-  forbidden_record: '服务器未接受这条用户账号修改：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。',
-  local: '这条修改含有服务器无法保存的内容。',
+export const QUARANTINE_MESSAGES: Readonly<Partial<Record<QuarantineCode, QuarantineText>>> = {
+  invalid_batch: { zh: '服务器拒收了这条修改（内容不符合要求）。', en: 'The server refused this change (its content does not meet the requirements).' },
+  unknown_table: { zh: '服务器不认识这条修改的数据类型（服务器版本较旧）。', en: 'The server does not know the kind of record this change is for (the server is an older version).' },
+  batch_too_large: { zh: '这条修改过大，服务器无法接收。', en: 'This change is too large for the server to accept.' },
+  blob_too_large: { zh: '这条修改的附件过大，服务器无法接收。', en: "This change's attachment is too large for the server to accept." },
+  blob_hash_mismatch: { zh: '这条修改的附件在本机已损坏（校验值不符）。', en: "This change's attachment is damaged on this desk (its checksum does not match)." },
+  forbidden_record: {
+    zh: '服务器未接受这条用户账号修改：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。',
+    en: "The server did not accept this change to a user account: only an active administrator of this office can add or disable users or change their roles and passwords.",
+  },
+  local: { zh: '这条修改含有服务器无法保存的内容。', en: 'This change holds content the server cannot store.' },
 };
 
+/** A refusal whose code has no message of its own. */
+const REFUSED: QuarantineText = { zh: '服务器拒收了这条修改。', en: 'The server refused this change.' };
+
 /** What to do, by code: shown under the message. */
-export const QUARANTINE_ADVICE: Readonly<Partial<Record<SyncErrorCode | 'local', string>>> = {
-  invalid_batch: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；若内容无误，请升级本软件后点“重新发送”，或导出交管理员。',
-  unknown_table: '请管理员升级同步服务器，然后点“重新发送”。',
-  batch_too_large: '请打开该记录，删减过长的内容后重新保存；或导出交管理员。',
-  blob_too_large: '请删除该附件，压缩或拆分后重新上传。',
-  blob_hash_mismatch: '请删除该附件并重新扫描或上传。',
+export const QUARANTINE_ADVICE: Readonly<Partial<Record<QuarantineCode, QuarantineText>>> = {
+  invalid_batch: {
+    zh: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；若内容无误，请升级本软件后点“重新发送”，或导出交管理员。',
+    en: 'Open the record, correct it and save it again (the corrected value syncs as usual); if it is right, update this software and press Send again, or export it for an administrator.',
+  },
+  unknown_table: { zh: '请管理员升级同步服务器，然后点“重新发送”。', en: 'Ask the administrator to upgrade the sync server, then press Send again.' },
+  batch_too_large: {
+    zh: '请打开该记录，删减过长的内容后重新保存；或导出交管理员。',
+    en: 'Open the record, shorten the overlong content and save it again; or export it for an administrator.',
+  },
+  blob_too_large: { zh: '请删除该附件，压缩或拆分后重新上传。', en: 'Delete the attachment, then compress or split it and upload it again.' },
+  blob_hash_mismatch: { zh: '请删除该附件并重新扫描或上传。', en: 'Delete the attachment and scan or upload it again.' },
   // Typically the administrator this desk created for itself before it joined an office that already had one.
-  forbidden_record: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
-  local: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；原修改保留在本机，可导出交管理员。',
+  forbidden_record: {
+    zh: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
+    en: "Ask this office's administrator to add an account for this person (or change their role) under Users; this desk keeps the change, and it can be exported for the administrator to check.",
+  },
+  local: {
+    zh: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；原修改保留在本机，可导出交管理员。',
+    en: 'Open the record, correct it and save it again (the corrected value syncs as usual); the original change stays on this desk and can be exported for an administrator.',
+  },
 };
 
 function detailOf(error: SyncError): string | undefined {
@@ -81,12 +107,12 @@ export function localRefusal(op: Operation): { message: string; detail: string }
   const parsed = operationSchema.safeParse(op);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { message: QUARANTINE_MESSAGES.local!, detail: `${issue.path.join('.')}: ${issue.message}`.slice(0, 1000) };
+    return { message: QUARANTINE_MESSAGES.local!.zh, detail: `${issue.path.join('.')}: ${issue.message}`.slice(0, 1000) };
   }
   const bad = unstorableTextIn(op.fields);
-  if (bad !== null) return { message: QUARANTINE_MESSAGES.local!, detail: textProblemMessage(`字段 ${bad.path}`, bad.problem) };
+  if (bad !== null) return { message: QUARANTINE_MESSAGES.local!.zh, detail: textProblemMessage(`字段 ${bad.path}`, bad.problem) };
   const user = textProblem(op.userId);
-  if (user !== null) return { message: QUARANTINE_MESSAGES.local!, detail: textProblemMessage('用户编号', user) };
+  if (user !== null) return { message: QUARANTINE_MESSAGES.local!.zh, detail: textProblemMessage('用户编号', user) };
   return null;
 }
 
@@ -105,7 +131,7 @@ export async function quarantineOperations(
     id: operation.id,
     operation,
     code: reason.code,
-    message: reason.message ?? QUARANTINE_MESSAGES[reason.code] ?? '服务器拒收了这条修改。',
+    message: reason.message ?? (QUARANTINE_MESSAGES[reason.code] ?? REFUSED).zh,
     ...(reason.detail === undefined ? {} : { detail: reason.detail }),
     quarantinedAt: at,
   }));
@@ -133,9 +159,12 @@ export interface QuarantineItem {
   /** The fields the operation changes. */
   readonly fields: readonly string[];
   readonly code: QuarantineRow['code'];
+  /** What the server said, as stored (Chinese). */
   readonly message: string;
-  /** What to do (Chinese). */
-  readonly advice: string;
+  /** The refusal by its code, in both languages (the English UI shows this, never the code). */
+  readonly refusal: QuarantineText;
+  /** What to do, in both languages. */
+  readonly advice: QuarantineText;
   readonly detail: string | undefined;
   readonly quarantinedAt: string;
 }
@@ -151,10 +180,11 @@ export async function listQuarantine(db: DeskDatabase): Promise<QuarantineItem[]
       id: row.id,
       table: op.table,
       recordId: op.recordId,
-      recordLabel: recordLabel(op.table, record),
+      recordLabel: recordLabel(op.table, record) ?? (await belongingLabel(db, record)),
       fields: Object.keys(op.fields),
       code: row.code,
       message: row.message,
+      refusal: QUARANTINE_MESSAGES[row.code] ?? REFUSED,
       advice: QUARANTINE_ADVICE[row.code] ?? QUARANTINE_ADVICE.invalid_batch!,
       detail: row.detail,
       quarantinedAt: row.quarantinedAt,

@@ -48,7 +48,10 @@ describe('an operation the server refuses for good', () => {
       id: poisoned,
       table: 'people',
       recordLabel: `申请人0（${person('申请人0', 0).idNumber}）`,
-      advice: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；若内容无误，请升级本软件后点“重新发送”，或导出交管理员。',
+      advice: {
+        zh: '请打开该记录，改正后重新保存（改正后的内容会正常同步）；若内容无误，请升级本软件后点“重新发送”，或导出交管理员。',
+        en: 'Open the record, correct it and save it again (the corrected value syncs as usual); if it is right, update this software and press Send again, or export it for an administrator.',
+      },
     });
 
     // Later work syncs as usual; the set-aside operation stays set aside.
@@ -94,14 +97,20 @@ describe('an operation the server refuses for good', () => {
 });
 
 describe('a user change the server does not accept (forbidden_record)', () => {
-  it('says so in Chinese with what to do, and shows no raw ids', async () => {
+  it('says so in Chinese and in English with what to do, and shows no raw ids', async () => {
     await register(1);
     const [op] = await desk.db.outbox.toArray();
     await quarantineForRefusal(desk.db, op!, new SyncError('forbidden_record', { operation: op!.id, table: 'users', recordId: op!.recordId }), '2026-11-22T02:00:00.000Z');
     const [item] = await listQuarantine(desk.db);
     expect(item).toMatchObject({
       message: '服务器未接受这条用户账号修改：只有本办事处有效的管理员才能新增、停用用户或更改角色和密码。',
-      advice: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
+      refusal: {
+        en: 'The server did not accept this change to a user account: only an active administrator of this office can add or disable users or change their roles and passwords.',
+      },
+      advice: {
+        zh: '请本办事处的管理员在“用户”中为此人新增账号（或更改角色）；本机的这条修改保留，可导出交管理员核对。',
+        en: "Ask this office's administrator to add an account for this person (or change their role) under Users; this desk keeps the change, and it can be exported for the administrator to check.",
+      },
     });
     expect(item!.detail).toBeUndefined();
   });

@@ -12,10 +12,9 @@ import { useSearchParams } from 'react-router';
 import { agencyReport, evaluationsInYear, evaluatorActive, type AgencyFinding, type AgencyRecords } from '../../../../shared/engine/agencies';
 import type { EvaluationAgency, Evaluator } from '../../../../shared/model/records';
 import type { ProgramPack } from '../../../../shared/programs/schema';
-import { errorMessage } from '../../../../shared/rules/error-message';
 import { useAllowed } from '../../auth/access';
 import { ValidationError } from '../../db/errors';
-import { langOf, useT } from '../../i18n';
+import { langOf, useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
@@ -54,8 +53,8 @@ function findingText(f: AgencyFinding, pack: ProgramPack, lang: 'zh' | 'en', t: 
   return t('agencies.findingEn', { who: who === '' ? '' : `${who}: `, label, actual: f.actual, rule, verdict: f.met ? t('agencies.met') : t('agencies.notMet') });
 }
 
-function applyErrors<T extends string>(form: { setFields: (f: { name: T; errors: string[] }[]) => void }, error: ValidationError, fields: readonly T[], fallback: T) {
-  form.setFields(error.issues.map((i) => ({ name: fields.find((f) => f === i.path) ?? fallback, errors: [i.message] })));
+function applyErrors<T extends string>(form: { setFields: (f: { name: T; errors: string[] }[]) => void }, error: ValidationError, fields: readonly T[], fallback: T, rule: (text: string) => string) {
+  form.setFields(error.issues.map((i) => ({ name: fields.find((f) => f === i.path) ?? fallback, errors: [rule(i.message)] })));
 }
 
 export function AgenciesPage() {
@@ -188,6 +187,8 @@ export function AgenciesPage() {
 
 function AgencyEditor({ pack, agency, onSaved, onCancel }: { pack: ProgramPack; agency?: EvaluationAgency; onSaved?: (a: EvaluationAgency) => void; onCancel?: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<AgencyForm>();
   const [saving, setSaving] = useState(false);
@@ -200,8 +201,8 @@ function AgencyEditor({ pack, agency, onSaved, onCancel }: { pack: ProgramPack; 
       void message.success(t('agencies.saved', { name: saved.name }));
       onSaved?.(saved);
     } catch (error) {
-      if (error instanceof ValidationError) applyErrors(form, error, AGENCY_FIELDS, 'name');
-      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      if (error instanceof ValidationError) applyErrors(form, error, AGENCY_FIELDS, 'name', rule);
+      else void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setSaving(false);
     }
@@ -259,6 +260,8 @@ function AgencyDetail(props: {
 }) {
   const { pack, agency, records, report, year, mayManage } = props;
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
   const { message } = AntApp.useApp();
@@ -288,7 +291,7 @@ function AgencyDetail(props: {
       )}
       <Card size="small" title={t('agencies.checksTitle')} data-testid="agency-checks">
         {report === undefined || !report.ok ? (
-          <Typography.Text type="danger">{report && !report.ok ? report.error.message : '—'}</Typography.Text>
+          <Typography.Text type="danger">{report && !report.ok ? rule(report.error.message) : '—'}</Typography.Text>
         ) : (
           <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none', display: 'grid', gap: 6 }}>
             {report.value.findings.map((f) => (
@@ -370,7 +373,7 @@ function AgencyDetail(props: {
                           onConfirm={() =>
                             void writeContext()
                               .then((ctx) => removeEvaluator(e.id, ctx))
-                              .catch((error: unknown) => void message.error(t('error.unexpected', { message: errorMessage(error) })))
+                              .catch((error: unknown) => void message.error(t('error.unexpected', { message: errorText(error) })))
                           }
                         >
                           <Button size="small" danger>
@@ -399,6 +402,8 @@ function AgencyDetail(props: {
 
 function EvaluatorEditor({ agencyId, evaluator, onDone }: { agencyId: string; evaluator: Evaluator | undefined; onDone: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<EvaluatorForm>();
   const [saving, setSaving] = useState(false);
@@ -413,8 +418,8 @@ function EvaluatorEditor({ agencyId, evaluator, onDone }: { agencyId: string; ev
       onDone();
       document.getElementById('evaluator-name')?.focus();
     } catch (error) {
-      if (error instanceof ValidationError) applyErrors(form, error, EVALUATOR_FIELDS, 'name');
-      else void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      if (error instanceof ValidationError) applyErrors(form, error, EVALUATOR_FIELDS, 'name', rule);
+      else void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setSaving(false);
     }

@@ -15,7 +15,7 @@ import { displayText } from './form/values';
 import type { Attachment } from '../../../../shared/model/records';
 import type { PhotoInfo } from '../../../../shared/rules/photo';
 import type { Result } from '../../../../shared/rules/result';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatInstantDate } from '../../i18n/format';
 import {
   addAttachment,
@@ -34,7 +34,6 @@ import { useUi } from '../../stores/ui';
 import type { TabProps } from './types';
 import { useFileAction } from './useFileAction';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** 12 345 → '12.1 KB'. */
 function formatSize(bytes: number): string {
@@ -112,6 +111,8 @@ function useStoredPhotoVerdict(photo: Attachment | undefined, check: (bytes: Uin
 
 export function AttachmentsTab({ file, result }: TabProps) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
   const run = useFileAction();
@@ -140,7 +141,7 @@ export function AttachmentsTab({ file, result }: TabProps) {
       await addAttachment(f, { applicationId, kind: PHOTO_KIND });
       setRefusal(null);
     } catch (error) {
-      setRefusal(errorMessage(error));
+      setRefusal(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -270,7 +271,7 @@ export function AttachmentsTab({ file, result }: TabProps) {
                   title={t('file.attachments.photoOk', { width: storedVerdict.value.width, height: storedVerdict.value.height, size: formatSize(storedVerdict.value.bytes) })}
                 />
               )}
-              {photo && storedVerdict && !storedVerdict.ok && <Alert type="error" showIcon data-testid="photo-verdict" title={storedVerdict.error.message} />}
+              {photo && storedVerdict && !storedVerdict.ok && <Alert type="error" showIcon data-testid="photo-verdict" title={rule(storedVerdict.error.message)} />}
               {refusal !== null && (
                 <Alert type="error" showIcon data-testid="photo-refusal" title={t('file.attachments.photoRefused')} description={refusal} closable onClose={() => setRefusal(null)} />
               )}

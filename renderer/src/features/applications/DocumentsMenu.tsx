@@ -17,7 +17,7 @@ import { photoJpegOf } from '../../documents/photos';
 import type { DocumentJob } from '../../documents/protocol';
 import { loadOfficeName } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { useT } from '../../i18n';
+import { useT, useRuleText } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { todayIso } from '../../today';
 import type { TabProps } from './types';
@@ -29,6 +29,7 @@ const FORM_LAYOUTS = { 'rk-form': 'rk-registration-form', 'summary-sheet': 'zj-i
 
 export function DocumentsMenu({ file, result }: TabProps) {
   const t = useT();
+  const rule = useRuleText();
   const { message } = App.useApp();
   const clerk = useSession((s) => s.user?.displayName ?? '');
   const { run, busy, dialog } = useDocumentJob();
@@ -95,7 +96,7 @@ export function DocumentsMenu({ file, result }: TabProps) {
   async function produce(key: DocKey, how: Delivery, deadline?: IsoDate) {
     const job = await jobFor(key, deadline);
     if (!job.ok) {
-      void message.error(job.error.message);
+      void message.error(rule(job.error.message));
       return;
     }
     await run(job.value, `${titles[key]} ${no}`, how);

@@ -83,7 +83,7 @@ export function EducationTab({ file, result }: TabProps) {
         // The field at fault says why, beside it; the message says it too. Nothing typed is cleared.
         if (error instanceof ValidationError) {
           const fields = error.issues.filter((i) => FIELD_NAMES.includes(i.path as keyof RowValues));
-          form.setFields(fields.map((i) => ({ name: i.path as keyof RowValues, errors: [i.message] })));
+          form.setFields(fields.map((i) => ({ name: i.path as keyof RowValues, errors: [rule(i.message)] })));
         }
         throw error;
       }

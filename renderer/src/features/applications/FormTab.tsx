@@ -14,7 +14,7 @@ import { GeneratedForm } from './form/GeneratedForm';
 import { SelfScoreSheet } from './form/SelfScoreSheet';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { ValidationError } from '../../db/errors';
-import { useRuleText, useT } from '../../i18n';
+import { useRuleText, useT, useErrorText } from '../../i18n';
 import {
   actsOnCertificate,
   cleanFields,
@@ -33,7 +33,6 @@ import { todayIso } from '../../today';
 import type { TabProps } from './types';
 import { useFlushWhenHidden } from './useFlushWhenHidden';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** Edits not yet committed. A field cleared is `null` (so the draft can say so). */
 interface Overrides {
@@ -63,6 +62,8 @@ function selfScoreInput(app: Application): SelfScoreInput {
 
 export function ApplicationFormTab({ file, result }: TabProps) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
   const userId = useSession((s) => s.user?.id ?? '');
@@ -162,11 +163,11 @@ export function ApplicationFormTab({ file, result }: TabProps) {
         });
         await saver.flush();
       } catch (error) {
-        if (error instanceof ValidationError) setSaveErrors((e) => ({ ...e, [id]: error.issues.map((i) => i.message) }));
-        else void message.error(t('form.tab.saveFailed', { message: errorMessage(error) }));
+        if (error instanceof ValidationError) setSaveErrors((e) => ({ ...e, [id]: error.issues.map((i) => rule(i.message)) }));
+        else void message.error(t('form.tab.saveFailed', { message: errorText(error) }));
       }
     },
-    [saver, update, message, t],
+    [saver, update, message, t, errorText, rule],
   );
 
   const commitDetails = useCallback(async () => {
@@ -187,10 +188,10 @@ export function ApplicationFormTab({ file, result }: TabProps) {
       });
       await saver.flush();
     } catch (error) {
-      if (error instanceof ValidationError) setDetailError(error.message);
-      else void message.error(t('form.tab.saveFailed', { message: errorMessage(error) }));
+      if (error instanceof ValidationError) setDetailError(errorText(error));
+      else void message.error(t('form.tab.saveFailed', { message: errorText(error) }));
     }
-  }, [saver, update, message, t]);
+  }, [saver, update, message, t, errorText]);
 
   const enter = useEnterToNext(flush);
   const dirty = !isEmpty(overrides);

@@ -16,7 +16,7 @@ import { programPacks } from '../../../../shared/programs';
 import { parseIdNumber } from '../../../../shared/rules/id-number';
 import { DuplicateWarning, type PersonDuplicateWarning } from '../../components/PersonPicker';
 import { ValidationError } from '../../db/errors';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { formatInstantDate, formatIsoDate } from '../../i18n/format';
 import { programCode } from './numbers';
 import { createPerson, DuplicatePersonError, findPersonDuplicates, recentPeople, SimilarPersonWarning } from '../people/commands';
@@ -25,7 +25,6 @@ import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 const PAGE = 50;
 
@@ -196,6 +195,8 @@ function ApplicationSearch({ initialQuery }: { readonly initialQuery: string }) 
 
 function PeopleRegister({ onUseExisting }: { readonly onUseExisting: (person: Person) => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<PersonForm>();
@@ -233,13 +234,13 @@ function PeopleRegister({ onUseExisting }: { readonly onUseExisting: (person: Pe
     } catch (error) {
       if (error instanceof DuplicatePersonError) {
         setWarning({ kind: 'same-id', people: [error.existing] });
-        form.setFields([{ name: 'idNumber', errors: [error.message] }]);
+        form.setFields([{ name: 'idNumber', errors: [errorText(error)] }]);
       } else if (error instanceof SimilarPersonWarning) {
         setWarning({ kind: 'similar', people: error.similar });
       } else if (error instanceof ValidationError) {
-        form.setFields(error.issues.map((i) => ({ name: (i.path === 'idNumber' ? 'idNumber' : 'name') as keyof PersonForm, errors: [i.message] })));
+        form.setFields(error.issues.map((i) => ({ name: (i.path === 'idNumber' ? 'idNumber' : 'name') as keyof PersonForm, errors: [rule(i.message)] })));
       } else {
-        void message.error(t('error.unexpected', { message: errorMessage(error) }));
+        void message.error(t('error.unexpected', { message: errorText(error) }));
       }
     } finally {
       setSaving(false);

@@ -33,7 +33,7 @@ import { SELF_SCORE_FIELD } from '../../../../shared/engine/facts';
 import { useEnterToNext } from '../../components/useEnterToNext';
 import { db } from '../../db';
 import { ValidationError } from '../../db/errors';
-import { useRuleText, useT, type MessageKey } from '../../i18n';
+import { useRuleText, useT, type MessageKey, useErrorText } from '../../i18n';
 import { formatInstantDate } from '../../i18n/format';
 import { shippedCalendar } from '../calendar/calendar';
 import { programCode } from './numbers';
@@ -69,7 +69,6 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { useFlushWhenHidden } from './useFlushWhenHidden';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** What a new-application draft holds. */
 export interface NewApplicationDraft {
@@ -244,6 +243,8 @@ interface FormProps {
 
 function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
@@ -415,7 +416,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
       navigate(`/applications/${app.id}?tab=checklist`);
     } catch (error) {
       if (error instanceof ValidationError) {
-        setRefusal(error.issues.map((i) => i.message));
+        setRefusal(error.issues.map((i) => rule(i.message)));
         const first = error.issues[0]?.path;
         const target =
           first === undefined
@@ -426,7 +427,7 @@ function NewApplicationForm({ draftId, initial, resumed, userId }: FormProps) {
         if (first === 'organisationId' || first === 'personId') document.querySelector<HTMLElement>('[data-testid$="-picker"] input')?.focus();
         if (target) document.getElementById(target)?.focus();
       } else {
-        void message.error(t('error.unexpected', { message: errorMessage(error) }));
+        void message.error(t('error.unexpected', { message: errorText(error) }));
       }
     } finally {
       setBusy(false);

@@ -11,7 +11,7 @@ import { calendarWarning, calendarYearFromPeriods, holidayPeriods, type PeriodIn
 import type { WorkCalendarYear } from '../../../../shared/rules/work-calendar';
 import { ValidationError } from '../../db/errors';
 import { bridge } from '../../platform/bridge';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useAllowed } from '../../auth/access';
 import { useUi } from '../../stores/ui';
@@ -78,6 +78,8 @@ function periodsOf(rows: readonly Row[]): { periods: PeriodInput[] } | { error: 
 
 function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYearEntry | undefined; year: number; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const mayManage = useAllowed('calendar.manage');
   const [year, setYear] = useState<number>(entry?.data.year ?? initialYear);
@@ -119,7 +121,7 @@ function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYear
       void message.success(t('calendar.editor.saved', { year }));
       onClose();
     } catch (error) {
-      setSaveError(error instanceof CalendarError || error instanceof ValidationError ? error.message : String(error));
+      setSaveError(error instanceof CalendarError || error instanceof ValidationError ? errorText(error) : String(error));
     } finally {
       setBusy(false);
     }
@@ -191,7 +193,7 @@ function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYear
               </Upload>
               <Typography.Text type="secondary">{t('calendar.editor.fileHelp')}</Typography.Text>
             </Space>
-            {readError && <Alert style={{ marginTop: 8 }} type="error" showIcon title={readError} data-testid="calendar-read-error" />}
+            {readError && <Alert style={{ marginTop: 8 }} type="error" showIcon title={rule(readError)} data-testid="calendar-read-error" />}
           </Card>
         )}
         <Table<Row>
@@ -255,9 +257,9 @@ function YearEditor({ entry, year: initialYear, onClose }: { entry: CalendarYear
             title={t('calendar.editor.summary', { holidays: checked.value.holidays.length, workdays: checked.value.adjustedWorkdays.length })}
           />
         ) : (
-          <Alert type={rows.length === 0 ? 'info' : 'error'} showIcon data-testid="calendar-error" title={checked.error} />
+          <Alert type={rows.length === 0 ? 'info' : 'error'} showIcon data-testid="calendar-error" title={rule(checked.error)} />
         )}
-        {saveError && <Alert type="error" showIcon title={saveError} />}
+        {saveError && <Alert type="error" showIcon title={rule(saveError)} />}
       </Space>
     </Drawer>
   );

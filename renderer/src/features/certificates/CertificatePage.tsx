@@ -14,7 +14,7 @@ import { submissionChannelSchema } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
 import { parseDateInput } from '../../../../shared/rules/civil-date';
 import { useAllowed } from '../../auth/access';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useUi } from '../../stores/ui';
@@ -28,7 +28,6 @@ import { startFromCertificate } from './lifecycle';
 import { useCertificateFile, type CertificateFile } from './queries';
 import { applicationStateOf } from '../../../../shared/workflow/lookup';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 export const STATUS_TAG: Readonly<Record<CertificateStatusCode, string>> = {
   'not-yet-valid': 'blue',
@@ -115,6 +114,7 @@ function Facts({ file }: { file: CertificateFile }) {
 
 function Actions({ file }: { file: CertificateFile }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const mayStart = useAllowed('intake.create');
   // A row action of 已发证书 arrives as ?start=<program>/<kind>: its dialog opens at once.
@@ -143,7 +143,7 @@ function Actions({ file }: { file: CertificateFile }) {
               {a.initiatedBy === 'office' && <Tag>{t('lifecycle.actions.byOffice')}</Tag>}
               {!a.allowed && a.reason && (
                 <Typography.Text type="warning" data-testid={`action-reason-${a.kind}`}>
-                  {a.reason}
+                  {rule(a.reason)}
                 </Typography.Text>
               )}
             </Space>
@@ -157,6 +157,8 @@ function Actions({ file }: { file: CertificateFile }) {
 
 function StartDialog({ file, action, onClose }: { file: CertificateFile; action: CertificateAction; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -167,7 +169,7 @@ function StartDialog({ file, action, onClose }: { file: CertificateFile; action:
 
   async function start() {
     const day = parseDateInput(received);
-    if (!day.ok) return void message.error(t('lifecycle.actions.badDate', { message: day.error.message }));
+    if (!day.ok) return void message.error(t('lifecycle.actions.badDate', { message: rule(day.error.message) }));
     setBusy(true);
     try {
       const made = await startFromCertificate({ certificateId: file.certificate.id, programId: action.programId, kind: action.kind, channel, receivedDate: day.value });
@@ -175,7 +177,7 @@ function StartDialog({ file, action, onClose }: { file: CertificateFile; action:
       onClose();
       void navigate(`/applications/${made.id}`);
     } catch (error) {
-      void message.error(errorMessage(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -305,6 +307,7 @@ async function decisionNoticeInput(file: CertificateFile): Promise<DecisionNotic
 
 function AppealCard({ file, job }: { file: CertificateFile; job: ReturnType<typeof useDocumentJob> }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const mayRecord = useAllowed('certificates.issue');
@@ -329,7 +332,7 @@ function AppealCard({ file, job }: { file: CertificateFile; job: ReturnType<type
       await what();
       void message.success(t(done));
     } catch (error) {
-      void message.error(errorMessage(error));
+      void message.error(errorText(error));
     }
   }
   const parsed = (text: string) => {

@@ -43,7 +43,7 @@ import {
   signingSource,
 } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { loadApplicationFile } from '../applications/file';
 import { topUpNumbersNow } from '../../sync';
@@ -55,7 +55,6 @@ import { useUi } from '../../stores/ui';
 import { useAllowed } from '../../auth/access';
 import { todayIso } from '../../today';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** Why nothing can be signed: an enrolled desk waits for the office key, another needs its own set up. */
 async function noSigningMessage(t: ReturnType<typeof useT>): Promise<string> {
@@ -184,6 +183,7 @@ const PREVIEW_PAGES = 10;
  */
 function PreviewButton({ job, certificates }: { job: Job; certificates: readonly Certificate[] }) {
   const t = useT();
+  const rule = useRuleText();
   const { message } = App.useApp();
   const [url, setUrl] = useState<string | null>(null);
   async function preview() {
@@ -195,7 +195,7 @@ function PreviewButton({ job, certificates }: { job: Job; certificates: readonly
       { kind: 'certificates', templateId: first.template.id, certificates: first.inputs, signing, mode: 'full', printer: await loadPrinterProfile(db) },
       t('documents.certificates.preview'),
     );
-    if (!built.ok) return void message.error(built.error.message);
+    if (!built.ok) return void message.error(rule(built.error.message));
     setUrl(URL.createObjectURL(new Blob([built.value as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
   }
   function close() {
@@ -216,6 +216,8 @@ function PreviewButton({ job, certificates }: { job: Job; certificates: readonly
 
 function IssueTab({ job }: { job: Job }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const data = useLiveQuery(async () => {
@@ -240,11 +242,11 @@ function IssueTab({ job }: { job: Job }) {
 
   async function issue(how: Delivery) {
     const day = parseDateInput(issuedOn);
-    if (!day.ok) return void message.error(`${t('documents.certificates.issuedOn')}：${day.error.message}`);
+    if (!day.ok) return void message.error(`${t('documents.certificates.issuedOn')}：${rule(day.error.message)}`);
     let until: IsoDate | undefined;
     if (needsUntil) {
       const parsed = parseDateInput(validUntil);
-      if (!parsed.ok) return void message.error(`${t('documents.certificates.validUntil')}：${parsed.error.message}`);
+      if (!parsed.ok) return void message.error(`${t('documents.certificates.validUntil')}：${rule(parsed.error.message)}`);
       until = parsed.value;
     }
     if (!(await loadSigning(db))) return void message.error(await noSigningMessage(t));
@@ -277,12 +279,12 @@ function IssueTab({ job }: { job: Job }) {
               ctx,
             });
             if (!created.ok) {
-              void message.error(`${r.application.applicationNo}：${created.error.message}`);
+              void message.error(`${r.application.applicationNo}：${rule(created.error.message)}`);
               continue;
             }
             made.push(created.value);
           } catch (error) {
-            if (error instanceof ValidationError) void message.error(`${r.application.applicationNo}：${error.message}`);
+            if (error instanceof ValidationError) void message.error(`${r.application.applicationNo}：${errorText(error)}`);
             else throw error;
           }
         }
@@ -298,12 +300,12 @@ function IssueTab({ job }: { job: Job }) {
         try {
           await fireIssuedTransition(r.application, role, day.value);
         } catch (error) {
-          void message.warning(`${r.application.applicationNo}：${errorMessage(error)}`);
+          void message.warning(`${r.application.applicationNo}：${errorText(error)}`);
         }
       }
       await printCertificates(job, made, how, mode, (template, n) => t('documents.certificates.batchTitle', { title: template.title.replace(/[《》]/g, ''), count: n }));
     } catch (error) {
-      void message.error(errorMessage(error));
+      void message.error(errorText(error));
     } finally {
       setWorking(false);
     }
@@ -396,6 +398,7 @@ function NumbersLine() {
 
 function IssuedTab({ job }: { job: Job }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const today = todayIso();
@@ -425,7 +428,7 @@ function IssuedTab({ job }: { job: Job }) {
           { on: today, reason },
         );
       } catch (error) {
-        return void message.error(errorMessage(error));
+        return void message.error(errorText(error));
       }
     }
     setAsking(null);
@@ -520,6 +523,7 @@ function RowActions({ row, today }: { row: IssuedRow; today: IsoDate }) {
 
 function PrinterTab({ job }: { job: Job }) {
   const t = useT();
+  const rule = useRuleText();
   const { message } = App.useApp();
   const stored = useLiveQuery(() => loadPrinterProfile(db), []);
   const [templateId, setTemplateId] = useState(CERTIFICATE_TEMPLATES[0]?.id ?? '');
@@ -529,7 +533,7 @@ function PrinterTab({ job }: { job: Job }) {
   async function save(values: PrinterProfile) {
     const saved = await savePrinterProfile(db, { offsetXmm: Number(values.offsetXmm), offsetYmm: Number(values.offsetYmm), scale: Number(values.scale) });
     if (saved.ok) void message.success(t('documents.printer.saved'));
-    else void message.error(saved.error.message);
+    else void message.error(rule(saved.error.message));
   }
 
   async function calibrate(values: { ax: number; ay: number; bx: number; by: number }) {
@@ -540,7 +544,7 @@ function PrinterTab({ job }: { job: Job }) {
     const [a, b] = [marks[0], marks[1]];
     if (!a || !b) return;
     const next = calibrateProfile(current, { expected: a, measured: { xMm: values.ax, yMm: values.ay } }, { expected: b, measured: { xMm: values.bx, yMm: values.by } });
-    if (!next.ok) return void message.error(next.error.message);
+    if (!next.ok) return void message.error(rule(next.error.message));
     form.setFieldsValue(next.value);
     await save(next.value);
   }
@@ -609,6 +613,8 @@ function PrinterTab({ job }: { job: Job }) {
  */
 function SigningTab() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = App.useApp();
   const status = useLiveQuery(() => signingKeyStatus(db), []);
@@ -624,14 +630,14 @@ function SigningTab() {
       const typed = status.source === 'local' ? (values.privateKeyPkcs8 ?? '').replace(/\s+/g, '') : '';
       if (typed !== '') {
         const key = await checkSigningKey(typed);
-        if (!key.ok) return void form.setFields([{ name: 'privateKeyPkcs8', errors: [key.error.message] }]);
+        if (!key.ok) return void form.setFields([{ name: 'privateKeyPkcs8', errors: [rule(key.error.message)] }]);
       }
       await saveSigning(db, { verifyHost: values.verifyHost.trim(), privateKeyPkcs8: typed });
       await saveOfficeName(db, values.office ?? '');
       form.setFieldValue('privateKeyPkcs8', '');
       void message.success(t('documents.signing.saved'));
     } catch (error) {
-      void message.error(errorMessage(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -648,7 +654,7 @@ function SigningTab() {
         form.setFieldValue('privateKeyPkcs8', '');
         setPublicKey(made.publicKeySpki);
       } catch (error) {
-        void message.error(errorMessage(error));
+        void message.error(errorText(error));
       } finally {
         setBusy(false);
       }

@@ -29,14 +29,13 @@ import {
 import type { ImportBatch } from '../../../../shared/model/records';
 import { parseDateInput } from '../../../../shared/rules/civil-date';
 import { db } from '../../db';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { readInWorker } from './client';
 import { commitImport, ImportError, rememberMapping, undoImport } from './commands';
 import { applicationById, deskForFile, importTargets, savedMapping, specFor, tableTargets, type DeskForFile, type ImportTarget } from './queries';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 type Filter = 'all' | 'errors' | 'warnings' | 'excluded';
 const CHANNELS = ['unit', 'individual', 'counter', 'post', 'email', 'website'] as const;
@@ -67,6 +66,8 @@ function cellText(cell: Cell | undefined): string {
 
 export function ImportPage() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = App.useApp();
   const text = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
@@ -139,7 +140,7 @@ export function ImportPage() {
     if (!result.ok) {
       if (result.error.code === 'import.cancelled') return;
       resetFile();
-      setFileError(result.error.message);
+      setFileError(rule(result.error.message));
       // Another sheet of the same file: the chooser stays, so the clerk can pick another.
       const chosen = options.sheet;
       if (chosen !== undefined) setSheets((list) => (list === undefined ? list : { ...list, index: chosen }));
@@ -234,7 +235,7 @@ export function ImportPage() {
     if (report === undefined || spec === undefined || file === undefined || target === undefined || read === undefined) return;
     const received = parseDateInput(receivedText);
     if (spec.creates === 'applications' && !received.ok) {
-      setPlanError(`${t('import.receivedDate')}：${received.error.message}`);
+      setPlanError(`${t('import.receivedDate')}：${rule(received.error.message)}`);
       return;
     }
     const targetApplication = spec.creates === 'table-rows' && tableTarget !== undefined ? await applicationById(tableTarget) : undefined;
@@ -245,7 +246,7 @@ export function ImportPage() {
       ...(targetApplication !== undefined ? { targetApplication } : {}),
     });
     if (!plan.ok) {
-      setPlanError(plan.error.message);
+      setPlanError(rule(plan.error.message));
       return;
     }
     setPlanError(undefined);
@@ -276,7 +277,7 @@ export function ImportPage() {
       resetFile();
       setFile(undefined);
     } catch (e) {
-      setPlanError(t('import.failed', { message: errorMessage(e) }));
+      setPlanError(t('import.failed', { message: errorText(e) }));
     } finally {
       setWriting(false);
       setWritten(undefined);
@@ -299,7 +300,7 @@ export function ImportPage() {
       const kept = result.keptPeople.length > 0 ? ` ${t('import.undoKept', { names: result.keptPeople.join('、') })}` : '';
       message.success(`${t('import.undone', { file: batch.fileName, removed: result.removed })}${kept}`);
     } catch (e) {
-      modal.error({ title: t('import.undo'), content: e instanceof ImportError ? e.message : errorMessage(e) });
+      modal.error({ title: t('import.undo'), content: e instanceof ImportError ? errorText(e) : errorText(e) });
     }
   }
 
@@ -397,7 +398,7 @@ export function ImportPage() {
               ` ${t('import.headerRows', { rows: read.mapping.headerRows.join('、'), first: Math.max(...read.mapping.headerRows) + 1 })}`}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('import.mappingHelp')}</Typography.Paragraph>
-          {!read.parsed.ok && <Alert type="error" showIcon data-testid="import-mapping-error" message={read.parsed.error.message} style={{ marginBottom: 8 }} />}
+          {!read.parsed.ok && <Alert type="error" showIcon data-testid="import-mapping-error" message={rule(read.parsed.error.message)} style={{ marginBottom: 8 }} />}
           <Table
             size="small"
             rowKey="index"
@@ -485,13 +486,13 @@ export function ImportPage() {
                     {!r.excluded &&
                       r.errors.map((e) => (
                         <Typography.Text key={`e${e.code}${e.column ?? ''}${e.message}`} type="danger">
-                          {e.message}
+                          {rule(e.message)}
                         </Typography.Text>
                       ))}
                     {!r.excluded &&
                       r.warnings.map((w) => (
                         <Typography.Text key={`w${w.code}${w.column ?? ''}${w.message}`} type="warning">
-                          {w.message}
+                          {rule(w.message)}
                         </Typography.Text>
                       ))}
                   </Space>
@@ -632,7 +633,7 @@ export function ImportPage() {
         <Typography.Paragraph type="secondary">{t('import.fixHelp')}</Typography.Paragraph>
         {fixing?.errors.map((e) => (
           <Typography.Paragraph key={`fe${e.message}`} type="danger" style={{ marginBottom: 4 }}>
-            {e.message}
+            {rule(e.message)}
           </Typography.Paragraph>
         ))}
         <Form layout="horizontal" labelCol={{ span: 9 }} wrapperCol={{ span: 15 }} style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }}>

@@ -14,7 +14,7 @@ import { useAllowed } from '../../auth/access';
 import type { Organisation } from '../../../../shared/model/records';
 import { parseCreditCode } from '../../../../shared/rules/credit-code';
 import { ValidationError } from '../../db/errors';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { formatInstantDate, formatIsoDate } from '../../i18n/format';
 import { kindName, programName, stateName } from '../applications/search';
 import { useOrganisationFiles } from './queries';
@@ -28,7 +28,6 @@ import {
 import { writeContext } from '../../session';
 import { useUi } from '../../stores/ui';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 import { DuplicateOrganisationWarning, type OrganisationDuplicate } from '../../components/DuplicateOrganisationWarning';
 
 interface OrganisationForm {
@@ -45,6 +44,8 @@ const FIELDS = ['creditCode', 'name', 'address', 'contact', 'phone'] as const;
 
 export function OrganisationsPage() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<OrganisationForm>();
@@ -87,18 +88,18 @@ export function OrganisationsPage() {
     } catch (error) {
       if (error instanceof DuplicateOrganisationError) {
         setWarning({ kind: 'same-code', organisations: [error.existing] });
-        form.setFields([{ name: 'creditCode', errors: [error.message] }]);
+        form.setFields([{ name: 'creditCode', errors: [errorText(error)] }]);
       } else if (error instanceof SimilarOrganisationWarning) {
         setWarning({ kind: 'similar', organisations: error.similar });
       } else if (error instanceof ValidationError) {
         form.setFields(
           error.issues.map((i) => {
             const field = FIELDS.find((f) => f === i.path) ?? 'name';
-            return { name: field, errors: [i.message] };
+            return { name: field, errors: [rule(i.message)] };
           }),
         );
       } else {
-        void message.error(t('error.unexpected', { message: errorMessage(error) }));
+        void message.error(t('error.unexpected', { message: errorText(error) }));
       }
     } finally {
       setSaving(false);

@@ -7,10 +7,9 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'an
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { Expert } from '../../../../shared/model/records';
-import { useT } from '../../i18n';
+import { useT, useErrorText } from '../../i18n';
 import { saveExpert } from './commands';
 import { useExperts, useReviewerAccounts } from './queries';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   name: string;
@@ -24,6 +23,7 @@ interface Values {
 
 function ExpertForm({ expert, onClose }: { expert: Expert | null; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const accounts = useReviewerAccounts();
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ function ExpertForm({ expert, onClose }: { expert: Expert | null; onClose: () =>
       );
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

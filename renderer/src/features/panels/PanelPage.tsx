@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PanelSession } from '../../../../shared/model/records';
 import { getPack } from '../../../../shared/programs';
-import { useT } from '../../i18n';
+import { useT, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useAllowed } from '../../auth/access';
 import { useUi } from '../../stores/ui';
@@ -18,11 +18,11 @@ import { ExpertsRoster } from './ExpertsRoster';
 import { useExperts, useVisibleSessions } from './queries';
 import { SessionForm } from './SessionForm';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 /** 导入结果文件: the office (or a chair) reads a results file; a refusal says why, nothing written. */
 export function ImportResultsButton({ label }: { label?: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
@@ -41,7 +41,7 @@ export function ImportResultsButton({ label }: { label?: string }) {
               setSummary(line);
               void message.success(line);
             } catch (e) {
-              setError(errorMessage(e));
+              setError(errorText(e));
             }
           });
           return false;

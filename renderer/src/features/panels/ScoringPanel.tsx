@@ -22,14 +22,13 @@ import {
   type PanelSheetRow,
 } from '../../../../shared/panels';
 import type { Scoresheet } from '../../../../shared/model/records';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { saveSheet } from './commands';
 import type { SessionData } from './context';
 import { stageName } from './format';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   scores: Record<string, number | null | undefined>;
@@ -48,6 +47,7 @@ function typedTotal(sheet: PanelSheet, scores: Values['scores']): number {
 
 function SheetForm({ data, applicationId, sheet, expertId, existing }: { data: SessionData; applicationId: string; sheet: PanelSheet; expertId: string; existing?: Scoresheet }) {
   const t = useT();
+  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,7 +74,7 @@ function SheetForm({ data, applicationId, sheet, expertId, existing }: { data: S
         submit,
       });
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -154,6 +154,7 @@ function SheetsList({ data, sheet, sheets, hidden }: { data: SessionData; sheet:
 
 function StageCard({ data, applicationId, stage }: { data: SessionData; applicationId: string; stage: string }) {
   const t = useT();
+  const rule = useRuleText();
   const lang = langOf(useUi((s) => s.locale));
   const user = useSession((s) => s.user);
   const actor = { userId: user?.id ?? '', role: user?.role ?? 'reviewer' };
@@ -163,7 +164,7 @@ function StageCard({ data, applicationId, stage }: { data: SessionData; applicat
   const [member, setMember] = useState<string | undefined>(undefined);
   if (row === undefined || sheet === undefined) return null;
   const title = t('panel.sheetTitle', { stage: stageName(data, stage, lang) });
-  if (typeof sheet === 'string') return <Card size="small" title={title}><Alert type="warning" showIcon title={sheet} /></Card>;
+  if (typeof sheet === 'string') return <Card size="small" title={title}><Alert type="warning" showIcon title={rule(sheet)} /></Card>;
   const visible = visibleSheets(data.ctx, viewer, applicationId, stage);
 
   if (viewer.kind === 'expert') {
@@ -176,7 +177,7 @@ function StageCard({ data, applicationId, stage }: { data: SessionData; applicat
         {may.ok ? (
           <SheetForm key={own?.updatedAt ?? 'new'} data={data} applicationId={applicationId} sheet={sheet} expertId={viewer.expertId} {...(may.value.existing ? { existing: may.value.existing } : {})} />
         ) : (
-          <Alert type={own?.status === 'submitted' ? 'success' : 'info'} showIcon title={may.error.message} style={{ marginBottom: 8 }} data-testid={`sheet-state-${stage}`} />
+          <Alert type={own?.status === 'submitted' ? 'success' : 'info'} showIcon title={rule(may.error.message)} style={{ marginBottom: 8 }} data-testid={`sheet-state-${stage}`} />
         )}
         <Typography.Title level={5}>{t('panel.sheetsSeen')}</Typography.Title>
         <SheetsList data={data} sheet={sheet} sheets={visible.sheets} hidden={visible.hidden} />
@@ -205,7 +206,7 @@ function StageCard({ data, applicationId, stage }: { data: SessionData; applicat
             (chosen.ok ? (
               <SheetForm key={`${member}-${chosen.value.existing?.updatedAt ?? 'new'}`} data={data} applicationId={applicationId} sheet={sheet} expertId={member!} {...(chosen.value.existing ? { existing: chosen.value.existing } : {})} />
             ) : (
-              <Alert type="warning" showIcon title={chosen.error.message} data-testid="paper-refused" />
+              <Alert type="warning" showIcon title={rule(chosen.error.message)} data-testid="paper-refused" />
             ))}
         </Space>
       </Card>

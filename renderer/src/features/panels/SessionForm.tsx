@@ -11,12 +11,11 @@ import { programPacks } from '../../../../shared/programs';
 import { formatDateZh } from '../../../../shared/rules/civil-date';
 import { dateRules, isoOf } from '../../components/dates';
 import { MultiSelect } from '../../components/MultiSelect';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { saveSession } from './commands';
 import { useCandidates, useExperts } from './queries';
 import { langOf } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Values {
   programId?: string;
@@ -31,6 +30,8 @@ interface Values {
 
 export function SessionForm({ session, onClose }: { session?: PanelSession; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang = langOf(locale);
   const [form] = Form.useForm<Values>();
@@ -79,10 +80,10 @@ export function SessionForm({ session, onClose }: { session?: PanelSession; onCl
       );
       if (saved.recusals.length > 0) {
         const name = (id: string) => experts?.find((e) => e.id === id)?.name ?? '';
-        setRecused(saved.recusals.map((r) => `${name(r.expertId)}：${r.reason}`).join('\n'));
+        setRecused(saved.recusals.map((r) => rule(`${name(r.expertId)}：${r.reason}`)).join('\n'));
       } else onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

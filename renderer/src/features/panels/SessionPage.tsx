@@ -24,7 +24,7 @@ import type { SignedOutcome } from '../../../../shared/panels';
 import { db } from '../../db';
 import { loadOfficeName } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
@@ -37,7 +37,6 @@ import { ImportResultsButton } from './PanelPage';
 import { useSessionData } from './queries';
 import { SessionForm } from './SessionForm';
 import { langOf, type Lang } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 
 function useViewer(data: SessionData) {
@@ -106,6 +105,7 @@ function ApplicationsTab({ data }: { data: SessionData }) {
 
 function DefenceTab({ data }: { data: SessionData }) {
   const t = useT();
+  const errorText = useErrorText();
   const { message } = App.useApp();
   const { office } = useViewer(data);
   const job = useDocumentJob();
@@ -119,7 +119,7 @@ function DefenceTab({ data }: { data: SessionData }) {
       await saveDefenceSchedule(data.ctx.session.id, slots.filter((s) => s.start !== '' || s.end !== '' || s.room !== ''));
       void message.success(t('panel.defence.saved'));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   const print = async (how: 'print' | 'save') => {
@@ -187,6 +187,7 @@ function DefenceTab({ data }: { data: SessionData }) {
 
 function RecusalsTab({ data }: { data: SessionData }) {
   const t = useT();
+  const errorText = useErrorText();
   const { viewer, office, isChair } = useViewer(data);
   const [form] = Form.useForm<{ expertId?: string; applicationId?: string; reason: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -201,7 +202,7 @@ function RecusalsTab({ data }: { data: SessionData }) {
       await recordRecusal(data.ctx.session.id, v.expertId ?? (viewer.kind === 'expert' ? viewer.expertId : ''), v.applicationId ?? '', v.reason ?? '');
       form.resetFields();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   const columns: ColumnsType<PanelRecusal> = [
@@ -240,6 +241,7 @@ function RecusalsTab({ data }: { data: SessionData }) {
 
 function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAggregate; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const existing = live(data.ctx.ballots, data.ctx.session.id).find((b) => b.applicationId === row.applicationId && b.stage === row.stage);
   const [values, setValues] = useState({ issued: existing?.issued ?? row.aggregate?.ballot?.eligible ?? 0, agree: existing?.agree ?? 0, disagree: existing?.disagree ?? 0, abstain: existing?.abstain ?? 0 });
   const [error, setError] = useState<string | null>(null);
@@ -248,7 +250,7 @@ function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAgg
       await recordBallot(data.ctx.session.id, row.applicationId, row.stage, values);
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -268,6 +270,8 @@ function TallyModal({ data, row, onClose }: { data: SessionData; row: SessionAgg
 
 function ResultsTab({ data }: { data: SessionData }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const lang: Lang = langOf(useUi((s) => s.locale));
   const { office, isChair } = useViewer(data);
   const job = useDocumentJob();
@@ -287,7 +291,7 @@ function ResultsTab({ data }: { data: SessionData }) {
       await signOffResults(data.ctx.session.id, { keys: selected, rulings: complete });
       setSelected([]);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   const print = async (how: 'print' | 'save' | 'xlsx') => {
@@ -315,7 +319,7 @@ function ResultsTab({ data }: { data: SessionData }) {
         <Space orientation="vertical" size={2}>
           {a.aggregate?.flags.map((f) => (
             <Tag key={f.code} color="red" style={{ whiteSpace: 'normal' }} data-flag={f.code}>
-              {f.message}
+              {rule(f.message)}
             </Tag>
           ))}
           {a.aggregate?.notes.map((n) => (
@@ -426,6 +430,7 @@ function ResultsTab({ data }: { data: SessionData }) {
 
 function FileCard({ data }: { data: SessionData }) {
   const t = useT();
+  const errorText = useErrorText();
   const { office, isChair, viewer } = useViewer(data);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -436,7 +441,7 @@ function FileCard({ data }: { data: SessionData }) {
       download(file.text, file.fileName);
       setDone(t('panel.file.exported', { sheets: file.sheets, results: file.results }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   if (!office && viewer.kind !== 'expert') return null;
@@ -457,6 +462,7 @@ function FileCard({ data }: { data: SessionData }) {
 
 function Overview({ data }: { data: SessionData }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const { office, self, isChair } = useViewer(data);
@@ -494,7 +500,7 @@ function Overview({ data }: { data: SessionData }) {
             onClick={() =>
               void recordAttendance(session.id, present).then(
                 () => setError(null),
-                (e: unknown) => setError(errorMessage(e)),
+                (e: unknown) => setError(errorText(e)),
               )
             }
           >

@@ -16,7 +16,7 @@ import { assessmentYearsOf } from '../../documents/inputs';
 import { annualSummaryInput, certificateEvents, publicityInput, rkRegisterRows, zjRosterApplicants } from './rosters';
 import { loadOfficeName } from '../../documents/settings';
 import { useDocumentJob } from '../../documents/useDocumentJob';
-import { langOf, useT } from '../../i18n';
+import { langOf, useT, useRuleText } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { loadApplicationFile, type ApplicationFile } from '../applications/file';
 import { todayIso } from '../../today';
@@ -50,6 +50,7 @@ function yearStart(): string {
 
 export function RostersPage() {
   const t = useT();
+  const rule = useRuleText();
   const { message } = App.useApp();
   const { run, busy, dialog } = useDocumentJob();
   const publicities = useLiveQuery(() => db.publicities.toArray().then((rows) => rows.filter((p) => !p.deleted)), []);
@@ -65,8 +66,8 @@ export function RostersPage() {
   function range(r: { from: string; to: string }): { from: IsoDate; to: IsoDate } | undefined {
     const from = parseDateInput(r.from);
     const to = parseDateInput(r.to);
-    if (!from.ok) return void message.error(`${t('documents.rosters.from')}：${from.error.message}`);
-    if (!to.ok) return void message.error(`${t('documents.rosters.to')}：${to.error.message}`);
+    if (!from.ok) return void message.error(`${t('documents.rosters.from')}：${rule(from.error.message)}`);
+    if (!to.ok) return void message.error(`${t('documents.rosters.to')}：${rule(to.error.message)}`);
     if (to.value < from.value) return void message.error(t('documents.rosters.rangeOrder'));
     return { from: from.value, to: to.value };
   }
@@ -133,7 +134,7 @@ export function RostersPage() {
 
   async function gradedRegister(pack: ProgramPack) {
     const asOf = parseDateInput(gradedAsOf);
-    if (!asOf.ok) return void message.error(`${t('documents.rosters.asOf')}：${asOf.error.message}`);
+    if (!asOf.ok) return void message.error(`${t('documents.rosters.asOf')}：${rule(asOf.error.message)}`);
     const [certificates, organisations] = await Promise.all([db.certificates.where('programId').equals(pack.id).toArray(), db.organisations.toArray()]);
     const holders = new Map(organisations.map((o) => [o.id, { name: o.name, creditCode: o.creditCode }]));
     const live = certificates.filter((c) => !c.deleted && c.issuedOn <= asOf.value);
@@ -169,7 +170,7 @@ export function RostersPage() {
           description={
             <ul style={{ paddingLeft: 18, margin: 0, maxHeight: 300, overflow: 'auto' }}>
               {skipped.slice(0, 50).map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{rule(p)}</li>
               ))}
             </ul>
           }

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, T
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { bridge, isDesktop } from '../../platform/bridge';
 import { requestPersistentStorage } from '../../platform/storage';
@@ -20,7 +20,6 @@ import { EnrolInputError, enrolRefusalMessage, OfficeSwitchError, type EnrolInpu
 import { formatDateTime } from '../../sync/format';
 import { SYNC_KEYS, type SyncConnection } from '../../sync/settings';
 import { useUi } from '../../stores/ui';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 
 /**
@@ -30,6 +29,8 @@ import { errorMessage } from '../../../../shared/rules/error-message';
  */
 function SyncServerCard() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<EnrolInput>();
@@ -52,7 +53,7 @@ function SyncServerCard() {
       setEditing(false);
       void message.success(t('settings.sync.enrolled', { office: enrolled.officeName }));
     } catch (error) {
-      if (error instanceof EnrolInputError) form.setFields([{ name: error.field, errors: [error.message] }]);
+      if (error instanceof EnrolInputError) form.setFields([{ name: error.field, errors: [errorText(error)] }]);
       else if (error instanceof OfficeSwitchError) {
         // Another office while this desk holds the current one's work: nothing was sent; the clerk decides.
         // Chinese: the refusal's own words (OfficeSwitchError, renderer/src/sync/enrol.ts).
@@ -73,8 +74,8 @@ function SyncServerCard() {
           autoFocusButton: 'cancel',
           onOk: () => submit(values, true),
         });
-      } else if (error instanceof SyncError) setRefusal(enrolRefusalMessage(error));
-      else setRefusal(t('error.unexpected', { message: errorMessage(error) }));
+      } else if (error instanceof SyncError) setRefusal(rule(enrolRefusalMessage(error)));
+      else setRefusal(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -174,6 +175,7 @@ interface BackupValues {
  */
 function BackupCard() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<BackupValues>();
@@ -190,7 +192,7 @@ function BackupCard() {
       form.resetFields();
       void message.success(t(typed === '' ? 'backup.saved' : 'backup.savedSealed'));
     } catch (error) {
-      void message.error(error instanceof BackupError ? error.message : t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(error instanceof BackupError ? errorText(error) : t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -273,6 +275,7 @@ function RestoreCard() {
 
 export function SettingsPage() {
   const t = useT();
+  const rule = useRuleText();
   const { message } = AntApp.useApp();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [storage, setStorage] = useState<Awaited<ReturnType<typeof requestPersistentStorage>> | null>(null);
@@ -284,7 +287,7 @@ export function SettingsPage() {
 
   const open = async (which: 'data' | 'backup') => {
     const result = await bridge.openFolder(which);
-    if (result.status === 'unavailable') void message.info(result.message);
+    if (result.status === 'unavailable') void message.info(rule(result.message));
   };
 
   return (

@@ -14,7 +14,7 @@ import type { SyncedTable } from '../../../../shared/model/records';
 import type { FieldVersion } from '../../../../shared/sync/merge';
 import { db, deviceId, repositories } from '../../db';
 import type { Repository } from '../../db/repository';
-import { useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey, useErrorText, useRuleText } from '../../i18n';
 import { messages } from '../../i18n/messages';
 import { formatIsoDate } from '../../i18n/format';
 import { bridge } from '../../platform/bridge';
@@ -33,7 +33,6 @@ import type { SyncProgress } from '../../sync/run';
 import { DEVICE_ID_KEY } from '../../db/keys';
 import { DOCUMENTS_SYNC_ERROR_KEY } from '../../sync/numbers';
 import { SYNC_KEYS, type SyncConnection, type SyncFailure } from '../../sync/settings';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 type T = ReturnType<typeof useT>;
 
@@ -88,6 +87,7 @@ function ProgressLine({ progress }: { progress: SyncProgress | null }) {
 
 function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; phase: SyncPhase; nextRetryAt: number | null }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const next =
     phase === 'blocked' || !failure.retry
@@ -103,7 +103,7 @@ function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; p
       data-testid="sync-error"
       description={
         <Space orientation="vertical" size={4}>
-          <Typography.Text strong>{failure.message}</Typography.Text>
+          <Typography.Text strong>{rule(failure.message)}</Typography.Text>
           <Typography.Text>{next}</Typography.Text>
           <Typography.Text type="secondary">{t('sync.error.code', { code: failure.code, time: formatDateTime(failure.at, locale) })}</Typography.Text>
         </Space>
@@ -152,6 +152,7 @@ function displayValue(t: T, locale: 'zh-CN' | 'en', field: string, value: FieldV
 
 function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const items = useLiveQuery(() => listConflicts(db), [], [] as ConflictItem[]);
@@ -164,7 +165,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
       await repository.resolveConflict(item.recordId, item.field as never, (version.value ?? undefined) as never, await writeContext());
       void message.success(t('sync.conflict.kept', { value: displayValue(t, locale, item.field, version.value) }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(null);
     }
@@ -178,7 +179,7 @@ function Conflicts({ ownDevice }: { ownDevice: string | undefined }) {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('sync.conflictsHelp')}</Typography.Text>
           {items.map((item) => (
-            <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+            <Card key={item.key} type="inner" size="small" data-testid="conflict" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? t('sync.record.unnamed')}`}>
               <Typography.Paragraph strong>{t('sync.conflict.field', { field: item.fieldLabel ?? fieldLabel(t, item.table, item.field) })}</Typography.Paragraph>
               <Flex gap={16} wrap>
                 {item.versions.map((version, i) => (
@@ -233,6 +234,8 @@ function RestampAlert() {
  */
 function Quarantine() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = AntApp.useApp();
   const items = useLiveQuery(() => quarantined(), [], [] as QuarantineItem[]);
@@ -247,7 +250,7 @@ function Quarantine() {
       if (result.stillRefused > 0) void message.warning(t('sync.quarantine.stillRefused', { requeued: result.requeued, refused: result.stillRefused }));
       else void message.success(t('sync.quarantine.requeued', { count: result.requeued }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -259,7 +262,7 @@ function Quarantine() {
       const result = await saveQuarantineFile();
       if (result.status !== 'cancelled') void message.success(t('sync.quarantine.saved'));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -284,13 +287,13 @@ function Quarantine() {
           </Space>
         )}
         {items.map((item) => (
-          <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? item.recordId}`}>
+          <Card key={item.id} type="inner" size="small" data-testid="quarantine-item" title={`${t(`sync.table.${item.table}`)} · ${item.recordLabel ?? t('sync.record.unnamed')}`}>
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-              <Typography.Text strong>{locale === 'zh-CN' ? item.message : t('sync.quarantine.refused', { code: item.code })}</Typography.Text>
-              <Typography.Text>{locale === 'zh-CN' ? item.advice : t('sync.quarantine.advice')}</Typography.Text>
+              <Typography.Text strong>{locale === 'zh-CN' ? item.message : item.refusal.en}</Typography.Text>
+              <Typography.Text>{locale === 'zh-CN' ? item.advice.zh : item.advice.en}</Typography.Text>
               {item.detail !== undefined && (
                 <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
-                  {t('sync.quarantine.detail', { detail: item.detail })}
+                  {t('sync.quarantine.detail', { detail: rule(item.detail) })}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary">
@@ -321,6 +324,7 @@ function Quarantine() {
  */
 function Duplicates() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message, modal } = AntApp.useApp();
   const groups = useLiveQuery(() => duplicates(), [], [] as DuplicateGroup[]);
@@ -341,7 +345,7 @@ function Duplicates() {
           const moved = Object.values(result.moved).reduce((a, b) => a + b, 0);
           void message.success(t('sync.duplicates.merged', { removed: result.removed.length, moved }));
         } catch (error) {
-          void message.error(errorMessage(error));
+          void message.error(errorText(error));
         } finally {
           setBusy(null);
         }
@@ -384,6 +388,8 @@ function Duplicates() {
 
 function Transfer({ pending, connection }: { pending: number; connection: SyncConnection | undefined }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -402,7 +408,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       if (exported.leftOut > 0) void message.warning(t('sync.exportedPartial', { count: exported.operations, left: exported.leftOut }));
       else void message.success(t('sync.exported', { count: exported.operations }));
     } catch (error) {
-      void message.error(t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -420,13 +426,13 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
       }
       const parsed = parseBatchFile(await file.text());
       if (!parsed.ok) {
-        void message.error(parsed.message);
+        void message.error(rule(parsed.message));
         return;
       }
       const result = await importBatchFile(db, parsed.file, await deviceId(), connection?.officeId, Date.now());
       void message.success(t('sync.imported', { operations: result.operations, records: result.records }));
     } catch (error) {
-      void message.error(error instanceof BatchFileRefused ? error.message : t('error.unexpected', { message: errorMessage(error) }));
+      void message.error(error instanceof BatchFileRefused ? errorText(error) : t('error.unexpected', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -450,6 +456,7 @@ function Transfer({ pending, connection }: { pending: number; connection: SyncCo
 
 export function SyncPage() {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -557,7 +564,7 @@ export function SyncPage() {
             type="warning"
             showIcon
             style={{ marginTop: 16 }}
-            title={t('documents.certificates.numbersSyncFailed', { message: settings.documentsError.message })}
+            title={t('documents.certificates.numbersSyncFailed', { message: rule(settings.documentsError.message) })}
             data-testid="documents-sync-failure"
           />
         )}

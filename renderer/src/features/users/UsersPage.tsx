@@ -12,18 +12,17 @@ import type { User } from '../../../../shared/model/records';
 import { WORKFLOW_ROLES, type WorkflowRole } from '../../../../shared/workflow/definition';
 import { AuthError, changeRole, createUser, resetPassword, setDisabled, userDirectory, type NewUserInput } from '../../auth/users';
 import { ValidationError } from '../../db/errors';
-import { useT } from '../../i18n';
+import { useT, useErrorText, useRuleText } from '../../i18n';
 import { formatInstantDate } from '../../i18n/format';
 import { NotSignedInError } from '../../session';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 type T = ReturnType<typeof useT>;
 
-function failureText(error: unknown, t: T): string {
-  if (error instanceof AuthError || error instanceof ValidationError || error instanceof NotSignedInError) return error.message;
-  return t('auth.unexpected', { message: errorMessage(error) });
+function failureText(error: unknown, t: T, errorText: (error: unknown) => string): string {
+  if (error instanceof AuthError || error instanceof ValidationError || error instanceof NotSignedInError) return errorText(error);
+  return t('auth.unexpected', { message: errorText(error) });
 }
 
 function roleOptions(t: T) {
@@ -40,6 +39,8 @@ interface CreateValues {
 
 function CreateUserCard() {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<CreateValues>();
   const [busy, setBusy] = useState(false);
@@ -58,9 +59,9 @@ function CreateUserCard() {
       form.resetFields();
       void message.success(t('auth.users.created', { name: `${created.displayName}（${created.username}）` }));
     } catch (error) {
-      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof CreateValues, errors: [i.message] })));
+      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof CreateValues, errors: [rule(i.message)] })));
       else if (error instanceof AuthError && error.message.startsWith('用户名')) form.setFields([{ name: 'username', errors: [error.message] }]);
-      else void message.error(failureText(error, t));
+      else void message.error(failureText(error, t, errorText));
     } finally {
       setBusy(false);
     }
@@ -115,6 +116,8 @@ interface ResetValues {
 
 function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ResetValues>();
   const [busy, setBusy] = useState(false);
@@ -127,8 +130,8 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
       void message.success(t('auth.users.resetDone', { name: user.displayName }));
       onClose();
     } catch (error) {
-      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof ResetValues, errors: [i.message] })));
-      else void message.error(failureText(error, t));
+      if (error instanceof ValidationError) form.setFields(error.issues.map((i) => ({ name: i.path as keyof ResetValues, errors: [rule(i.message)] })));
+      else void message.error(failureText(error, t, errorText));
     } finally {
       setBusy(false);
     }
@@ -166,6 +169,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
 
 function UsersTable() {
   const t = useT();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const me = useSession((s) => s.user);
   const { message, modal } = AntApp.useApp();
@@ -177,7 +181,7 @@ function UsersTable() {
       await action();
       void message.success(done);
     } catch (error) {
-      void message.error(failureText(error, t));
+      void message.error(failureText(error, t, errorText));
     }
   };
 

@@ -11,14 +11,13 @@ import { useState } from 'react';
 import { auditsOutstanding, evaluatorActive } from '../../../../shared/engine/agencies';
 import { AGENCY_AUDIT_KINDS, type AgencyAudit, type AgencyAuditKind } from '../../../../shared/model/records';
 import { db } from '../../db';
-import { useT } from '../../i18n';
+import { useT, useRuleText, useErrorText } from '../../i18n';
 import { formatIsoDate } from '../../i18n/format';
 import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { parseDateInput } from '../../../../shared/rules/civil-date';
 import type { TabProps } from '../applications/types';
 import { recordAgencyAudit } from './audits';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 interface Draft {
   kind?: AgencyAuditKind;
@@ -31,6 +30,8 @@ interface Draft {
 
 export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRecord: boolean }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const { file } = props;
@@ -57,7 +58,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
     // 20261122, 2026-11-22 or 2026年11月22日, as everywhere a date is typed.
     const on = parseDateInput(draft.on ?? '');
     if (!on.ok) {
-      setError(`${t('workflow.agencyAudit.on')}：${on.error.message}`);
+      setError(`${t('workflow.agencyAudit.on')}：${rule(on.error.message)}`);
       return;
     }
     setBusy(true);
@@ -76,7 +77,7 @@ export function AgencyAuditsCard({ props, mayRecord }: { props: TabProps; mayRec
       // The agency stays chosen; the next review names its own evaluators, date and findings.
       setDraft((d) => ({ evaluatorIds: [], findings: '', ...(d.agencyId === undefined ? {} : { agencyId: d.agencyId }) }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -14,7 +14,7 @@ import { programPacks } from '../../../../shared/programs';
 import { WORKFLOW_QUEUES, type WorkflowQueue } from '../../../../shared/workflow/definition';
 import { dateRules, isoOf } from '../../components/dates';
 import { db } from '../../db';
-import { useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey, useErrorText, useRuleText } from '../../i18n';
 import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { loadCalendar, shippedCalendar } from '../calendar/calendar';
 import { loadQueue, queueCounts, type QueueRow } from './queues';
@@ -25,7 +25,6 @@ import { todayIso } from '../../today';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
 import { KeyDates } from './KeyDates';
 import { langOf, ruleText, type Lang } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 const ALL = '*';
 
@@ -42,6 +41,8 @@ function sharedPublicityTransition(rows: readonly QueueRow[]): { id: string; lab
 
 function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onClose: (started: boolean) => void }) {
   const t = useT();
+  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
@@ -66,7 +67,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
       endsOn = shown.date;
       provisionalYears = shown.provisionalYears;
     } catch (e) {
-      endsError = errorMessage(e);
+      endsError = errorText(e);
     }
   }
 
@@ -98,7 +99,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
       if (e instanceof StartPublicityError && e.refusals.length > 0) {
         setError(t('workflow.queues.publicityRefused'));
         setRefusals(e.refusals);
-      } else setError(errorMessage(e));
+      } else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -164,7 +165,7 @@ function StartPublicityModal({ rows, onClose }: { rows: readonly QueueRow[]; onC
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {refusals.map((r) => (
                     <li key={r.applicationId}>
-                      {r.applicationNo}：{r.message}
+                      {r.applicationNo}：{rule(r.message)}
                     </li>
                   ))}
                 </ul>

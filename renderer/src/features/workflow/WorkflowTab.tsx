@@ -19,7 +19,7 @@ import { rolesThatCanAct } from '../../../../shared/workflow/who-can';
 import { levelPassed, routingChain, ROUTING_LEVELS, type RoutingLevelId } from '../../../../shared/workflow/routing';
 import { publicityShownEnd } from '../../../../shared/workflow/deadlines';
 import { formatTenths } from '../../../../shared/panels/tenths';
-import { useRuleText, useT, type MessageKey } from '../../i18n';
+import { useRuleText, useT, type MessageKey, useErrorText } from '../../i18n';
 import { dateInputText, formatIsoDate } from '../../i18n/format';
 import { routingStateOf } from '../applications/file';
 import { useAllowed } from '../../auth/access';
@@ -38,7 +38,6 @@ import { dateRules, isoOf } from '../../components/dates';
 import { stateOf, workflowOf } from '../../../../shared/workflow/lookup';
 import { deadlineSeverity } from '../../../../shared/workflow/deadlines';
 import { langOf, type Lang } from '../../i18n';
-import { errorMessage } from '../../../../shared/rules/error-message';
 
 
 
@@ -72,7 +71,7 @@ function FireModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const role = useSession((s) => s.user?.role ?? 'clerk');
@@ -122,7 +121,7 @@ function FireModal({
         void message.success(t('workflow.fire.done', { action: transition.label[lang] }));
         onClose();
       } catch (e) {
-        setError(rule(errorMessage(e)));
+        setError(errorText(e));
       } finally {
         setBusy(false);
       }
@@ -145,7 +144,7 @@ function FireModal({
       onClose();
     } catch (e) {
       // The form stays as typed; the engine's (or the record's) Chinese reason is shown.
-      setError(rule(errorMessage(e)));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -316,6 +315,7 @@ function TransitionButtons({ props }: { props: TabProps }) {
 
 function StepsHistory({ props }: { props: TabProps }) {
   const t = useT();
+  const rule = useRuleText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const definition = props.result.pack.workflows[props.file.application.kind];
@@ -334,7 +334,7 @@ function StepsHistory({ props }: { props: TabProps }) {
                 {stateName(e.from)} → {stateName(e.to)}）
               </span>
               {e.returnTo && <Typography.Text type="secondary">{t('workflow.fire.returnTo')}：{t(`workflow.returnTo.${e.returnTo}`)}</Typography.Text>}
-              {e.reason && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>{t('workflow.fire.reason')}：{e.reason}</Typography.Text>}
+              {e.reason && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>{t('workflow.fire.reason')}：{rule(e.reason)}</Typography.Text>}
               {e.opinion && <Typography.Text type="secondary">{t('workflow.fire.opinion')}：{e.opinion}</Typography.Text>}
               {e.decision && <Typography.Text type="secondary">{t('workflow.fire.decision')}：{e.decision}</Typography.Text>}
               {e.scores && (
@@ -356,7 +356,7 @@ function StepsHistory({ props }: { props: TabProps }) {
 
 function RoutingCard({ props }: { props: TabProps }) {
   const t = useT();
-  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const lang: Lang = langOf(locale);
   const { message } = App.useApp();
@@ -394,7 +394,7 @@ function RoutingCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.routing.recorded'));
       form.resetFields(['note']);
     } catch (e) {
-      setError(rule(errorMessage(e)));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -479,7 +479,7 @@ function RoutingCard({ props }: { props: TabProps }) {
 
 function SettleModal({ objection, onClose }: { objection: Objection; onClose: () => void }) {
   const t = useT();
-  const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ upheld: boolean; settlement: string; settledOn: string }>();
@@ -499,7 +499,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
       void message.success(t('workflow.objection.settledDone'));
       onClose();
     } catch (e) {
-      setError(rule(errorMessage(e)));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -545,6 +545,7 @@ function SettleModal({ objection, onClose }: { objection: Objection; onClose: ()
 function PublicityCard({ props }: { props: TabProps }) {
   const t = useT();
   const rule = useRuleText();
+  const errorText = useErrorText();
   const locale = useUi((s) => s.locale);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ raisedOn: string; raisedBy?: string; content: string }>();
@@ -571,7 +572,7 @@ function PublicityCard({ props }: { props: TabProps }) {
       void message.success(t('workflow.objection.raised'));
       form.resetFields(['content', 'raisedBy']);
     } catch (e) {
-      setError(rule(errorMessage(e)));
+      setError(errorText(e));
     }
   };
 
