@@ -419,22 +419,72 @@ export const XJ_OTHERS_SCORES: NonNullable<Pack['panel']>['othersScores'] = {
 };
 
 /**
- * The life of a P1 / P2 certificate after issue (000 第十五条 to 第十八条), the same for both
- * levels but for the article and the years: renewal runs on from the old expiry, a reissue keeps
- * the validity and voids the lost number, a change of information updates the holder's record.
+ * One level's certificate terms as 000 words them — 第十五条 for the 工程经理, 第十六条 for the
+ * 高级工程经理: valid four years, renewal in the six months before expiry, four more years. The
+ * pack states them once; its validity, renewal window and lifecycle are read from them.
  */
-export function xjLifecycle(o: {
+export interface XjTerms {
   readonly article: '第十五条' | '第十六条';
   readonly renewalArticle: '第十五条一' | '第十六条';
   readonly validityYears: number;
+  readonly validityRule: 'XJ_PM_VALIDITY_YEARS' | 'XJ_SPM_VALIDITY_YEARS';
   readonly renewalYears: number;
+  readonly windowMonths: number;
+  readonly windowRule: 'XJ_PM_RENEWAL_WINDOW_MONTHS' | 'XJ_SPM_RENEWAL_WINDOW_MONTHS';
   readonly validityQuote: string;
   readonly renewalQuote: string;
   readonly windowQuote: string;
   readonly printKinds: ('new' | 'upgrade' | 'renewal')[];
   readonly alternatives?: NonNullable<Pack['lifecycle']>['alternatives'];
   readonly extraPrefill?: NonNullable<NonNullable<Pack['lifecycle']>['prefill']>;
-}): NonNullable<Pack['lifecycle']> {
+}
+
+export function xjValidity(o: XjTerms): Pack['validity'] {
+  return {
+    years: o.validityYears,
+    rule: o.validityRule,
+    // 000 does not say from which day; the issue date is the only date the certificate carries.
+    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
+    cite: `000 ${o.article}`,
+    quote: o.validityQuote,
+  };
+}
+
+export function xjRenewalWindow(o: XjTerms): Pack['windows'][number] {
+  return {
+    id: 'renewal',
+    kinds: ['renewal'],
+    names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
+    monthsBeforeExpiry: o.windowMonths,
+    rule: o.windowRule,
+    extendsByYears: { value: o.renewalYears, cite: `000 ${o.renewalArticle}`, quote: o.renewalQuote },
+    cite: `000 ${o.article}`,
+    quote: o.windowQuote,
+  };
+}
+
+/** 第九条: one indicator system for both levels; each level words what the evaluation is based on. */
+export function xjScoring(names: { zh: string; en: string }, bases: NonNullable<Pack['scoring']>['bases']): NonNullable<Pack['scoring']> {
+  return {
+    names,
+    bases,
+    dimensions: XJ_DIMENSIONS,
+    cite: '000 第九条',
+    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
+  };
+}
+
+/** 第十四条: 通过的人员获得证书 — the certificate, named as 第十四条 names it (quoted). */
+export function xjCertificate(name: string, en: string, layout: 'xj-isi-pm-certificate' | 'xj-isi-spm-certificate', note: { zh: string; en: string }): Document {
+  return { id: 'certificate', kind: 'certificate', names: { zh: name, en }, layout, note, cite: '000 第十四条', quote: name };
+}
+
+/**
+ * The life of a P1 / P2 certificate after issue (000 第十五条 to 第十八条), the same for both
+ * levels but for the article and the years: renewal runs on from the old expiry, a reissue keeps
+ * the validity and voids the lost number, a change of information updates the holder's record.
+ */
+export function xjLifecycle(o: XjTerms): NonNullable<Pack['lifecycle']> {
   return {
     renewal: { kinds: ['renewal'], window: 'renewal', cite: `000 ${o.article}`, quote: o.windowQuote },
     validity: [
