@@ -77,6 +77,21 @@ const scoreEvidence: Material['binding'] = [{ kind: 'volume', volume: 2, positio
 
 const vol1 = (position: number): Material['binding'] => [{ kind: 'volume', volume: 1, position }];
 
+/**
+ * 002 附件4 二 6: a certificate handed in as the original and one copy, the copy checked against
+ * the original (四(四) 核对无误); required unless `requirement` says otherwise.
+ */
+const originalAndCopy = (
+  m: Pick<Material, 'id' | 'name' | 'binding' | 'quote'> & Partial<Pick<Material, 'requirement' | 'condition' | 'conditionText'>>,
+): Material => ({
+  ...paper,
+  requirement: 'required',
+  ...m,
+  copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
+  original: verifyOriginal,
+  cite: '002 附件4 二 6',
+});
+
 /** One copy of a document every applicant hands in, no original to see; `cite` is its item of 附件4 二. */
 const oneCopy = (cite: string, m: Pick<Material, 'id' | 'name' | 'binding' | 'quote'> & Partial<Pick<Material, 'note'>>): Material => ({
   ...paper,
@@ -614,41 +629,27 @@ export const zjItSeniorPack = {
       binding: vol1(2),
       quote: '申报材料公示确认表 1 份',
     }),
-    {
-      ...paper,
+    originalAndCopy({
       id: 'id-card',
       name: { zh: '身份证', en: 'ID card' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(3),
-      cite: '002 附件4 二 6',
       quote: '申报对象身份证',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'diploma',
       name: { zh: '学历证书', en: 'Diploma' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(4),
-      cite: '002 附件4 二 6',
       quote: '学历证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'degree-certificate',
       name: { zh: '学位证书', en: 'Degree certificate' },
       requirement: 'conditional',
       condition: { field: 'degree', op: 'present' },
       conditionText: { zh: '有学位的', en: 'When the applicant holds a degree' },
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(5),
-      cite: '002 附件4 二 6',
       quote: '学位证书',
-    },
+    }),
     {
       ...paper,
       id: 'education-verification',
@@ -682,40 +683,26 @@ export const zjItSeniorPack = {
       cite: '002 附件4 二 6',
       quote: '《教育部学历证书电子注册备案表》或《中国高等教育学历认证报告》、国外（港澳台）学历学位须提供教育部留学服务中心认证的《国外（港澳台）学历学位认证书》',
     },
-    {
-      ...paper,
+    originalAndCopy({
       id: 'current-title-certificate',
       name: { zh: '现任专业技术职务任职资格证书', en: 'Current title certificate' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(7),
-      cite: '002 附件4 二 6',
       quote: '现任专业技术职务任职资格证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'appointment-certificate',
       name: { zh: '聘任证书', en: 'Appointment certificate' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(8),
-      cite: '002 附件4 二 6',
       quote: '聘任证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'honours',
       name: { zh: '荣誉证书及获奖证书', en: 'Honours and awards' },
       requirement: 'optional',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       // 三 lists them in neither volume by name; as score evidence they follow the score sheet.
       binding: scoreEvidence,
-      cite: '002 附件4 二 6',
       quote: '荣誉证书及获奖证书等原件和复印件各 1 份',
-    },
+    }),
     {
       ...paper,
       id: 'main-contributor-proof',
