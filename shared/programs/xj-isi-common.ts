@@ -4,8 +4,9 @@
  * indicator system (第九条), the same material list (第十条, except the training certificate) and
  * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
  */
+import type { WorkflowDefinitionInput, WorkflowGuard, WorkflowStateInput, WorkflowTransitionInput } from '../workflow/definition';
 import type { ProgramPackInput } from './schema';
-import { LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow } from './workflow-parts';
+import { CLERK, grantingState, intakeLoop, LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
@@ -555,6 +556,45 @@ export function xjLifecycle(o: XjTerms): NonNullable<Pack['lifecycle']> {
     ],
     ...(o.alternatives ? { alternatives: o.alternatives } : {}),
     effects: [{ kind: 'change', state: 'changed', effect: 'update-holder' }],
+  };
+}
+
+/**
+ * A first evaluation, the same frame at both levels: the office's 完整性、真实性审核 (第十一条) leads
+ * to the level's panel steps, whose signed results are published (第十二条, 第十三条: 在评价结束后
+ * 公布结果) by an admin; 通过的人员获得证书 (第十四条). Each level gives its panel steps and the
+ * results a pass or a failure needs.
+ */
+export function xjEvaluationWorkflow(o: {
+  readonly id: string;
+  readonly name: { zh: string; en: string };
+  /** The intake review's transition into the first panel state. */
+  readonly passIntake: WorkflowTransitionInput;
+  readonly panelStates: WorkflowStateInput[];
+  readonly panelTransitions: WorkflowTransitionInput[];
+  readonly passGuards: WorkflowGuard[];
+  readonly failGuards: WorkflowGuard[];
+}): WorkflowDefinitionInput {
+  const intake = intakeLoop();
+  return {
+    id: o.id,
+    name: o.name,
+    states: [
+      ...intake.states,
+      ...o.panelStates,
+      state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
+      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
+      grantingState('certified', '已发证', 'Certified'),
+      state('not-passed', '未通过评价', 'Not passed', 'final'),
+    ],
+    transitions: [
+      ...intake.transitions,
+      o.passIntake,
+      ...o.panelTransitions,
+      transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [...o.passGuards, ...PRINTABLE], ['decision']),
+      transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], o.failGuards, ['decision', 'reason']),
+      transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+    ],
   };
 }
 

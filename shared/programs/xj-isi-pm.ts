@@ -19,6 +19,7 @@ import {
   type XjTerms,
   xjCertificate,
   xjEvaluationMaterials,
+  xjEvaluationWorkflow,
   xjFields,
   xjHolderMaterials,
   xjCertificateWorkflows,
@@ -28,9 +29,7 @@ import {
   xjScoring,
   xjValidity,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
-
-const evaluationIntake = intakeLoop();
+import { CLERK, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 
 /** 000 第十五条: four years; 第十五条一: renewal in the six months before expiry, four more years. */
 const TERMS: XjTerms = {
@@ -163,40 +162,20 @@ export const xjIsiPmPack = {
     ...xjDocuments('第十二条'),
   ],
   workflows: {
-    new: {
+    new: xjEvaluationWorkflow({
       id: 'xj-isi-pm.new',
       name: { zh: '信息系统集成实施工程经理评价', en: 'Engineering manager evaluation' },
-      states: [
-        ...evaluationIntake.states,
-        state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel'),
-        state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
-        state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-        grantingState('certified', '已发证', 'Certified'),
-        state('not-passed', '未通过评价', 'Not passed', 'final'),
-      ],
-      transitions: [
-        ...evaluationIntake.transitions,
-        // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
-        transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
+      // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
+      passIntake: transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
+      panelStates: [state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel')],
+      panelTransitions: [
         // 000 第十二条: 评价工作小组 evaluates the materials — the session's signed result, carried.
-        transition(
-          'evaluate',
-          'awaiting-evaluation',
-          'decision',
-          ['完成专业评价', 'Evaluation done'],
-          PANEL_STEP,
-          [panelResult('awaiting-evaluation')],
-          [],
-        ),
-        // 000 第十二条: 在评价结束后公布结果 — the result the panel signed; 第十四条: 通过的人员获得证书.
-        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [panelResult('awaiting-evaluation', 'pass'), ...PRINTABLE], ['decision']),
-        transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [panelResult('awaiting-evaluation', 'fail')], [
-          'decision',
-          'reason',
-        ]),
-        transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+        transition('evaluate', 'awaiting-evaluation', 'decision', ['完成专业评价', 'Evaluation done'], PANEL_STEP, [panelResult('awaiting-evaluation')], []),
       ],
-    },
+      // 000 第十二条: 在评价结束后公布结果 — the result the panel signed.
+      passGuards: [panelResult('awaiting-evaluation', 'pass')],
+      failGuards: [panelResult('awaiting-evaluation', 'fail')],
+    }),
     ...xjCertificateWorkflows('xj-isi-pm', '工程经理'),
   },
 } satisfies ProgramPackInput;

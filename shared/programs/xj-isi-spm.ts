@@ -25,6 +25,7 @@ import {
   type XjTerms,
   xjCertificate,
   xjEvaluationMaterials,
+  xjEvaluationWorkflow,
   xjFields,
   xjHolderMaterials,
   xjCertificateWorkflows,
@@ -34,7 +35,7 @@ import {
   xjScoring,
   xjValidity,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
+import { CLERK, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -60,26 +61,19 @@ const XJ_SPM_SCORE = {
 
 /** 000 第十三条: 专家评审会及现场答辩相结合 — the same procedure for a first application and an upgrade. */
 function expertEvaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGuard[]): WorkflowDefinitionInput {
-  const intake = intakeLoop();
-  return {
+  return xjEvaluationWorkflow({
     id,
     name: { zh, en },
-    states: [
-      ...intake.states,
+    // 000 第十一条: 完整性、真实性审核.
+    passIntake: transition('pass-intake', 'received', 'awaiting-defense', ['审核通过，安排答辩', 'Pass intake review'], CLERK, [
+      ...MATERIALS_OK,
+      ...acceptGuards,
+    ]),
+    panelStates: [
       state('awaiting-defense', '待现场答辩', 'Awaiting on-site defence', 'active', 'panel'),
       state('expert-review', '专家评审会', 'Expert review meeting', 'active', 'panel'),
-      state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
-      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      grantingState('certified', '已发证', 'Certified'),
-      state('not-passed', '未通过评价', 'Not passed', 'final'),
     ],
-    transitions: [
-      ...intake.transitions,
-      // 000 第十一条: 完整性、真实性审核.
-      transition('pass-intake', 'received', 'awaiting-defense', ['审核通过，安排答辩', 'Pass intake review'], CLERK, [
-        ...MATERIALS_OK,
-        ...acceptGuards,
-      ]),
+    panelTransitions: [
       // 000 第七条: 现场答辩结果 is one of the evaluation bases — scored on its own, signed, carried.
       transition(
         'record-defense',
@@ -100,28 +94,11 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         [panelResult('expert-review')],
         [],
       ),
-      // 000 第十三条: 在评价结束后公布结果 — passed only when both the defence and the meeting passed.
-      transition(
-        'pass',
-        'decision',
-        'issue',
-        ['公布结果：通过', 'Publish: passed'],
-        ['admin'],
-        [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass'), ...PRINTABLE],
-        ['decision'],
-      ),
-      transition(
-        'fail',
-        'decision',
-        'not-passed',
-        ['公布结果：未通过', 'Publish: not passed'],
-        ['admin'],
-        [{ kind: 'any-of', guards: [panelResult('awaiting-defense', 'fail'), panelResult('expert-review', 'fail')] }],
-        ['decision', 'reason'],
-      ),
-      transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
     ],
-  };
+    // 000 第十三条: 在评价结束后公布结果 — passed only when both the defence and the meeting passed.
+    passGuards: [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass')],
+    failGuards: [{ kind: 'any-of', guards: [panelResult('awaiting-defense', 'fail'), panelResult('expert-review', 'fail')] }],
+  });
 }
 
 const fields = xjFields(['new', 'upgrade']);
