@@ -17,6 +17,7 @@ import {
   IETS_VALIDITY_YEARS,
 } from '../rules/validity';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
+import { creditCodeField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
@@ -295,16 +296,10 @@ export const ietsPack = {
       cite: '004 办法 第四条',
       quote: '能力评价对象为各类企事业单位、社团等组织',
     },
-    {
-      id: 'creditCode',
-      label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-      type: 'credit-code',
-      validator: 'credit-code',
-      required: true,
-      kinds: 'all',
+    creditCodeField({
       cite: '004 办法 第十三条',
       quote: '在中华人民共和国境内注册，具有独立法人地位',
-    },
+    }),
     {
       id: 'organisationType',
       label: { zh: '组织类型', en: 'Type of organisation' },

@@ -5,6 +5,7 @@
  * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
  */
 import type { WorkflowDefinitionInput, WorkflowGuard, WorkflowStateInput, WorkflowTransitionInput } from '../workflow/definition';
+import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { CLERK, grantingState, intakeLoop, LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
@@ -86,15 +87,9 @@ export function xjFields(evaluationKinds: ('new' | 'upgrade')[]): Field[] {
       kinds: 'all',
       basis: { zh: '申请人身份（000 未列出申请表字段）', en: 'Applicant identity (000 does not list the form fields)' },
     },
-    {
-      id: 'idNumber',
-      label: { zh: '身份证号码', en: 'Resident ID number' },
-      type: 'id-number',
-      validator: 'id-number',
-      required: true,
-      kinds: 'all',
+    idNumberField({
       basis: { zh: '个人的身份标识（GB 11643-1999），用于证书和查重', en: 'Identity key for people (GB 11643-1999)' },
-    },
+    }),
     {
       id: 'phone',
       label: { zh: '联系电话', en: 'Phone' },

@@ -11,6 +11,7 @@
  * Cites: 001 is one 附件 with sections （一）开始填报 1–3, （二）填报说明 1–9 (sub-points 1) 2) …) and
  * 温馨提示 10–11; '001 （二）1 2)' is 填报说明 1, sub-point 2).
  */
+import { creditCodeField, idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { CLERK, grantingState, MATERIALS_OK, REVIEWER, state, transition } from './workflow-parts';
 
@@ -195,15 +196,9 @@ export const xjSiAnnualPack = {
       cite: '001 （一）2',
       quote: '登录账号：单位名称汉字全称',
     },
-    {
-      id: 'creditCode',
-      label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-      type: 'credit-code',
-      validator: 'credit-code',
-      required: true,
-      kinds: 'all',
+    creditCodeField({
       basis: { zh: '单位的身份标识（GB 32100-2015）；001 未列出基本信息字段', en: 'Identity key for organisations (GB 32100-2015)' },
-    },
+    }),
     {
       id: 'grade',
       label: { zh: '企业等级', en: 'Grade' },
@@ -283,15 +278,9 @@ export const xjSiAnnualPack = {
           kinds: 'all',
           cite: '001 （二）1 2)',
         },
-        {
-          id: 'idNumber',
-          label: { zh: '身份证号码', en: 'Resident ID number' },
-          type: 'id-number',
-          validator: 'id-number',
-          required: true,
-          kinds: 'all',
+        idNumberField({
           basis: { zh: '同一人持多本证书时只计一人', en: 'Counts a person holding several certificates once' },
-        },
+        }),
         {
           id: 'certificateKind',
           label: { zh: '证书类别', en: 'Certificate kind' },

@@ -13,6 +13,7 @@
 import { P4_EDUCATION_REQUIREMENT } from '../rules/education';
 import { P4_PHOTO_REQUIREMENT } from '../rules/photo';
 import { P4_SELF_SCORE_REQUIREMENT } from '../rules/self-score';
+import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { CLERK, intakeLoop, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 
@@ -195,17 +196,11 @@ export const zjItSeniorPack = {
       kinds: 'all',
       cite: '002 附件4 四',
     },
-    {
-      id: 'idNumber',
-      label: { zh: '身份证号码', en: 'Resident ID number' },
-      type: 'id-number',
-      validator: 'id-number',
-      required: true,
-      kinds: 'all',
+    idNumberField({
       help: { zh: '资格证书制作系统中用于身份的识别字段，务必准确', en: 'The identity key on the certificate: must be exact' },
       cite: '002 附件4 四 1',
       quote: '资格证书制作系统中用于身份的识别字段，请务必准确填写',
-    },
+    }),
     {
       id: 'birthMonth',
       label: { zh: '出生年月', en: 'Month of birth' },
