@@ -5,7 +5,8 @@
  * the database given (the app's, or a test's).
  */
 import { db } from './index';
-import type { DeskDatabase, SyncedTable } from './database';
+import type { SyncedTable } from '../../../shared/model/records';
+import type { DeskDatabase } from './database';
 import { Repository } from './repository';
 
 /** Rows not deleted (a tombstone is never a duplicate nor a match). */
