@@ -92,6 +92,18 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
   };
 }
 
+/** 004 办法 第十三条: one of the three conditions, ticked by the office once checked (first evaluation or re-evaluation). */
+const officeCheck = (id: string, label: [zh: string, en: string], quote: string): ProgramPackInput['fields'][number] => ({
+  id,
+  label: { zh: label[0], en: label[1] },
+  type: 'boolean',
+  required: false,
+  kinds: ['new', 're-evaluation'],
+  filledBy: 'office',
+  cite: '004 办法 第十三条',
+  quote,
+});
+
 const paperCommon = { scope: 'application', medium: 'paper', stage: 'submission', original: { mode: 'none' } } as const;
 
 type Ground = NonNullable<NonNullable<ProgramPackInput['lifecycle']>['revocation']>['grounds'][number];
@@ -470,36 +482,9 @@ export const ietsPack = {
       cite: '004 办法 第二十条',
       quote: '获证组织如有异议，应通过评价机构向评价中心提出复议申请',
     },
-    {
-      id: 'conditionRegistered',
-      label: { zh: '已核实：在中华人民共和国境内注册，具有独立法人地位', en: 'Checked: registered in the PRC with independent legal-person status' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（一）在中华人民共和国境内注册，具有独立法人地位',
-    },
-    {
-      id: 'conditionGoodStanding',
-      label: { zh: '已核实：社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为', en: 'Checked: good standing, no violations or serious dishonesty in three years' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（二）社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为',
-    },
-    {
-      id: 'conditionEvidence',
-      label: { zh: '已核实：能够按照团体标准的要求提供有效证明', en: 'Checked: valid evidence under the group standard' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（三）能够按照团体标准《信息化工程与技术服务 能力要求》的要求提供有效证明',
-    },
+    officeCheck('conditionRegistered', ['已核实：在中华人民共和国境内注册，具有独立法人地位', 'Checked: registered in the PRC with independent legal-person status'], '（一）在中华人民共和国境内注册，具有独立法人地位'),
+    officeCheck('conditionGoodStanding', ['已核实：社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为', 'Checked: good standing, no violations or serious dishonesty in three years'], '（二）社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为'),
+    officeCheck('conditionEvidence', ['已核实：能够按照团体标准的要求提供有效证明', 'Checked: valid evidence under the group standard'], '（三）能够按照团体标准《信息化工程与技术服务 能力要求》的要求提供有效证明'),
     {
       id: 'remarks',
       label: { zh: '备注', en: 'Remarks' },

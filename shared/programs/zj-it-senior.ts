@@ -66,6 +66,10 @@ const educationLimit = (id: string): number =>
 
 const paper = { scope: 'application', medium: 'paper', stage: 'submission', kinds: 'all' } as const;
 
+/** 002 附件4 四 7: 时间填写格式统一填××××年××月 — a required month, shown as the forms write it. */
+const YEAR_MONTH = { type: 'year-month', validator: 'year-month', required: true, kinds: 'all' } as const;
+const MONTH_FORMAT = { format: '××××年××月', cite: '002 附件4 四 7' } as const;
+
 /** 002 四(四): copies are checked against the originals, 核对无误, signed, dated, sealed. */
 const verifyOriginal = {
   mode: 'verify',
@@ -204,11 +208,8 @@ export const zjItSeniorPack = {
     {
       id: 'birthMonth',
       label: { zh: '出生年月', en: 'Month of birth' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7', quote: '时间填写格式统一填××××年××月，如2006年12月' },
+      ...YEAR_MONTH,
+      display: { ...MONTH_FORMAT, quote: '时间填写格式统一填××××年××月，如2006年12月' },
       cite: '002 附件4 四 7',
     },
     {
@@ -344,11 +345,8 @@ export const zjItSeniorPack = {
     {
       id: 'educationObtainedOn',
       label: { zh: '最高学历取得时间', en: 'Highest education obtained' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 六(四)',
       quote: '对 2001 年以后取得的国内大专及以上学历',
     },
@@ -382,22 +380,16 @@ export const zjItSeniorPack = {
     {
       id: 'currentTitleObtainedOn',
       label: { zh: '取得时间', en: 'Title obtained' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 附件4 四 7',
       quote: '“取得时间”',
     },
     {
       id: 'appointedOn',
       label: { zh: '聘任时间', en: 'Appointed' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 附件4 四 7',
       quote: '“聘任时间”',
     },
