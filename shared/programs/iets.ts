@@ -19,7 +19,7 @@ import {
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 import { creditCodeField } from './field-parts';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, evaluationEnd, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 /** 004 办法 第十四条（四）: 公示期 7 天 — 天, where the other seeds say 工作日 when they mean it. */
 const PUBLICITY_DAYS = 7;
@@ -45,9 +45,7 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
       state('agency-review', '评价机构文件资料审核和现场审核', 'Agency document and on-site review', 'active', 'panel'),
       state('expert-review', '评价中心专家评审', 'Expert review by the centre', 'active', 'panel'),
       state('publicity', '评审结果公示中', 'Results on publicity', 'waiting', 'publicity'),
-      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      grantingState('certified', '已发证', 'Certified'),
-      state('not-passed', '未通过评价', 'Not passed', 'final'),
+      ...evaluationEnd(),
     ],
     transitions: [
       ...intake.transitions,

@@ -7,7 +7,7 @@
 import type { WorkflowDefinitionInput, WorkflowGuard, WorkflowStateInput, WorkflowTransitionInput } from '../workflow/definition';
 import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
-import { CLERK, grantingState, intakeLoop, LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
+import { CLERK, evaluationEnd, intakeLoop, LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
@@ -578,9 +578,7 @@ export function xjEvaluationWorkflow(o: {
       ...intake.states,
       ...o.panelStates,
       state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
-      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      grantingState('certified', '已发证', 'Certified'),
-      state('not-passed', '未通过评价', 'Not passed', 'final'),
+      ...evaluationEnd(),
     ],
     transitions: [
       ...intake.transitions,
