@@ -17,8 +17,9 @@ import {
   IETS_VALIDITY_YEARS,
 } from '../rules/validity';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
+import { creditCodeField } from './field-parts';
 import type { ProgramPackInput } from './schema';
-import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, grantingState, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
+import { ADMIN, CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, REVIEWER, evaluationEnd, panelResult, reviewWorkflow, state, transition } from './workflow-parts';
 
 /** 004 办法 第十四条（四）: 公示期 7 天 — 天, where the other seeds say 工作日 when they mean it. */
 const PUBLICITY_DAYS = 7;
@@ -44,9 +45,7 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
       state('agency-review', '评价机构文件资料审核和现场审核', 'Agency document and on-site review', 'active', 'panel'),
       state('expert-review', '评价中心专家评审', 'Expert review by the centre', 'active', 'panel'),
       state('publicity', '评审结果公示中', 'Results on publicity', 'waiting', 'publicity'),
-      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      grantingState('certified', '已发证', 'Certified'),
-      state('not-passed', '未通过评价', 'Not passed', 'final'),
+      ...evaluationEnd(),
     ],
     transitions: [
       ...intake.transitions,
@@ -90,6 +89,18 @@ function evaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGu
     publicity: { length: PUBLICITY_DAYS, unit: 'calendar-days' },
   };
 }
+
+/** 004 办法 第十三条: one of the three conditions, ticked by the office once checked (first evaluation or re-evaluation). */
+const officeCheck = (id: string, label: [zh: string, en: string], quote: string): ProgramPackInput['fields'][number] => ({
+  id,
+  label: { zh: label[0], en: label[1] },
+  type: 'boolean',
+  required: false,
+  kinds: ['new', 're-evaluation'],
+  filledBy: 'office',
+  cite: '004 办法 第十三条',
+  quote,
+});
 
 const paperCommon = { scope: 'application', medium: 'paper', stage: 'submission', original: { mode: 'none' } } as const;
 
@@ -295,16 +306,10 @@ export const ietsPack = {
       cite: '004 办法 第四条',
       quote: '能力评价对象为各类企事业单位、社团等组织',
     },
-    {
-      id: 'creditCode',
-      label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-      type: 'credit-code',
-      validator: 'credit-code',
-      required: true,
-      kinds: 'all',
+    creditCodeField({
       cite: '004 办法 第十三条',
       quote: '在中华人民共和国境内注册，具有独立法人地位',
-    },
+    }),
     {
       id: 'organisationType',
       label: { zh: '组织类型', en: 'Type of organisation' },
@@ -475,36 +480,9 @@ export const ietsPack = {
       cite: '004 办法 第二十条',
       quote: '获证组织如有异议，应通过评价机构向评价中心提出复议申请',
     },
-    {
-      id: 'conditionRegistered',
-      label: { zh: '已核实：在中华人民共和国境内注册，具有独立法人地位', en: 'Checked: registered in the PRC with independent legal-person status' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（一）在中华人民共和国境内注册，具有独立法人地位',
-    },
-    {
-      id: 'conditionGoodStanding',
-      label: { zh: '已核实：社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为', en: 'Checked: good standing, no violations or serious dishonesty in three years' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（二）社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为',
-    },
-    {
-      id: 'conditionEvidence',
-      label: { zh: '已核实：能够按照团体标准的要求提供有效证明', en: 'Checked: valid evidence under the group standard' },
-      type: 'boolean',
-      required: false,
-      kinds: ['new', 're-evaluation'],
-      filledBy: 'office',
-      cite: '004 办法 第十三条',
-      quote: '（三）能够按照团体标准《信息化工程与技术服务 能力要求》的要求提供有效证明',
-    },
+    officeCheck('conditionRegistered', ['已核实：在中华人民共和国境内注册，具有独立法人地位', 'Checked: registered in the PRC with independent legal-person status'], '（一）在中华人民共和国境内注册，具有独立法人地位'),
+    officeCheck('conditionGoodStanding', ['已核实：社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为', 'Checked: good standing, no violations or serious dishonesty in three years'], '（二）社会信誉良好，近三年无违反国家法律法规的行为或严重失信行为'),
+    officeCheck('conditionEvidence', ['已核实：能够按照团体标准的要求提供有效证明', 'Checked: valid evidence under the group standard'], '（三）能够按照团体标准《信息化工程与技术服务 能力要求》的要求提供有效证明'),
     {
       id: 'remarks',
       label: { zh: '备注', en: 'Remarks' },

@@ -18,6 +18,7 @@ import {
   RK_REGISTRATION_WINDOW_MONTHS,
   RK_VALIDITY_YEARS,
 } from '../rules/validity';
+import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { ADMIN, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
@@ -286,7 +287,7 @@ export const rkRegistrationPack = {
     { id: 'birthMonth', label: { zh: '出生年月', en: 'Month of birth' }, type: 'year-month', validator: 'year-month', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '出生年月' },
     { id: 'photo', label: { zh: '照片', en: 'Photo' }, type: 'photo', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '照片' },
     { id: 'health', label: { zh: '健康状况', en: 'Health' }, type: 'text', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '健康状况' },
-    { id: 'idNumber', label: { zh: '身份证号码', en: 'Resident ID number' }, type: 'id-number', validator: 'id-number', required: true, kinds: 'all', cite: '003 附件', quote: '身份证号码' },
+    idNumberField({ cite: '003 附件', quote: '身份证号码' }),
     { id: 'certificateNo', label: { zh: '证书编号', en: 'Certificate number' }, type: 'text', required: true, kinds: 'all', cite: '003 附件', quote: '证书编号' },
     { id: 'obtainedOn', label: { zh: '取得时间', en: 'Obtained on' }, type: 'date', validator: 'date', required: true, kinds: 'all', cite: '003 附件', quote: '取得时间' },
     { id: 'address', label: { zh: '联系地址', en: 'Address' }, type: 'text', required: true, kinds: REGISTRATION, cite: '003 附件', quote: '联系地址' },

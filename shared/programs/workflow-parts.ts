@@ -66,6 +66,18 @@ export const LATE_RENEWAL_DISCRETION: NonNullable<WorkflowTransition['overridabl
   basis: { zh: '000 未规定逾期申请延续的后果', en: '000 sets no consequence for a late renewal' },
 };
 
+/**
+ * How an evaluation ends (004 第十四条, 000 第十四条): the certificate to issue and issued, or not
+ * passed — the same three states for every evaluation program.
+ */
+export function evaluationEnd(): WorkflowStateInput[] {
+  return [
+    state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
+    grantingState('certified', '已发证', 'Certified'),
+    state('not-passed', '未通过评价', 'Not passed', 'final'),
+  ];
+}
+
 /** Materials complete and none rejected: the intake check every seed has in some form. */
 export const MATERIALS_OK: WorkflowGuard[] = [{ kind: 'checklist-complete' }, { kind: 'no-rejected-materials' }];
 

@@ -4,8 +4,10 @@
  * indicator system (第九条), the same material list (第十条, except the training certificate) and
  * the same change and reissue articles (第十七条, 第十八条). Each pack file adds what differs.
  */
+import type { WorkflowDefinitionInput, WorkflowGuard, WorkflowStateInput, WorkflowTransitionInput } from '../workflow/definition';
+import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
-import { LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow } from './workflow-parts';
+import { CLERK, evaluationEnd, intakeLoop, LATE_RENEWAL_DISCRETION, PRINTABLE, reviewWorkflow, state, transition } from './workflow-parts';
 
 type Field = ProgramPackInput['fields'][number];
 type Material = ProgramPackInput['checklist'][number];
@@ -85,15 +87,9 @@ export function xjFields(evaluationKinds: ('new' | 'upgrade')[]): Field[] {
       kinds: 'all',
       basis: { zh: '申请人身份（000 未列出申请表字段）', en: 'Applicant identity (000 does not list the form fields)' },
     },
-    {
-      id: 'idNumber',
-      label: { zh: '身份证号码', en: 'Resident ID number' },
-      type: 'id-number',
-      validator: 'id-number',
-      required: true,
-      kinds: 'all',
+    idNumberField({
       basis: { zh: '个人的身份标识（GB 11643-1999），用于证书和查重', en: 'Identity key for people (GB 11643-1999)' },
-    },
+    }),
     {
       id: 'phone',
       label: { zh: '联系电话', en: 'Phone' },
@@ -419,22 +415,72 @@ export const XJ_OTHERS_SCORES: NonNullable<Pack['panel']>['othersScores'] = {
 };
 
 /**
- * The life of a P1 / P2 certificate after issue (000 第十五条 to 第十八条), the same for both
- * levels but for the article and the years: renewal runs on from the old expiry, a reissue keeps
- * the validity and voids the lost number, a change of information updates the holder's record.
+ * One level's certificate terms as 000 words them — 第十五条 for the 工程经理, 第十六条 for the
+ * 高级工程经理: valid four years, renewal in the six months before expiry, four more years. The
+ * pack states them once; its validity, renewal window and lifecycle are read from them.
  */
-export function xjLifecycle(o: {
+export interface XjTerms {
   readonly article: '第十五条' | '第十六条';
   readonly renewalArticle: '第十五条一' | '第十六条';
   readonly validityYears: number;
+  readonly validityRule: 'XJ_PM_VALIDITY_YEARS' | 'XJ_SPM_VALIDITY_YEARS';
   readonly renewalYears: number;
+  readonly windowMonths: number;
+  readonly windowRule: 'XJ_PM_RENEWAL_WINDOW_MONTHS' | 'XJ_SPM_RENEWAL_WINDOW_MONTHS';
   readonly validityQuote: string;
   readonly renewalQuote: string;
   readonly windowQuote: string;
   readonly printKinds: ('new' | 'upgrade' | 'renewal')[];
   readonly alternatives?: NonNullable<Pack['lifecycle']>['alternatives'];
   readonly extraPrefill?: NonNullable<NonNullable<Pack['lifecycle']>['prefill']>;
-}): NonNullable<Pack['lifecycle']> {
+}
+
+export function xjValidity(o: XjTerms): Pack['validity'] {
+  return {
+    years: o.validityYears,
+    rule: o.validityRule,
+    // 000 does not say from which day; the issue date is the only date the certificate carries.
+    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
+    cite: `000 ${o.article}`,
+    quote: o.validityQuote,
+  };
+}
+
+export function xjRenewalWindow(o: XjTerms): Pack['windows'][number] {
+  return {
+    id: 'renewal',
+    kinds: ['renewal'],
+    names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
+    monthsBeforeExpiry: o.windowMonths,
+    rule: o.windowRule,
+    extendsByYears: { value: o.renewalYears, cite: `000 ${o.renewalArticle}`, quote: o.renewalQuote },
+    cite: `000 ${o.article}`,
+    quote: o.windowQuote,
+  };
+}
+
+/** 第九条: one indicator system for both levels; each level words what the evaluation is based on. */
+export function xjScoring(names: { zh: string; en: string }, bases: NonNullable<Pack['scoring']>['bases']): NonNullable<Pack['scoring']> {
+  return {
+    names,
+    bases,
+    dimensions: XJ_DIMENSIONS,
+    cite: '000 第九条',
+    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
+  };
+}
+
+/** 第十四条: 通过的人员获得证书 — the certificate, named as 第十四条 names it (quoted). */
+export function xjCertificate(name: string, en: string, layout: 'xj-isi-pm-certificate' | 'xj-isi-spm-certificate', note: { zh: string; en: string }): Document {
+  return { id: 'certificate', kind: 'certificate', names: { zh: name, en }, layout, note, cite: '000 第十四条', quote: name };
+}
+
+/**
+ * The life of a P1 / P2 certificate after issue (000 第十五条 to 第十八条), the same for both
+ * levels but for the article and the years: renewal runs on from the old expiry, a reissue keeps
+ * the validity and voids the lost number, a change of information updates the holder's record.
+ */
+export function xjLifecycle(o: XjTerms): NonNullable<Pack['lifecycle']> {
   return {
     renewal: { kinds: ['renewal'], window: 'renewal', cite: `000 ${o.article}`, quote: o.windowQuote },
     validity: [
@@ -505,6 +551,43 @@ export function xjLifecycle(o: {
     ],
     ...(o.alternatives ? { alternatives: o.alternatives } : {}),
     effects: [{ kind: 'change', state: 'changed', effect: 'update-holder' }],
+  };
+}
+
+/**
+ * A first evaluation, the same frame at both levels: the office's 完整性、真实性审核 (第十一条) leads
+ * to the level's panel steps, whose signed results are published (第十二条, 第十三条: 在评价结束后
+ * 公布结果) by an admin; 通过的人员获得证书 (第十四条). Each level gives its panel steps and the
+ * results a pass or a failure needs.
+ */
+export function xjEvaluationWorkflow(o: {
+  readonly id: string;
+  readonly name: { zh: string; en: string };
+  /** The intake review's transition into the first panel state. */
+  readonly passIntake: WorkflowTransitionInput;
+  readonly panelStates: WorkflowStateInput[];
+  readonly panelTransitions: WorkflowTransitionInput[];
+  readonly passGuards: WorkflowGuard[];
+  readonly failGuards: WorkflowGuard[];
+}): WorkflowDefinitionInput {
+  const intake = intakeLoop();
+  return {
+    id: o.id,
+    name: o.name,
+    states: [
+      ...intake.states,
+      ...o.panelStates,
+      state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
+      ...evaluationEnd(),
+    ],
+    transitions: [
+      ...intake.transitions,
+      o.passIntake,
+      ...o.panelTransitions,
+      transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [...o.passGuards, ...PRINTABLE], ['decision']),
+      transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], o.failGuards, ['decision', 'reason']),
+      transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+    ],
   };
 }
 

@@ -10,23 +10,50 @@ import { XJ_PM_RENEWAL_WINDOW_MONTHS, XJ_PM_RENEWAL_YEARS, XJ_PM_VALIDITY_YEARS 
 import type { ProgramPackInput } from './schema';
 import {
   XJ_CHANGE_KIND,
-  XJ_DIMENSIONS,
   XJ_ELIGIBILITY,
   XJ_ISSUER,
   XJ_OTHERS_SCORES,
   XJ_PANEL_POINTS,
   XJ_RECUSAL,
   XJ_REISSUE_KIND,
+  type XjTerms,
+  xjCertificate,
   xjEvaluationMaterials,
+  xjEvaluationWorkflow,
   xjFields,
   xjHolderMaterials,
   xjCertificateWorkflows,
   xjDocuments,
   xjLifecycle,
+  xjRenewalWindow,
+  xjScoring,
+  xjValidity,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
+import { CLERK, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 
-const evaluationIntake = intakeLoop();
+/** 000 第十五条: four years; 第十五条一: renewal in the six months before expiry, four more years. */
+const TERMS: XjTerms = {
+  article: '第十五条',
+  renewalArticle: '第十五条一',
+  validityYears: XJ_PM_VALIDITY_YEARS,
+  validityRule: 'XJ_PM_VALIDITY_YEARS',
+  renewalYears: XJ_PM_RENEWAL_YEARS,
+  windowMonths: XJ_PM_RENEWAL_WINDOW_MONTHS,
+  windowRule: 'XJ_PM_RENEWAL_WINDOW_MONTHS',
+  validityQuote: '《信息系统集成实施工程经理评价证书》有效期为四年',
+  renewalQuote: '延续后证书有效期为 4 年',
+  windowQuote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
+  printKinds: ['new', 'renewal'],
+  alternatives: [
+    {
+      program: 'xj-isi-spm',
+      kind: 'upgrade',
+      names: { zh: '改为申请高级工程经理评价', en: 'Apply for the senior evaluation instead' },
+      cite: '000 第十五条二',
+      quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
+    },
+  ],
+};
 
 export const xjIsiPmPack = {
   id: 'xj-isi-pm',
@@ -70,67 +97,25 @@ export const xjIsiPmPack = {
       quote: '提交信息系统集成实施工程经理能力提高培训合格证及其他相关材料申请延续',
     }),
   ],
-  validity: {
-    years: XJ_PM_VALIDITY_YEARS,
-    rule: 'XJ_PM_VALIDITY_YEARS',
-    // 000 does not say from which day; the issue date is the only date the certificate carries.
-    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
-    cite: '000 第十五条',
-    quote: '《信息系统集成实施工程经理评价证书》有效期为四年',
-  },
-  windows: [
-    {
-      id: 'renewal',
-      kinds: ['renewal'],
-      names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
-      monthsBeforeExpiry: XJ_PM_RENEWAL_WINDOW_MONTHS,
-      rule: 'XJ_PM_RENEWAL_WINDOW_MONTHS',
-      extendsByYears: { value: XJ_PM_RENEWAL_YEARS, cite: '000 第十五条一', quote: '延续后证书有效期为 4 年' },
-      cite: '000 第十五条',
-      quote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
-    },
-  ],
-  lifecycle: xjLifecycle({
-    article: '第十五条',
-    renewalArticle: '第十五条一',
-    validityYears: XJ_PM_VALIDITY_YEARS,
-    renewalYears: XJ_PM_RENEWAL_YEARS,
-    validityQuote: '《信息系统集成实施工程经理评价证书》有效期为四年',
-    renewalQuote: '延续后证书有效期为 4 年',
-    windowQuote: '证书期满前 6 个月，持证人可选择申请延续现有证书或申请信息系统集成实施高级工程经理评价',
-    printKinds: ['new', 'renewal'],
-    alternatives: [
-      {
-        program: 'xj-isi-spm',
-        kind: 'upgrade',
-        names: { zh: '改为申请高级工程经理评价', en: 'Apply for the senior evaluation instead' },
-        cite: '000 第十五条二',
-        quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
-      },
-    ],
-  }),
+  validity: xjValidity(TERMS),
+  windows: [xjRenewalWindow(TERMS)],
+  lifecycle: xjLifecycle(TERMS),
   thresholds: [],
   // 第十二条: 评价结束后公布结果 — a publication, with no period the office must wait out.
   publicity: [],
   timeLimits: [],
   keyDates: [],
-  scoring: {
-    names: { zh: '信息系统集成实施工程经理评价指标体系', en: 'Engineering manager evaluation indicators' },
-    bases: [
-      {
-        id: 'basis',
-        text: {
-          zh: '相关职业培训的考试结果、职业技能、从业经验及项目履历',
-          en: 'Training exam results, professional skills, experience and project record',
-        },
-        cite: '000 第六条',
-        quote: '通过相关职业培训的考试结果、职业技能、从业经验及项目履历等条件开展综合评价',
+  scoring: xjScoring({ zh: '信息系统集成实施工程经理评价指标体系', en: 'Engineering manager evaluation indicators' }, [
+    {
+      id: 'basis',
+      text: {
+        zh: '相关职业培训的考试结果、职业技能、从业经验及项目履历',
+        en: 'Training exam results, professional skills, experience and project record',
       },
-    ],
-    dimensions: XJ_DIMENSIONS,
-    cite: '000 第九条',
-    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
-  },
+      cite: '000 第六条',
+      quote: '通过相关职业培训的考试结果、职业技能、从业经验及项目履历等条件开展综合评价',
+    },
+  ]),
   panel: {
     names: { zh: '评价工作小组专业评价', en: 'Professional evaluation by the evaluation working group' },
     stages: [
@@ -170,55 +155,27 @@ export const xjIsiPmPack = {
     quote: '在评价工作委员会的监管下，由评价工作小组通过组织对申报人员材料进行专业评价',
   },
   documents: [
-    {
-      id: 'certificate',
-      kind: 'certificate',
-      names: { zh: '《信息系统集成实施工程经理评价证书》', en: 'Engineering manager evaluation certificate' },
-      layout: 'xj-isi-pm-certificate',
-      note: {
-        zh: '第三条称《信息系统集成实施工程经理证书》，第十四条、第十五条称《……评价证书》；采用后者',
-        en: 'Article 3 omits “evaluation”; articles 14 and 15 use the full name, used here',
-      },
-      cite: '000 第十四条',
-      quote: '《信息系统集成实施工程经理评价证书》',
-    },
+    xjCertificate('《信息系统集成实施工程经理评价证书》', 'Engineering manager evaluation certificate', 'xj-isi-pm-certificate', {
+      zh: '第三条称《信息系统集成实施工程经理证书》，第十四条、第十五条称《……评价证书》；采用后者',
+      en: 'Article 3 omits “evaluation”; articles 14 and 15 use the full name, used here',
+    }),
     ...xjDocuments('第十二条'),
   ],
   workflows: {
-    new: {
+    new: xjEvaluationWorkflow({
       id: 'xj-isi-pm.new',
       name: { zh: '信息系统集成实施工程经理评价', en: 'Engineering manager evaluation' },
-      states: [
-        ...evaluationIntake.states,
-        state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel'),
-        state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
-        state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-        grantingState('certified', '已发证', 'Certified'),
-        state('not-passed', '未通过评价', 'Not passed', 'final'),
-      ],
-      transitions: [
-        ...evaluationIntake.transitions,
-        // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
-        transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
+      // 000 第十一条: 完整性、真实性审核，通过后进入待评价环节.
+      passIntake: transition('pass-intake', 'received', 'awaiting-evaluation', ['审核通过，进入待评价', 'Pass intake review'], CLERK, MATERIALS_OK),
+      panelStates: [state('awaiting-evaluation', '待评价', 'Awaiting evaluation', 'active', 'panel')],
+      panelTransitions: [
         // 000 第十二条: 评价工作小组 evaluates the materials — the session's signed result, carried.
-        transition(
-          'evaluate',
-          'awaiting-evaluation',
-          'decision',
-          ['完成专业评价', 'Evaluation done'],
-          PANEL_STEP,
-          [panelResult('awaiting-evaluation')],
-          [],
-        ),
-        // 000 第十二条: 在评价结束后公布结果 — the result the panel signed; 第十四条: 通过的人员获得证书.
-        transition('pass', 'decision', 'issue', ['公布结果：通过', 'Publish: passed'], ['admin'], [panelResult('awaiting-evaluation', 'pass'), ...PRINTABLE], ['decision']),
-        transition('fail', 'decision', 'not-passed', ['公布结果：未通过', 'Publish: not passed'], ['admin'], [panelResult('awaiting-evaluation', 'fail')], [
-          'decision',
-          'reason',
-        ]),
-        transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
+        transition('evaluate', 'awaiting-evaluation', 'decision', ['完成专业评价', 'Evaluation done'], PANEL_STEP, [panelResult('awaiting-evaluation')], []),
       ],
-    },
+      // 000 第十二条: 在评价结束后公布结果 — the result the panel signed.
+      passGuards: [panelResult('awaiting-evaluation', 'pass')],
+      failGuards: [panelResult('awaiting-evaluation', 'fail')],
+    }),
     ...xjCertificateWorkflows('xj-isi-pm', '工程经理'),
   },
 } satisfies ProgramPackInput;

@@ -16,21 +16,26 @@ import {
 import type { ProgramPackInput } from './schema';
 import {
   XJ_CHANGE_KIND,
-  XJ_DIMENSIONS,
   XJ_ELIGIBILITY,
   XJ_ISSUER,
   XJ_OTHERS_SCORES,
   XJ_PANEL_POINTS,
   XJ_RECUSAL,
   XJ_REISSUE_KIND,
+  type XjTerms,
+  xjCertificate,
   xjEvaluationMaterials,
+  xjEvaluationWorkflow,
   xjFields,
   xjHolderMaterials,
   xjCertificateWorkflows,
   xjDocuments,
   xjLifecycle,
+  xjRenewalWindow,
+  xjScoring,
+  xjValidity,
 } from './xj-isi-common';
-import { CLERK, intakeLoop, MATERIALS_OK, PRINTABLE, PANEL_STEP, grantingState, panelResult, state, transition } from './workflow-parts';
+import { CLERK, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 import type { WorkflowDefinitionInput, WorkflowGuard } from '../workflow/definition';
 
 /**
@@ -56,26 +61,19 @@ const XJ_SPM_SCORE = {
 
 /** 000 第十三条: 专家评审会及现场答辩相结合 — the same procedure for a first application and an upgrade. */
 function expertEvaluation(id: string, zh: string, en: string, acceptGuards: WorkflowGuard[]): WorkflowDefinitionInput {
-  const intake = intakeLoop();
-  return {
+  return xjEvaluationWorkflow({
     id,
     name: { zh, en },
-    states: [
-      ...intake.states,
+    // 000 第十一条: 完整性、真实性审核.
+    passIntake: transition('pass-intake', 'received', 'awaiting-defense', ['审核通过，安排答辩', 'Pass intake review'], CLERK, [
+      ...MATERIALS_OK,
+      ...acceptGuards,
+    ]),
+    panelStates: [
       state('awaiting-defense', '待现场答辩', 'Awaiting on-site defence', 'active', 'panel'),
       state('expert-review', '专家评审会', 'Expert review meeting', 'active', 'panel'),
-      state('decision', '评价完成，待公布结果', 'Evaluated, results to publish', 'active', 'decision'),
-      state('issue', '待发证', 'Certificate to issue', 'active', 'issue'),
-      grantingState('certified', '已发证', 'Certified'),
-      state('not-passed', '未通过评价', 'Not passed', 'final'),
     ],
-    transitions: [
-      ...intake.transitions,
-      // 000 第十一条: 完整性、真实性审核.
-      transition('pass-intake', 'received', 'awaiting-defense', ['审核通过，安排答辩', 'Pass intake review'], CLERK, [
-        ...MATERIALS_OK,
-        ...acceptGuards,
-      ]),
+    panelTransitions: [
       // 000 第七条: 现场答辩结果 is one of the evaluation bases — scored on its own, signed, carried.
       transition(
         'record-defense',
@@ -96,31 +94,34 @@ function expertEvaluation(id: string, zh: string, en: string, acceptGuards: Work
         [panelResult('expert-review')],
         [],
       ),
-      // 000 第十三条: 在评价结束后公布结果 — passed only when both the defence and the meeting passed.
-      transition(
-        'pass',
-        'decision',
-        'issue',
-        ['公布结果：通过', 'Publish: passed'],
-        ['admin'],
-        [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass'), ...PRINTABLE],
-        ['decision'],
-      ),
-      transition(
-        'fail',
-        'decision',
-        'not-passed',
-        ['公布结果：未通过', 'Publish: not passed'],
-        ['admin'],
-        [{ kind: 'any-of', guards: [panelResult('awaiting-defense', 'fail'), panelResult('expert-review', 'fail')] }],
-        ['decision', 'reason'],
-      ),
-      transition('issue-certificate', 'issue', 'certified', ['发证', 'Issue certificate'], CLERK),
     ],
-  };
+    // 000 第十三条: 在评价结束后公布结果 — passed only when both the defence and the meeting passed.
+    passGuards: [panelResult('awaiting-defense', 'pass'), panelResult('expert-review', 'pass')],
+    failGuards: [{ kind: 'any-of', guards: [panelResult('awaiting-defense', 'fail'), panelResult('expert-review', 'fail')] }],
+  });
 }
 
 const fields = xjFields(['new', 'upgrade']);
+
+/** 000 第十六条: four years; renewal in the six months before expiry, four more years. */
+const TERMS: XjTerms = {
+  article: '第十六条',
+  renewalArticle: '第十六条',
+  validityYears: XJ_SPM_VALIDITY_YEARS,
+  validityRule: 'XJ_SPM_VALIDITY_YEARS',
+  renewalYears: XJ_SPM_RENEWAL_YEARS,
+  windowMonths: XJ_SPM_RENEWAL_WINDOW_MONTHS,
+  windowRule: 'XJ_SPM_RENEWAL_WINDOW_MONTHS',
+  validityQuote: '《信息系统集成实施高级工程经理评价证书》有效期为四年',
+  renewalQuote: '证书延续后有效期为 4 年',
+  windowQuote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交',
+  printKinds: ['new', 'upgrade', 'renewal'],
+  // 000 第十五条二: an upgrade is started from the P1 certificate.
+  extraPrefill: [
+    { field: 'heldPmCertificateNo', from: 'certificateNo', kinds: ['upgrade'] },
+    { field: 'heldPmCertificateExpiresOn', from: 'validUntil', kinds: ['upgrade'] },
+  ],
+};
 
 export const xjIsiSpmPack = {
   id: 'xj-isi-spm',
@@ -205,24 +206,9 @@ export const xjIsiSpmPack = {
       quote: '提交信息系统集成实施工高级工程经理能力提高培训合格证及其他相关材料申请延续',
     }),
   ],
-  validity: {
-    years: XJ_SPM_VALIDITY_YEARS,
-    rule: 'XJ_SPM_VALIDITY_YEARS',
-    from: { zh: '发证之日（种子未写明起算日）', en: 'Date of issue (the seed does not say)' },
-    cite: '000 第十六条',
-    quote: '《信息系统集成实施高级工程经理评价证书》有效期为四年',
-  },
+  validity: xjValidity(TERMS),
   windows: [
-    {
-      id: 'renewal',
-      kinds: ['renewal'],
-      names: { zh: '延续申请期（证书期满前 6 个月）', en: 'Renewal window (6 months before expiry)' },
-      monthsBeforeExpiry: XJ_SPM_RENEWAL_WINDOW_MONTHS,
-      rule: 'XJ_SPM_RENEWAL_WINDOW_MONTHS',
-      extendsByYears: { value: XJ_SPM_RENEWAL_YEARS, cite: '000 第十六条', quote: '证书延续后有效期为 4 年' },
-      cite: '000 第十六条',
-      quote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交',
-    },
+    xjRenewalWindow(TERMS),
     {
       id: 'upgrade',
       kinds: ['upgrade'],
@@ -237,49 +223,29 @@ export const xjIsiSpmPack = {
       quote: '持证人在证书期满前 6 个月，可通过信息系统集成实施高级工程经理评价要求',
     },
   ],
-  lifecycle: xjLifecycle({
-    article: '第十六条',
-    renewalArticle: '第十六条',
-    validityYears: XJ_SPM_VALIDITY_YEARS,
-    renewalYears: XJ_SPM_RENEWAL_YEARS,
-    validityQuote: '《信息系统集成实施高级工程经理评价证书》有效期为四年',
-    renewalQuote: '证书延续后有效期为 4 年',
-    windowQuote: '证书期满前 6 个月，持证人可向新疆软件行业协会提交',
-    printKinds: ['new', 'upgrade', 'renewal'],
-    // 000 第十五条二: an upgrade is started from the P1 certificate.
-    extraPrefill: [
-      { field: 'heldPmCertificateNo', from: 'certificateNo', kinds: ['upgrade'] },
-      { field: 'heldPmCertificateExpiresOn', from: 'validUntil', kinds: ['upgrade'] },
-    ],
-  }),
+  lifecycle: xjLifecycle(TERMS),
   thresholds: [],
   // 第十三条: 在评价结束后公布结果 — no publicity period is set.
   publicity: [],
   timeLimits: [],
   keyDates: [],
-  scoring: {
-    names: { zh: '信息系统集成实施高级工程经理评价指标体系', en: 'Senior engineering manager evaluation indicators' },
-    bases: [
-      {
-        id: 'basis',
-        text: {
-          zh: '相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果',
-          en: 'Training exam results, skills, experience, project record and the on-site defence',
-        },
-        cite: '000 第七条',
-        quote: '通过结合相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果等条件开展综合评价',
+  scoring: xjScoring({ zh: '信息系统集成实施高级工程经理评价指标体系', en: 'Senior engineering manager evaluation indicators' }, [
+    {
+      id: 'basis',
+      text: {
+        zh: '相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果',
+        en: 'Training exam results, skills, experience, project record and the on-site defence',
       },
-      {
-        id: 'method',
-        text: { zh: '专家评审会及现场答辩相结合', en: 'Expert review meeting combined with an on-site defence' },
-        cite: '000 第十三条',
-        quote: '通过专家评审会及现场答辩相结合的方式',
-      },
-    ],
-    dimensions: XJ_DIMENSIONS,
-    cite: '000 第九条',
-    quote: '联合制定信息系统集成实施工程经理、信息系统集成实施高级工程经理的评价指标体系',
-  },
+      cite: '000 第七条',
+      quote: '通过结合相关职业培训的考试结果、职业技能、从业经验、项目履历及现场答辩结果等条件开展综合评价',
+    },
+    {
+      id: 'method',
+      text: { zh: '专家评审会及现场答辩相结合', en: 'Expert review meeting combined with an on-site defence' },
+      cite: '000 第十三条',
+      quote: '通过专家评审会及现场答辩相结合的方式',
+    },
+  ]),
   panel: {
     names: { zh: '专家评审会及现场答辩', en: 'Expert review meeting and on-site defence' },
     stages: [
@@ -346,18 +312,10 @@ export const xjIsiSpmPack = {
     quote: '由评价工作小组在评价工作委员会的监管下组织业内专家',
   },
   documents: [
-    {
-      id: 'certificate',
-      kind: 'certificate',
-      names: { zh: '《信息系统集成实施高级工程经理评价证书》', en: 'Senior engineering manager evaluation certificate' },
-      layout: 'xj-isi-spm-certificate',
-      note: {
-        zh: '第三条称《信息系统集成实施高级工程经理证书》，第十四条、第十六条称《……评价证书》；采用后者',
-        en: 'Article 3 omits “evaluation”; articles 14 and 16 use the full name, used here',
-      },
-      cite: '000 第十四条',
-      quote: '《信息系统集成实施高级工程经理评价证书》',
-    },
+    xjCertificate('《信息系统集成实施高级工程经理评价证书》', 'Senior engineering manager evaluation certificate', 'xj-isi-spm-certificate', {
+      zh: '第三条称《信息系统集成实施高级工程经理证书》，第十四条、第十六条称《……评价证书》；采用后者',
+      en: 'Article 3 omits “evaluation”; articles 14 and 16 use the full name, used here',
+    }),
     ...xjDocuments('第十三条'),
   ],
   workflows: {

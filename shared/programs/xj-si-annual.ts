@@ -11,6 +11,7 @@
  * Cites: 001 is one 附件 with sections （一）开始填报 1–3, （二）填报说明 1–9 (sub-points 1) 2) …) and
  * 温馨提示 10–11; '001 （二）1 2)' is 填报说明 1, sub-point 2).
  */
+import { creditCodeField, idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { CLERK, grantingState, MATERIALS_OK, REVIEWER, state, transition } from './workflow-parts';
 
@@ -41,16 +42,15 @@ const OTHER_PARTS: readonly (readonly [id: string, zh: string, en: string])[] = 
  */
 const WAN = 'wan-yuan' as const;
 
+/** An optional amount in 万元, typed on the platform's tables (a computed one says how it is worked out). */
+const WAN_MONEY = { type: 'money', validator: 'money', moneyUnit: WAN, required: false, kinds: 'all' } as const;
+
 /** 001 （二）3 2)–3): an amount of a project row; absent ones are 0. */
 const feeColumn = ([id, zh, en]: readonly [string, string, string]): Column => ({
   id,
   label: { zh, en },
-  type: 'money',
-  validator: 'money',
-  moneyUnit: WAN,
-  required: false,
+  ...WAN_MONEY,
   blankMeans: 0,
-  kinds: 'all',
   cite: '001 （二）3 3)',
   quote: '合同内未包含的项目填 0',
 });
@@ -195,15 +195,9 @@ export const xjSiAnnualPack = {
       cite: '001 （一）2',
       quote: '登录账号：单位名称汉字全称',
     },
-    {
-      id: 'creditCode',
-      label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-      type: 'credit-code',
-      validator: 'credit-code',
-      required: true,
-      kinds: 'all',
+    creditCodeField({
       basis: { zh: '单位的身份标识（GB 32100-2015）；001 未列出基本信息字段', en: 'Identity key for organisations (GB 32100-2015)' },
-    },
+    }),
     {
       id: 'grade',
       label: { zh: '企业等级', en: 'Grade' },
@@ -283,15 +277,9 @@ export const xjSiAnnualPack = {
           kinds: 'all',
           cite: '001 （二）1 2)',
         },
-        {
-          id: 'idNumber',
-          label: { zh: '身份证号码', en: 'Resident ID number' },
-          type: 'id-number',
-          validator: 'id-number',
-          required: true,
-          kinds: 'all',
+        idNumberField({
           basis: { zh: '同一人持多本证书时只计一人', en: 'Counts a person holding several certificates once' },
-        },
+        }),
         {
           id: 'certificateKind',
           label: { zh: '证书类别', en: 'Certificate kind' },
@@ -362,12 +350,8 @@ export const xjSiAnnualPack = {
         {
           id: 'amount',
           label: { zh: '金额', en: 'Amount' },
-          type: 'money',
-          validator: 'money',
-          moneyUnit: WAN,
-          required: false,
+          ...WAN_MONEY,
           blankMeans: 0,
-          kinds: 'all',
           cite: '001 （二）2',
           quote: '若无相关分类数据，请填写“0”',
         },
@@ -408,11 +392,7 @@ export const xjSiAnnualPack = {
         {
           id: 'serviceTotal',
           label: { zh: '软件和信息技术服务费合计', en: 'Software and IT service fees total' },
-          type: 'money',
-          validator: 'money',
-          moneyUnit: WAN,
-          required: false,
-          kinds: 'all',
+          ...WAN_MONEY,
           computed: {
             rule: 'sum',
             inputs: SERVICE_FEES.map(([id]) => id),
@@ -426,11 +406,7 @@ export const xjSiAnnualPack = {
         {
           id: 'contractAmount',
           label: { zh: '合同金额', en: 'Contract amount' },
-          type: 'money',
-          validator: 'money',
-          moneyUnit: WAN,
-          required: false,
-          kinds: 'all',
+          ...WAN_MONEY,
           computed: {
             rule: 'sum',
             inputs: ['serviceTotal', ...OTHER_PARTS.map(([id]) => id)],
@@ -456,12 +432,8 @@ export const xjSiAnnualPack = {
     {
       id: 'selfDevelopedSales',
       label: { zh: '自主研发销售数据', en: 'Sales of own-developed products' },
-      type: 'money',
-      validator: 'money',
-      moneyUnit: WAN,
-      required: false,
+      ...WAN_MONEY,
       blankMeans: 0,
-      kinds: 'all',
       cite: '001 （二）3 3)',
       quote: '最下方未包含自主研发销售数据填 0',
     },
@@ -491,12 +463,8 @@ export const xjSiAnnualPack = {
         {
           id: 'total',
           label: { zh: '系统集成项目总值', en: 'Project total' },
-          type: 'money',
-          validator: 'money',
-          moneyUnit: WAN,
-          required: false,
+          ...WAN_MONEY,
           blankMeans: 0,
-          kinds: 'all',
           cite: '001 （二）4 3)',
           quote: '不包含相关数据填 0 即可',
         },
@@ -505,11 +473,7 @@ export const xjSiAnnualPack = {
     {
       id: 'threeYearProjectTotal',
       label: { zh: '2023、2024、2025 三年系统集成项目总值', en: 'Three-year project total' },
-      type: 'money',
-      validator: 'money',
-      moneyUnit: WAN,
-      required: false,
-      kinds: 'all',
+      ...WAN_MONEY,
       computed: {
         rule: 'column-sum',
         inputs: ['projectCompletion', 'total'],

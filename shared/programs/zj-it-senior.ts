@@ -13,6 +13,7 @@
 import { P4_EDUCATION_REQUIREMENT } from '../rules/education';
 import { P4_PHOTO_REQUIREMENT } from '../rules/photo';
 import { P4_SELF_SCORE_REQUIREMENT } from '../rules/self-score';
+import { idNumberField } from './field-parts';
 import type { ProgramPackInput } from './schema';
 import { CLERK, intakeLoop, MATERIALS_OK, PANEL_STEP, panelResult, state, transition } from './workflow-parts';
 
@@ -65,6 +66,10 @@ const educationLimit = (id: string): number =>
 
 const paper = { scope: 'application', medium: 'paper', stage: 'submission', kinds: 'all' } as const;
 
+/** 002 附件4 四 7: 时间填写格式统一填××××年××月 — a required month, shown as the forms write it. */
+const YEAR_MONTH = { type: 'year-month', validator: 'year-month', required: true, kinds: 'all' } as const;
+const MONTH_FORMAT = { format: '××××年××月', cite: '002 附件4 四 7' } as const;
+
 /** 002 四(四): copies are checked against the originals, 核对无误, signed, dated, sealed. */
 const verifyOriginal = {
   mode: 'verify',
@@ -76,6 +81,21 @@ const verifyOriginal = {
 const scoreEvidence: Material['binding'] = [{ kind: 'volume', volume: 2, position: 2, sequence: 'score-sheet' }];
 
 const vol1 = (position: number): Material['binding'] => [{ kind: 'volume', volume: 1, position }];
+
+/**
+ * 002 附件4 二 6: a certificate handed in as the original and one copy, the copy checked against
+ * the original (四(四) 核对无误); required unless `requirement` says otherwise.
+ */
+const originalAndCopy = (
+  m: Pick<Material, 'id' | 'name' | 'binding' | 'quote'> & Partial<Pick<Material, 'requirement' | 'condition' | 'conditionText'>>,
+): Material => ({
+  ...paper,
+  requirement: 'required',
+  ...m,
+  copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
+  original: verifyOriginal,
+  cite: '002 附件4 二 6',
+});
 
 /** One copy of a document every applicant hands in, no original to see; `cite` is its item of 附件4 二. */
 const oneCopy = (cite: string, m: Pick<Material, 'id' | 'name' | 'binding' | 'quote'> & Partial<Pick<Material, 'note'>>): Material => ({
@@ -180,25 +200,16 @@ export const zjItSeniorPack = {
       kinds: 'all',
       cite: '002 附件4 四',
     },
-    {
-      id: 'idNumber',
-      label: { zh: '身份证号码', en: 'Resident ID number' },
-      type: 'id-number',
-      validator: 'id-number',
-      required: true,
-      kinds: 'all',
+    idNumberField({
       help: { zh: '资格证书制作系统中用于身份的识别字段，务必准确', en: 'The identity key on the certificate: must be exact' },
       cite: '002 附件4 四 1',
       quote: '资格证书制作系统中用于身份的识别字段，请务必准确填写',
-    },
+    }),
     {
       id: 'birthMonth',
       label: { zh: '出生年月', en: 'Month of birth' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7', quote: '时间填写格式统一填××××年××月，如2006年12月' },
+      ...YEAR_MONTH,
+      display: { ...MONTH_FORMAT, quote: '时间填写格式统一填××××年××月，如2006年12月' },
       cite: '002 附件4 四 7',
     },
     {
@@ -334,11 +345,8 @@ export const zjItSeniorPack = {
     {
       id: 'educationObtainedOn',
       label: { zh: '最高学历取得时间', en: 'Highest education obtained' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 六(四)',
       quote: '对 2001 年以后取得的国内大专及以上学历',
     },
@@ -372,22 +380,16 @@ export const zjItSeniorPack = {
     {
       id: 'currentTitleObtainedOn',
       label: { zh: '取得时间', en: 'Title obtained' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 附件4 四 7',
       quote: '“取得时间”',
     },
     {
       id: 'appointedOn',
       label: { zh: '聘任时间', en: 'Appointed' },
-      type: 'year-month',
-      validator: 'year-month',
-      required: true,
-      kinds: 'all',
-      display: { format: '××××年××月', cite: '002 附件4 四 7' },
+      ...YEAR_MONTH,
+      display: MONTH_FORMAT,
       cite: '002 附件4 四 7',
       quote: '“聘任时间”',
     },
@@ -614,41 +616,27 @@ export const zjItSeniorPack = {
       binding: vol1(2),
       quote: '申报材料公示确认表 1 份',
     }),
-    {
-      ...paper,
+    originalAndCopy({
       id: 'id-card',
       name: { zh: '身份证', en: 'ID card' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(3),
-      cite: '002 附件4 二 6',
       quote: '申报对象身份证',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'diploma',
       name: { zh: '学历证书', en: 'Diploma' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(4),
-      cite: '002 附件4 二 6',
       quote: '学历证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'degree-certificate',
       name: { zh: '学位证书', en: 'Degree certificate' },
       requirement: 'conditional',
       condition: { field: 'degree', op: 'present' },
       conditionText: { zh: '有学位的', en: 'When the applicant holds a degree' },
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(5),
-      cite: '002 附件4 二 6',
       quote: '学位证书',
-    },
+    }),
     {
       ...paper,
       id: 'education-verification',
@@ -682,40 +670,26 @@ export const zjItSeniorPack = {
       cite: '002 附件4 二 6',
       quote: '《教育部学历证书电子注册备案表》或《中国高等教育学历认证报告》、国外（港澳台）学历学位须提供教育部留学服务中心认证的《国外（港澳台）学历学位认证书》',
     },
-    {
-      ...paper,
+    originalAndCopy({
       id: 'current-title-certificate',
       name: { zh: '现任专业技术职务任职资格证书', en: 'Current title certificate' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(7),
-      cite: '002 附件4 二 6',
       quote: '现任专业技术职务任职资格证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'appointment-certificate',
       name: { zh: '聘任证书', en: 'Appointment certificate' },
-      requirement: 'required',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       binding: vol1(8),
-      cite: '002 附件4 二 6',
       quote: '聘任证书',
-    },
-    {
-      ...paper,
+    }),
+    originalAndCopy({
       id: 'honours',
       name: { zh: '荣誉证书及获奖证书', en: 'Honours and awards' },
       requirement: 'optional',
-      copies: { count: 1, cite: '002 附件4 二 6', quote: '原件和复印件各 1 份' },
-      original: verifyOriginal,
       // 三 lists them in neither volume by name; as score evidence they follow the score sheet.
       binding: scoreEvidence,
-      cite: '002 附件4 二 6',
       quote: '荣誉证书及获奖证书等原件和复印件各 1 份',
-    },
+    }),
     {
       ...paper,
       id: 'main-contributor-proof',

@@ -435,6 +435,17 @@ function clampedDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[clamped]}`;
 }
 
+const AMOUNT_NAMES = { days: '天数', months: '月数', years: '年数' } as const;
+
+/** addDays/addMonths/addYears's Temporal path: every error case (a bad date, a bad amount, out of range), with its message. */
+function addChecked(date: IsoDate, amount: number, unit: keyof typeof AMOUNT_NAMES): Result<IsoDate> {
+  const d = toPlainDate(date);
+  if (!d.ok) return d;
+  const n = checkWholeNumber(amount, AMOUNT_NAMES[unit]);
+  if (!n.ok) return n;
+  return attemptDate(() => d.value.add({ [unit]: n.value }));
+}
+
 /** Adds (or, when negative, subtracts) whole calendar days. */
 export function addDays(date: IsoDate, days: number): Result<IsoDate> {
   const start = dayNumberOf(date);
@@ -442,11 +453,7 @@ export function addDays(date: IsoDate, days: number): Result<IsoDate> {
     const end = start + days;
     if (end >= CANONICAL_DAY_MIN && end <= CANONICAL_DAY_MAX) return ok(isoFromDayNumber(end));
   }
-  const d = toPlainDate(date);
-  if (!d.ok) return d;
-  const n = checkWholeNumber(days, '天数');
-  if (!n.ok) return n;
-  return attemptDate(() => d.value.add({ days: n.value }));
+  return addChecked(date, days, 'days');
 }
 
 /** Adds whole months, clamping to the month end: 2026-08-31 − 6 months = 2026-02-28; 2024-08-31 − 6 = 2024-02-29. */
@@ -457,11 +464,7 @@ export function addMonths(date: IsoDate, months: number): Result<IsoDate> {
     const year = Math.floor(monthIndex / 12);
     if (year >= 0 && year <= 9999) return ok(clampedDate(year, monthIndex - year * 12 + 1, packedDay(packed)));
   }
-  const d = toPlainDate(date);
-  if (!d.ok) return d;
-  const n = checkWholeNumber(months, '月数');
-  if (!n.ok) return n;
-  return attemptDate(() => d.value.add({ months: n.value }));
+  return addChecked(date, months, 'months');
 }
 
 /** Adds whole years, clamping 29 Feb to 28 Feb in non-leap years: 2024-02-29 + 1 year = 2025-02-28. */
@@ -471,11 +474,7 @@ export function addYears(date: IsoDate, years: number): Result<IsoDate> {
     const year = packedYear(packed) + years;
     if (year >= 0 && year <= 9999) return ok(clampedDate(year, packedMonth(packed), packedDay(packed)));
   }
-  const d = toPlainDate(date);
-  if (!d.ok) return d;
-  const n = checkWholeNumber(years, '年数');
-  if (!n.ok) return n;
-  return attemptDate(() => d.value.add({ years: n.value }));
+  return addChecked(date, years, 'years');
 }
 
 /**

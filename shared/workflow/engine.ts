@@ -4,6 +4,7 @@
  * entry to store go out. Storing them (and who the user is) is the caller's business.
  */
 import { toPlainDate, type IsoDate } from '../rules/civil-date';
+import { defined } from '../rules/defined';
 import { fail, ok, type Result } from '../rules/result';
 import type { PanelResultFact, PanelResultFacts, WorkflowApplication, WorkflowContext, WorkflowHistoryEntry } from './context';
 import {
@@ -205,13 +206,9 @@ export function fire(
     to: transition.to,
     at: input.today,
     role: input.role,
-    ...(text.reason === undefined ? {} : { reason: text.reason }),
-    ...(text.opinion === undefined ? {} : { opinion: text.opinion }),
-    ...(scores === undefined ? {} : { scores }),
-    ...(text.decision === undefined ? {} : { decision: text.decision }),
-    ...(text.returnTo === undefined ? {} : { returnTo: text.returnTo }),
+    ...defined({ reason: text.reason, opinion: text.opinion, scores, decision: text.decision, returnTo: text.returnTo }),
     ...(panel.length === 0 ? {} : { panel }),
-    ...(override === undefined ? {} : { override }),
+    ...defined({ override }),
   };
   return ok({ state: transition.to, historyEntry });
 }

@@ -1,5 +1,6 @@
 /**
- * The official arrangements shipped with the app. They are plain data: build a calendar with
+ * The official arrangements shipped with the app, one line per item of each notice (expanded into
+ * days by arrangement.ts). They are plain data: build a calendar with
  * createWorkCalendar([...CN_OFFICIAL_CALENDAR_YEARS, ...importedYears]).
  */
 import type { WorkCalendarYear } from '../work-calendar';

@@ -18,6 +18,7 @@ import type { WorkflowHistoryEntry } from '../../../../shared/workflow/context';
 import { recordOpinion, startRouting, ROUTING_VARIANTS, type RoutingChainState, type RoutingLevelId, type RoutingVariant } from '../../../../shared/workflow/routing';
 import { factsOfFields } from '../../../../shared/engine/facts';
 import { parseDateInput } from '../../../../shared/rules/civil-date';
+import { defined } from '../../../../shared/rules/defined';
 import { db } from '../../db';
 import { previousCertificateWithFields } from './create';
 import type { DeskDatabase } from '../../db/database';
@@ -116,11 +117,7 @@ export function historyOf(events: readonly WorkflowEvent[]): WorkflowHistoryEntr
     to: e.to,
     at: e.on,
     role: e.role,
-    ...(e.reason === undefined ? {} : { reason: e.reason }),
-    ...(e.opinion === undefined ? {} : { opinion: e.opinion }),
-    ...(e.scores === undefined ? {} : { scores: e.scores }),
-    ...(e.decision === undefined ? {} : { decision: e.decision }),
-    ...(e.returnTo === undefined ? {} : { returnTo: e.returnTo }),
+    ...defined({ reason: e.reason, opinion: e.opinion, scores: e.scores, decision: e.decision, returnTo: e.returnTo }),
   }));
 }
 

@@ -25,6 +25,7 @@ import { recordReprints } from './commands';
 import { loadIssued, type IssuedRow } from './queries';
 import { certificateActions } from '../../../../shared/lifecycle';
 import { RemindersTab } from './RemindersTab';
+import { certificateColumns } from './columns';
 import { currentUser } from '../../stores/session';
 import type { Delivery } from '../../documents/output';
 import { photoJpegOf } from '../../documents/photos';
@@ -464,9 +465,7 @@ function IssuedTab({ job }: { job: Job }) {
         rowSelection={batchSelection(selected, setSelected)}
         locale={{ emptyText: t('documents.certificates.noneIssued') }}
         columns={[
-          { title: t('documents.certificates.number'), render: (_, r) => <Link to={`/certificates/${r.certificate.id}`}>{r.certificate.certificateNo}</Link> },
-          { title: t('documents.certificates.holder'), render: (_, r) => r.holderName || '—' },
-          { title: t('documents.certificates.program'), render: (_, r) => getPack(r.certificate.programId)?.names[langOf(locale)] ?? r.certificate.programId },
+          ...certificateColumns<IssuedRow>(t, langOf(locale)),
           { title: t('documents.certificates.issuedOn'), render: (_, r) => formatIsoDate(r.certificate.issuedOn, locale) },
           { title: t('documents.certificates.validUntil'), render: (_, r) => (r.certificate.validUntil ? formatIsoDate(r.certificate.validUntil, locale) : '—') },
           { title: t('documents.certificates.status'), render: (_, r) => <StatusTag code={r.status.code} /> },

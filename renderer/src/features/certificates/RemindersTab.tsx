@@ -6,7 +6,6 @@
 import { App, Button, Card, Radio, Space, Statistic, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { DASHBOARD_HORIZONS } from '../../../../shared/lifecycle';
 import { getPack } from '../../../../shared/programs';
 import { db } from '../../db';
@@ -18,6 +17,7 @@ import { useUi } from '../../stores/ui';
 import { todayIso } from '../../today';
 import { StatusTag } from './CertificatePage';
 import { loadReminders, type ReminderEntry } from './queries';
+import { certificateColumns } from './columns';
 import { langOf } from '../../i18n';
 
 type Horizon = (typeof DASHBOARD_HORIZONS)[number];
@@ -95,9 +95,7 @@ export function RemindersTab({ job }: { job: ReturnType<typeof useDocumentJob> }
         data-testid="reminders-table"
         locale={{ emptyText: t('lifecycle.dashboard.empty') }}
         columns={[
-          { title: t('documents.certificates.number'), render: (_, r) => <Link to={`/certificates/${r.certificate.id}`}>{r.certificate.certificateNo}</Link> },
-          { title: t('documents.certificates.holder'), render: (_, r) => r.holderName || '—' },
-          { title: t('documents.certificates.program'), render: (_, r) => getPack(r.certificate.programId)?.names[lang] ?? r.certificate.programId },
+          ...certificateColumns<ReminderEntry>(t, lang),
           { title: t('lifecycle.dashboard.opens'), render: (_, r) => formatIsoDate(r.windowOpensOn, locale) },
           { title: t('documents.certificates.validUntil'), render: (_, r) => formatIsoDate(r.expiry, locale) },
           { title: t('lifecycle.dashboard.daysUntil'), render: (_, r) => (r.daysUntilOpen === 0 ? <StatusTag code="renewal-window" /> : r.daysUntilOpen) },

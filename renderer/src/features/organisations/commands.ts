@@ -12,7 +12,8 @@ import { normalizeCreditCode, parseCreditCode } from '../../../../shared/rules/c
 import { db, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
 import { ValidationError } from '../../db/errors';
-import { Repository, type WriteContext } from '../../db/repository';
+import { alive, firstReasons, presentTexts, repositoryOn } from '../../db/register-once';
+import type { WriteContext } from '../../db/repository';
 
 export type OrganisationDuplicateReason = 'same-credit-code' | 'same-name';
 
@@ -27,8 +28,6 @@ export interface OrganisationDuplicateQuery {
   readonly name?: string | undefined;
   readonly excludeId?: string | undefined;
 }
-
-const alive = <T extends { deleted?: boolean | undefined }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deleted);
 
 /**
  * The spellings one name is stored under: as typed, and with its brackets all full-width or all
@@ -58,25 +57,16 @@ export async function findOrganisationDuplicates(
   query: OrganisationDuplicateQuery,
   database: DeskDatabase = db,
 ): Promise<OrganisationDuplicate[]> {
-  const found: OrganisationDuplicate[] = [];
-  const seen = new Set<string>(query.excludeId === undefined ? [] : [query.excludeId]);
   const code = query.creditCode === undefined ? '' : normalizeCreditCode(query.creditCode);
-  if (code !== '') {
-    for (const organisation of alive(await database.organisations.where('creditCode').equals(code).toArray())) {
-      if (seen.has(organisation.id)) continue;
-      seen.add(organisation.id);
-      found.push({ organisation, reason: 'same-credit-code' });
-    }
-  }
   const names = organisationNameVariants(query.name ?? '');
-  if (names.length > 0) {
-    for (const organisation of alive(await database.organisations.where('name').anyOf(names).toArray())) {
-      if (seen.has(organisation.id)) continue;
-      seen.add(organisation.id);
-      found.push({ organisation, reason: 'same-name' });
-    }
-  }
-  return found;
+  const found = firstReasons<Organisation, OrganisationDuplicateReason>(
+    [
+      ['same-credit-code', code === '' ? [] : await database.organisations.where('creditCode').equals(code).toArray()],
+      ['same-name', names.length === 0 ? [] : await database.organisations.where('name').anyOf(names).toArray()],
+    ],
+    query.excludeId,
+  );
+  return found.map(({ record, reason }) => ({ organisation: record, reason }));
 }
 
 /** The same 统一社会信用代码 is on file: refused. */
@@ -118,10 +108,6 @@ export interface CreateOrganisationOptions {
   readonly database?: DeskDatabase;
 }
 
-function repositoryFor(database: DeskDatabase): Repository<'organisations'> {
-  return database === db ? repositories.organisations : new Repository(database, 'organisations');
-}
-
 /**
  * Registers an organisation. Throws `ValidationError` for bad input, `DuplicateOrganisationError`
  * when the code is on file, `SimilarOrganisationWarning` when the name is (unless `allowSameName`).
@@ -136,20 +122,7 @@ export async function createOrganisation(
   if (!parsed.ok) throw new ValidationError([{ path: 'creditCode', message: parsed.error.message }]);
   const creditCode = parsed.value.code;
   const name = input.name.trim();
-  const optional = (value: string | undefined): string | undefined => {
-    const trimmed = value?.trim();
-    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-  };
-  const address = optional(input.address);
-  const contact = optional(input.contact);
-  const phone = optional(input.phone);
-  const record = {
-    name,
-    creditCode,
-    ...(address === undefined ? {} : { address }),
-    ...(contact === undefined ? {} : { contact }),
-    ...(phone === undefined ? {} : { phone }),
-  };
+  const record = { name, creditCode, ...presentTexts({ address: input.address, contact: input.contact, phone: input.phone }) };
   return database.transaction(
     'rw',
     [database.organisations, database.outbox, database.auditLog, database.mergeStates, database.settings],
@@ -159,7 +132,7 @@ export async function createOrganisation(
       if (sameCode !== undefined) throw new DuplicateOrganisationError(sameCode.organisation);
       const similar = duplicates.filter((d) => d.reason === 'same-name').map((d) => d.organisation);
       if (similar.length > 0 && options.allowSameName !== true) throw new SimilarOrganisationWarning(similar);
-      return repositoryFor(database).create(record, ctx);
+      return repositoryOn(database, repositories.organisations).create(record, ctx);
     },
   );
 }

@@ -16,7 +16,8 @@ import { normalizeIdNumber, parseIdNumber } from '../../../../shared/rules/id-nu
 import { db, repositories } from '../../db';
 import type { DeskDatabase } from '../../db/database';
 import { ValidationError } from '../../db/errors';
-import { Repository, type WriteContext } from '../../db/repository';
+import { alive, firstReasons, presentTexts, repositoryOn } from '../../db/register-once';
+import type { WriteContext } from '../../db/repository';
 import { todayIso } from '../../today';
 
 export type PersonDuplicateReason = 'same-id' | 'same-name-birth';
@@ -35,8 +36,6 @@ export interface PersonDuplicateQuery {
   /** A record not to report (the one being edited). */
   readonly excludeId?: string | undefined;
 }
-
-const alive = <T extends { deleted?: boolean | undefined }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deleted);
 
 /** How a person is named in a message: `张三丰（身份证号 110105194910010015，出生日期 1949年10月01日）`. */
 export function describePersonZh(person: Person): string {
@@ -58,26 +57,17 @@ export async function findPersonByIdNumber(idNumber: string, database: DeskDatab
  * reported; a person is reported once, under the stronger reason.
  */
 export async function findPersonDuplicates(query: PersonDuplicateQuery, database: DeskDatabase = db): Promise<PersonDuplicate[]> {
-  const found: PersonDuplicate[] = [];
-  const seen = new Set<string>(query.excludeId === undefined ? [] : [query.excludeId]);
   const idNumber = query.idNumber === undefined ? '' : normalizeIdNumber(query.idNumber);
-  if (idNumber !== '') {
-    for (const person of alive(await database.people.where('idNumber').equals(idNumber).toArray())) {
-      if (seen.has(person.id)) continue;
-      seen.add(person.id);
-      found.push({ person, reason: 'same-id' });
-    }
-  }
   const name = query.name?.trim() ?? '';
-  if (name !== '' && query.birthDate !== undefined && query.birthDate !== '') {
-    const rows = await database.people.where('[name+birthDate]').equals([name, query.birthDate]).toArray();
-    for (const person of alive(rows)) {
-      if (seen.has(person.id)) continue;
-      seen.add(person.id);
-      found.push({ person, reason: 'same-name-birth' });
-    }
-  }
-  return found;
+  const birthDate = query.birthDate ?? '';
+  const found = firstReasons<Person, PersonDuplicateReason>(
+    [
+      ['same-id', idNumber === '' ? [] : await database.people.where('idNumber').equals(idNumber).toArray()],
+      ['same-name-birth', name === '' || birthDate === '' ? [] : await database.people.where('[name+birthDate]').equals([name, birthDate]).toArray()],
+    ],
+    query.excludeId,
+  );
+  return found.map(({ record, reason }) => ({ person: record, reason }));
 }
 
 /** The same 身份证号 is on file: refused (a `ValidationError` on `idNumber`, so forms show it in place). */
@@ -123,10 +113,6 @@ export interface CreatePersonOptions {
   readonly database?: DeskDatabase;
 }
 
-function repositoryFor(database: DeskDatabase): Repository<'people'> {
-  return database === db ? repositories.people : new Repository(database, 'people');
-}
-
 /**
  * Registers a person. Throws `ValidationError` for a bad name or ID number,
  * `DuplicatePersonError` when the ID number is on file, `SimilarPersonWarning` when someone with
@@ -138,20 +124,14 @@ export async function createPerson(input: NewPersonInput, ctx: WriteContext, opt
   if (!parsed.ok) throw new ValidationError([{ path: 'idNumber', message: parsed.error.message }]);
   const { idNumber, birthDate, sex } = parsed.value;
   const name = input.name.trim();
-  const optional = (value: string | undefined): string | undefined => {
-    const trimmed = value?.trim();
-    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-  };
-  const phone = optional(input.phone);
-  const note = optional(input.note);
   const record = {
     name,
     idNumber,
     birthDate,
     sex,
-    ...(phone === undefined ? {} : { phone }),
+    ...presentTexts({ phone: input.phone }),
     ...(input.organisationId === undefined ? {} : { organisationId: input.organisationId }),
-    ...(note === undefined ? {} : { note }),
+    ...presentTexts({ note: input.note }),
   };
   return database.transaction('rw', [database.people, database.outbox, database.auditLog, database.mergeStates, database.settings], async () => {
     const duplicates = await findPersonDuplicates({ idNumber, name, birthDate }, database);
@@ -159,7 +139,7 @@ export async function createPerson(input: NewPersonInput, ctx: WriteContext, opt
     if (sameId !== undefined) throw new DuplicatePersonError(sameId.person);
     const similar = duplicates.filter((d) => d.reason === 'same-name-birth').map((d) => d.person);
     if (similar.length > 0 && options.allowSameNameBirth !== true) throw new SimilarPersonWarning(similar);
-    return repositoryFor(database).create(record, ctx);
+    return repositoryOn(database, repositories.people).create(record, ctx);
   });
 }
 

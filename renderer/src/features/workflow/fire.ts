@@ -15,6 +15,7 @@ import { todayIso } from '../../today';
 import { loadCalendar } from '../calendar/calendar';
 import { evaluateFile, historyOf, loadApplicationFile } from '../applications/file';
 import { applyLifecycleEffect, LifecycleError, lifecycleTables } from '../certificates/lifecycle';
+import { defined } from '../../../../shared/rules/defined';
 
 /**
  * The tables a workflow step reads and writes, for one transaction over all of them; an outer
@@ -103,10 +104,7 @@ export async function fireTransition(
           to: result.value.state,
           on: entry.at,
           role: entry.role,
-          ...(entry.reason === undefined ? {} : { reason: entry.reason }),
-          ...(entry.opinion === undefined ? {} : { opinion: entry.opinion }),
-          ...(entry.decision === undefined ? {} : { decision: entry.decision }),
-          ...(returnTo === undefined ? {} : { returnTo }),
+          ...defined({ reason: entry.reason, opinion: entry.opinion, decision: entry.decision, returnTo }),
           ...(entry.scores === undefined ? {} : { scores: { ...entry.scores } }),
           ...(entry.override === undefined ? {} : { override: { reason: entry.override.reason, waived: [...entry.override.waived] } }),
           // The signed panel results the step fired on, kept with the step (shared/panels).
