@@ -12,7 +12,8 @@ import { sha256Hex, uuidv7 } from '../../server/ids';
 import { issueEnrolmentCode } from '../../server/offices';
 import { BATCH_FILE_FORMAT, type EnrolmentResponse, type PullResponse } from '../../shared/sync/protocol';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, personFields, pull, push, serverPerSuite, testApp } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, personFields, pull, push, testApp } from './helpers';
+import { serverPerSuite } from './suite';
 
 async function cli(db: Db, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -5,7 +5,8 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { getPack } from '../../shared/programs/index';
 import { uuidv7 } from '../../server/ids';
 import { verificationAnswerSchema, verificationSigningPayload, type VerificationAnswer } from '../../shared/sync/protocol';
-import { BACKENDS, desksPerSuite, makeBatch, makeOp, personFields, push, serverPerSuite, snapshot, testApp, type TestDevice } from './helpers';
+import { BACKENDS, makeBatch, makeOp, personFields, push, snapshot, testApp, type TestDevice } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

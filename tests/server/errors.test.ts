@@ -12,7 +12,8 @@ import { uuidv7 } from '../../server/ids';
 import { issueEnrolmentCode, requireOffice, revokeDevice } from '../../server/offices';
 import { SYNC_ERRORS, syncErrorBodySchema, type SyncErrorCode } from '../../shared/sync/errors';
 import { MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, pull, push, serverPerSuite, SETUP_TIMEOUT, testApp, userFields, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, pull, push, SETUP_TIMEOUT, testApp, userFields, type TestDevice } from './helpers';
+import { serverPerSuite } from './suite';
 
 const CLIENT_ONLY: readonly SyncErrorCode[] = ['network'];
 

@@ -15,27 +15,8 @@ import { loadMigrations, migrate } from '../../server/migrate';
 import { issueEnrolmentCode, officePublicKeys, type Office } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { BATCH_FILE_FORMAT, verificationSigningPayload, type PullResponse, type VerificationAnswer } from '../../shared/sync/protocol';
-import {
-  BACKENDS,
-  desksPerSuite,
-  enrol,
-  makeBatch,
-  makeOffice,
-  makeOp,
-  opBy,
-  openTestDb,
-  personFields,
-  pull,
-  push,
-  serverPerSuite,
-  SETUP_TIMEOUT,
-  snapshot,
-  TEST_LIMITS,
-  testApp,
-  userFields,
-  type TestDb,
-  type TestDevice,
-} from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, openTestDb, personFields, pull, push, SETUP_TIMEOUT, snapshot, TEST_LIMITS, testApp, userFields, type TestDb, type TestDevice } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 /** A refusal as the brief asks: a 4xx, a code of the union, never worth retrying. */
 function expectRefused(res: LightMyRequestResponse, code: keyof typeof SYNC_ERRORS): void {

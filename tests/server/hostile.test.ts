@@ -10,7 +10,8 @@ import fc from 'fast-check';
 
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { MAX_FIELD_STRING_LENGTH, syncedTables } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, push, serverPerSuite, SETUP_TIMEOUT, snapshot, userFields, type TestDevice } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, push, SETUP_TIMEOUT, snapshot, userFields, type TestDevice } from './helpers';
+import { serverPerSuite } from './suite';
 
 type Json = Record<string, unknown>;
 

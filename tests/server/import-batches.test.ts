@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas } from '../../shared/model/records';
 import type { JsonValue, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite, storedRecord } from './helpers';
+import { BACKENDS, makeBatch, makeOp, pull, push, storedRecord } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 describe.each(BACKENDS)('imports sync (%s)', (kind) => {
   const server = serverPerSuite(kind);

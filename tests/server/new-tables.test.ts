@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../server/ids';
 import { syncedRecordSchemas, type SyncedTable } from '../../shared/model/records';
 import { syncedTables, type JsonValue, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { BACKENDS, desksPerSuite, makeBatch, makeOp, pull, push, serverPerSuite, storedRecord } from './helpers';
+import { BACKENDS, makeBatch, makeOp, pull, push, storedRecord } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 const NEW_TABLES = [
   'workflowEvents',

@@ -12,7 +12,8 @@ import { uuidv7 } from '../../server/ids';
 import { revokeDevice, rotateOfficeKey } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { numberReserveResponseSchema, officeKeyResponseSchema, type NumberReserveResponse } from '../../shared/sync/numbers';
-import { BACKENDS, desksPerSuite, enrol, serverPerSuite, type TestDevice } from './helpers';
+import { BACKENDS, enrol, type TestDevice } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 describe.each(BACKENDS)('certificate number blocks (%s)', (kind) => {
   const server = serverPerSuite(kind);

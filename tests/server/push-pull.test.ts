@@ -9,7 +9,8 @@ import { type Db } from '../../server/db';
 import { uuidv7 } from '../../server/ids';
 import { type PullResponse, type PushResponse, MAX_OPERATIONS_PER_BATCH } from '../../shared/sync/protocol';
 import { visibleValues, type RecordState } from '../../shared/sync/merge';
-import { BACKENDS, desksPerSuite, enrol, makeBatch, makeOffice, makeOp, personFields, pull, push, serverPerSuite, snapshot, storedRecord, testApp, type TestDb } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, personFields, pull, push, snapshot, storedRecord, testApp, type TestDb } from './helpers';
+import { desksPerSuite, serverPerSuite } from './suite';
 
 describe.each(BACKENDS)('push and pull (%s)', (kind) => {
   const server = serverPerSuite(kind);
