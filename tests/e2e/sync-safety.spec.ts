@@ -59,7 +59,7 @@ test('同步：服务器拒收的修改单独列出，附处理办法；可导�
       const desk = window.__desk!;
       await desk.createPerson({ name: '李四', idNumber: '110105194910010015' }, await desk.writeContext());
       const op = (await desk.db.outbox.orderBy('id').toArray()).at(-1)!;
-      await desk.quarantineOperations(desk.db, [op], { code: 'invalid_batch', detail: 'operations.0.fields.name: 含有服务器无法保存的字符' }, new Date().toISOString());
+      await desk.quarantineOperations(desk.db, [op], { code: 'invalid_batch', detail: 'operations.0.fields.name: 字段含有无法保存的字符' }, new Date().toISOString());
       return op.id;
     },
     undefined,
@@ -71,6 +71,10 @@ test('同步：服务器拒收的修改单独列出，附处理办法；可导�
   await expect(item).toContainText('申请人 · 李四（110105194910010015）');
   await expect(item).toContainText('服务器拒收了这条修改（内容不符合要求）。');
   await expect(item).toContainText('请打开该记录，改正后重新保存');
+  // The fields it touched by their names on the form, never their internal names.
+  await expect(item).toContainText('详细原因：姓名：字段含有无法保存的字符');
+  await expect(item).toContainText('涉及：姓名、身份证号、性别、出生日期；');
+  await expect(item).not.toContainText(/operations|idNumber|createdAt|updatedBy/);
   await page.screenshot({ path: `${SHOTS}/quarantine.png`, fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出给管理员' }).click()]);
@@ -84,6 +88,8 @@ test('同步：服务器拒收的修改单独列出，附处理办法；可导�
   await expect(item).toContainText('The server refused this change (its content does not meet the requirements).');
   await expect(item).toContainText('Open the record, correct it and save it again');
   await expect(item).not.toContainText('invalid_batch');
+  await expect(item).toContainText('Details: Name: a field holds characters that cannot be saved');
+  await expect(item).toContainText('Fields: Name, ID number, Sex, Date of birth;');
   await page.screenshot({ path: `${SHOTS}/quarantine-en.png`, fullPage: true });
   await page.locator('header').getByText('中文', { exact: true }).click();
 

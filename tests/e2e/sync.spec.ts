@@ -353,6 +353,9 @@ test('when the server is unreachable, 同步 says so in Chinese and keeps the da
   const error = a.page.getByTestId('sync-error');
   await expect(error).toContainText('无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失');
   await expect(error).toContainText(/将于 \d{2}:\d{2}:\d{2} 自动重试/);
+  // When it happened, in the clerk's words; no internal error code (network_error and the like).
+  await expect(error).toContainText(/发生于 \d{4}年\d{2}月\d{2}日/);
+  await expect(error).not.toContainText(/[a-z]+_[a-z]+/);
   await expect(a.page.getByTestId('sync-badge')).toContainText('同步出错');
   await expect(a.page.getByTestId('pending-count')).toContainText('1');
   await a.page.screenshot({ path: 'test-results/screenshots/sync-error.png', fullPage: true });

@@ -26,6 +26,8 @@ describe('every sentence of the lifecycle, panels, import, documents, sync and t
     // The rules, the engine and the workflow: what each refuses (their labels are the packs').
     [['shared/rules/civil-date.ts', 'shared/rules/contact.ts', 'shared/rules/credit-code.ts', 'shared/rules/education.ts', 'shared/rules/enterprise.ts', 'shared/rules/id-number.ts', 'shared/rules/money.ts', 'shared/rules/photo.ts', 'shared/rules/self-score.ts', 'shared/rules/thresholds.ts', 'shared/rules/work-calendar.ts', 'shared/rules/working-days.ts', 'shared/engine', 'shared/workflow', 'shared/access', 'shared/model'], 'messages'],
     [['shared/sync/errors.ts', 'shared/access/sign-in.ts', 'renderer/src/auth/users.ts', 'renderer/src/auth/password.ts'], 'all'],
+    // What the wire schema and the server say of a refused operation (shown under 详细原因 on 同步).
+    [['shared/sync/protocol.ts', 'server/push.ts'], 'all'],
     // The renderer's own refusals (commands, workers, backup, sync): a toast shows them through useErrorText.
     [['renderer/src/features', 'renderer/src/documents', 'renderer/src/sync', 'renderer/src/backup', 'renderer/src/auth', 'renderer/src/session.ts', 'renderer/src/platform'], 'messages'],
   ] as const)('%s', (paths, mode) => {

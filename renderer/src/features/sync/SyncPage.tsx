@@ -41,9 +41,33 @@ const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'createdBy
 
 const hasKey = (key: string): key is MessageKey => Object.hasOwn(messages['zh-CN'], key);
 
+/**
+ * A refusal's detail as the clerk reads it: each problem's field by its name on the form and the
+ * message in the clerk's language; the wire's paths (operations.0.fields.name) and JSON never.
+ */
+function readableDetail(t: T, rule: (message: string) => string, table: SyncedTable, detail: string): string {
+  let problems: { path: string; message: string }[];
+  try {
+    const parsed = JSON.parse(detail) as unknown;
+    problems = Array.isArray(parsed)
+      ? parsed.map((p: { path?: unknown; message?: unknown }) => ({ path: String(p?.path ?? ''), message: String(p?.message ?? '') }))
+      : [{ path: '', message: detail }];
+  } catch {
+    const m = /^([\w.]+): (.*)$/s.exec(detail);
+    problems = [m === null ? { path: '', message: detail } : { path: m[1]!, message: m[2]! }];
+  }
+  return problems
+    .map(({ path, message }) => {
+      const field = /(?:^|\.)fields\.([A-Za-z][\w.]*)$/.exec(path)?.[1];
+      return field === undefined ? rule(message) : `${fieldLabel(t, table, field)}${t('sync.quarantine.fieldSeparator')}${rule(message)}`;
+    })
+    .join(t('sync.quarantine.separator'));
+}
+
 function fieldLabel(t: T, table: SyncedTable, field: string): string {
   for (const key of [`sync.field.${table}.${field}`, `sync.field.${field}`]) if (hasKey(key)) return t(key);
-  return field;
+  // Never the field's internal name.
+  return t('sync.field.other');
 }
 
 
@@ -105,7 +129,10 @@ function FailureAlert({ failure, phase, nextRetryAt }: { failure: SyncFailure; p
         <Space orientation="vertical" size={4}>
           <Typography.Text strong>{rule(failure.message)}</Typography.Text>
           <Typography.Text>{next}</Typography.Text>
-          <Typography.Text type="secondary">{t('sync.error.code', { code: failure.code, time: formatDateTime(failure.at, locale) })}</Typography.Text>
+          {/* The closed code is for support (data-code), not for the clerk: the sentence above says what happened. */}
+          <Typography.Text type="secondary" data-code={failure.code}>
+            {t('sync.error.at', { time: formatDateTime(failure.at, locale) })}
+          </Typography.Text>
         </Space>
       }
     />
@@ -293,15 +320,14 @@ function Quarantine() {
               <Typography.Text>{locale === 'zh-CN' ? item.advice.zh : item.advice.en}</Typography.Text>
               {item.detail !== undefined && (
                 <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
-                  {t('sync.quarantine.detail', { detail: rule(item.detail) })}
+                  {t('sync.quarantine.detail', { detail: readableDetail(t, rule, item.table, item.detail) })}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary">
                 {t('sync.quarantine.meta', {
-                  fields: item.fields
-                    .filter((f) => !BOOKKEEPING_FIELDS.has(f))
-                    .map((f) => fieldLabel(t, item.table, f))
-                    .join(t('sync.quarantine.separator')),
+                  fields: [...new Set(item.fields.filter((f) => !BOOKKEEPING_FIELDS.has(f)).map((f) => fieldLabel(t, item.table, f)))].join(
+                    t('sync.quarantine.separator'),
+                  ),
                   at: formatDateTime(item.quarantinedAt, locale),
                 })}
               </Typography.Text>
