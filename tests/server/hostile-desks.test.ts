@@ -6,17 +6,17 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 import { type LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { parseTrustProxy } from '../../server/config';
 
 import { uuidv7 } from '../../server/ids';
-import { loadMigrations, migrate } from '../../server/migrate';
+import { loadMigrations } from '../../server/migrate';
 import { issueEnrolmentCode, officePublicKeys, type Office } from '../../server/offices';
 import { SYNC_ERRORS } from '../../shared/sync/errors';
 import { BATCH_FILE_FORMAT, verificationSigningPayload, type PullResponse, type VerificationAnswer } from '../../shared/sync/protocol';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, openTestDb, personFields, pull, push, SETUP_TIMEOUT, snapshot, TEST_LIMITS, testApp, userFields, type TestDb, type TestDevice } from './helpers';
-import { desksPerSuite, serverPerSuite } from './suite';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, opBy, personFields, pull, push, snapshot, TEST_LIMITS, testApp, userFields, type TestDevice } from './helpers';
+import { databaseBefore, desksPerSuite, serverPerSuite } from './suite';
 
 /** A refusal as the brief asks: a 4xx, a code of the union, never worth retrying. */
 function expectRefused(res: LightMyRequestResponse, code: keyof typeof SYNC_ERRORS): void {
@@ -301,17 +301,10 @@ describe.each(BACKENDS)('hostile desks (%s)', (kind) => {
 });
 
 describe.each(BACKENDS)('migration 0003 on a database with data (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(kind, { migrated: false });
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const earlier = databaseBefore(kind, '0003');
 
   it('seeds the server-wide ledger above every office’s blocks; operations from before go to the other desks only', async () => {
-    const all = loadMigrations();
-    await migrate(t.db, all.filter((m) => m.id < '0003'));
+    const t = earlier;
     // Two offices that, under the old per-office ledgers, both hold numbers of one series.
     const offices = [await makeOffice(t.db), await makeOffice(t.db)];
     for (const [office, end] of [
@@ -324,7 +317,7 @@ describe.each(BACKENDS)('migration 0003 on a database with data (%s)', (kind) =>
         end,
       ]);
     }
-    expect(await migrate(t.db, all)).toEqual(all.filter((m) => m.id >= '0003').map((m) => m.id));
+    expect(await earlier.upgrade()).toEqual(loadMigrations().filter((m) => m.id >= '0003').map((m) => m.id));
 
     const app = testApp(t.db);
     const x = await enrol(app, t.db, offices[0]!);

@@ -3,26 +3,19 @@
  * database with records stored the old way (whole states beside their jsonb values) keeps
  * verifying its certificates and merging new edits into its records after the upgrade.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../server/ids';
-import { loadMigrations, migrate } from '../../server/migrate';
-import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, push, SETUP_TIMEOUT, storedRecord, testApp, type TestDb } from './helpers';
+import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, push, storedRecord, testApp } from './helpers';
+import { databaseBefore } from './suite';
 
 const OLD = '2026-11-20T02:00:00.000Z-0000-desk-old';
 const version = (value: string) => ({ value, hlc: OLD, device: 'desk-old' });
 
 describe.each(BACKENDS)('migration 0004 on a database with records (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(kind, { migrated: false });
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const earlier = databaseBefore(kind, '0004');
 
   it('a certificate stored whole still verifies, and an edit merges into a person stored whole', async () => {
-    const all = loadMigrations();
-    await migrate(t.db, all.filter((m) => m.id < '0004'));
+    const t = earlier;
     const office = await makeOffice(t.db, '新疆维吾尔自治区软件行业协会');
     const personId = uuidv7();
     const certificateId = uuidv7();
@@ -43,7 +36,7 @@ describe.each(BACKENDS)('migration 0004 on a database with records (%s)', (kind)
     }
     await t.db.query('INSERT INTO certificate_numbers (certificate_no, office_id, record_id) VALUES ($1, $2, $3)', ['XJ-OLD-0001', office.id, certificateId]);
 
-    expect(await migrate(t.db, all)).toEqual(['0004_records_state_only']);
+    expect(await earlier.upgrade()).toEqual(['0004_records_state_only']);
 
     const app = testApp(t.db);
     const verified = await app.inject({ method: 'GET', url: '/verify/XJ-OLD-0001', headers: { accept: 'application/json' } });

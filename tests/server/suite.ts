@@ -6,6 +6,7 @@ import { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type Limits } from '../../server/app';
 import { type Db, type DbKind } from '../../server/db';
+import { loadMigrations, migrate } from '../../server/migrate';
 import { type Office } from '../../server/offices';
 import { enrol, makeOffice, openTestDb, SETUP_TIMEOUT, testApp, type TestDb, type TestDevice } from './helpers';
 
@@ -80,4 +81,30 @@ export function desksPerSuite<K extends string>(server: SuiteServer, plan: Reado
     });
   }
   return desks as SuiteDesks<K>;
+}
+
+/**
+ * A database migrated up to, not including, `migration` before the tests of the calling
+ * `describe` block (closed after them), to fill with data as an older server left it;
+ * `upgrade()` applies the rest and answers which migrations ran.
+ */
+export function databaseBefore(kind: DbKind, migration: string): { readonly db: Db; upgrade(): Promise<string[]> } {
+  let t: TestDb | undefined;
+  const ready = () => {
+    if (t === undefined) throw new Error('databaseBefore: read db inside a hook or a test');
+    return t.db;
+  };
+  beforeAll(async () => {
+    t = await openTestDb(kind, { migrated: false });
+    await migrate(t.db, loadMigrations().filter((m) => m.id < migration));
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+  return {
+    get db() {
+      return ready();
+    },
+    upgrade: () => migrate(ready(), loadMigrations()),
+  };
 }
