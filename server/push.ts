@@ -18,6 +18,7 @@ import {
   type PushRequest,
 } from '../shared/sync/protocol';
 import { SyncError } from '../shared/sync/errors';
+import { UUID_V7 } from '../shared/model/base';
 import { checkIterations } from '../shared/access/password-policy';
 import { parseCertificateNo, seriesKey } from '../shared/documents/numbering';
 import { type Db, type Queryable, toNumber } from './db';
@@ -38,10 +39,11 @@ export function issueDetails(issues: readonly { path: readonly PropertyKey[]; me
 }
 
 /**
- * Parses a push body for a device of `officeId`. A body naming another office is refused
+ * The cheap checks of a push body for a device of `officeId` (its shape, depth, size, office and
+ * tables), made before any database work. A body naming another office is refused
  * (`forbidden_office`); naming its own is harmless and ignored.
  */
-export function parsePushBody(body: unknown, officeId: string): PushRequest {
+export function precheckPushBody(body: unknown, officeId: string): asserts body is Record<string, unknown> {
   if (!isObject(body)) throw new SyncError('invalid_batch', [{ path: '', message: '请求内容应为对象' }]);
   checkJsonDepth(body);
   if (body.officeId !== undefined && body.officeId !== officeId) throw new SyncError('forbidden_office');
@@ -55,6 +57,10 @@ export function parsePushBody(body: unknown, officeId: string): PushRequest {
       }
     }
   }
+}
+
+/** The whole validation of a prechecked push body: the shared wire schema, and text PostgreSQL can store. */
+export function validatePushBody(body: Record<string, unknown>): PushRequest {
   const parsed = pushRequestSchema.safeParse(body);
   if (!parsed.success) throw new SyncError('invalid_batch', issueDetails(parsed.error.issues));
   for (const [i, op] of parsed.data.operations.entries()) {
@@ -63,6 +69,32 @@ export function parsePushBody(body: unknown, officeId: string): PushRequest {
     }
   }
   return parsed.data;
+}
+
+/** Parses a push body for a device of `officeId`: the cheap checks, then the whole validation. */
+export function parsePushBody(body: unknown, officeId: string): PushRequest {
+  precheckPushBody(body, officeId);
+  return validatePushBody(body);
+}
+
+/**
+ * What a push body names — its batch id, operation ids, tables and record ids — read before the
+ * body is validated, so the database can look them up while it is: only values already in the
+ * shape a valid batch's have (anything else cannot belong to a valid batch, and a NUL would not
+ * even reach PostgreSQL). For a body that proves valid, a superset of what it names.
+ */
+function namedKeys(body: Readonly<Record<string, unknown>>): { batchId: string; ids: string[]; tables: string[]; recordIds: string[] } {
+  const ids: string[] = [];
+  const tables = new Set<string>();
+  const recordIds = new Set<string>();
+  const operations = Array.isArray(body.operations) ? body.operations : [];
+  for (const op of operations) {
+    if (!isObject(op)) continue;
+    if (typeof op.id === 'string' && UUID_V7.test(op.id)) ids.push(op.id);
+    if (typeof op.table === 'string' && (syncedTables as readonly string[]).includes(op.table)) tables.add(op.table);
+    if (typeof op.recordId === 'string' && UUID_V7.test(op.recordId)) recordIds.add(op.recordId);
+  }
+  return { batchId: typeof body.batchId === 'string' && UUID_V7.test(body.batchId) ? body.batchId : '', ids, tables: [...tables], recordIds: [...recordIds] };
 }
 
 /**
@@ -397,12 +429,26 @@ async function writeBatch(
  * The batch's `deviceId` must already be checked against the sender; `receivedFrom` is who
  * delivered it (the pushing device's id, or `import:…` for a batch file), which pull uses.
  */
-export async function applyBatch(db: Db, officeId: string, batch: PushRequest, receivedFrom: string): Promise<BatchResult> {
+export function applyBatch(db: Db, officeId: string, batch: PushRequest, receivedFrom: string): Promise<BatchResult> {
+  return applyPush(db, officeId, batch, receivedFrom, () => batch);
+}
+
+/**
+ * Stores the batch a prechecked push body holds (`precheckPushBody`), validating it with
+ * `validate` while the database already looks up what the body names: a body that fails
+ * validation rolls the transaction back and changes nothing. `validate` returns the batch to store
+ * (or throws a `SyncError`) and must check its device against the sender.
+ */
+export async function applyPush(
+  db: Db,
+  officeId: string,
+  body: Readonly<Record<string, unknown>>,
+  receivedFrom: string,
+  validate: (body: Readonly<Record<string, unknown>>) => PushRequest,
+): Promise<BatchResult> {
   await turn();
-  const ids = batch.operations.map((op) => op.id);
-  const tables = [...new Set(batch.operations.map((op) => op.table))];
-  const recordIds = [...new Set(batch.operations.map((op) => op.recordId))];
-  const hasUsers = tables.includes('users');
+  const named = namedKeys(body);
+  const hasUsers = named.tables.includes('users');
   return db.transaction(async (tx) => {
     // The office lock, then in one statement under it: this batch id's earlier answer, the
     // operations of the batch the office already has, the current states of every record the
@@ -410,8 +456,8 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
     // users when the batch writes users. Operations and records are looked up key by key on
     // their unique indexes (`OFFSET 0` keeps the planner from turning the lookups into a scan of
     // all the office's rows, which it did whenever its statistics lagged behind a growing log,
-    // and every push then read the whole office). Both are sent at once; the content hash is
-    // computed while the database answers.
+    // and every push then read the whole office). Both are sent at once; the body is validated
+    // and its content hash computed while the database answers.
     const locked = tx.query<{ last_seq: unknown }>('SELECT last_seq FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
     const lookedUp = tx.query<{ kind: string; a: string; b: string | null; c: string | null }>(
       `SELECT 'batch' AS kind, content_hash AS a, json_build_array(applied, duplicates, cursor)::text AS b, NULL::text AS c
@@ -424,11 +470,13 @@ export async function applyBatch(db: Db, officeId: string, batch: PushRequest, r
          CROSS JOIN LATERAL (SELECT table_name, record_id, state FROM records WHERE office_id = $1 AND table_name = t.name AND record_id = k.id OFFSET 0) r
        UNION ALL
        SELECT 'user', table_name, record_id, state FROM records WHERE $6::boolean AND office_id = $1 AND table_name = 'users'`,
-      [officeId, batch.batchId, ids, tables, recordIds, hasUsers],
+      [officeId, named.batchId, named.ids, named.tables, named.recordIds, hasUsers],
     );
     lookedUp.catch(() => {});
+    let batch: PushRequest;
     let contentHash: string;
     try {
+      batch = validate(body);
       contentHash = batchContentHash(batch);
     } finally {
       // Whatever happens here, nothing is left running on the transaction's connection.

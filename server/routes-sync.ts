@@ -15,7 +15,7 @@ import { type AppContext } from './context';
 import { type Db, toNumber } from './db';
 import { sha256Hex } from './ids';
 import { enrolDevice, findDevice } from './offices';
-import { applyBatch, checkClockDrift, checkJsonDepth, isStorableText, issueDetails, parsePushBody } from './push';
+import { applyBatch, applyPush, checkClockDrift, checkJsonDepth, isStorableText, issueDetails, parsePushBody, precheckPushBody, validatePushBody } from './push';
 import { enforceRateLimits, pruneRateLimits } from './rate-limit';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,14 +65,19 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post(SYNC_ROUTES.push, { onRequest: auth }, async (request) => {
     const device = deviceOf(request);
-    const batch = parsePushBody(request.body, device.officeId);
-    if (batch.deviceId !== device.deviceId) {
-      throw new SyncError('invalid_batch', [{ path: 'deviceId', message: '批次的设备编号与本机登记的不符' }]);
-    }
-    checkClockDrift(batch, ctx.now());
-    const result = await applyBatch(db, device.officeId, batch, device.deviceId);
+    const body = request.body;
+    precheckPushBody(body, device.officeId);
+    // Validated inside the push's transaction, while the database looks up what the body names.
+    const result = await applyPush(db, device.officeId, body, device.deviceId, (raw) => {
+      const batch = validatePushBody(raw);
+      if (batch.deviceId !== device.deviceId) {
+        throw new SyncError('invalid_batch', [{ path: 'deviceId', message: '批次的设备编号与本机登记的不符' }]);
+      }
+      checkClockDrift(batch, ctx.now());
+      return batch;
+    });
     request.log.info(
-      { officeId: device.officeId, deviceId: device.deviceId, batchId: batch.batchId, applied: result.applied.length, duplicates: result.duplicates.length },
+      { officeId: device.officeId, deviceId: device.deviceId, batchId: body.batchId, applied: result.applied.length, duplicates: result.duplicates.length },
       'batch pushed',
     );
     await touchDevice(db, device);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { TEXT_LIMITS, tooLongMessage, type TextLimit } from './limits';
 import { textLength, textProblem, textProblemMessage, unstorableTextIn } from './text';
 
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export const recordIdSchema = z.string().regex(UUID_V7, '记录编号格式不正确');
 export type RecordId = z.infer<typeof recordIdSchema>;

@@ -36,7 +36,12 @@ describe.each(BACKENDS)('migration 0004 on a database with records (%s)', (kind)
     }
     await t.db.query('INSERT INTO certificate_numbers (certificate_no, office_id, record_id) VALUES ($1, $2, $3)', ['XJ-OLD-0001', office.id, certificateId]);
 
-    expect(await earlier.upgrade()).toEqual(['0004_records_state_only']);
+    expect(await earlier.upgrade()).toEqual(['0004_records_state_only', '0005_log_without_row_checks']);
+    // 0005: the log and the states no longer check their office row by row (the push's office lock proves it once).
+    const foreignKeys = await t.db.query<{ conname: string }>(
+      "SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('operations'::regclass, 'records'::regclass)",
+    );
+    expect(foreignKeys.rows).toEqual([]);
 
     const app = testApp(t.db);
     const verified = await app.inject({ method: 'GET', url: '/verify/XJ-OLD-0001', headers: { accept: 'application/json' } });
