@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     root: path.join(repo, 'tests/bench/intake'),
     logLevel: 'error',
     // No hot reload: an edit in the work tree must not reload the page in the middle of a run.
-    server: { host: '127.0.0.1', port: process.env.BENCH_PROFILE === undefined ? 0 : 4420, strictPort: true, fs: { allow: [repo] }, hmr: false, watch: null },
+    server: { host: '127.0.0.1', port: process.env.BENCH_PROFILE === undefined ? 0 : Number(process.env.BENCH_PORT ?? 4420), strictPort: true, fs: { allow: [repo] }, hmr: false, watch: null },
     optimizeDeps: { entries: ['main.ts'] },
   });
   await server.listen();
