@@ -18,6 +18,8 @@ import { parseWorkCalendarYear, type CalendarDay, type WorkCalendar, type WorkCa
 
 const NUMERAL_ITEM = /(?:^|\n|。)\s*[一二三四五六七八九十]+\s*[、.．]\s*/;
 const WEEKDAYS = '一二三四五六日';
+/** The days of the week as a sentence names them (周一 … 周日), Monday first. */
+const WEEKDAY_NAMES = [...WEEKDAYS].map((c) => `周${c}`);
 
 /** 周三 / 星期三 / 周日 / 星期天 → 1…7 (Monday = 1), or undefined when the bracket names none. */
 function weekdayIn(bracket: string): number | undefined {
@@ -85,10 +87,10 @@ function isoOf(noticeYear: number, m: DateMention, where: string): Result<{ iso:
   const d = toDayNumber(iso);
   if (!d.ok) return fail('notice.date', `${where}中的日期“${month}月${m.day}日”不存在。`);
   if (m.weekday !== undefined && weekdayOfDayNumber(d.value) !== m.weekday) {
-    const actual = WEEKDAYS[weekdayOfDayNumber(d.value) - 1];
+    const actual = WEEKDAY_NAMES[weekdayOfDayNumber(d.value) - 1];
     return fail(
       'notice.weekday',
-      `${where}中“${month}月${m.day}日”注明为周${WEEKDAYS[m.weekday - 1]}，但${year}年${month}月${m.day}日是周${actual}，请核对年份和日期。`,
+      `${where}中“${month}月${m.day}日”注明为${WEEKDAY_NAMES[m.weekday - 1]}，但${year}年${month}月${m.day}日是${actual}，请核对年份和日期。`,
     );
   }
   return ok({ iso, dayNumber: d.value });

@@ -26,6 +26,8 @@ describe('every sentence of the lifecycle, panels, import, documents, sync and t
     // The rules, the engine and the workflow: what each refuses (their labels are the packs').
     [['shared/rules/civil-date.ts', 'shared/rules/contact.ts', 'shared/rules/credit-code.ts', 'shared/rules/education.ts', 'shared/rules/enterprise.ts', 'shared/rules/id-number.ts', 'shared/rules/money.ts', 'shared/rules/photo.ts', 'shared/rules/self-score.ts', 'shared/rules/thresholds.ts', 'shared/rules/work-calendar.ts', 'shared/rules/working-days.ts', 'shared/engine', 'shared/workflow', 'shared/access', 'shared/model'], 'messages'],
     [['shared/sync/errors.ts', 'shared/access/sign-in.ts', 'renderer/src/auth/users.ts', 'renderer/src/auth/password.ts'], 'all'],
+    // The server address a desk enrols with, and the holiday notice pasted on 工作日历.
+    [['shared/sync/server-url.ts', 'shared/rules/holiday-notice.ts'], 'messages'],
     // What the wire schema and the server say of a refused operation (shown under 详细原因 on 同步).
     [['shared/sync/protocol.ts', 'server/push.ts'], 'all'],
     // The renderer's own refusals (commands, workers, backup, sync): a toast shows them through useErrorText.
@@ -68,6 +70,13 @@ const SENTENCES: readonly (readonly [area: string, zh: string, en: string])[] = 
   ['renderer', '这份备份来自较早的版本，恢复时会自动升级为当前格式。', 'This backup comes from an earlier version and is upgraded to the current format as it is restored.'],
   ['renderer', 'P4-2026-0001：缺少性别，无法填写证书登记申请表。', 'P4-2026-0001: The sex is missing, so the certificate registration form cannot be filled in.'],
   ['sync', '无法连接服务器，稍后会自动重试。数据已保存在本机，不会丢失；也可以导出批次文件离线传送。', 'The server cannot be reached; it will be retried by itself. The data is kept on this desk and not lost; a batch file can also be exported and carried over.'],
+  ['sync', '请填写服务器地址，例如 https://sync.example.org', 'Please fill in the server address, e.g. https://sync.example.org'],
+  ['calendar', '“国庆节”一项中“10月1日”注明为周三，但2026年10月1日是周四，请核对年份和日期。', 'Item "国庆节": 10/1 is marked as a Wednesday, but 10/1/2026 is a Thursday. Check the year and the date.'],
+  [
+    'calendar',
+    '尚未录入2027年工作日历：跨入2027年的工作日期限暂按周末计算（标注“暂定”）。国务院办公厅公布2027年节假日安排后，请管理员在“工作日历”中录入。',
+    'The working-day calendar of 2027 is not entered yet: periods reaching into 2027 count weekends only (marked "provisional"). When the General Office of the State Council publishes the holidays of 2027, ask the administrator to enter it under "Working-day calendar".',
+  ],
   ['sign-in', '登录失败次数过多（已连续 5 次），请在 30 秒后再试。', 'Too many failed sign-ins (5 in a row): try again in 30 seconds.'],
 ];
 
