@@ -366,26 +366,42 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * stored text is exactly JSON.stringify of the validated operation, as pull sends it.
  */
 
-/** The log rows of fresh operations. The office lock makes conflicts impossible; DO NOTHING is the second line of defence. */
+/**
+ * The log rows of fresh operations: a plain INSERT. Under the office lock nothing else writes the
+ * office's log, and the read under it found which operations are new, so no row can conflict (a
+ * conflict would be a bug, and fails the push whole).
+ */
 function insertOperations(officeId: string, batchId: string, receivedFrom: string, fresh: readonly { op: Operation; seq: number }[]): [string, unknown[]] {
   const rows = fresh.map(({ op, seq }) => ({ q: seq, i: op.id, d: op.deviceId, t: op.table, r: op.recordId, h: op.hlc, o: op }));
   return [
     `INSERT INTO operations (office_id, batch_id, received_from, seq, op_id, device_id, table_name, record_id, hlc, op)
      SELECT $1, $2, $3, x.q, x.i, x.d, x.t, x.r, x.h, x.o::text
-       FROM json_to_recordset($4::json) AS x(q bigint, i text, d text, t text, r text, h text, o json)
-     ON CONFLICT DO NOTHING`,
+       FROM json_to_recordset($4::json) AS x(q bigint, i text, d text, t text, r text, h text, o json)`,
     [officeId, batchId, receivedFrom, JSON.stringify(rows)],
   ];
 }
 
-const upsertRecords = (rows: string): string => `INSERT INTO records (office_id, table_name, record_id, state, deleted, updated_seq)
-     SELECT $1, x.t, x.r, x.s::text, x.x, x.q
-       FROM json_to_recordset(${rows}::json) AS x(t text, r text, s json, x boolean, q bigint)
-     ON CONFLICT (office_id, table_name, record_id) DO UPDATE SET
-       state = EXCLUDED.state, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq`;
+/**
+ * The records' new states, as `WITH` parts named `n` and `e` of one statement: a plain INSERT of
+ * the records the office did not have (the read under the lock is exact), and an upsert of those
+ * it had (on the primary key: the planner cannot turn it into a scan of the office's records).
+ * `$1` is the office; `newRows` and `knownRows` name the parameters holding the two row lists.
+ */
+const writeRecords = (newRows: string, knownRows: string): string => `n AS (INSERT INTO records (office_id, table_name, record_id, state, deleted, updated_seq)
+       SELECT $1, x.t, x.r, x.s::text, x.x, x.q FROM json_to_recordset(${newRows}::json) AS x(t text, r text, s json, x boolean, q bigint)),
+     e AS (INSERT INTO records (office_id, table_name, record_id, state, deleted, updated_seq)
+       SELECT $1, x.t, x.r, x.s::text, x.x, x.q FROM json_to_recordset(${knownRows}::json) AS x(t text, r text, s json, x boolean, q bigint)
+       ON CONFLICT (office_id, table_name, record_id) DO UPDATE SET state = EXCLUDED.state, deleted = EXCLUDED.deleted, updated_seq = EXCLUDED.updated_seq)`;
 
-const recordRows = (upserts: readonly RecordUpsert[]): string =>
-  JSON.stringify(upserts.map((u) => ({ t: u.table, r: u.recordId, s: compactRecordState(u.state), x: u.deleted, q: u.seq })));
+/** The rows of `upserts` as one JSON document each for the records the office had (`known`) and those it did not. */
+function recordRows(upserts: readonly RecordUpsert[], stored: ReadonlyMap<string, RecordState>): { fresh: string; known: string } {
+  const fresh: unknown[] = [];
+  const known: unknown[] = [];
+  for (const u of upserts) {
+    (stored.has(recordKey(u.table, u.recordId)) ? known : fresh).push({ t: u.table, r: u.recordId, s: compactRecordState(u.state), x: u.deleted, q: u.seq });
+  }
+  return { fresh: JSON.stringify(fresh), known: JSON.stringify(known) };
+}
 
 const FINISH_BATCH = [
   'UPDATE offices SET last_seq = $3 WHERE id = $1',
@@ -410,16 +426,19 @@ async function writeBatch(
     logged.catch(() => {});
     await turn();
     const upserts = mergeIntoStates(w.stored, w.fresh);
-    const rows = recordRows(upserts);
+    const rows = recordRows(upserts, w.stored);
     const [update, insert] = FINISH_BATCH;
-    const rest = tx.query(`WITH r AS (${upsertRecords('$9')}), o AS (${update}) ${insert}`, [...finishParams, rows]);
+    const rest = tx.query(`WITH ${writeRecords('$9', '$10')}, o AS (${update}) ${insert}`, [...finishParams, rows.fresh, rows.known]);
     await Promise.all([logged, rest]);
     return upserts;
   }
   for (const chunk of chunks(w.fresh, PGLITE_ROWS_PER_STATEMENT)) await tx.query(...insertOperations(w.officeId, w.batchId, w.receivedFrom, chunk));
   await turn();
   const upserts = mergeIntoStates(w.stored, w.fresh);
-  for (const chunk of chunks(upserts, PGLITE_ROWS_PER_STATEMENT)) await tx.query(upsertRecords('$2'), [w.officeId, recordRows(chunk)]);
+  for (const chunk of chunks(upserts, PGLITE_ROWS_PER_STATEMENT)) {
+    const rows = recordRows(chunk, w.stored);
+    await tx.query(`WITH ${writeRecords('$2', '$3')} SELECT 1`, [w.officeId, rows.fresh, rows.known]);
+  }
   await tx.query(`WITH o AS (${FINISH_BATCH[0]}) ${FINISH_BATCH[1]}`, finishParams);
   return upserts;
 }
