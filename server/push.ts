@@ -164,24 +164,29 @@ export function canonicalJson(value: unknown): string {
  * other values are another batch (`batch_id_reused`), never acknowledged with the values dropped.
  */
 export function batchContentHash(batch: PushRequest): string {
-  return sha256Hex(JSON.stringify([batch.deviceId, batch.operations.map(hashableOperation)]));
+  return sha256Hex(`[${JSON.stringify(batch.deviceId)},[${batch.operations.map(hashableOperation).join(',')}]]`);
 }
 
-/** A primitive as is; an array or object as its canonical JSON, marked so it cannot pass for a string. */
-const hashableValue = (v: unknown): unknown => (typeof v === 'object' && v !== null ? ['~', canonicalJson(v)] : v);
+/** A primitive as its JSON; an array or object as `["~", its canonical JSON]`, so it cannot pass for a string. */
+const hashableValue = (v: unknown): string => (typeof v === 'object' && v !== null ? `["~",${JSON.stringify(canonicalJson(v))}]` : (JSON.stringify(v) ?? 'null'));
 
-const sortedEntries = (record: Readonly<Record<string, unknown>>): [string, unknown][] =>
-  Object.keys(record)
-    .sort()
-    .map((k) => [k, hashableValue(record[k])]);
+/** A record's entries sorted by name, each `[name, hashable value]`, as JSON. */
+function sortedEntries(record: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(record).sort();
+  let out = '[';
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}[${JSON.stringify(keys[i])},${hashableValue(record[keys[i]!])}]`;
+  return `${out}]`;
+}
 
 /**
- * An operation as a value whose JSON is canonical: the envelope in a fixed order, fields and
- * versions sorted by name. Cheaper than `canonicalJson` of the whole operation (most values are
- * strings), which a 1,000-operation batch would pay on every push.
+ * An operation as canonical JSON: the envelope in a fixed order, then fields and versions sorted
+ * by name — `[id, table, recordId, kind, hlc, deviceId, userId, fields, prev]`. Written as text
+ * directly, cheaper than `canonicalJson` of the whole operation (most values are short strings),
+ * which a 1,000-operation batch would pay on every push.
  */
-function hashableOperation(op: Operation): unknown[] {
-  return [op.id, op.table, op.recordId, op.kind, op.hlc, op.deviceId, op.userId, sortedEntries(op.fields), sortedEntries(op.prev)];
+function hashableOperation(op: Operation): string {
+  const envelope = [op.id, op.table, op.recordId, op.kind, op.hlc, op.deviceId, op.userId].map((v) => JSON.stringify(v)).join(',');
+  return `[${envelope},${sortedEntries(op.fields)},${sortedEntries(op.prev)}]`;
 }
 
 /**
@@ -523,7 +528,7 @@ export async function applyPush(
     // An operation id the office already has, with other content, is not a duplicate to drop.
     for (const [i, op] of batch.operations.entries()) {
       const had = known.get(op.id);
-      if (had !== undefined && JSON.stringify(hashableOperation(JSON.parse(had) as Operation)) !== JSON.stringify(hashableOperation(op))) {
+      if (had !== undefined && hashableOperation(JSON.parse(had) as Operation) !== hashableOperation(op)) {
         throw new SyncError('invalid_batch', [{ path: `operations.${i}.id`, message: '操作编号已用于内容不同的操作' }]);
       }
     }
