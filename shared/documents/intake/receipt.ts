@@ -9,7 +9,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { BODY, LABEL, SMALL } from '../pdf/flow';
 import { encodeQr } from '../vendor/qrcode';
 import { channelZh, type OfficeInfo } from './common';
 
@@ -60,15 +60,7 @@ export async function buildReceiptPdf(input: ReceiptInput, fonts: FontBytes, opt
       ['提交方式', channelZh(input.channel)],
       ['收件日期', formatDateZh(input.receivedOn)],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 30, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: flow.contentWidth - 30 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 30);
     flow.spacer(6);
     flow.paragraph('收到材料如下：', LABEL);
     flow.spacer(2);

@@ -78,12 +78,11 @@ export async function buildReturnNoticePdf(input: ReturnNoticeInput, fonts: Font
     if (input.contact) flow.paragraph(`联系方式：${input.contact}`, BODY, { indentChars: 2 });
     flow.ensure(30);
     flow.spacer(12);
-    const x = flow.left + flow.contentWidth * 0.55;
-    flow.canvas.text(`${input.office.name}（盖章）`, x, flow.y, LABEL);
-    flow.spacer(8);
-    flow.canvas.text(formatDateZh(input.issuedOn), x, flow.y, BODY);
-    flow.spacer(8);
-    flow.canvas.text(`经办人：${input.clerk}`, x, flow.y, BODY);
+    flow.signOff([
+      [`${input.office.name}（盖章）`, LABEL],
+      [formatDateZh(input.issuedOn), BODY],
+      [`经办人：${input.clerk}`, BODY],
+    ]);
     flow.finish();
     return ok(await doc.save());
   } catch (error) {

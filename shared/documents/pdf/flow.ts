@@ -171,6 +171,31 @@ export class FlowDocument {
     });
   }
 
+  /** Label and value rows across the content width, each label cell shaded: the facts a form or report starts with. */
+  infoRows(rows: readonly (readonly [label: string, value: string])[], labelWidthMm: number): void {
+    for (const [label, value] of rows) {
+      this.drawRow(
+        [
+          { text: label, widthMm: labelWidthMm, style: LABEL, align: 'center', fill: LABEL_FILL },
+          { text: value, widthMm: this.contentWidth - labelWidthMm },
+        ],
+        { minHeightMm: 8 },
+      );
+    }
+  }
+
+  /**
+   * Lines set from 55 % across the content width, 8 mm apart from the cursor on: the office's seal
+   * line, the date, the clerk. A line without text keeps its place.
+   */
+  signOff(lines: readonly (readonly [text: string | undefined, style: TextStyle])[]): void {
+    const x = this.left + this.contentWidth * 0.55;
+    lines.forEach(([text, style], i) => {
+      if (i > 0) this.spacer(8);
+      if (text) this.canvas.text(text, x, this.y, style);
+    });
+  }
+
   /** Lines of each cell, and the row height they need. */
   measureRow(cells: readonly Cell[], minHeightMm = 0): { lines: string[][]; heightMm: number } {
     const lines = cells.map((c) => this.wrap(c.text, c.style ?? BODY, c.widthMm - 2 * CELL_PAD_X));

@@ -10,7 +10,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL } from '../pdf/flow';
+import { BODY, LABEL, type FlowDocument } from '../pdf/flow';
 
 export interface IetsAspect {
   /** 基本能力, 技术能力, 服务能力, 运营能力. */
@@ -39,6 +39,12 @@ export interface IetsReportInput {
 
 export const IETS_ASPECTS = ['基本能力', '技术能力', '服务能力', '运营能力'] as const;
 
+/** A numbered part of the report: its heading, then its text indented. */
+function section(flow: FlowDocument, heading: string, text: string): void {
+  flow.paragraph(heading, LABEL);
+  flow.paragraph(text, BODY, { indentChars: 2 });
+}
+
 export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.aspects.length === 0) throw new DocumentError('documents.fields', '评价报告须写明各方面的评价结果（004 办法 第三条）。');
@@ -57,18 +63,9 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
       ['评价机构', input.agency],
       ['审核期间', `${formatDateZh(input.reviewedOn.from)}至${formatDateZh(input.reviewedOn.to)}`],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 38, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: W - 38 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 38);
     flow.spacer(5);
-    flow.paragraph('一、评价依据', LABEL);
-    flow.paragraph(input.basis, BODY, { indentChars: 2 });
+    section(flow, '一、评价依据', input.basis);
     flow.spacer(3);
     flow.paragraph('二、评价结果（文件资料审核和现场审核）', LABEL);
     flow.spacer(1);
@@ -89,11 +86,9 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
       { minRowHeightMm: 9 },
     );
     flow.spacer(3);
-    flow.paragraph('三、评价结论', LABEL);
-    flow.paragraph(input.conclusion, BODY, { indentChars: 2 });
+    section(flow, '三、评价结论', input.conclusion);
     flow.spacer(3);
-    flow.paragraph('四、推荐意见', LABEL);
-    flow.paragraph(input.recommendation, BODY, { indentChars: 2 });
+    section(flow, '四、推荐意见', input.recommendation);
     flow.spacer(3);
     flow.paragraph(`评价人员：${input.evaluators.join('、')}`, BODY);
     flow.ensure(28);

@@ -134,10 +134,10 @@ export async function buildDefenceNoticePdf(input: DefenceNoticeInput, fonts: Fo
       input.rows.map((r) => [String(r.order), `${r.start}–${r.end}`, r.room, r.applicationNo, r.applicant]),
     );
     flow.spacer(10);
-    const x = flow.left + flow.contentWidth * 0.55;
-    if (input.office) flow.canvas.text(input.office, x, flow.y, LABEL);
-    flow.spacer(8);
-    flow.canvas.text(formatDateZh(input.issuedOn), x, flow.y, BODY);
+    flow.signOff([
+      [input.office, LABEL],
+      [formatDateZh(input.issuedOn), BODY],
+    ]);
     flow.finish();
     return ok(await doc.save());
   } catch (error) {

@@ -11,7 +11,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { BODY, LABEL, SMALL } from '../pdf/flow';
 import { BLANK_DATE, type OfficeInfo } from '../intake/common';
 
 export interface ScoringSheetItem {
@@ -68,15 +68,7 @@ export async function buildScoringSheetPdf(input: ScoringSheetInput, fonts: Font
       ['申请编号', input.applicationNo],
       ['申请人', input.applicantUnit ? `${input.applicantName}（${input.applicantUnit}）` : input.applicantName],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 30, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: W - 30 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 30);
     flow.spacer(4);
     if (input.bases && input.bases.length > 0) {
       flow.paragraph('评价依据：', LABEL);
