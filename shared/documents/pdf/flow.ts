@@ -59,6 +59,22 @@ export function lineHeightMm(style: TextStyle): number {
   return ptToMm(style.sizePt) * LINE_FACTOR;
 }
 
+/** A table column: its header and width; its cells at the left unless `align` says otherwise. */
+export interface TableColumn {
+  readonly header: string;
+  readonly widthMm: number;
+  readonly align?: Align;
+}
+
+export function column(header: string, widthMm: number): TableColumn {
+  return { header, widthMm };
+}
+
+/** A column whose cells are centred: numbers, names, dates. */
+export function centred(header: string, widthMm: number): TableColumn {
+  return { header, widthMm, align: 'center' };
+}
+
 export class FlowDocument {
   private readonly pages: FlowPage[] = [];
   readonly widthMm: number;
@@ -282,7 +298,7 @@ export class FlowDocument {
    * `widthsMm` must add up to at most the content width.
    */
   table(
-    columns: readonly { readonly header: string; readonly widthMm: number; readonly align?: Align }[],
+    columns: readonly TableColumn[],
     rows: readonly (readonly string[])[],
     options: { headerStyle?: TextStyle; bodyStyle?: TextStyle; minRowHeightMm?: number } = {},
   ): void {

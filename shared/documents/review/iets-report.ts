@@ -10,7 +10,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, type FlowDocument } from '../pdf/flow';
+import { BODY, LABEL, centred, column, type FlowDocument } from '../pdf/flow';
 
 export interface IetsAspect {
   /** 基本能力, 技术能力, 服务能力, 运营能力. */
@@ -72,10 +72,10 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
     const scored = input.aspects.some((a) => a.score !== undefined);
     flow.table(
       [
-        { header: '序号', widthMm: 12, align: 'center' },
-        { header: '评价方面', widthMm: 26, align: 'center' },
-        { header: '审核结果', widthMm: W - 12 - 26 - (scored ? 24 : 0) },
-        ...(scored ? [{ header: '得分', widthMm: 24, align: 'center' as const }] : []),
+        centred('序号', 12),
+        centred('评价方面', 26),
+        column('审核结果', W - 12 - 26 - (scored ? 24 : 0)),
+        ...(scored ? [centred('得分', 24)] : []),
       ],
       input.aspects.map((a, i) => [
         String(i + 1),
