@@ -82,7 +82,7 @@ export async function buildScoringSheetPdf(input: ScoringSheetInput, fonts: Font
       centred('评价维度', 24),
       column('评价项目', W - 11 - 24 - 16 - claimedW - 18 - 40),
       centred('满分', 16),
-      ...(withClaimed ? [{ header: input.claimedLabel ?? '自评分', widthMm: claimedW, align: 'center' as const }] : []),
+      ...(withClaimed ? [centred(input.claimedLabel ?? '自评分', claimedW)] : []),
       centred('得分', 18),
       column('评语', 40),
     ];
