@@ -4,6 +4,7 @@
  * validity dates, signed with the issuing office's key so a copy of the answer can be checked.
  */
 import { createPrivateKey, sign } from 'node:crypto';
+import { CERTIFICATE_STATUS_ZH } from '../shared/model/records';
 import { certificateStatusSchema, maskName, verificationSigningPayload, type VerificationAnswer } from '../shared/sync/protocol';
 import { visibleValues } from '../shared/sync/merge';
 import { type Queryable } from './db';
@@ -13,16 +14,6 @@ import { officeSigningKey } from './offices';
 type Status = VerificationAnswer['status'];
 const STATUSES: readonly Status[] = certificateStatusSchema.options;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  valid: '有效',
-  expired: '已过期',
-  revoked: '已撤销',
-  cancelled: '已注销',
-  suspended: '已暂停',
-  // 000 第十八条 / 004 第二十二条: the lost or damaged number a reissue replaced.
-  void: '已作废',
-};
 
 /** Today's date in China (the certificates' dates are Beijing calendar dates). */
 export function chinaToday(nowMs: number): string {
@@ -153,7 +144,7 @@ export function verificationPage(answer: VerificationAnswer): string {
   return page(
     `证书查验：${answer.certificateNo}`,
     `<h1>证书查验结果</h1>
-<p>状态：<strong class="${statusClass}">${escapeHtml(STATUS_LABELS[answer.status])}</strong></p>
+<p>状态：<strong class="${statusClass}">${escapeHtml(CERTIFICATE_STATUS_ZH[answer.status])}</strong></p>
 <table>
 ${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n')}
 </table>

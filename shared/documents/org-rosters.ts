@@ -5,7 +5,7 @@
  * certificate's category and level (004 第十一条、第十五条). The xlsx builders in ./xlsx lay
  * them out; a screen gathers the records and calls these.
  */
-import type { Application, Certificate } from '../model/records';
+import { CERTIFICATE_STATUS_ZH, type Application, type Certificate } from '../model/records';
 import type { DocumentDef, FieldDef, ProgramPack } from '../programs/schema';
 import { formatDateZh, type IsoDate } from '../rules/civil-date';
 import { formatMoney, type Fen, type MoneyUnit } from '../rules/money';
@@ -277,15 +277,6 @@ export function certificateGrading(pack: ProgramPack, fields: Readonly<Record<st
   const level = category.levels.find((l) => l.id === fields[grading.levelField]);
   return level === undefined ? { category: category.id } : { category: category.id, level: level.id };
 }
-
-export const CERTIFICATE_STATUS_ZH: Readonly<Record<Certificate['status'], string>> = {
-  valid: '有效',
-  expired: '已过期',
-  revoked: '已撤销',
-  cancelled: '已注销',
-  suspended: '已暂停',
-  void: '已作废',
-};
 
 export interface GradedRegisterRow {
   readonly certificateNo: string;

@@ -270,6 +270,17 @@ export const certificateSchema = recordBaseSchema.extend({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
+/** Each stored status as the office and the public /verify page write it. */
+export const CERTIFICATE_STATUS_ZH: Readonly<Record<CertificateStoredStatus, string>> = {
+  valid: '有效',
+  expired: '已过期',
+  revoked: '已撤销',
+  cancelled: '已注销',
+  suspended: '已暂停',
+  // 000 第十八条 / 004 第二十二条: the lost or damaged number a reissue replaced.
+  void: '已作废',
+};
+
 /**
  * What can happen to a certificate, as codes (labels come from i18n). The register counts
  * issued / renewed / reissued / changed (and exchanged) / cancelled / revoked; 'expired' and

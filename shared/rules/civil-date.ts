@@ -57,20 +57,27 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /**
- * Hinnant's civil_from_days, the inverse of daysFromCivil; only the year. Written out again in
- * isoFromDayNumber rather than shared through a returned object: both run once per day in
- * working-day loops, where an allocation per call shows up as GC time.
+ * Hinnant's civil_from_days, the inverse of daysFromCivil; only the year. It shares its steps
+ * with isoFromDayNumber through functions that return numbers, never an object: both run once
+ * per day in working-day loops, where an allocation per call shows up as GC time.
  */
 export function yearOfDayNumber(dayNumber: number): number {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const yearOfEra = yearOfEraOf(dayOfEra);
   // The March-based year: day 306 onwards is January or February of the next civil year.
-  return yearOfEra + era * 400 + (dayOfYear >= 306 ? 1 : 0);
+  return yearOfEra + era * 400 + (marchDayOf(dayOfEra, yearOfEra) >= 306 ? 1 : 0);
+}
+
+/** civil_from_days: the year of the era (0–399) a day of the era (0–146096) falls in. */
+function yearOfEraOf(dayOfEra: number): number {
+  return Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+}
+
+/** civil_from_days: the day of the March-based year (0 = 1 March) of a day of the era, in its year of the era. */
+function marchDayOf(dayOfEra: number, yearOfEra: number): number {
+  return dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
 }
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
@@ -84,10 +91,8 @@ export function isoFromDayNumber(dayNumber: number): string {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const yearOfEra = yearOfEraOf(dayOfEra);
+  const dayOfYear = marchDayOf(dayOfEra, yearOfEra);
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -244,6 +249,20 @@ function normalizeInput(raw: string): string {
     .replace(/[\s\u3000]/g, '');
 }
 
+/** What the clerk typed, normalised; '' when nothing was (blank, or not text at all). */
+function inputText(raw: unknown): string {
+  return typeof raw === 'string' ? normalizeInput(raw) : '';
+}
+
+/** The first of `patterns` that `s` matches, in their order. */
+function firstMatch(s: string, patterns: readonly RegExp[]): RegExpExecArray | null {
+  for (const pattern of patterns) {
+    const m = pattern.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+
 function checkInputYear(year: number): Result<number> {
   if (year < INPUT_YEAR_MIN || year > INPUT_YEAR_MAX) {
     return fail(
@@ -270,12 +289,10 @@ export function parseDateInput(raw: string): Result<IsoDate> {
   // Canonical input comes back unchanged from the general path below; skip the patterns.
   const packed = packCanonical(raw);
   if (packed >= 0 && packedYear(packed) >= INPUT_YEAR_MIN && packedYear(packed) <= INPUT_YEAR_MAX) return ok(raw);
-  if (typeof raw !== 'string') return fail('date.empty', '请填写日期。');
-  const s = normalizeInput(raw);
+  const s = inputText(raw);
   if (s === '') return fail('date.empty', '请填写日期。');
-  for (const pattern of DATE_INPUT_PATTERNS) {
-    const m = pattern.exec(s);
-    if (!m) continue;
+  const m = firstMatch(s, DATE_INPUT_PATTERNS);
+  if (m) {
     // The separator pattern captures the separator itself as group 2.
     const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
     const year = checkInputYear(Number(y));
@@ -312,12 +329,10 @@ function isCanonicalInputYearMonth(raw: unknown): boolean {
 export function parseYearMonth(raw: string): Result<IsoYearMonth> {
   // Canonical input comes back unchanged from the general path below; skip the patterns.
   if (isCanonicalInputYearMonth(raw)) return ok(raw);
-  if (typeof raw !== 'string') return fail('year-month.empty', '请填写年月。');
-  const s = normalizeInput(raw);
+  const s = inputText(raw);
   if (s === '') return fail('year-month.empty', '请填写年月。');
-  for (const pattern of YEAR_MONTH_INPUT_PATTERNS) {
-    const m = pattern.exec(s);
-    if (!m) continue;
+  const m = firstMatch(s, YEAR_MONTH_INPUT_PATTERNS);
+  if (m) {
     const year = checkInputYear(Number(m[1]));
     if (!year.ok) return year;
     const month = Number(m[2]);

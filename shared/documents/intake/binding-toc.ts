@@ -11,7 +11,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL } from '../pdf/flow';
+import { BODY, LABEL, centred, column } from '../pdf/flow';
 
 export interface TocEntry {
   readonly title: string;
@@ -141,15 +141,15 @@ export async function buildBindingTocPdf(input: BindingTocInput, fonts: FontByte
       const w = flow.contentWidth;
       const columns = withItems
         ? [
-            { header: '序号', widthMm: 14, align: 'center' as const },
-            { header: '材料名称', widthMm: w - 14 - 58 - 28 },
-            { header: '对应评分项', widthMm: 58 },
-            { header: '页码', widthMm: 28, align: 'center' as const },
+            centred('序号', 14),
+            column('材料名称', w - 14 - 58 - 28),
+            column('对应评分项', 58),
+            centred('页码', 28),
           ]
         : [
-            { header: '序号', widthMm: 14, align: 'center' as const },
-            { header: '材料名称', widthMm: w - 14 - 28 },
-            { header: '页码', widthMm: 28, align: 'center' as const },
+            centred('序号', 14),
+            column('材料名称', w - 14 - 28),
+            centred('页码', 28),
           ];
       const rows = volume.entries.map((e, i) =>
         withItems ? [String(i + 1), e.title, e.scoreItem ?? '', ranges[i] ?? ''] : [String(i + 1), e.title, ranges[i] ?? ''],

@@ -71,10 +71,10 @@ export async function buildDecisionNoticePdf(input: DecisionNoticeInput, fonts: 
     if (input.via) flow.paragraph(`本通知经${input.via}送达。`, BODY, { indentChars: 2 });
     flow.ensure(30);
     flow.spacer(12);
-    const x = flow.left + flow.contentWidth * 0.55;
-    flow.canvas.text(`${input.office.name}（盖章）`, x, flow.y, LABEL);
-    flow.spacer(8);
-    flow.canvas.text(formatDateZh(input.noticeOn), x, flow.y, BODY);
+    flow.signOff([
+      [`${input.office.name}（盖章）`, LABEL],
+      [formatDateZh(input.noticeOn), BODY],
+    ]);
     flow.finish();
     return ok(await doc.save());
   } catch (error) {

@@ -9,7 +9,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { BODY, LABEL, SMALL, centred, column } from '../pdf/flow';
 import { encodeQr } from '../vendor/qrcode';
 import { channelZh, type OfficeInfo } from './common';
 
@@ -60,15 +60,7 @@ export async function buildReceiptPdf(input: ReceiptInput, fonts: FontBytes, opt
       ['提交方式', channelZh(input.channel)],
       ['收件日期', formatDateZh(input.receivedOn)],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 30, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: flow.contentWidth - 30 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 30);
     flow.spacer(6);
     flow.paragraph('收到材料如下：', LABEL);
     flow.spacer(2);
@@ -81,11 +73,11 @@ export async function buildReceiptPdf(input: ReceiptInput, fonts: FontBytes, opt
     ]);
     flow.table(
       [
-        { header: '序号', widthMm: 12, align: 'center' },
-        { header: '材料名称', widthMm: 70 },
-        { header: '份数', widthMm: 13, align: 'center' },
-        { header: '原件核验', widthMm: 24, align: 'center' },
-        { header: '状态', widthMm: flow.contentWidth - 119 },
+        centred('序号', 12),
+        column('材料名称', 70),
+        centred('份数', 13),
+        centred('原件核验', 24),
+        column('状态', flow.contentWidth - 119),
       ],
       rows,
     );

@@ -10,7 +10,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL } from '../pdf/flow';
+import { BODY, LABEL, centred, column } from '../pdf/flow';
 import type { OfficeInfo } from './common';
 
 export interface NoticeItem {
@@ -66,10 +66,10 @@ export async function buildReturnNoticePdf(input: ReturnNoticeInput, fonts: Font
     flow.spacer(4);
     flow.table(
       [
-        { header: '序号', widthMm: 12, align: 'center' },
-        { header: '材料名称', widthMm: 58 },
-        { header: '问题', widthMm: 24, align: 'center' },
-        { header: '原因及补正要求', widthMm: flow.contentWidth - 94 },
+        centred('序号', 12),
+        column('材料名称', 58),
+        centred('问题', 24),
+        column('原因及补正要求', flow.contentWidth - 94),
       ],
       input.items.map((item, i) => [String(i + 1), item.material, PROBLEM_ZH[item.problem], item.reason]),
     );
@@ -78,12 +78,11 @@ export async function buildReturnNoticePdf(input: ReturnNoticeInput, fonts: Font
     if (input.contact) flow.paragraph(`联系方式：${input.contact}`, BODY, { indentChars: 2 });
     flow.ensure(30);
     flow.spacer(12);
-    const x = flow.left + flow.contentWidth * 0.55;
-    flow.canvas.text(`${input.office.name}（盖章）`, x, flow.y, LABEL);
-    flow.spacer(8);
-    flow.canvas.text(formatDateZh(input.issuedOn), x, flow.y, BODY);
-    flow.spacer(8);
-    flow.canvas.text(`经办人：${input.clerk}`, x, flow.y, BODY);
+    flow.signOff([
+      [`${input.office.name}（盖章）`, LABEL],
+      [formatDateZh(input.issuedOn), BODY],
+      [`经办人：${input.clerk}`, BODY],
+    ]);
     flow.finish();
     return ok(await doc.save());
   } catch (error) {

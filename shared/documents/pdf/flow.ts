@@ -59,6 +59,22 @@ export function lineHeightMm(style: TextStyle): number {
   return ptToMm(style.sizePt) * LINE_FACTOR;
 }
 
+/** A table column: its header and width; its cells at the left unless `align` says otherwise. */
+export interface TableColumn {
+  readonly header: string;
+  readonly widthMm: number;
+  readonly align?: Align;
+}
+
+export function column(header: string, widthMm: number): TableColumn {
+  return { header, widthMm };
+}
+
+/** A column whose cells are centred: numbers, names, dates. */
+export function centred(header: string, widthMm: number): TableColumn {
+  return { header, widthMm, align: 'center' };
+}
+
 export class FlowDocument {
   private readonly pages: FlowPage[] = [];
   readonly widthMm: number;
@@ -171,6 +187,31 @@ export class FlowDocument {
     });
   }
 
+  /** Label and value rows across the content width, each label cell shaded: the facts a form or report starts with. */
+  infoRows(rows: readonly (readonly [label: string, value: string])[], labelWidthMm: number): void {
+    for (const [label, value] of rows) {
+      this.drawRow(
+        [
+          { text: label, widthMm: labelWidthMm, style: LABEL, align: 'center', fill: LABEL_FILL },
+          { text: value, widthMm: this.contentWidth - labelWidthMm },
+        ],
+        { minHeightMm: 8 },
+      );
+    }
+  }
+
+  /**
+   * Lines set from 55 % across the content width, 8 mm apart from the cursor on: the office's seal
+   * line, the date, the clerk. A line without text keeps its place.
+   */
+  signOff(lines: readonly (readonly [text: string | undefined, style: TextStyle])[]): void {
+    const x = this.left + this.contentWidth * 0.55;
+    lines.forEach(([text, style], i) => {
+      if (i > 0) this.spacer(8);
+      if (text) this.canvas.text(text, x, this.y, style);
+    });
+  }
+
   /** Lines of each cell, and the row height they need. */
   measureRow(cells: readonly Cell[], minHeightMm = 0): { lines: string[][]; heightMm: number } {
     const lines = cells.map((c) => this.wrap(c.text, c.style ?? BODY, c.widthMm - 2 * CELL_PAD_X));
@@ -257,7 +298,7 @@ export class FlowDocument {
    * `widthsMm` must add up to at most the content width.
    */
   table(
-    columns: readonly { readonly header: string; readonly widthMm: number; readonly align?: Align }[],
+    columns: readonly TableColumn[],
     rows: readonly (readonly string[])[],
     options: { headerStyle?: TextStyle; bodyStyle?: TextStyle; minRowHeightMm?: number } = {},
   ): void {

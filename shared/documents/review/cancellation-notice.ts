@@ -11,7 +11,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, type FlowDocument } from '../pdf/flow';
+import { BODY, LABEL, centred, column, type FlowDocument } from '../pdf/flow';
 
 /** 003 47号 十: the grounds for 注销登记, in the rulebook's words. */
 export const RK_CANCELLATION_GROUNDS = [
@@ -37,6 +37,19 @@ export interface RkCancellationInput {
   readonly items: readonly RkCancellation[];
   /** 复议 goes to 计算机专业技术资格（水平）证书登记管理办公室. */
   readonly reviewOffice?: string;
+}
+
+export interface IetsRevocationInput {
+  /** 评价中心 (the deciding body). */
+  readonly centre: string;
+  /** The evaluation agency that passes the notice on. */
+  readonly agency: string;
+  readonly organisationName: string;
+  readonly certificateNo: string;
+  readonly category: string;
+  readonly ground: string;
+  readonly decidedOn: IsoDate;
+  readonly issuedOn: IsoDate;
 }
 
 /** Seal line and date, right-aligned (a long office name wraps rather than run off the page). */
@@ -65,11 +78,11 @@ export async function buildRkCancellationNoticePdf(input: RkCancellationInput, f
     flow.spacer(3);
     flow.table(
       [
-        { header: '序号', widthMm: 12, align: 'center' },
-        { header: '姓名', widthMm: 22, align: 'center' },
-        { header: '资格名称', widthMm: 34 },
-        { header: '证书编号', widthMm: 36 },
-        { header: '注销原因', widthMm: W - 12 - 22 - 34 - 36 },
+        centred('序号', 12),
+        centred('姓名', 22),
+        column('资格名称', 34),
+        column('证书编号', 36),
+        column('注销原因', W - 12 - 22 - 34 - 36),
       ],
       input.items.map((item, i) => [String(i + 1), item.name, item.qualification, item.certificateNo, item.ground]),
     );
@@ -85,19 +98,6 @@ export async function buildRkCancellationNoticePdf(input: RkCancellationInput, f
   } catch (error) {
     return toFailure(error);
   }
-}
-
-export interface IetsRevocationInput {
-  /** 评价中心 (the deciding body). */
-  readonly centre: string;
-  /** The evaluation agency that passes the notice on. */
-  readonly agency: string;
-  readonly organisationName: string;
-  readonly certificateNo: string;
-  readonly category: string;
-  readonly ground: string;
-  readonly decidedOn: IsoDate;
-  readonly issuedOn: IsoDate;
 }
 
 export async function buildIetsRevocationNoticePdf(input: IetsRevocationInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {

@@ -10,7 +10,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL } from '../pdf/flow';
+import { BODY, LABEL, centred, column, type FlowDocument } from '../pdf/flow';
 
 export interface IetsAspect {
   /** 基本能力, 技术能力, 服务能力, 运营能力. */
@@ -39,6 +39,12 @@ export interface IetsReportInput {
 
 export const IETS_ASPECTS = ['基本能力', '技术能力', '服务能力', '运营能力'] as const;
 
+/** A numbered part of the report: its heading, then its text indented. */
+function section(flow: FlowDocument, heading: string, text: string): void {
+  flow.paragraph(heading, LABEL);
+  flow.paragraph(text, BODY, { indentChars: 2 });
+}
+
 export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts: FontBytes, options: { onTextDrawn?: TextSink } = {}): Promise<Result<Uint8Array>> {
   try {
     if (input.aspects.length === 0) throw new DocumentError('documents.fields', '评价报告须写明各方面的评价结果（004 办法 第三条）。');
@@ -57,28 +63,19 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
       ['评价机构', input.agency],
       ['审核期间', `${formatDateZh(input.reviewedOn.from)}至${formatDateZh(input.reviewedOn.to)}`],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 38, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: W - 38 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 38);
     flow.spacer(5);
-    flow.paragraph('一、评价依据', LABEL);
-    flow.paragraph(input.basis, BODY, { indentChars: 2 });
+    section(flow, '一、评价依据', input.basis);
     flow.spacer(3);
     flow.paragraph('二、评价结果（文件资料审核和现场审核）', LABEL);
     flow.spacer(1);
     const scored = input.aspects.some((a) => a.score !== undefined);
     flow.table(
       [
-        { header: '序号', widthMm: 12, align: 'center' },
-        { header: '评价方面', widthMm: 26, align: 'center' },
-        { header: '审核结果', widthMm: W - 12 - 26 - (scored ? 24 : 0) },
-        ...(scored ? [{ header: '得分', widthMm: 24, align: 'center' as const }] : []),
+        centred('序号', 12),
+        centred('评价方面', 26),
+        column('审核结果', W - 12 - 26 - (scored ? 24 : 0)),
+        ...(scored ? [centred('得分', 24)] : []),
       ],
       input.aspects.map((a, i) => [
         String(i + 1),
@@ -89,11 +86,9 @@ export async function buildIetsEvaluationReportPdf(input: IetsReportInput, fonts
       { minRowHeightMm: 9 },
     );
     flow.spacer(3);
-    flow.paragraph('三、评价结论', LABEL);
-    flow.paragraph(input.conclusion, BODY, { indentChars: 2 });
+    section(flow, '三、评价结论', input.conclusion);
     flow.spacer(3);
-    flow.paragraph('四、推荐意见', LABEL);
-    flow.paragraph(input.recommendation, BODY, { indentChars: 2 });
+    section(flow, '四、推荐意见', input.recommendation);
     flow.spacer(3);
     flow.paragraph(`评价人员：${input.evaluators.join('、')}`, BODY);
     flow.ensure(28);

@@ -10,7 +10,7 @@ import { toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL } from '../pdf/flow';
+import { BODY, LABEL, centred } from '../pdf/flow';
 import { newWorkbook, tableSheet, workbookBytes, type ColumnDef } from '../xlsx/common';
 
 export interface PanelResultRow {
@@ -125,19 +125,19 @@ export async function buildDefenceNoticePdf(input: DefenceNoticeInput, fonts: Fo
     flow.spacer(4);
     flow.table(
       [
-        { header: '顺序', widthMm: 16, align: 'center' },
-        { header: '时间', widthMm: 32, align: 'center' },
-        { header: '答辩室', widthMm: 40, align: 'center' },
-        { header: '申请编号', widthMm: 44, align: 'center' },
-        { header: '申请人', widthMm: flow.contentWidth - 132, align: 'center' },
+        centred('顺序', 16),
+        centred('时间', 32),
+        centred('答辩室', 40),
+        centred('申请编号', 44),
+        centred('申请人', flow.contentWidth - 132),
       ],
       input.rows.map((r) => [String(r.order), `${r.start}–${r.end}`, r.room, r.applicationNo, r.applicant]),
     );
     flow.spacer(10);
-    const x = flow.left + flow.contentWidth * 0.55;
-    if (input.office) flow.canvas.text(input.office, x, flow.y, LABEL);
-    flow.spacer(8);
-    flow.canvas.text(formatDateZh(input.issuedOn), x, flow.y, BODY);
+    flow.signOff([
+      [input.office, LABEL],
+      [formatDateZh(input.issuedOn), BODY],
+    ]);
     flow.finish();
     return ok(await doc.save());
   } catch (error) {

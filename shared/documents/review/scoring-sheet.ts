@@ -11,7 +11,7 @@ import { DocumentError, toFailure } from '../errors';
 import { type FontBytes } from '../fonts';
 import { type TextSink } from '../pdf/canvas';
 import { newFlowPdf } from '../pdf/new-flow';
-import { BODY, LABEL, LABEL_FILL, SMALL } from '../pdf/flow';
+import { BODY, LABEL, SMALL, centred, column } from '../pdf/flow';
 import { BLANK_DATE, type OfficeInfo } from '../intake/common';
 
 export interface ScoringSheetItem {
@@ -68,15 +68,7 @@ export async function buildScoringSheetPdf(input: ScoringSheetInput, fonts: Font
       ['申请编号', input.applicationNo],
       ['申请人', input.applicantUnit ? `${input.applicantName}（${input.applicantUnit}）` : input.applicantName],
     ];
-    for (const [label, value] of info) {
-      flow.drawRow(
-        [
-          { text: label, widthMm: 30, style: LABEL, align: 'center', fill: LABEL_FILL },
-          { text: value, widthMm: W - 30 },
-        ],
-        { minHeightMm: 8 },
-      );
-    }
+    flow.infoRows(info, 30);
     flow.spacer(4);
     if (input.bases && input.bases.length > 0) {
       flow.paragraph('评价依据：', LABEL);
@@ -86,13 +78,13 @@ export async function buildScoringSheetPdf(input: ScoringSheetInput, fonts: Font
     const withClaimed = input.dimensions.some((d) => d.items.some((i) => i.claimed !== undefined));
     const claimedW = withClaimed ? 18 : 0;
     const columns = [
-      { header: '序号', widthMm: 11, align: 'center' as const },
-      { header: '评价维度', widthMm: 24, align: 'center' as const },
-      { header: '评价项目', widthMm: W - 11 - 24 - 16 - claimedW - 18 - 40 },
-      { header: '满分', widthMm: 16, align: 'center' as const },
-      ...(withClaimed ? [{ header: input.claimedLabel ?? '自评分', widthMm: claimedW, align: 'center' as const }] : []),
-      { header: '得分', widthMm: 18, align: 'center' as const },
-      { header: '评语', widthMm: 40 },
+      centred('序号', 11),
+      centred('评价维度', 24),
+      column('评价项目', W - 11 - 24 - 16 - claimedW - 18 - 40),
+      centred('满分', 16),
+      ...(withClaimed ? [centred(input.claimedLabel ?? '自评分', claimedW)] : []),
+      centred('得分', 18),
+      column('评语', 40),
     ];
     const rows: string[][] = [];
     let n = 0;

@@ -4,46 +4,39 @@
  * is optional. Valid 3 years with an annual review (第十五条); searchable online (第十四条).
  */
 import { IETS_VALIDITY_YEARS } from '../../rules/validity';
-import { CERT_RED, LIGHT_GREY, fine, label, titleStyle, value } from './palette';
-import type { CertificateTemplate, TemplateElement } from './types';
+import { CERT_RED, fine, titleStyle, value } from './palette';
+import { A4_PORTRAIT, doubleBorder, factRows, textField } from './parts';
+import type { CertificateTemplate } from './types';
 
 const W = 210;
 const LABEL_X = 30;
 const VALUE_X = 72;
 
-const ROWS: [string, string, number][] = [
-  ['组织名称', 'holderName', 112],
-  ['统一社会信用代码', 'creditCode', 126],
-  ['评价类别', 'category', 140],
-  ['证书编号', 'certificateNo', 154],
-  ['发证日期', 'issuedOn', 168],
-  ['有效期至', 'validUntil', 182],
-];
-
 export const ietsCertificate: CertificateTemplate = {
   id: 'iets-certificate',
   title: '信息化工程与技术服务能力评价证书',
   cite: '004 第十一条、第十四条、第十五条',
-  page: { paper: 'A4', orientation: 'portrait' },
+  page: A4_PORTRAIT,
   numberPrefix: 'IETS',
   validity: { years: IETS_VALIDITY_YEARS, cite: '004 第十五条' },
-  fields: [
-    { key: 'creditCode', label: '统一社会信用代码', format: 'text', required: true, maxChars: 18 },
-    { key: 'category', label: '评价类别', format: 'text', required: true, maxChars: 30 },
-    { key: 'level', label: '能力等级', format: 'text', required: false, maxChars: 20 },
-  ],
+  fields: [textField('creditCode', '统一社会信用代码', 18), textField('category', '评价类别', 30), textField('level', '能力等级', 20, false)],
   elements: [
-    { kind: 'rect', layer: 'background', xMm: 10, yMm: 10, widthMm: W - 20, heightMm: 277, strokePt: 3, color: CERT_RED },
-    { kind: 'rect', layer: 'background', xMm: 14, yMm: 14, widthMm: W - 28, heightMm: 269, strokePt: 0.8, color: CERT_RED },
+    ...doubleBorder(W, 297),
     { kind: 'text', layer: 'fixed', text: '信息化工程与技术服务', xMm: W / 2, yMm: 50, style: titleStyle(26, 3), align: 'center' },
     { kind: 'text', layer: 'fixed', text: '能力评价证书', xMm: W / 2, yMm: 68, style: titleStyle(30, 8), align: 'center' },
     { kind: 'line', layer: 'background', x1Mm: 40, y1Mm: 76, x2Mm: W - 40, y2Mm: 76, strokePt: 1, color: CERT_RED },
     { kind: 'field', layer: 'value', field: 'level', xMm: W / 2, yMm: 96, style: { font: 'serif-bold', sizePt: 26, color: CERT_RED }, align: 'center', maxWidthMm: 150, minSizePt: 16 },
-    ...ROWS.flatMap(([text, field, y]): TemplateElement[] => [
-      { kind: 'text', layer: 'fixed', text: `${text}：`, xMm: LABEL_X, yMm: y, style: label(12) },
-      { kind: 'field', layer: 'value', field, xMm: VALUE_X, yMm: y, style: value(13), maxWidthMm: 108, minSizePt: 8 },
-      { kind: 'line', layer: 'background', x1Mm: VALUE_X - 1, y1Mm: y + 1.8, x2Mm: 180, y2Mm: y + 1.8, strokePt: 0.4, color: LIGHT_GREY },
-    ]),
+    ...factRows(
+      [
+        ['组织名称', 'holderName'],
+        ['统一社会信用代码', 'creditCode'],
+        ['评价类别', 'category'],
+        ['证书编号', 'certificateNo'],
+        ['发证日期', 'issuedOn'],
+        ['有效期至', 'validUntil'],
+      ],
+      { firstYMm: 112, stepMm: 14, labelXMm: LABEL_X, valueXMm: VALUE_X, ruleEndXMm: 180, labelPt: 12, valuePt: 13, maxWidthMm: 108, minSizePt: 8 },
+    ),
     {
       kind: 'paragraph',
       layer: 'fixed',

@@ -9,15 +9,16 @@
  */
 import { RK_VALIDITY_YEARS } from '../../rules/validity';
 import { CERT_RED, GREY, INK, LIGHT_GREY, fine, label, titleStyle, value } from './palette';
+import { A5_PORTRAIT, textField } from './parts';
 import type { CertificateTemplate, RowPlacement, TemplateElement } from './types';
 
 const LEFT = 10;
 const RIGHT = 138;
+const COLS = [LEFT, 28, 60, 92, RIGHT] as const;
 const TABLE_TOP = 76;
 const HEADER_H = 10;
 const ROW_H = 36;
 const ROWS = 3;
-const COLS = [LEFT, 28, 60, 92, RIGHT] as const;
 const SEAL_CX = (92 + RIGHT) / 2;
 
 /** 003 第七条: 由计算机专业技术资格（水平）证书登记管理办公室统一刻制的…证书登记专用章. */
@@ -62,14 +63,14 @@ export const rkRegistrationPage: CertificateTemplate = {
   id: 'rk-registration-page',
   title: '计算机技术与软件专业技术资格（水平）证书登记页',
   cite: '003 第三条、第七条',
-  page: { paper: 'A5', orientation: 'portrait' },
+  page: A5_PORTRAIT,
   numberPrefix: 'RK',
   validity: { years: RK_VALIDITY_YEARS, cite: '003 第三条' },
   fields: [
-    { key: 'qualification', label: '资格名称', format: 'text', required: true, maxChars: 30 },
-    { key: 'qualificationCertificateNo', label: '资格证书编号', format: 'text', required: true, maxChars: 40 },
-    { key: 'registrationIndex', label: '登记次数', format: 'text', required: true, maxChars: 1 },
-    { key: 'registrar', label: '登记实施机构', format: 'text', required: true, maxChars: 40 },
+    textField('qualification', '资格名称', 30),
+    textField('qualificationCertificateNo', '资格证书编号', 40),
+    textField('registrationIndex', '登记次数', 1),
+    textField('registrar', '登记实施机构', 40),
   ],
   elements: [
     { kind: 'rect', layer: 'background', xMm: 6, yMm: 6, widthMm: 136, heightMm: 198, strokePt: 1.2, color: CERT_RED },

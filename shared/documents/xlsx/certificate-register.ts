@@ -7,7 +7,7 @@
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { fail, ok, type Result } from '../../rules/result';
-import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { column, countColumn, leftColumn, newWorkbook, REGISTER_SHEETS, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export type CertificateEventKind = 'issued' | 'renewed' | 'reissued' | 'changed' | 'deferred' | 'suspended' | 'revoked' | 'cancelled';
 
@@ -21,6 +21,18 @@ export const CERTIFICATE_EVENT_ZH: Readonly<Record<CertificateEventKind, string>
   revoked: '撤销',
   cancelled: '注销',
 };
+
+export const REGISTER_COLUMNS: readonly ColumnDef[] = [
+  column('序号', 6),
+  column('日期', 15),
+  column('类别', 7),
+  column('证书编号', 19),
+  leftColumn('持证人', 26),
+  leftColumn('项目', 28),
+  column('有效期至', 15),
+  leftColumn('原因及说明', 28),
+  column('经办人', 9),
+];
 
 export interface CertificateEvent {
   readonly date: IsoDate;
@@ -39,21 +51,6 @@ export interface CertificateRegisterInput {
   readonly to: IsoDate;
   readonly events: readonly CertificateEvent[];
 }
-
-export const REGISTER_SHEET = '登记簿';
-export const REGISTER_STATS_SHEET = '统计';
-
-export const REGISTER_COLUMNS: readonly ColumnDef[] = [
-  { header: '序号', width: 6 },
-  { header: '日期', width: 15 },
-  { header: '类别', width: 7 },
-  { header: '证书编号', width: 19 },
-  { header: '持证人', width: 26, align: 'left' },
-  { header: '项目', width: 28, align: 'left' },
-  { header: '有效期至', width: 15 },
-  { header: '原因及说明', width: 28, align: 'left' },
-  { header: '经办人', width: 9 },
-];
 
 /** The events in [from, to], by date then certificate number. */
 export function eventsInRange(events: readonly CertificateEvent[], from: IsoDate, to: IsoDate): CertificateEvent[] {
@@ -79,7 +76,7 @@ export async function buildCertificateRegisterXlsx(input: CertificateRegisterInp
     e.clerk ?? '',
   ]);
   tableSheet(wb, {
-    name: REGISTER_SHEET,
+    name: REGISTER_SHEETS.register,
     orientation: 'landscape',
     columns: REGISTER_COLUMNS,
     title: `${input.office}证书登记簿`,
@@ -88,13 +85,13 @@ export async function buildCertificateRegisterXlsx(input: CertificateRegisterInp
   });
 
   const statsColumns: ColumnDef[] = [
-    { header: '类别', width: 12 },
-    { header: '数量', width: 10, numFmt: '0' },
+    column('类别', 12),
+    countColumn('数量', 10),
   ];
   const kinds = Object.keys(CERTIFICATE_EVENT_ZH) as CertificateEventKind[];
   const counts: CellValue[][] = kinds.map((k) => [CERTIFICATE_EVENT_ZH[k], events.filter((e) => e.kind === k).length]);
   tableSheet(wb, {
-    name: REGISTER_STATS_SHEET,
+    name: REGISTER_SHEETS.stats,
     orientation: 'portrait',
     columns: statsColumns,
     title: '证书登记统计',

@@ -40,6 +40,24 @@ export interface ColumnDef {
   readonly numFmt?: string;
 }
 
+/** A register workbook's sheets: 登记簿, one row per certificate (or event), and 统计, the counts. */
+export const REGISTER_SHEETS = { register: '登记簿', stats: '统计' } as const;
+
+/** A column by its header and width, with how it aligns or its number format where it has them. */
+export function column(header: string, width: number, more: Pick<ColumnDef, 'align' | 'numFmt'> = {}): ColumnDef {
+  return { header, width, ...more };
+}
+
+/** A left-aligned column, for names and other long text. */
+export function leftColumn(header: string, width: number): ColumnDef {
+  return column(header, width, { align: 'left' });
+}
+
+/** A column of whole numbers: counts, years, days. */
+export function countColumn(header: string, width: number): ColumnDef {
+  return column(header, width, { numFmt: '0' });
+}
+
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };

@@ -9,7 +9,7 @@ import { formatDateZh } from '../../rules/civil-date';
 import { fenToUnitNumber, type Fen } from '../../rules/money';
 import { ok, type Result } from '../../rules/result';
 import { OUTCOME_ZH, type FilingOutcome, type GradeSummaryInput, type SummaryMeasure } from '../org-rosters';
-import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { column, countColumn, leftColumn, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export const SUMMARY_SHEET = '汇总';
 export const DETAIL_SHEET = '明细';
@@ -39,21 +39,21 @@ function sumOf(values: readonly (number | null)[]): number | null {
 export async function buildGradeSummaryXlsx(input: GradeSummaryInput): Promise<Result<Uint8Array>> {
   const { measures, levels } = input;
   const summaryColumns: ColumnDef[] = [
-    { header: '等级', width: 10 },
-    { header: '家数', width: 8, numFmt: '0' },
-    ...OUTCOMES.map((o) => ({ header: OUTCOME_ZH[o], width: 8, numFmt: '0' })),
-    ...measures.map((m) => ({ header: `${m.label}${m.binding === 'reference' ? '达到参考指标' : '达标'}`, width: 14, numFmt: '0' })),
+    column('等级', 10),
+    countColumn('家数', 8),
+    ...OUTCOMES.map((o) => countColumn(OUTCOME_ZH[o], 8)),
+    ...measures.map((m) => countColumn(`${m.label}${m.binding === 'reference' ? '达到参考指标' : '达标'}`, 14)),
     ...measures.map((m) => figureColumn(m, `${m.label}合计（${m.unit}）`)),
   ];
   const detailColumns: ColumnDef[] = [
-    { header: '序号', width: 6 },
-    { header: '单位名称', width: 32, align: 'left' },
-    { header: '统一社会信用代码', width: 21 },
-    { header: '等级', width: 8 },
+    column('序号', 6),
+    leftColumn('单位名称', 32),
+    column('统一社会信用代码', 21),
+    column('等级', 8),
     ...measures.map((m) => figureColumn(m, `${m.label}（${m.unit}）`)),
-    ...measures.map((m) => ({ header: m.label, width: 10 })),
-    { header: '结论', width: 9 },
-    { header: '驳回原因', width: 28, align: 'left' },
+    ...measures.map((m) => column(m.label, 10)),
+    column('结论', 9),
+    leftColumn('驳回原因', 28),
   ];
 
   const wb = newWorkbook(input.generatedOn);

@@ -6,27 +6,24 @@
 import { formatDateZh } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import type { GradedRegisterInput } from '../org-rosters';
-import { dateCell, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
-
-export const GRADED_REGISTER_SHEET = '登记簿';
-export const GRADED_STATS_SHEET = '统计';
+import { column, countColumn, dateCell, leftColumn, newWorkbook, REGISTER_SHEETS, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export const GRADED_REGISTER_COLUMNS: readonly ColumnDef[] = [
-  { header: '序号', width: 6 },
-  { header: '证书编号', width: 19 },
-  { header: '获证组织', width: 30, align: 'left' },
-  { header: '统一社会信用代码', width: 21 },
-  { header: '评价类别', width: 26, align: 'left' },
-  { header: '等级', width: 14 },
-  { header: '发证日期', width: 15 },
-  { header: '有效期至', width: 15 },
-  { header: '状态', width: 8 },
+  column('序号', 6),
+  column('证书编号', 19),
+  leftColumn('获证组织', 30),
+  column('统一社会信用代码', 21),
+  leftColumn('评价类别', 26),
+  column('等级', 14),
+  column('发证日期', 15),
+  column('有效期至', 15),
+  column('状态', 8),
 ];
 
 export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promise<Result<Uint8Array>> {
   const wb = newWorkbook(input.asOf);
   tableSheet(wb, {
-    name: GRADED_REGISTER_SHEET,
+    name: REGISTER_SHEETS.register,
     orientation: 'landscape',
     columns: GRADED_REGISTER_COLUMNS,
     title: input.title,
@@ -45,9 +42,9 @@ export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promi
   });
 
   const statsColumns: ColumnDef[] = [
-    { header: '评价类别', width: 30, align: 'left' },
-    { header: '等级', width: 14 },
-    { header: '证书数', width: 10, numFmt: '0' },
+    leftColumn('评价类别', 30),
+    column('等级', 14),
+    countColumn('证书数', 10),
   ];
   const lines: CellValue[][] = [];
   for (const c of input.categories) {
@@ -56,7 +53,7 @@ export async function buildGradedRegisterXlsx(input: GradedRegisterInput): Promi
     for (const level of [...c.levels].reverse()) lines.push([c.name, level, inCategory.filter((r) => r.levelName === level).length]);
   }
   tableSheet(wb, {
-    name: GRADED_STATS_SHEET,
+    name: REGISTER_SHEETS.stats,
     orientation: 'portrait',
     columns: statsColumns,
     title: '证书统计（按评价类别和等级）',

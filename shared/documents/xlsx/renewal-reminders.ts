@@ -5,7 +5,7 @@
  */
 import { formatDateZh, type IsoDate } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
-import { newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { column, countColumn, leftColumn, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export interface ReminderRow {
   readonly certificateNo: string;
@@ -28,14 +28,14 @@ export interface RenewalRemindersInput {
 }
 
 export const REMINDER_COLUMNS: readonly ColumnDef[] = [
-  { header: '序号', width: 6, numFmt: '0' },
-  { header: '证书编号', width: 20 },
-  { header: '持证人', width: 22, align: 'left' },
-  { header: '身份证号/统一社会信用代码', width: 24 },
-  { header: '业务', width: 30, align: 'left' },
-  { header: '办理期开始', width: 16 },
-  { header: '有效期至', width: 16 },
-  { header: '距办理期开始（天）', width: 12, numFmt: '0' },
+  countColumn('序号', 6),
+  column('证书编号', 20),
+  leftColumn('持证人', 22),
+  column('身份证号/统一社会信用代码', 24),
+  leftColumn('业务', 30),
+  column('办理期开始', 16),
+  column('有效期至', 16),
+  countColumn('距办理期开始（天）', 12),
 ];
 
 export async function buildRenewalRemindersXlsx(input: RenewalRemindersInput): Promise<Result<Uint8Array>> {

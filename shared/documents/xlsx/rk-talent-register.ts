@@ -7,7 +7,7 @@
 import { formatDateZh, type IsoDate, type IsoYearMonth } from '../../rules/civil-date';
 import { ok, type Result } from '../../rules/result';
 import { SEX_ZH } from '../zj-applicant';
-import { dateCell, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { column, dateCell, leftColumn, newWorkbook, tableSheet, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export type RkRegistrationKind = 'first' | 'renewal' | 'deferral' | 'cancellation';
 
@@ -49,22 +49,22 @@ export interface RkRegisterInput {
 export const RK_REGISTER_SHEET = '人才库';
 
 export const RK_REGISTER_COLUMNS: readonly ColumnDef[] = [
-  { header: '序号', width: 6 },
-  { header: '姓名', width: 10 },
-  { header: '性别', width: 6 },
-  { header: '出生年月', width: 11 },
-  { header: '身份证号码', width: 20 },
-  { header: '专业类别', width: 12 },
-  { header: '资格名称', width: 18 },
-  { header: '证书编号', width: 19 },
-  { header: '取得时间', width: 11 },
-  { header: '登记表编号', width: 14 },
-  { header: '登记类别', width: 10 },
-  { header: '登记日期', width: 14 },
-  { header: '有效期至', width: 14 },
-  { header: '所在单位', width: 26, align: 'left' },
-  { header: '继续教育学时', width: 10, numFmt: '0.#' },
-  { header: '备注', width: 16, align: 'left' },
+  column('序号', 6),
+  column('姓名', 10),
+  column('性别', 6),
+  column('出生年月', 11),
+  column('身份证号码', 20),
+  column('专业类别', 12),
+  column('资格名称', 18),
+  column('证书编号', 19),
+  column('取得时间', 11),
+  column('登记表编号', 14),
+  column('登记类别', 10),
+  column('登记日期', 14),
+  column('有效期至', 14),
+  leftColumn('所在单位', 26),
+  column('继续教育学时', 10, { numFmt: '0.#' }),
+  leftColumn('备注', 16),
 ];
 
 export function rkRegisterCells(r: RkRegisterRow, index: number): CellValue[] {

@@ -8,7 +8,7 @@ import { formatDateZh, formatYearMonthZh, type IsoDate } from '../../rules/civil
 import { fail, ok, type Result } from '../../rules/result';
 import { type ProgressCallback } from '../errors';
 import { SEX_ZH, ZJ_SERVICE_CUTOFF, ZJ_SPECIALTIES, assessmentFor, zjServiceYears, type ZjApplicant } from '../zj-applicant';
-import { addSheet, bodyRows, dateCell, newWorkbook, noteRow, styleHeaderCell, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
+import { addSheet, bodyRows, column, countColumn, dateCell, leftColumn, newWorkbook, noteRow, styleHeaderCell, titleRow, workbookBytes, type CellValue, type ColumnDef } from './common';
 
 export interface ZjRosterInput {
   /** 报送单位 (as on its seal). */
@@ -27,25 +27,25 @@ export const ZJ_ROSTER_SHEET = '花名册';
 /** Column headers in order; the 单位考核 group expands to one column per year. */
 export function zjRosterColumns(assessmentYears: readonly number[]): ColumnDef[] {
   return [
-    { header: '序号', width: 5 },
-    { header: '姓名', width: 8 },
-    { header: '性别', width: 5 },
-    { header: '出生年月', width: 11 },
-    { header: '身份证号码', width: 20 },
-    { header: '工作单位', width: 26, align: 'left' },
-    { header: '单位性质', width: 14 },
-    { header: '主管部门', width: 22, align: 'left' },
-    { header: '从事专业', width: 9 },
-    { header: '学历', width: 14 },
-    { header: '毕业院校及专业', width: 26, align: 'left' },
-    { header: '毕业时间', width: 17 },
-    { header: '现任资格', width: 10 },
-    { header: '取得时间', width: 11 },
-    { header: '聘任时间', width: 11 },
-    { header: '专业工作年限', width: 8, numFmt: '0' },
-    ...assessmentYears.map((y) => ({ header: `${y}年`, width: 7 })),
-    { header: '自评分', width: 7, numFmt: '0.0' },
-    { header: '备注', width: 14, align: 'left' as const },
+    column('序号', 5),
+    column('姓名', 8),
+    column('性别', 5),
+    column('出生年月', 11),
+    column('身份证号码', 20),
+    leftColumn('工作单位', 26),
+    column('单位性质', 14),
+    leftColumn('主管部门', 22),
+    column('从事专业', 9),
+    column('学历', 14),
+    leftColumn('毕业院校及专业', 26),
+    column('毕业时间', 17),
+    column('现任资格', 10),
+    column('取得时间', 11),
+    column('聘任时间', 11),
+    countColumn('专业工作年限', 8),
+    ...assessmentYears.map((y) => column(`${y}年`, 7)),
+    column('自评分', 7, { numFmt: '0.0' }),
+    leftColumn('备注', 14),
   ];
 }
 
