@@ -146,11 +146,8 @@ describe('002 conditional materials', () => {
   });
 
   it.each([
-    ['国内', '2000-12', false],
-    ['国内', '2001-01', true],
-    ['国内', '2019-06', true],
-    ['国外', '1998-06', true],
-    ['港澳台', '1999-06', true],
+    ['国内', '2000-12', false], ['国内', '2001-01', true], ['国内', '2019-06', true],
+    ['国外', '1998-06', true], ['港澳台', '1999-06', true],
   ])('六(四): %s degree obtained %s → 学历认证 needed: %s', (educationOrigin, educationObtainedOn, needed) => {
     const values = { ...baseValues, educationOrigin, educationObtainedOn };
     expect(materialApplies(item('education-verification'), 'new', values)).toBe(needed);
