@@ -57,16 +57,8 @@ for (let i = 0; i < N; i++) {
 
 function run(): { ms: number; statuses: Record<string, number>; counts: Record<number, number> } {
   const started = performance.now();
-  const rules = new Map<string, LifecycleRules>();
-  const rulesOf = (id: string): LifecycleRules => {
-    let r = rules.get(id);
-    if (r === undefined) {
-      const pack = getPack(id);
-      r = pack ? lifecycleRulesOf(pack) : PLAIN_RULES;
-      rules.set(id, r);
-    }
-    return r;
-  };
+  const rules = new Map<string, LifecycleRules>(PROGRAM_IDS.map((id) => [id, lifecycleRulesOf(getPack(id)!)]));
+  const rulesOf = (id: string): LifecycleRules => rules.get(id) ?? PLAIN_RULES;
   const statuses: Record<string, number> = {};
   for (const c of certificates) {
     const code = certificateStatus(c, TODAY, rulesOf(c.programId), c.facts).code;

@@ -4,13 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AddressInfo } from 'node:net';
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import { type Db } from '../../server/db';
 import { loadMigrations, migrate, UnknownMigrationError } from '../../server/migrate';
 import { startServer } from '../../server/start';
 import { type PushResponse } from '../../shared/sync/protocol';
 import { BACKENDS, enrol, makeBatch, makeOffice, makeOp, openTestDb, personFields, SETUP_TIMEOUT, snapshot, testApp, TEST_LIMITS, type TestDb } from './helpers';
+
+/** The reply is HTTP `status` with the sync error `error` in its body (`label` names the case in a failure). */
+function expectRefusal(res: LightMyRequestResponse, status: number, error: string, label?: string): void {
+  expect(res.statusCode, label).toBe(status);
+  expect(res.json()).toMatchObject({ error });
+}
 
 function urlOf(app: FastifyInstance): string {
   const address = app.server.address() as AddressInfo;
@@ -133,13 +139,11 @@ describe.each(BACKENDS)('server life (%s)', (kind) => {
     const down = buildApp({ db: failing(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) });
     for (const url of ['/health', '/sync/pull']) {
       const res = await down.inject({ method: 'GET', url, headers: device.headers });
-      expect(res.statusCode, url).toBe(503);
-      expect(res.json()).toMatchObject({ error: 'unavailable' });
+      expectRefusal(res, 503, 'unavailable', url);
     }
     const buggy = buildApp({ db: failing(new Error('something unexpected')) });
     const res = await buggy.inject({ method: 'GET', url: '/sync/pull', headers: device.headers });
-    expect(res.statusCode).toBe(500);
-    expect(res.json()).toMatchObject({ error: 'server_error' });
+    expectRefusal(res, 500, 'server_error');
     await down.close();
     await buggy.close();
   });
@@ -149,18 +153,14 @@ describe.each(BACKENDS)('server life (%s)', (kind) => {
     const office = await makeOffice(db);
     const device = await enrol(app, db, office);
     const old = await app.inject({ method: 'GET', url: '/sync/pull', headers: { ...device.headers, 'x-desk-protocol': '2' } });
-    expect(old.statusCode).toBe(426);
-    expect(old.json()).toMatchObject({ error: 'protocol_unsupported' });
+    expectRefusal(old, 426, 'protocol_unsupported');
     const missing = await app.inject({ method: 'GET', url: '/no/such/route' });
-    expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ error: 'not_found' });
+    expectRefusal(missing, 404, 'not_found');
     const broken = await app.inject({ method: 'POST', url: '/sync/push', headers: { ...device.headers, 'content-type': 'application/json' }, payload: '{"batchId": ' });
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json()).toMatchObject({ error: 'invalid_request' });
+    expectRefusal(broken, 400, 'invalid_request');
     const tooBig = testApp(db, { bodyBytes: 1024 });
     const big = await tooBig.inject({ method: 'POST', url: '/sync/push', headers: device.headers, payload: { pad: 'x'.repeat(4096) } });
-    expect(big.statusCode).toBe(413);
-    expect(big.json()).toMatchObject({ error: 'batch_too_large' });
+    expectRefusal(big, 413, 'batch_too_large');
     await tooBig.close();
     await app.close();
   });

@@ -14,16 +14,11 @@ import { newId } from '../../../renderer/src/db/ids';
 import { formatApplicationNo } from '../../../renderer/src/features/applications/numbers';
 import { searchApplications } from '../../../renderer/src/features/applications/search';
 import { programId as pid, stateId as sid } from '../../unit/typed-ids';
+import { seededRandom } from '../../unit/seeded-random';
 import { pinyin } from 'pinyin-pro';
 
 // A deterministic generator, so runs compare.
-let prng = 20261122;
-const rand = (): number => {
-  prng = (Math.imul(prng, 1103515245) + 12345) & 0x7fffffff;
-  return prng / 0x7fffffff;
-};
-const int = (n: number): number => Math.floor(rand() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const { rand, int, pick } = seededRandom(20261122);
 
 /** Surnames roughly by frequency (王 李 张 刘 陈 lead), so short name prefixes are realistically broad. */
 const SURNAMES = [

@@ -89,10 +89,7 @@ describe('issuing through the desk', () => {
   it('003 附件: no number is taken for a registration page that cannot be printed', async () => {
     const ctx = await writeContext();
     const person = await repositories.people.create({ name: '李明', idNumber: '310104198603120047' }, ctx);
-    const app = await repositories.applications.create(
-      { programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-0001', personId: person.id, status: 'registered', channel: 'counter', receivedDate: '2026-11-20', fields: { certificateNo: '04010011230000123' } },
-      ctx,
-    );
+    const app = await repositories.applications.create({ programId: 'rk-registration', kind: 'new', applicationNo: 'P5-2026-0001', personId: person.id, status: 'registered', channel: 'counter', receivedDate: '2026-11-20', fields: { certificateNo: '04010011230000123' } }, ctx);
     const settingsBefore = await db.settings.toArray();
     const refused = await issueCertificate(app, template('rk-registration-page'), { issuedOn: '2026-12-06', deviceId: 'desk-a', ctx });
     expect(refused).toEqual({ ok: false, error: { code: 'certificate.not-printable', message: '证书无法打印，缺少专业类别、资格名称、照片（003 附件），请先在申请表中补全，再发证。' } });
@@ -131,10 +128,7 @@ describe('002 五: intake refuses an applicant barred for fraud', () => {
   it('a new P4 application by the same 身份证号 within the three years is refused', async () => {
     const ctx = await writeContext();
     const person = await repositories.people.create({ name: '赵某', idNumber: '330106198001010011' }, ctx);
-    const earlier = await repositories.applications.create(
-      { programId: 'zj-it-senior', kind: 'new', applicationNo: 'P4-2025-0001', personId: person.id, status: 'withdrawn-fraud', channel: 'unit', receivedDate: '2025-09-01', fields: {} },
-      ctx,
-    );
+    const earlier = await repositories.applications.create({ programId: 'zj-it-senior', kind: 'new', applicationNo: 'P4-2025-0001', personId: person.id, status: 'withdrawn-fraud', channel: 'unit', receivedDate: '2025-09-01', fields: {} }, ctx);
     await repositories.workflowEvents.create({ applicationId: earlier.id, transitionId: 'fraud', from: 'panel', to: 'withdrawn-fraud', on: '2025-11-20', role: 'admin', reason: '论文抄袭' }, ctx);
     // Another desk registered the same person again.
     const again = await repositories.people.create({ name: '赵某', idNumber: '330106198001010011' }, ctx);

@@ -1,20 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_LEDGER,
-  MAX_SEQUENCE,
-  emptyDeviceNumbers,
-  formatCertificateNo,
-  issueNext,
-  needsTopUp,
-  parseCertificateNo,
-  receiveBlock,
-  remainingNumbers,
-  reserveBlock,
-  type DeviceNumbers,
-  type NumberBlock,
-  type NumberLedger,
-} from '../../../shared/documents/numbering';
+import { EMPTY_LEDGER, MAX_SEQUENCE, emptyDeviceNumbers, formatCertificateNo, issueNext, needsTopUp, parseCertificateNo, receiveBlock, remainingNumbers, reserveBlock, type DeviceNumbers, type NumberBlock, type NumberLedger } from '../../../shared/documents/numbering';
 import { expectFail, expectOk } from '../rules/expect-result';
 
 const PM = { prefix: 'XJPM', year: 2026 };

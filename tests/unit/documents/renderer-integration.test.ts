@@ -243,10 +243,7 @@ describe('issuing certificates', () => {
   it('once issued, the application leaves 待发证 through the workflow’s 发证 step, recorded as the user', async () => {
     const ctx = await writeContext();
     const person = await repositories.people.create({ name: '申请人', idNumber: '11010519491231002X' }, ctx);
-    const app = await repositories.applications.create(
-      { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000009', personId: person.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} },
-      ctx,
-    );
+    const app = await repositories.applications.create({ programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000009', personId: person.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} }, ctx);
     // A reviewer may not issue (发证 is the clerk's): nothing fired.
     expect(await fireIssuedTransition(app, 'reviewer', '2026-11-22')).toBeUndefined();
     expect(await fireIssuedTransition(app, 'clerk', '2026-11-22')).toBe('issue-certificate');
@@ -276,10 +273,7 @@ describe('issuing certificates', () => {
     };
     await db.settings.put({ key: SYNC_KEYS.connection, value: connection });
     const person = await db.people.toCollection().first();
-    const second = await repositories.applications.create(
-      { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000002', personId: person?.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} },
-      ctx,
-    );
+    const second = await repositories.applications.create({ programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000002', personId: person?.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} }, ctx);
     const settingsBefore = await db.settings.toArray();
     const outboxBefore = await db.outbox.count();
     const refused = await issueCertificate(second, template, { issuedOn: '2026-11-22', deviceId: 'desk-a', ctx });
@@ -294,10 +288,7 @@ describe('issuing certificates', () => {
     expect(made.ok && made.value.certificateNo).toBe('XJPM-2026-000301');
     // Blocks kept for another office (the desk enrolled elsewhere since) are not used.
     await db.settings.put({ key: SYNC_KEYS.connection, value: { ...connection, officeId: 'office-2' } });
-    const third = await repositories.applications.create(
-      { programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000003', personId: person?.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} },
-      ctx,
-    );
+    const third = await repositories.applications.create({ programId: 'xj-isi-pm', kind: 'new', applicationNo: 'P1-2026-000003', personId: person?.id, status: 'issue', channel: 'counter', receivedDate: '2026-03-23', fields: {} }, ctx);
     expect((await issueCertificate(third, template, { issuedOn: '2026-11-22', deviceId: 'desk-a', ctx })).ok).toBe(false);
   });
 

@@ -86,11 +86,7 @@ describe('evaluateApplication — P4 (002)', () => {
     expect(ids({ ...p4Fields, unitNature: '私营企业和个体工商户' })).not.toContain('post-information-form');
   });
 
-  it.each([
-    [3, false],
-    [2, true],
-    [0, true],
-  ])('外省社保证明 with %i years paid in Zhejiang asked: %s (002 附件4 二 7)', (years, asked) => {
+  it.each([[3, false], [2, true], [0, true]])('外省社保证明 with %i years paid in Zhejiang asked: %s (002 附件4 二 7)', (years, asked) => {
     const fields = { ...p4Fields, socialInsuranceYearsInZhejiang: years };
     const lines = evaluateApplication(p4, { ...p4App(), fields, materials: [] }, clerk).checklist.lines;
     expect(lines.some((l) => l.item.id === 'out-of-province-pension')).toBe(asked);
@@ -191,13 +187,7 @@ describe('evaluateApplication — P4 (002)', () => {
 });
 
 describe('evaluateApplication — P5 registration (003)', () => {
-  const p5Fields = {
-    name: '李四',
-    idNumber: '110105194910010015',
-    certificateNo: 'RK2023001',
-    obtainedOn: '2023-12-01',
-    certificateExpiresOn: '2026-11-30',
-  };
+  const p5Fields = { name: '李四', idNumber: '110105194910010015', certificateNo: 'RK2023001', obtainedOn: '2023-12-01', certificateExpiresOn: '2026-11-30' };
   const renewal = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
     kind: 'renewal',
     state: 'received',

@@ -35,13 +35,8 @@ const TODAY = '2026-01-12';
 
 describe('money typed in the seed’s unit, stored in 分 (001 （二）3: 万元)', () => {
   it.each<[string, 'yuan' | 'wan-yuan', number]>([
-    ['1200', 'wan-yuan', 12_000_000_00],
-    ['0.000001', 'wan-yuan', 1],
-    ['1,234.5678', 'wan-yuan', 12_345_678_00],
-    ['500元', 'wan-yuan', 50_000],
-    ['1.2万', 'yuan', 1_200_000],
-    ['12,345.67', 'yuan', 1_234_567],
-    ['０.１', 'yuan', 10],
+    ['1200', 'wan-yuan', 12_000_000_00], ['0.000001', 'wan-yuan', 1], ['1,234.5678', 'wan-yuan', 12_345_678_00], ['500元', 'wan-yuan', 50_000],
+    ['1.2万', 'yuan', 1_200_000], ['12,345.67', 'yuan', 1_234_567], ['０.１', 'yuan', 10],
   ])('%s in %s → %i 分', (typed, unit, fen) => {
     expect(expectOk(parseYuan(typed, { unit }))).toBe(fen);
   });

@@ -14,28 +14,18 @@ export const toy = {
   applicationKinds: [{ id: 'annual-review', names: { zh: '年报', en: 'Annual return' }, initiatedBy: 'applicant', cite: '001 （二）7' }],
   categories: [
     {
-      id: 'tier',
-      names: { zh: '会员等级', en: 'Tier' },
+      id: 'tier', names: { zh: '会员等级', en: 'Tier' }, cite: '001 （二）1 1)',
       levels: [
         { id: 'B', names: { zh: 'B 级', en: 'Tier B' }, rank: 1 },
         { id: 'A', names: { zh: 'A 级', en: 'Tier A' }, rank: 2 },
       ],
-      cite: '001 （二）1 1)',
     },
   ],
   grading: { category: 'tier', levelField: 'tier', cite: '001 （二）1 1)' },
   eligibility: [],
   fields: [
     { id: 'companyName', label: { zh: '单位名称', en: 'Company' }, type: 'text', required: true, kinds: 'all', cite: '001 （一）2' },
-    {
-      id: 'tier',
-      label: { zh: '会员等级', en: 'Tier' },
-      type: 'enum',
-      required: true,
-      kinds: 'all',
-      enum: [{ value: 'A' }, { value: 'B' }],
-      cite: '001 （二）1 1)',
-    },
+    { id: 'tier', label: { zh: '会员等级', en: 'Tier' }, type: 'enum', required: true, kinds: 'all', enum: [{ value: 'A' }, { value: 'B' }], cite: '001 （二）1 1)' },
     {
       id: 'products',
       label: { zh: '产品销售情况', en: 'Product sales' },
@@ -74,18 +64,7 @@ export const toy = {
     },
   ],
   checklist: [
-    {
-      id: 'licence',
-      name: { zh: '营业执照', en: 'Business licence' },
-      scope: 'application',
-      requirement: 'required',
-      copies: { count: 1, cite: '001 （二）6 1)' },
-      original: { mode: 'none' },
-      medium: 'electronic',
-      stage: 'submission',
-      kinds: 'all',
-      cite: '001 （二）6 1)',
-    },
+    { id: 'licence', name: { zh: '营业执照', en: 'Business licence' }, scope: 'application', requirement: 'required', copies: { count: 1, cite: '001 （二）6 1)' }, original: { mode: 'none' }, medium: 'electronic', stage: 'submission', kinds: 'all', cite: '001 （二）6 1)' },
     {
       id: 'invoices',
       name: { zh: '主要产品销售发票', en: 'Invoices of the main products' },

@@ -4,17 +4,7 @@
  * the import and of its undo.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  planImport,
-  planUndo,
-  readImport,
-  reviewRows,
-  tableValueWith,
-  type DeskLookup,
-  type ImportDecisions,
-  type ImportSpec,
-  type ParsedSheet,
-} from '../../../shared/import';
+import { planImport, planUndo, readImport, reviewRows, tableValueWith, type DeskLookup, type ImportDecisions, type ImportSpec, type ParsedSheet } from '../../../shared/import';
 import { applicationSchema, certificateSchema, importBatchSchema, personSchema, type Application, type ImportBatch, type Person } from '../../../shared/model/records';
 import { buildXlsx, fixture, headerRow, is, MESSY, row, specOf, TODAY } from './helpers';
 import { programId as pid, stateId as sid } from '../typed-ids';

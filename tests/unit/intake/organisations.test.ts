@@ -23,9 +23,7 @@ const C = code('51650000MJY123456');
 const NAME = '新疆天山信息技术（集团）有限公司';
 
 let db: DeskDatabase;
-useFreshDb('organisations-test', (opened) => {
-  db = opened;
-});
+useFreshDb('organisations-test', (opened) => { db = opened; });
 
 const counts = async () => ({ orgs: await db.organisations.count(), outbox: await db.outbox.count(), audit: await db.auditLog.count() });
 

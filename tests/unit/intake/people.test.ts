@@ -13,27 +13,25 @@ import {
   SimilarPersonWarning,
 } from '../../../renderer/src/features/people/commands';
 import { computeIdCheckChar } from '../../../shared/rules/id-number';
+import { toFullWidth } from '../rules/full-width';
 
 const ctx: WriteContext = { userId: 'clerk-1', deviceId: 'device-a', now: () => new Date('2026-11-22T02:00:00.000Z') };
 const today = '2026-11-22';
 const id = (first17: string): string => first17 + computeIdCheckChar(first17)!;
 const ZHANG = id('11010519491001001'); // 1949-10-01, male (sequence 001)
 const ZHANG_OTHER = id('11010519491001002'); // same birth date, female
-const fullWidth = (s: string): string => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 let db: DeskDatabase;
-useFreshDb('people-test', (opened) => {
-  db = opened;
-});
+useFreshDb('people-test', (opened) => { db = opened; });
 
 const counts = async () => ({ people: await db.people.count(), outbox: await db.outbox.count(), audit: await db.auditLog.count() });
 
 describe('createPerson', () => {
   it('reads birth date and sex from the ID number and writes record, outbox and audit', async () => {
-    const person = await createPerson({ name: ' 张三丰 ', idNumber: fullWidth(ZHANG) }, ctx, { database: db, today });
+    const person = await createPerson({ name: ' 张三丰 ', idNumber: toFullWidth(ZHANG) }, ctx, { database: db, today });
     expect(person).toMatchObject({ name: '张三丰', idNumber: ZHANG, birthDate: '1949-10-01', sex: 'male' });
     expect(await counts()).toEqual({ people: 1, outbox: 1, audit: 1 });
-    expect(await findPersonByIdNumber(` ${fullWidth(ZHANG)} `, db)).toEqual(person);
+    expect(await findPersonByIdNumber(` ${toFullWidth(ZHANG)} `, db)).toEqual(person);
   });
 
   it('refuses a bad ID number with the rule\'s Chinese message and writes nothing', async () => {
@@ -47,7 +45,7 @@ describe('createPerson', () => {
 
   it('refuses the same ID number (typed full-width) naming the person on file, and writes nothing', async () => {
     const first = await createPerson({ name: '张三丰', idNumber: ZHANG }, ctx, { database: db, today });
-    const error = await createPerson({ name: '张三', idNumber: fullWidth(ZHANG) }, ctx, { database: db, today }).catch((e: unknown) => e);
+    const error = await createPerson({ name: '张三', idNumber: toFullWidth(ZHANG) }, ctx, { database: db, today }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuplicatePersonError);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as DuplicatePersonError).existing.id).toBe(first.id);
@@ -84,7 +82,7 @@ describe('findPersonDuplicates', () => {
   it('reports the same ID first, then same name + birth date, each person once, deleted records never', async () => {
     const zhang = await createPerson({ name: '张三丰', idNumber: ZHANG }, ctx, { database: db, today });
     const namesake = await createPerson({ name: '张三丰', idNumber: ZHANG_OTHER }, ctx, { database: db, today, allowSameNameBirth: true });
-    const found = await findPersonDuplicates({ idNumber: fullWidth(ZHANG).toLowerCase(), name: '张三丰', birthDate: '1949-10-01' }, db);
+    const found = await findPersonDuplicates({ idNumber: toFullWidth(ZHANG).toLowerCase(), name: '张三丰', birthDate: '1949-10-01' }, db);
     expect(found.map((d) => [d.person.id, d.reason])).toEqual([
       [zhang.id, 'same-id'],
       [namesake.id, 'same-name-birth'],

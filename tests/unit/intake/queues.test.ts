@@ -20,14 +20,8 @@ async function p5(name: string, receivedDate: string) {
   const person = await repositories.people.create({ name, idNumber: '11010519491231002X' }, await ctx());
   const app = await repositories.applications.create(
     {
-      programId: 'rk-registration',
-      kind: 'renewal',
-      applicationNo: `P5-2026-Q-${String(seq).padStart(4, '0')}`,
-      personId: person.id,
-      status: 'received',
-      channel: 'individual',
-      receivedDate,
-      fields: {},
+      programId: 'rk-registration', kind: 'renewal', applicationNo: `P5-2026-Q-${String(seq).padStart(4, '0')}`, personId: person.id,
+      status: 'received', channel: 'individual', receivedDate, fields: {},
       previousCertificate: { issuedOn: '2023-12-31', validUntil: '2026-12-31' },
     },
     await ctx(),

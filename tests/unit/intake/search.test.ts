@@ -21,15 +21,10 @@ import {
   type SearchRow,
 } from '../../../renderer/src/features/applications/search';
 import { programId as pid } from '../typed-ids';
+import { seededRandom } from '../seeded-random';
 
 // A deterministic generator.
-let prng = 4;
-const rand = (): number => {
-  prng = (Math.imul(prng, 1103515245) + 12345) & 0x7fffffff;
-  return prng / 0x7fffffff;
-};
-const int = (k: number): number => Math.floor(rand() * k);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const { rand, int, pick } = seededRandom(4);
 const pad = (v: number, w: number): string => String(v).padStart(w, '0');
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周'];

@@ -261,13 +261,8 @@ describe('P4 routing chain (002 附件3)', () => {
     await expect(recordRoutingOpinion(app.id, 'senior-board-office', 'pass', '', '2026-09-09', { today })).rejects.toThrow('不能再签署意见');
     const opinions = await db.routingOpinions.where('applicationId').equals(app.id).toArray();
     expect(opinions.map((o) => `${o.level}:${o.opinion}`)).toEqual([
-      'applicant:pass',
-      'unit:pass',
-      'city-department:return',
-      'unit:pass',
-      'city-department:pass',
-      'city-eit-or-hrss:pass',
-      'senior-board-office:pass',
+      'applicant:pass', 'unit:pass', 'city-department:return', // sent back once
+      'unit:pass', 'city-department:pass', 'city-eit-or-hrss:pass', 'senior-board-office:pass',
     ]);
   });
 

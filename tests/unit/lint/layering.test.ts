@@ -12,8 +12,25 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
+/** A fixture: what it shows, the path it is linted at, its code. */
+type Fixture = readonly [label: string, filePath: string, code: string];
+
+/** One test per fixture: linted at its path, it is refused by `rule`. */
+function refusedBy(rule: string, title: string, fixtures: readonly Fixture[]): void {
+  it.each(fixtures)(title, async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toContain(rule);
+  });
+}
+
+/** One test per fixture: linted at its path, no rule objects. */
+function allowed(title: string, fixtures: readonly Fixture[]): void {
+  it.each(fixtures)(title, async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  });
+}
+
 describe('layering lint', () => {
-  it.each([
+  refusedBy('no-restricted-imports', 'refuses %s', [
     ['shared/ importing dexie', 'shared/rules/__fixture__.ts', "import { Dexie } from 'dexie';\nexport const x = Dexie;\n"],
     ['shared/ importing react', 'shared/model/__fixture__.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
     ['shared/ importing electron', 'shared/ipc/__fixture__.ts', "import { app } from 'electron';\nexport const x = app;\n"],
@@ -26,9 +43,7 @@ describe('layering lint', () => {
     ['electron/ importing renderer/', 'electron/__fixture__.ts', "import { db } from '../renderer/src/db';\nexport const x = db;\n"],
     ['server/ importing electron/', 'server/__fixture__.ts', "import { handle } from '../electron/ipc';\nexport const x = handle;\n"],
     ['server/ importing renderer/', 'server/__fixture__.ts', "import { db } from '../renderer/src/db';\nexport const x = db;\n"],
-  ])('refuses %s', async (_label, filePath, code) => {
-    expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
-  });
+  ]);
 
   it.each([
     ['window', 'export const w = window.innerWidth;\n'],
@@ -41,32 +56,26 @@ describe('layering lint', () => {
     expect(await ruleIds('shared/rules/__fixture__.ts', code)).toContain('no-restricted-globals');
   });
 
-  it.each([
+  allowed('allows %s', [
     ['shared/ importing zod and shared/', 'shared/rules/__fixture__.ts', "import { z } from 'zod';\nimport { ok } from './result';\nexport const x = [z, ok];\n"],
     ['renderer/ importing shared/', 'renderer/src/__fixture__.ts', "import { ok } from '../../shared/rules/result';\nexport const x = ok;\n"],
     ['electron/ importing shared/', 'electron/__fixture__.ts', "import { channelOf } from '../shared/ipc/contract';\nexport const x = channelOf;\n"],
     ['server/ importing shared/', 'server/__fixture__.ts', "import { ok } from '../shared/rules/result';\nexport const x = ok;\n"],
-  ])('allows %s', async (_label, filePath, code) => {
-    expect(await ruleIds(filePath, code)).toEqual([]);
-  });
+  ]);
 
-  it.each([
+  refusedBy('no-restricted-imports', 'the renderer’s import patterns refuse %s', [
     ['a feature importing another feature’s screen', 'renderer/src/features/certificates/__fixture__.ts', "import { WorkflowTab } from '../workflow/WorkflowTab';\nexport const x = WorkflowTab;\n"],
     ['a feature importing a page', 'renderer/src/features/audit/__fixture__.ts', "import { ApplicationPage } from '../../pages/ApplicationPage';\nexport const x = ApplicationPage;\n"],
     ['a feature importing the app shell', 'renderer/src/features/audit/__fixture__.ts', "import { AppLayout } from '../../layout/AppLayout';\nexport const x = AppLayout;\n"],
     ['the database importing a feature', 'renderer/src/db/__fixture__.ts', "import { fireTransition } from '../features/workflow/fire';\nexport const x = fireTransition;\n"],
     ['a widget importing a feature’s screen', 'renderer/src/components/__fixture__.ts', "import { AuditPage } from '../features/audit/AuditPage';\nexport const x = AuditPage;\n"],
-  ])('the renderer’s import patterns refuse %s', async (_label, filePath, code) => {
-    expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
-  });
+  ]);
 
-  it.each([
+  allowed('the renderer’s import patterns allow %s', [
     ['a feature using another feature’s commands', 'renderer/src/features/certificates/__fixture__.ts', "import { fireTransition } from '../workflow/fire';\nexport const x = fireTransition;\n"],
     ['a page composing features', 'renderer/src/pages/__fixture__.ts', "import { WorkflowTab } from '../features/workflow/WorkflowTab';\nexport const x = WorkflowTab;\n"],
     ['infrastructure naming a feature’s type', 'renderer/src/documents/__fixture__.ts', "import type { ApplicationFile } from '../features/applications/file';\nexport type X = ApplicationFile;\n"],
-  ])('the renderer’s import patterns allow %s', async (_label, filePath, code) => {
-    expect(await ruleIds(filePath, code)).toEqual([]);
-  });
+  ]);
 
   it.each([
     ['renderer/src/features/rosters/__fixture__.ts', "export const p = 'zj-it-senior';\n"],

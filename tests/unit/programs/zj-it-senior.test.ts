@@ -31,16 +31,8 @@ const baseValues = {
 describe('002 附件4 四 field rules', () => {
   it('单位性质 has exactly the ten values of 附件4 四 3, in order', () => {
     expect(field('unitNature')?.enum?.map((o) => o.value)).toEqual([
-      '监督管理类事业',
-      '社会公益类事业',
-      '生产经营类事业',
-      '中介服务类事业',
-      '国有企业',
-      '集体企业',
-      '私营企业和个体工商户',
-      '外商投资企业',
-      '港澳台投资企业',
-      '其它类企业',
+      '监督管理类事业', '社会公益类事业', '生产经营类事业', '中介服务类事业', // the four 事业 natures
+      '国有企业', '集体企业', '私营企业和个体工商户', '外商投资企业', '港澳台投资企业', '其它类企业',
     ]);
   });
 
@@ -154,11 +146,8 @@ describe('002 conditional materials', () => {
   });
 
   it.each([
-    ['国内', '2000-12', false],
-    ['国内', '2001-01', true],
-    ['国内', '2019-06', true],
-    ['国外', '1998-06', true],
-    ['港澳台', '1999-06', true],
+    ['国内', '2000-12', false], ['国内', '2001-01', true], ['国内', '2019-06', true],
+    ['国外', '1998-06', true], ['港澳台', '1999-06', true],
   ])('六(四): %s degree obtained %s → 学历认证 needed: %s', (educationOrigin, educationObtainedOn, needed) => {
     const values = { ...baseValues, educationOrigin, educationObtainedOn };
     expect(materialApplies(item('education-verification'), 'new', values)).toBe(needed);

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectFail } from './expect-result';
-import {
-  computeCreditCodeCheckChar,
-  normalizeCreditCode,
-  parseCreditCode,
-} from '../../../shared/rules/credit-code';
+import { toFullWidth } from './full-width';
+import { computeCreditCodeCheckChar, normalizeCreditCode, parseCreditCode } from '../../../shared/rules/credit-code';
 
 /** Independent GB 32100-2015 §5.2 check: weights are 3^(i−1) mod 31, check = 31 − (Σ mod 31), 31 → 0. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -14,8 +11,6 @@ function gbCheck(first17: string): string {
   return ALPHABET.charAt(value === 31 ? 0 : value);
 }
 const withCheck = (first17: string): string => first17 + gbCheck(first17);
-const toFullWidth = (s: string): string =>
-  s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 const SAMPLE = '91350100M000100Y43';
 /** A 社会团体 registered with 民政 (authority 5, type 1) in Hangzhou, generated with the check above. */

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectFail } from './expect-result';
-import {
-  computeIdCheckChar,
-  normalizeIdNumber,
-  parseIdNumber,
-  upgradeIdNumber15,
-} from '../../../shared/rules/id-number';
+import { toFullWidth } from './full-width';
+import { computeIdCheckChar, normalizeIdNumber, parseIdNumber, upgradeIdNumber15 } from '../../../shared/rules/id-number';
 
 const TODAY = '2025-06-01';
 
@@ -17,8 +13,6 @@ function gbCheck(first17: string): string {
   return value === 10 ? 'X' : String(value);
 }
 const withCheck = (first17: string): string => first17 + gbCheck(first17);
-const toFullWidth = (s: string): string =>
-  s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** First sequence code under a given address + birth date whose check character is X. */
 function idEndingInX(prefix14: string): string {
@@ -65,56 +59,16 @@ describe('computeIdCheckChar (ISO 7064 MOD 11-2, GB 11643-1999 §5.2)', () => {
 
 describe('parseIdNumber — accepted', () => {
   it.each([
-    [
-      'GB 11643-1999 Appendix example (X check character, even sequence → female)',
-      '11010519491231002X',
-      { idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'female', provinceCode: '11', provinceName: '北京' },
-    ],
-    [
-      'generated number, odd 17th digit → male',
-      BEIJING_1990,
-      { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' },
-    ],
-    [
-      'issue: 18 digits typed in full-width are accepted after normalisation',
-      toFullWidth(BEIJING_1990),
-      { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' },
-    ],
-    [
-      'issue: lower-case x check character',
-      WITH_X.toLowerCase(),
-      { idNumber: WITH_X, birthDate: '1985-11-20', sex: WITH_X_SEX, provinceCode: '33', provinceName: '浙江' },
-    ],
-    [
-      'issue: leap day 2000-02-29 is a real date (2000 divisible by 400)',
-      LEAP_2000,
-      { idNumber: LEAP_2000, birthDate: '2000-02-29', sex: 'female', provinceCode: '44', provinceName: '广东' },
-    ],
-    [
-      'spaces between groups',
-      `${BEIJING_1990.slice(0, 6)} ${BEIJING_1990.slice(6, 14)} ${BEIJING_1990.slice(14)}`,
-      { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' },
-    ],
-    [
-      'born today (newborn registered the same day)',
-      withCheck('31011520250601011'),
-      { idNumber: withCheck('31011520250601011'), birthDate: '2025-06-01', sex: 'male', provinceCode: '31', provinceName: '上海' },
-    ],
-    [
-      'earliest accepted birth date 1900-01-01',
-      withCheck('65010219000101002'),
-      { idNumber: withCheck('65010219000101002'), birthDate: '1900-01-01', sex: 'female', provinceCode: '65', provinceName: '新疆' },
-    ],
-    [
-      'Hong Kong residence permit prefix 81 (810000)',
-      withCheck('81000019800101005'),
-      { idNumber: withCheck('81000019800101005'), birthDate: '1980-01-01', sex: 'male', provinceCode: '81', provinceName: '香港' },
-    ],
-    [
-      'Taiwan residence permit prefix 83 (830000)',
-      withCheck('83000019800101006'),
-      { idNumber: withCheck('83000019800101006'), birthDate: '1980-01-01', sex: 'female', provinceCode: '83', provinceName: '台湾（居住证）' },
-    ],
+    ['GB 11643-1999 Appendix example (X check character, even sequence → female)', '11010519491231002X', { idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'female', provinceCode: '11', provinceName: '北京' }],
+    ['generated number, odd 17th digit → male', BEIJING_1990, { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' }],
+    ['issue: 18 digits typed in full-width are accepted after normalisation', toFullWidth(BEIJING_1990), { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' }],
+    ['issue: lower-case x check character', WITH_X.toLowerCase(), { idNumber: WITH_X, birthDate: '1985-11-20', sex: WITH_X_SEX, provinceCode: '33', provinceName: '浙江' }],
+    ['issue: leap day 2000-02-29 is a real date (2000 divisible by 400)', LEAP_2000, { idNumber: LEAP_2000, birthDate: '2000-02-29', sex: 'female', provinceCode: '44', provinceName: '广东' }],
+    ['spaces between groups', `${BEIJING_1990.slice(0, 6)} ${BEIJING_1990.slice(6, 14)} ${BEIJING_1990.slice(14)}`, { idNumber: BEIJING_1990, birthDate: '1990-03-07', sex: 'male', provinceCode: '11', provinceName: '北京' }],
+    ['born today (newborn registered the same day)', withCheck('31011520250601011'), { idNumber: withCheck('31011520250601011'), birthDate: '2025-06-01', sex: 'male', provinceCode: '31', provinceName: '上海' }],
+    ['earliest accepted birth date 1900-01-01', withCheck('65010219000101002'), { idNumber: withCheck('65010219000101002'), birthDate: '1900-01-01', sex: 'female', provinceCode: '65', provinceName: '新疆' }],
+    ['Hong Kong residence permit prefix 81 (810000)', withCheck('81000019800101005'), { idNumber: withCheck('81000019800101005'), birthDate: '1980-01-01', sex: 'male', provinceCode: '81', provinceName: '香港' }],
+    ['Taiwan residence permit prefix 83 (830000)', withCheck('83000019800101006'), { idNumber: withCheck('83000019800101006'), birthDate: '1980-01-01', sex: 'female', provinceCode: '83', provinceName: '台湾（居住证）' }],
   ])('%s', (_name, raw, expected) => {
     expect(parseIdNumber(raw, { today: TODAY })).toEqual({ ok: true, value: expected });
   });
@@ -154,16 +108,8 @@ describe('parseIdNumber — rejected', () => {
     ['issue: future birth date (tomorrow)', withCheck('11010520250602123'), 'id.birth_future'],
     ['future birth date (next century)', withCheck('11010521000101123'), 'id.birth_future'],
     ['GB 11643-1999 Appendix example born 1880 — before our 1900 floor', '440524188001010014', 'id.birth_too_early'],
-    [
-      'checksum: last character changed',
-      BEIJING_1990.slice(0, 17) + (BEIJING_1990[17] === '1' ? '2' : '1'),
-      'id.checksum',
-    ],
-    [
-      'checksum: two sequence digits swapped',
-      `${BEIJING_1990.slice(0, 14)}213${BEIJING_1990[17]}`,
-      'id.checksum',
-    ],
+    ['checksum: last character changed', BEIJING_1990.slice(0, 17) + (BEIJING_1990[17] === '1' ? '2' : '1'), 'id.checksum'],
+    ['checksum: two sequence digits swapped', `${BEIJING_1990.slice(0, 14)}213${BEIJING_1990[17]}`, 'id.checksum'],
   ])('%s → %s', (_name, raw, code) => {
     expectFail(parseIdNumber(raw, { today: TODAY }), code);
   });
@@ -222,11 +168,7 @@ describe('15-digit first-generation numbers (GB 11643-1999 replaces GB 11643-198
   });
 
   it.each([
-    [
-      'upgraded and parsed when allow15 is set',
-      '110105900307123',
-      { ok: true, value: { idNumber: withCheck('11010519900307123'), birthDate: '1990-03-07', sex: 'male' } },
-    ],
+    ['upgraded and parsed when allow15 is set', '110105900307123', { ok: true, value: { idNumber: withCheck('11010519900307123'), birthDate: '1990-03-07', sex: 'male' } }],
     ['impossible date still rejected after upgrade', '110105900230123', { ok: false, error: { code: 'id.birth_date' } }],
   ])('parseIdNumber allow15: %s', (_name, raw, expected) => {
     expect(parseIdNumber(raw, { today: TODAY, allow15: true })).toMatchObject(expected);

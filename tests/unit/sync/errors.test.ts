@@ -63,18 +63,10 @@ describe('errorFromResponse', () => {
   });
 
   it.each([
-    [500, 'server_error', true],
-    [502, 'unavailable', true],
-    [503, 'unavailable', true],
-    [504, 'unavailable', true],
-    [401, 'unauthenticated', false],
-    [404, 'not_found', false],
-    [413, 'batch_too_large', false],
-    [426, 'protocol_unsupported', false],
-    [400, 'invalid_request', false],
-    [418, 'invalid_request', false],
-    [0, 'network', true],
-    [429, 'rate_limited', true],
+    [500, 'server_error', true], [502, 'unavailable', true], [503, 'unavailable', true], [504, 'unavailable', true],
+    [401, 'unauthenticated', false], [404, 'not_found', false], [413, 'batch_too_large', false], [426, 'protocol_unsupported', false],
+    [400, 'invalid_request', false], [418, 'invalid_request', false],
+    [0, 'network', true], [429, 'rate_limited', true],
   ] as const)('falls back on the status for a foreign body: %i → %s', (status, code, retry) => {
     const error = errorFromResponse(status, '<html>Bad Gateway</html>');
     expect(error.code).toBe(code);

@@ -30,23 +30,6 @@ describe('HLC format', () => {
   });
 
   it.each([
-    ['empty', ''],
-    ['no node', '2026-11-22T02:00:00.000Z-0000-'],
-    ['upper-case counter', '2026-11-22T02:00:00.000Z-00AF-device-a'],
-    ['short counter', '2026-11-22T02:00:00.000Z-0af-device-a'],
-    ['seconds precision', '2026-11-22T02:00:00Z-0000-device-a'],
-    ['impossible date', '2026-02-30T02:00:00.000Z-0000-device-a'],
-    ['offset instead of Z', '2026-11-22T02:00:00.000+08:00-0000-device-a'],
-    ['non-ASCII node', '2026-11-22T02:00:00.000Z-0000-设备'],
-    ['node with a space', '2026-11-22T02:00:00.000Z-0000-device a'],
-  ])('refuses %s', (_label, input) => {
-    expect(tryParseHlc(input)).toBeNull();
-    expect(isHlc(input)).toBe(false);
-    expect(() => parseHlc(input)).toThrow(InvalidHlcError);
-    expect(() => asHlc(input)).toThrow(InvalidHlcError);
-  });
-
-  it.each([
     ['29 February of a leap year', '2024-02-29T23:59:59.999Z-ffff-n', Date.parse('2024-02-29T23:59:59.999Z')],
     ['29 February of 2000 (divisible by 400)', '2000-02-29T00:00:00.000Z-0000-n', Date.parse('2000-02-29T00:00:00.000Z')],
     ['a year below 100 (not read as 19xx)', '0050-06-01T00:00:00.000Z-0000-n', -60_576_249_600_000],
@@ -56,6 +39,16 @@ describe('HLC format', () => {
   });
 
   it.each([
+    ['empty', ''],
+    ['no node', '2026-11-22T02:00:00.000Z-0000-'],
+    ['upper-case counter', '2026-11-22T02:00:00.000Z-00AF-device-a'],
+    ['short counter', '2026-11-22T02:00:00.000Z-0af-device-a'],
+    ['seconds precision', '2026-11-22T02:00:00Z-0000-device-a'],
+    ['impossible date', '2026-02-30T02:00:00.000Z-0000-device-a'],
+    ['offset instead of Z', '2026-11-22T02:00:00.000+08:00-0000-device-a'],
+    ['non-ASCII node', '2026-11-22T02:00:00.000Z-0000-设备'],
+    ['node with a space', '2026-11-22T02:00:00.000Z-0000-device a'],
+    // Of the stamp's shape, but no day of the calendar.
     ['29 February of 1900 (not a leap year)', '1900-02-29T00:00:00.000Z-0000-n'],
     ['31 April', '2026-04-31T00:00:00.000Z-0000-n'],
     ['month 13', '2026-13-01T00:00:00.000Z-0000-n'],
@@ -64,6 +57,9 @@ describe('HLC format', () => {
     ['second 60', '2026-01-01T00:00:60.000Z-0000-n'],
   ])('refuses %s', (_label, input) => {
     expect(tryParseHlc(input)).toBeNull();
+    expect(isHlc(input)).toBe(false);
+    expect(() => parseHlc(input)).toThrow(InvalidHlcError);
+    expect(() => asHlc(input)).toThrow(InvalidHlcError);
   });
 
   it('agrees with the calendar on random strings of the stamp shape (Date as the reference)', () => {

@@ -8,18 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type HlcState, initialClock, receive } from '../../../shared/sync/hlc';
-import {
-  EMPTY_RECORD_STATE,
-  LWW_ONLY_FIELDS,
-  applyOperation,
-  applyOperations,
-  conflictsOf,
-  hasConflicts,
-  isDeleted,
-  mergeStates,
-  stateOfOperation,
-  type RecordState,
-} from '../../../shared/sync/merge';
+import { EMPTY_RECORD_STATE, LWW_ONLY_FIELDS, applyOperation, applyOperations, conflictsOf, hasConflicts, isDeleted, mergeStates, stateOfOperation, type RecordState } from '../../../shared/sync/merge';
 import { type Operation } from '../../../shared/sync/protocol';
 import { stampOperation } from '../../../shared/sync/stamp';
 import { t } from './merge-fixtures';
